@@ -1,0 +1,301 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a CSV table as government publishers ship it, streaming, in constant memory.
+///
+/// - Input may be plain or gzip-compressed (told apart by the content), UTF-8 with or
+///   without a byte order mark, with LF or CRLF line ends.
+/// - Title and blank rows above the header are skipped; see `HeaderLocation`.
+/// - Below the data, short rows with a single entry ("Note A: ...", "Source: ...") are
+///   notes: they are kept in `notes` and not handed out as records. A data row after
+///   the notes have begun is an error. Blank rows anywhere are skipped.
+/// - A data row must have a field for every named column; extra fields must be empty.
+///
+/// Errors name the file, line and column, and show the offending text.
+///
+///     let reader = try TableReader(path: "fuel-poverty.csv")
+///     let code = try reader.header.column("LSOA Code")
+///     try reader.forEachRecord { record in print(record.text(code)) }
+public final class TableReader: RowHandler {
+    /// The file being read.
+    public let path: String
+    /// The header row.
+    public private(set) var header: TableHeader
+    /// The line the header row starts on.
+    public private(set) var headerLine = 0
+    /// Rows of notes found below the data, with their lines.
+    public private(set) var notes: [(line: Int, text: String)] = []
+    /// How many rows of empty fields (",,,") were skipped below the header. Empty lines
+    /// are not rows at all and are not counted.
+    public private(set) var blankRowsSkipped = 0
+    /// Called as input is consumed, with bytes read from the file and the file's size.
+    public var onProgress: ((_ bytesRead: Int, _ fileSize: Int) -> Void)?
+
+    private let options: ReadOptions
+    private let source: ByteSource
+    private let file: FileInput
+    private var tokenizer: CSVTokenizer!
+    private let context: ReadContext
+    private let buffer: UnsafeMutableRawBufferPointer
+    private var bufferStart = 0
+    private var bufferEnd = 0
+    private var inputEnded = false
+    private var finished = false
+    private var bytesSeen = 0
+    /// The line being fed to the parser, and the line the current record started on.
+    private var line = 1
+    private var recordLine = 1
+    private var phase = Phase.seekingHeader
+    private var namedWidth = 0
+    private var notesBeganAt: Int?
+    private var pendingRows: [(line: Int, fields: [[UInt8]])] = []
+    private var body: ((TableRecord) throws -> Void)?
+    private var stopError: (any Error)?
+
+    private enum Phase { case seekingHeader, data }
+
+    /// Opens the file and reads up to and including its header row.
+    public init(path: String, options: ReadOptions = ReadOptions()) throws(TableError) {
+        self.path = path
+        self.options = options
+        let opened = try openInput(path: path, decompressedLimit: options.limits.maxDecompressedBytes)
+        source = opened.source
+        file = opened.file
+        context = ReadContext(path: path, numbers: NumberParser(extraMissingMarkers: options.extraMissingMarkers))
+        header = TableHeader(names: [], file: path)
+        buffer = .allocate(byteCount: 1 << 18, alignment: 16)
+        tokenizer = CSVTokenizer(limits: options.limits, handler: self)
+        do {
+            try pump()
+        } catch {
+            throw error as! TableError  // before the header, only the reader itself throws
+        }
+        guard phase == .data else { throw missingHeaderError() }
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Calls `body` with each data row in order. A record is valid only during the call.
+    /// Stops at the first error, from the file or from `body`, and throws it.
+    public func forEachRecord(_ body: (TableRecord) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { body in
+            self.body = body
+            defer { self.body = nil }
+            let pending = pendingRows
+            pendingRows = []
+            let replay = FieldBuffer()
+            for row in pending {
+                replay.removeAll()
+                for field in row.fields { field.withUnsafeBytes(replay.append) }
+                try body(TableRecord(line: row.line, fields: replay.view, context: context))
+            }
+            try pump()
+        }
+    }
+
+    /// Reads every data row into text fields: for small tables and tests.
+    public func readAll() throws -> [[String]] {
+        var rows: [[String]] = []
+        try forEachRecord { rows.append($0.texts) }
+        return rows
+    }
+
+    // MARK: - Feeding the parser
+
+    /// Feeds input until the header is found (while seeking it) or the input ends.
+    private func pump() throws {
+        let seeking = phase == .seekingHeader
+        while !finished {
+            if seeking && phase == .data { return }
+            try feedSegment()
+            if let stopError { throw stopError }
+        }
+    }
+
+    /// Feeds the parser up to the next line break (or the end of the buffer).
+    private func feedSegment() throws {
+        if bufferStart == bufferEnd {
+            try refill()
+            if bufferStart == bufferEnd {
+                finished = true
+                if tokenizer.isBetweenRows { recordLine = line }
+                if !tokenizer.finish() {
+                    stopError = error(.unterminatedQuote, line: recordLine, column: tokenizer.fields.count + 1)
+                }
+                noteFieldProblem()
+                return
+            }
+        }
+        let available = UnsafeRawBufferPointer(rebasing: buffer[bufferStart..<bufferEnd])
+        let segmentLength: Int
+        let endsLine: Bool
+        if let newline = memchr(available.baseAddress!, Int32(UInt8.newline), available.count) {
+            segmentLength = available.baseAddress!.distance(to: UnsafeRawPointer(newline)) + 1
+            endsLine = true
+        } else {
+            segmentLength = available.count
+            endsLine = false
+        }
+        let segment = UnsafeRawBufferPointer(rebasing: available[0..<segmentLength])
+        if tokenizer.isBetweenRows { recordLine = line }
+
+        if !tokenizer.feed(segment) {
+            stopError = error(.malformedQuote, line: line, column: tokenizer.fields.count + 1,
+                              text: String(decoding: segment, as: UTF8.self))
+        }
+        noteFieldProblem()
+        if stopError == nil, tokenizer.pendingFieldBytes > options.limits.maxFieldBytes {
+            stopError = error(.fieldTooLarge(limit: options.limits.maxFieldBytes), line: recordLine,
+                              column: tokenizer.fields.count + 1)
+        }
+        bufferStart += segmentLength
+        if endsLine { line += 1 }
+    }
+
+    private func refill() throws(TableError) {
+        guard !inputEnded else { return }
+        let target = UnsafeMutableRawBufferPointer(rebasing: buffer[...])
+        var got = try source.read(into: target)
+        // The first read must be long enough to recognise a byte order mark.
+        while bytesSeen == 0, got > 0, got < 4 {
+            let more = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[got...]))
+            if more == 0 { break }
+            got += more
+        }
+        bufferStart = 0
+        bufferEnd = got
+        if got == 0 {
+            inputEnded = true
+            if bytesSeen == 0 { throw TableError(.emptyFile, file: path) }
+            return
+        }
+        if bytesSeen == 0 { try skipByteOrderMark() }
+        bytesSeen += got
+        onProgress?(file.bytesRead, file.size)
+    }
+
+    private func skipByteOrderMark() throws(TableError) {
+        let start = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<min(bufferEnd, 3)]))
+        if start.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bufferStart = 3
+        } else if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
+            throw TableError(.unreadable(reason: "the file is UTF-16 text; save it as CSV UTF-8"), file: path)
+        }
+    }
+
+    // MARK: - Rows and fields
+
+    /// Turns a problem the tokenizer found in a field into the reader's error.
+    private func noteFieldProblem() {
+        guard let problem = tokenizer.fieldProblem, stopError == nil else { return }
+        stopError = error(problem.kind, line: recordLine, column: problem.index + 1, text: problem.text)
+    }
+
+    func handleRow() -> Bool {
+        defer { recordLine = line }
+        switch phase {
+        case .seekingHeader: return seekHeader()
+        case .data: return handleDataRow()
+        }
+    }
+
+    private func seekHeader() -> Bool {
+        let fields = tokenizer.fields
+        let found: Bool
+        switch options.header {
+        case .automatic:
+            found = fields.nonEmptyCount >= 2
+        case .line(let wanted):
+            if recordLine > wanted {
+                stopError = TableError(.headerLineMissing(line: wanted), file: path, line: recordLine)
+                return false
+            }
+            found = recordLine == wanted
+        case .containing(let names):
+            let candidate = TableHeader(names: fields.strings(), file: path)
+            found = names.allSatisfy(candidate.contains)
+        }
+        if found {
+            header = TableHeader(names: fields.strings(), file: path)
+            headerLine = recordLine
+            namedWidth = header.namedWidth
+            phase = .data
+            return true
+        }
+        if recordLine >= options.limits.headerSearchLines {
+            stopError = missingHeaderError()
+            return false
+        }
+        return true
+    }
+
+    private func handleDataRow() -> Bool {
+        let fields = tokenizer.fields
+        if fields.byteCount == 0 {
+            blankRowsSkipped += 1
+            return true
+        }
+        let isNote = fields.count < namedWidth && namedWidth > 1 && fields.nonEmptyCount <= 1
+        if let notesBeganAt {
+            guard isNote else {
+                stopError = error(.dataAfterNotes(notesBeganAt: notesBeganAt), line: recordLine, text: rowText())
+                return false
+            }
+            notes.append((recordLine, rowText()))
+            return true
+        }
+        if isNote {
+            notesBeganAt = recordLine
+            notes.append((recordLine, rowText()))
+            return true
+        }
+        if fields.count < namedWidth {
+            stopError = error(.raggedRow(expected: namedWidth, found: fields.count), line: recordLine, text: rowText())
+            return false
+        }
+        if fields.count > header.names.count {
+            for index in header.names.count..<fields.count where !fields.field(index).isEmpty {
+                stopError = error(.raggedRow(expected: header.names.count, found: fields.count), line: recordLine,
+                                  column: index + 1, text: rowText())
+                return false
+            }
+        }
+        guard let body else {
+            // Rows that arrive while the header is read in `init`, before any caller.
+            pendingRows.append((recordLine, (0..<fields.count).map { Array(fields.field($0)) }))
+            return true
+        }
+        do {
+            try body(TableRecord(line: recordLine, fields: fields.view, context: context))
+            return true
+        } catch {
+            stopError = error
+            return false
+        }
+    }
+
+    // MARK: - Errors
+
+    private func rowText() -> String {
+        tokenizer.fields.strings().joined(separator: ",")
+    }
+
+    private func error(_ kind: TableError.Kind, line: Int, column: Int? = nil, text: String? = nil) -> TableError {
+        let name = column.flatMap { phase == .data && $0 <= header.names.count ? header.names[$0 - 1] : nil }
+        return TableError(kind, file: path, line: line, column: column, columnName: name?.isEmpty == true ? nil : name, text: text)
+    }
+
+    private func missingHeaderError() -> TableError {
+        switch options.header {
+        case .line(let wanted):
+            return TableError(.headerLineMissing(line: wanted), file: path)
+        case .containing(let names):
+            return TableError(.headerNotFound(expected: names, linesSearched: min(line, options.limits.headerSearchLines)), file: path)
+        case .automatic:
+            return TableError(.headerNotFound(expected: [], linesSearched: min(line, options.limits.headerSearchLines)), file: path)
+        }
+    }
+}

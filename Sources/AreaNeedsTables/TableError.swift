@@ -1,0 +1,162 @@
+/// A problem reading or writing a table, said for people: what went wrong and where.
+///
+/// Every error names the file; errors about content add the line (1-based, as an editor
+/// shows it), the column (1-based position and, once the header is known, its name) and
+/// the offending text.
+public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What went wrong.
+    public enum Kind: Sendable, Equatable {
+        case fileNotFound
+        case unreadable(reason: String)
+        case unwritable(reason: String)
+        case emptyFile
+        case truncatedGzip
+        case corruptGzip(reason: String)
+        case decompressedTooLarge(limit: Int)
+        case invalidUTF8(byteOffset: Int)
+        case unterminatedQuote
+        case malformedQuote
+        case fieldTooLarge(limit: Int)
+        case rowTooLarge(limit: Int)
+        case tooManyFields(limit: Int)
+        case headerNotFound(expected: [String], linesSearched: Int)
+        case headerLineMissing(line: Int)
+        case columnNotFound(name: String, available: [String])
+        case ambiguousColumn(name: String, positions: [Int])
+        case raggedRow(expected: Int, found: Int)
+        case dataAfterNotes(notesBeganAt: Int)
+        case notANumber
+        case notAWholeNumber
+        case wrongFieldCount(expected: Int, found: Int)
+    }
+
+    public var kind: Kind
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var columnName: String?
+    /// The text at fault, shortened for display.
+    public var text: String?
+
+    public init(
+        _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
+        columnName: String? = nil, text: String? = nil
+    ) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+        self.text = text.map(TableError.shorten)
+    }
+
+    /// "file, line 12, column 3 (Value)" style location.
+    public var location: String {
+        var parts = [file]
+        if let line { parts.append("line \(line)") }
+        switch (column, columnName) {
+        case let (column?, name?): parts.append("column \(column) (\(name))")
+        case let (column?, nil): parts.append("column \(column)")
+        case let (nil, name?): parts.append("column \(name)")
+        case (nil, nil): break
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    public var description: String {
+        var message = "\(location): \(problem)"
+        if let text { message += ": \"\(text)\"" }
+        return message
+    }
+
+    /// The problem in words, without the location.
+    public var problem: String {
+        switch kind {
+        case .fileNotFound:
+            return "file not found"
+        case .unreadable(let reason):
+            return "cannot read the file (\(reason))"
+        case .unwritable(let reason):
+            return "cannot write the file (\(reason))"
+        case .emptyFile:
+            return "the file is empty"
+        case .truncatedGzip:
+            return "the gzip stream ends early (the file is truncated or still being copied)"
+        case .corruptGzip(let reason):
+            return "the gzip stream is corrupt (\(reason))"
+        case .decompressedTooLarge(let limit):
+            return "decompresses to more than \(ByteCount(limit)), the limit for one input; raise the limit if the file is genuine"
+        case .invalidUTF8(let offset):
+            return "invalid UTF-8 at byte \(offset + 1) of the field (save the file as UTF-8)"
+        case .unterminatedQuote:
+            return "a quoted field is never closed (a missing closing quote)"
+        case .malformedQuote:
+            return "a quote in the wrong place (a quote inside an unquoted field, or text after a closing quote)"
+        case .fieldTooLarge(let limit):
+            return "a field is larger than \(ByteCount(limit)) (often a missing closing quote)"
+        case .rowTooLarge(let limit):
+            return "a row is larger than \(ByteCount(limit))"
+        case .tooManyFields(let limit):
+            return "a row has more than \(limit) fields"
+        case .headerNotFound(let expected, let searched):
+            let names = expected.map { "\"\($0)\"" }.joined(separator: ", ")
+            return expected.isEmpty
+                ? "no header row found in the first \(searched) lines"
+                : "no row in the first \(searched) lines has all the expected columns \(names)"
+        case .headerLineMissing(let line):
+            return "the header was declared on line \(line), but the file has no row starting there"
+        case .columnNotFound(let name, let available):
+            let list = available.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "no column named \"\(name)\"; the header has \(list)"
+        case .ambiguousColumn(let name, let positions):
+            let list = positions.map(String.init).joined(separator: " and ")
+            return "the column name \"\(name)\" appears more than once (columns \(list))"
+        case .raggedRow(let expected, let found):
+            return "the row has \(found) fields but the header has \(expected)"
+        case .dataAfterNotes(let notesLine):
+            return "a data row after the notes that begin on line \(notesLine)"
+        case .notANumber:
+            return "expected a number or a suppression marker"
+        case .notAWholeNumber:
+            return "expected a whole number"
+        case .wrongFieldCount(let expected, let found):
+            return "the writer was given \(found) fields for \(expected) columns"
+        }
+    }
+
+    static func shorten(_ text: String) -> String {
+        let limit = 80
+        let visible = text.replacingNewlines()
+        guard visible.count > limit else { return visible }
+        return String(visible.prefix(limit)) + "…"
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for character in self {
+            switch character {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\r\n": result += "\\r\\n"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// A byte count for messages: "1 MiB", "512 KiB", "100 bytes".
+struct ByteCount: CustomStringConvertible {
+    var bytes: Int
+    init(_ bytes: Int) { self.bytes = bytes }
+    var description: String {
+        let units = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
+        for (size, name) in units where bytes >= size && bytes % size == 0 {
+            return "\(bytes / size) \(name)"
+        }
+        return "\(bytes) bytes"
+    }
+}

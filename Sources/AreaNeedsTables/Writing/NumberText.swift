@@ -1,0 +1,42 @@
+/// Numbers as table text: the shortest decimal that reads back to the same `Double`,
+/// never in exponent form, with no locale. Whole numbers have no decimal point.
+///
+///     NumberText.format(0.1)      // "0.1"
+///     NumberText.format(1e-05)    // "0.00001"
+///     NumberText.format(-3.0)     // "-3"
+public enum NumberText {
+    /// The text for `value`, which must be finite.
+    public static func format(_ value: Double) -> String {
+        precondition(value.isFinite, "tables hold finite numbers only")
+        if value == 0 { return "0" }
+        if value.rounded() == value, abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        // Swift's description is the shortest round-tripping form; expand its exponent.
+        let shortest = value.description
+        guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+        }
+        let exponent = Int(shortest[shortest.index(after: e)...])!
+        var mantissa = shortest[..<e]
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
+        let point = parts[0].count + exponent  // position of the decimal point in `digits`
+        var text: String
+        if point <= 0 {
+            text = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            text = digits + String(repeating: "0", count: point - digits.count)
+        } else {
+            let split = digits.index(digits.startIndex, offsetBy: point)
+            text = digits[..<split] + "." + digits[split...]
+        }
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return negative ? "-" + text : text
+    }
+}
