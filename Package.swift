@@ -5,7 +5,14 @@ let package = Package(
     name: "AreaNeeds",
     platforms: [.macOS(.v13)],
     products: [
+        .executable(name: "areaneeds", targets: ["areaneeds"]),
         .library(name: "AreaNeedsTables", targets: ["AreaNeedsTables"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System C libraries, each behind a small module map; no C type leaves AreaNeedsTables.
@@ -14,8 +21,27 @@ let package = Package(
 
         // Streaming CSV and gzip reading and writing.
         .target(name: "AreaNeedsTables", dependencies: ["CCSV", "CZlib"]),
+        // Areas, small-area lookups and their checks.
+        .target(name: "AreaNeedsGeography", dependencies: ["AreaNeedsTables"]),
+        // Aggregation, ranking and quintiles: pure arithmetic.
+        .target(name: "AreaNeedsMethods"),
+        // The pipeline file, staging, fingerprints, errors and logging shared by the stages.
+        .target(name: "AreaNeedsCore", dependencies: [
+            "AreaNeedsTables", "AreaNeedsGeography", "AreaNeedsMethods",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // The commands, shared by the executables, which only call them.
+        .target(name: "AreaNeedsCLI", dependencies: [
+            "AreaNeedsCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "areaneeds", dependencies: ["AreaNeedsCLI"]),
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables"]),
+        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore"]),
 
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `areaneeds`: the umbrella command. Each subcommand lives in `Commands/`.
+public struct AreaNeedsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "areaneeds",
+        abstract: "Ranks areas by need on the Social Value Framework's indicators, and answers the 5%/10% question.",
+        discussion: ExitCodes.help,
+        version: ToolVersionText.current,
+        subcommands: [
+            GeographyCommand.self,
+        ]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,122 @@
+import AreaNeedsGeography
+import AreaNeedsMethods
+
+/// One needs indicator: what it measures, where its data comes from and how it combines.
+public struct IndicatorSpec: Codable, Sendable, Equatable {
+    /// A stable id, lower case with hyphens: the key in every release table.
+    public var id: String
+    public var title: String
+    /// The social value objective (1-5) it informs.
+    public var objective: Int
+    public var polarity: Polarity
+    /// The unit of the published value: "%", "years", "£", "score", "rank"...
+    public var unit: String
+    /// Which edition of the data: "Census 2021", "IoD 2019".
+    public var vintage: String
+    /// How small-area figures combine; required with a source.
+    public var aggregation: AggregationMethod?
+    /// Where the data is; absent when there is none this year (then `unavailable` says why).
+    public var source: SourceSpec?
+    /// Why the indicator has no data this year; it is published with empty values.
+    public var unavailable: String?
+    /// Multiplies a rate (100 for a percentage, 1000 for a rate per 1,000).
+    public var scale: Double?
+    /// The population (from `populations`) that weights averages, when the source has none.
+    public var weight: String?
+    /// For rank methods: how many small areas the national ranking has (default: the
+    /// largest rank in the source).
+    public var nationalCount: Int?
+    /// Values outside this range are reported (see `checks`).
+    public var plausibleRange: PlausibleRange?
+    public var notes: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, title, objective, polarity, unit, vintage, aggregation, source, unavailable, scale, weight
+        case nationalCount = "national-count", plausibleRange = "plausible-range", notes
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        objective = try container.decode(Int.self, forKey: .objective)
+        polarity = try container.decode(Polarity.self, forKey: .polarity)
+        unit = try container.decode(String.self, forKey: .unit)
+        vintage = try container.decode(String.self, forKey: .vintage)
+        aggregation = try container.decodeIfPresent(AggregationMethod.self, forKey: .aggregation)
+        source = try container.decodeIfPresent(SourceSpec.self, forKey: .source)
+        unavailable = try container.decodeIfPresent(String.self, forKey: .unavailable)
+        scale = try container.decodeIfPresent(Double.self, forKey: .scale)
+        weight = try container.decodeIfPresent(String.self, forKey: .weight)
+        nationalCount = try container.decodeIfPresent(Int.self, forKey: .nationalCount)
+        plausibleRange = try container.decodeIfPresent(PlausibleRange.self, forKey: .plausibleRange)
+        notes = try container.decodeIfPresent(String.self, forKey: .notes)
+    }
+}
+
+/// Where an indicator's figures are and which columns hold them.
+public struct SourceSpec: Codable, Sendable, Equatable {
+    public var file: String
+    /// The geography the figures are published at.
+    public var geography: GeographyLevel
+    /// The line of the header row; by default the header is the first row that has every
+    /// column this source names.
+    public var headerLine: Int?
+    /// The column of area codes.
+    public var areaCode: String
+    /// The column of area names (optional; lets 2021 LSOAs resolve by their MSOA name).
+    public var areaName: String?
+    /// The column of values (scores, ranks, medians, district figures).
+    public var value: String?
+    /// The columns of counts for a rate.
+    public var numerator: String?
+    public var denominator: String?
+    /// A population column in the same file, used as the weight.
+    public var population: String?
+    /// A national decile column (1 = most deprived 10%), for `share-in-most-deprived-decile`.
+    public var decile: String?
+    /// Markers read as missing values, besides the standard ones.
+    public var missingMarkers: [String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case file, geography, headerLine = "header-line", areaCode = "area-code", areaName = "area-name"
+        case value, numerator, denominator, population, decile, missingMarkers = "missing-markers"
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        geography = try container.decode(GeographyLevel.self, forKey: .geography)
+        headerLine = try container.decodeIfPresent(Int.self, forKey: .headerLine)
+        areaCode = try container.decode(String.self, forKey: .areaCode)
+        areaName = try container.decodeIfPresent(String.self, forKey: .areaName)
+        value = try container.decodeIfPresent(String.self, forKey: .value)
+        numerator = try container.decodeIfPresent(String.self, forKey: .numerator)
+        denominator = try container.decodeIfPresent(String.self, forKey: .denominator)
+        population = try container.decodeIfPresent(String.self, forKey: .population)
+        decile = try container.decodeIfPresent(String.self, forKey: .decile)
+        missingMarkers = try container.decodeIfPresent([String].self, forKey: .missingMarkers) ?? []
+    }
+
+    /// Every column this source names, in a stable order.
+    public var columns: [String] {
+        [areaCode, areaName, value, numerator, denominator, population, decile].compactMap { $0 }
+    }
+}
+
+/// The range an indicator's small-area values can plausibly take.
+public struct PlausibleRange: Codable, Sendable, Equatable {
+    public var min: Double?
+    public var max: Double?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        min = try container.decodeIfPresent(Double.self, forKey: .min)
+        max = try container.decodeIfPresent(Double.self, forKey: .max)
+    }
+}

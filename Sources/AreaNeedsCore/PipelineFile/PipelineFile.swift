@@ -1,0 +1,152 @@
+import AreaNeedsGeography
+
+/// A pipeline definition (`pipelines/<name>.yml`): everything that changes from year to
+/// year, so a refresh edits data and configuration, not code.
+///
+/// Relative paths in the file are relative to the folder that holds it.
+public struct PipelineFile: Codable, Sendable, Equatable {
+    /// The pipeline's name: the release folder under `data-out/`, stable across versions.
+    public var name: String
+    public var title: String
+    public var description: String?
+    /// True when the data is made up (the bundled sample); releases say so everywhere.
+    public var synthetic: Bool
+    /// Where releases go; defaults to `../data-out` beside the pipelines folder.
+    public var output: String?
+    public var release: ReleaseSpec
+    public var geography: GeographySpec
+    /// Named population tables, used as weights by indicators (`weight:`).
+    public var populations: [String: PopulationSpec]
+    public var checks: ChecksSpec
+    public var policy: PolicySpec
+    public var indicators: [IndicatorSpec]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name = "pipeline", title, description, synthetic, output, release, geography, populations, checks, policy, indicators
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        title = try container.decode(String.self, forKey: .title)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        synthetic = try container.decodeIfPresent(Bool.self, forKey: .synthetic) ?? false
+        output = try container.decodeIfPresent(String.self, forKey: .output)
+        release = try container.decode(ReleaseSpec.self, forKey: .release)
+        geography = try container.decode(GeographySpec.self, forKey: .geography)
+        populations = try container.decodeIfPresent([String: PopulationSpec].self, forKey: .populations) ?? [:]
+        checks = try container.decodeIfPresent(ChecksSpec.self, forKey: .checks) ?? ChecksSpec()
+        policy = try container.decodeIfPresent(PolicySpec.self, forKey: .policy) ?? PolicySpec()
+        indicators = try container.decode([IndicatorSpec].self, forKey: .indicators)
+    }
+}
+
+/// How releases describe themselves.
+public struct ReleaseSpec: Codable, Sendable, Equatable {
+    /// A label for people, such as "2026 refresh".
+    public var label: String?
+    public var publisher: String?
+    public var licence: LicenceSpec
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case label, publisher, licence }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        publisher = try container.decodeIfPresent(String.self, forKey: .publisher)
+        licence = try container.decodeIfPresent(LicenceSpec.self, forKey: .licence) ?? LicenceSpec()
+    }
+}
+
+/// The licence a release is published under (Frictionless `licenses`).
+public struct LicenceSpec: Codable, Sendable, Equatable {
+    public var name: String
+    public var title: String
+    public var path: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, title, path }
+
+    public init(
+        name: String = "OGL-UK-3.0",
+        title: String = "Open Government Licence v3.0",
+        path: String = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+    ) {
+        self.name = name
+        self.title = title
+        self.path = path
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        title = try container.decode(String.self, forKey: .title)
+        path = try container.decode(String.self, forKey: .path)
+    }
+}
+
+/// What a check that finds a problem does: stop the run, or say so and go on.
+public enum CheckSeverity: String, Codable, Sendable, Equatable {
+    case error
+    case warning
+}
+
+/// Which data problems stop a run and which are warnings.
+public struct ChecksSpec: Codable, Sendable, Equatable {
+    /// A small-area code in an extract that the lookup does not know.
+    public var unknownSmallArea: CheckSeverity
+    /// A target area left with no data for an indicator.
+    public var areaWithoutData: CheckSeverity
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case unknownSmallArea = "unknown-small-area"
+        case areaWithoutData = "area-without-data"
+    }
+
+    public init(unknownSmallArea: CheckSeverity = .error, areaWithoutData: CheckSeverity = .warning) {
+        self.unknownSmallArea = unknownSmallArea
+        self.areaWithoutData = areaWithoutData
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ChecksSpec()
+        unknownSmallArea = try container.decodeIfPresent(CheckSeverity.self, forKey: .unknownSmallArea) ?? defaults.unknownSmallArea
+        areaWithoutData = try container.decodeIfPresent(CheckSeverity.self, forKey: .areaWithoutData) ?? defaults.areaWithoutData
+    }
+}
+
+/// The council's procurement rules that `assess` applies.
+public struct PolicySpec: Codable, Sendable, Equatable {
+    /// Contracts below this value (pounds) need no social value weighting.
+    public var procurementThreshold: Double
+    /// Where the threshold comes from, shown with every answer that uses it.
+    public var thresholdSource: String
+
+    /// The default: the Public Contracts Regulations 2015 threshold for services contracts
+    /// of sub-central authorities, £214,904 (VAT inclusive) from 1 January 2024.
+    public static let defaultThreshold = 214_904.0
+    public static let defaultThresholdSource =
+        "Public Contracts Regulations 2015 threshold for services contracts of sub-central authorities, £214,904 including VAT, from 1 January 2024"
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case procurementThreshold = "procurement-threshold"
+        case thresholdSource = "threshold-source"
+    }
+
+    public init(procurementThreshold: Double = PolicySpec.defaultThreshold, thresholdSource: String = PolicySpec.defaultThresholdSource) {
+        self.procurementThreshold = procurementThreshold
+        self.thresholdSource = thresholdSource
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        procurementThreshold = try container.decodeIfPresent(Double.self, forKey: .procurementThreshold) ?? PolicySpec.defaultThreshold
+        thresholdSource = try container.decodeIfPresent(String.self, forKey: .thresholdSource)
+            ?? (container.contains(.procurementThreshold) ? "set in the pipeline file" : PolicySpec.defaultThresholdSource)
+    }
+}

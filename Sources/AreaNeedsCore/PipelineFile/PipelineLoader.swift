@@ -1,0 +1,162 @@
+import Foundation
+import Yams
+
+extension Pipeline {
+    /// Reads and checks a pipeline file. Every problem is a configuration error naming the
+    /// file, the line and the key.
+    ///
+    /// - Parameter outputRoot: overrides where releases go (the file's `output`).
+    public static func load(path: String, outputRoot: String? = nil) throws(AreaNeedsError) -> Pipeline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw AreaNeedsError(exists ? .missingInput : .configuration,
+                                 exists ? "\(path): cannot read the pipeline file" : "\(path): no such pipeline file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw AreaNeedsError(.configuration, "\(path): the pipeline file is not UTF-8 text")
+        }
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw AreaNeedsError(.configuration, "\(path): the pipeline file is empty")
+            }
+            node = composed
+        } catch let error as AreaNeedsError {
+            throw error
+        } catch let error as YamlError {
+            throw AreaNeedsError(.configuration, YAMLProblem.describe(error, file: path, text: text))
+        } catch {
+            throw AreaNeedsError(.configuration, "\(path): \(error)")
+        }
+        let locator = YAMLLocator(root: node, file: path)
+        if let line = YAMLAnchorScan.firstAnchorOrAlias(in: text) {
+            throw AreaNeedsError(.configuration,
+                "\(path), line \(line): anchors and aliases (&name, *name) are not allowed in a pipeline file; write each setting out so it can be read on its own")
+        }
+        let file: PipelineFile
+        do {
+            file = try YAMLDecoder().decode(PipelineFile.self, from: node)
+        } catch let error as DecodingError {
+            throw AreaNeedsError(.configuration, locator.describe(error))
+        } catch {
+            throw AreaNeedsError(.configuration, "\(path): \(error)")
+        }
+        let pipeline = Pipeline(file: file, path: path, outputRoot: outputRoot)
+        let problems = PipelineValidation(pipeline: pipeline).problems()
+        if let first = problems.first {
+            let message = problems.count == 1 ? locator.describe(first)
+                : problems.map(locator.describe).joined(separator: "\n")
+            throw AreaNeedsError(.configuration, message)
+        }
+        return pipeline
+    }
+}
+
+/// A problem found in a decoded pipeline file, at a key path.
+struct PipelineProblem {
+    var path: [any CodingKey]
+    var message: String
+}
+
+/// Finds the line of a key path in the YAML, for messages.
+struct YAMLLocator {
+    let root: Node
+    let file: String
+
+    /// "file, line 12 (indicators[3].aggregation): message"
+    func describe(_ problem: PipelineProblem) -> String {
+        let keyPath = YAMLLocator.keyPath(problem.path)
+        let line = self.line(of: problem.path).map { ", line \($0)" } ?? ""
+        return "\(file)\(line) (\(keyPath)): \(problem.message)"
+    }
+
+    func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return describe(PipelineProblem(path: context.codingPath + [key], message: "required key \"\(key.stringValue)\" is missing"))
+                .replacingOccurrences(of: ", line", with: ", near line")
+        case .typeMismatch(let type, let context):
+            return describe(PipelineProblem(path: context.codingPath, message: "expected \(YAMLLocator.name(of: type))"))
+        case .valueNotFound(let type, let context):
+            return describe(PipelineProblem(path: context.codingPath, message: "expected \(YAMLLocator.name(of: type)), found nothing"))
+        case .dataCorrupted(let context):
+            return describe(PipelineProblem(path: context.codingPath, message: YAMLLocator.readable(context.debugDescription)))
+        @unknown default:
+            return "\(file): \(error)"
+        }
+    }
+
+    /// The line of the node at `path`, or of its nearest parent that exists.
+    func line(of path: [any CodingKey]) -> Int? {
+        var node = root
+        var line = root.mark?.line
+        for key in path {
+            guard let next = child(of: node, key) else { break }
+            node = next.value
+            line = next.keyLine ?? next.value.mark?.line ?? line
+        }
+        return line
+    }
+
+    private func child(of node: Node, _ key: any CodingKey) -> (value: Node, keyLine: Int?)? {
+        if let mapping = node.mapping {
+            for (name, value) in mapping where name.string == key.stringValue {
+                return (value, name.mark?.line)
+            }
+            return nil
+        }
+        if let sequence = node.sequence, let index = key.intValue, index < sequence.count {
+            return (sequence[index], nil)
+        }
+        return nil
+    }
+
+    static func keyPath(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue, key.stringValue == String(index) || key.stringValue.hasPrefix("Index ") {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return text.isEmpty ? "top level" : text
+    }
+
+    static func name(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
+        default:
+            String(describing: type).contains("Array") ? "a list" : "a mapping of keys"
+        }
+    }
+
+    /// Yams and Foundation phrase some problems for programmers; say them for people.
+    static func readable(_ message: String) -> String {
+        if let range = message.range(of: "Cannot initialize "), message.contains("from invalid String value") {
+            let type = message[range.upperBound...].prefix { $0 != " " }
+            let value = message.components(separatedBy: "from invalid String value ").last ?? ""
+            return "\(value) is not a valid \(type.lowercased()) value"
+        }
+        return message
+    }
+}
+
+/// YAML syntax errors, said with their place.
+enum YAMLProblem {
+    static func describe(_ error: YamlError, file: String, text: String) -> String {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            let lines = text.components(separatedBy: "\n")
+            let lineText = mark.line - 1 < lines.count ? lines[mark.line - 1] : ""
+            let hint = lineText.contains("\t") ? " (a tab: YAML is indented with spaces only)" : ""
+            return "\(file), line \(mark.line), column \(mark.column): \(problem)\(hint)"
+        default:
+            return "\(file): \(error)"
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import AreaNeedsGeography
+import AreaNeedsMethods
+
+/// The rules a pipeline file must follow beyond its shape: ids, objectives, and the
+/// columns each aggregation method needs.
+struct PipelineValidation {
+    let pipeline: Pipeline
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int?
+        init(_ name: String) { stringValue = name }
+        init(index: Int) {
+            stringValue = String(index)
+            intValue = index
+        }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { self.init(index: intValue) }
+    }
+
+    func problems() -> [PipelineProblem] {
+        var problems: [PipelineProblem] = []
+        let file = pipeline.file
+        func report(_ path: [Key], _ message: String) { problems.append(PipelineProblem(path: path, message: message)) }
+
+        if !isIdentifier(file.name) {
+            report([Key("pipeline")], "\"\(file.name)\" must be lower-case letters, digits and hyphens (it names the release folder)")
+        }
+        if !isIdentifier(file.geography.areaKey.replacingOccurrences(of: "_", with: "-")) {
+            report([Key("geography"), Key("area-key")], "\"\(file.geography.areaKey)\" must be lower-case letters and digits")
+        }
+        if file.indicators.isEmpty {
+            report([Key("indicators")], "a pipeline needs at least one indicator")
+        }
+        var seen: [String: Int] = [:]
+        for (index, indicator) in file.indicators.enumerated() {
+            let at = [Key("indicators"), Key(index: index)]
+            if !isIdentifier(indicator.id) {
+                report(at + [Key("id")], "\"\(indicator.id)\" must be lower-case letters, digits and hyphens")
+            }
+            if let first = seen[indicator.id] {
+                report(at + [Key("id")], "the id \"\(indicator.id)\" is already used by indicators[\(first)]")
+            }
+            seen[indicator.id] = seen[indicator.id] ?? index
+            if !(1...5).contains(indicator.objective) {
+                report(at + [Key("objective")], "objectives are numbered 1 to 5, not \(indicator.objective)")
+            }
+            if let weight = indicator.weight, file.populations[weight] == nil {
+                let known = file.populations.keys.sorted().joined(separator: ", ")
+                report(at + [Key("weight")], "no population named \"\(weight)\" under populations" + (known.isEmpty ? "" : " (there are: \(known))"))
+            }
+            guard let source = indicator.source else {
+                if indicator.unavailable == nil {
+                    report(at, "an indicator without a source needs `unavailable:` saying why there is no data")
+                }
+                continue
+            }
+            if indicator.unavailable != nil {
+                report(at + [Key("unavailable")], "an indicator with a source cannot also be unavailable")
+            }
+            guard let method = indicator.aggregation else {
+                report(at + [Key("aggregation")], "an indicator with a source needs an aggregation method")
+                continue
+            }
+            problems += columnProblems(method, indicator, source, at: at)
+        }
+        return problems
+    }
+
+    private func columnProblems(_ method: AggregationMethod, _ indicator: IndicatorSpec, _ source: SourceSpec, at: [Key]) -> [PipelineProblem] {
+        var problems: [PipelineProblem] = []
+        let sourceAt = at + [Key("source")]
+        func require(_ column: String?, _ key: String, _ why: String) {
+            if column == nil { problems.append(PipelineProblem(path: sourceAt + [Key(key)], message: "`\(method.rawValue)` needs `\(key):`, \(why)")) }
+        }
+        let hasWeight = source.population != nil || indicator.weight != nil
+        switch method {
+        case .rate:
+            require(source.numerator, "numerator", "the column of counts")
+            require(source.denominator, "denominator", "the column of totals")
+        case .weightedMean, .median:
+            require(source.value, "value", "the column of values")
+            if !hasWeight && source.geography != .area && source.geography != .district {
+                problems.append(PipelineProblem(path: at + [Key("weight")], message: "`\(method.rawValue)` needs a population: `source.population:` or `weight:`"))
+            }
+        case .averageRank, .extent, .localConcentration:
+            require(source.value, "value", "the column of national ranks (1 = most deprived)")
+            if !hasWeight {
+                problems.append(PipelineProblem(path: at + [Key("weight")], message: "`\(method.rawValue)` needs a population: `source.population:` or `weight:`"))
+            }
+        case .shareInMostDeprivedDecile:
+            if source.decile == nil && source.value == nil {
+                problems.append(PipelineProblem(path: sourceAt + [Key("decile")], message: "`\(method.rawValue)` needs `decile:` (or `value:` with national ranks)"))
+            }
+        case .inherit:
+            require(source.value, "value", "the column of district figures")
+            if source.geography != .district {
+                problems.append(PipelineProblem(path: sourceAt + [Key("geography")], message: "`inherit` copies district figures: the source geography must be `district`"))
+            }
+        }
+        if method != .inherit && source.geography == .district {
+            problems.append(PipelineProblem(path: at + [Key("aggregation")], message: "district figures are copied to their areas: use `aggregation: inherit`"))
+        }
+        return problems
+    }
+
+    private func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.first != "-" && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+
+/// Writes log lines to standard error: "info ingest: ..." on a terminal, with an RFC 3339
+/// time in front when standard error is a file or pipe (cron logs), so each line stands
+/// on its own.
+public struct StandardErrorLogHandler: LogHandler {
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
+    private let label: String
+    private let timestamps: Bool
+
+    public init(label: String, level: Logger.Level = .info, timestamps: Bool = !Terminal.standardErrorIsTerminal) {
+        self.label = label
+        self.logLevel = level
+        self.timestamps = timestamps
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var line = ""
+        if timestamps {
+            line += Date().formatted(.iso8601) + " "
+        }
+        if event.level != .info { line += "\(event.level): " }
+        line += "\(event.message)"
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        if !merged.isEmpty {
+            line += " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        }
+        Terminal.writeLine(line)
+    }
+}
+
+/// Standard error, shared by the log and the progress line so they do not overwrite
+/// each other.
+public enum Terminal {
+    /// True when standard error is a terminal (a person is watching).
+    public static let standardErrorIsTerminal = isatty(2) == 1
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var progressShown = false
+
+    /// Writes a line, first clearing a progress line if one is shown.
+    public static func writeLine(_ text: String) {
+        lock.withLock {
+            if progressShown {
+                FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+                progressShown = false
+            }
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        }
+    }
+
+    /// Replaces the progress line (terminal only).
+    static func showProgress(_ text: String) {
+        lock.withLock {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+            progressShown = true
+        }
+    }
+
+    static func clearProgress() {
+        lock.withLock {
+            guard progressShown else { return }
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            progressShown = false
+        }
+    }
+}

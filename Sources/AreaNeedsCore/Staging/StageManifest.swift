@@ -1,0 +1,69 @@
+import Foundation
+
+/// The record a stage leaves beside its output: what made it (fingerprint, inputs, tool
+/// version), what it wrote (with hashes), and counts for the log.
+public struct StageManifest: Codable, Sendable, Equatable {
+    /// A file a stage wrote.
+    public struct Output: Codable, Sendable, Equatable {
+        public var path: String
+        public var sha256: String
+        public var rows: Int
+
+        public init(path: String, sha256: String, rows: Int) {
+            self.path = path
+            self.sha256 = sha256
+            self.rows = rows
+        }
+    }
+
+    public var stage: String
+    /// What the manifest covers: an indicator id, a population name, or "all".
+    public var unit: String
+    public var toolVersion: String
+    public var fingerprint: String
+    public var inputs: [InputFile]
+    /// Paths relative to the manifest's folder.
+    public var outputs: [Output]
+    public var counts: [String: Int]
+    /// Warnings raised while making the output, repeated when the stage is skipped.
+    public var warnings: [String]
+
+    public init(stage: String, unit: String, fingerprint: String, inputs: [InputFile], outputs: [Output], counts: [String: Int], warnings: [String] = []) {
+        self.stage = stage
+        self.unit = unit
+        toolVersion = ToolVersion.current
+        self.fingerprint = fingerprint
+        self.inputs = inputs
+        self.outputs = outputs
+        self.counts = counts
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case stage, unit, toolVersion = "tool_version", fingerprint, inputs, outputs, counts, warnings
+    }
+
+    /// Reads a manifest; nil when there is none or it cannot be read (the stage re-runs).
+    public static func read(_ path: String) -> StageManifest? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode(StageManifest.self, from: data)
+    }
+
+    /// Writes the manifest atomically (after the outputs it describes).
+    public func write(_ path: String) throws(AreaNeedsError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw AreaNeedsError(.output, "\(path): cannot write the stage manifest (\(error.localizedDescription))")
+        }
+    }
+
+    /// True when the outputs it lists are still there with the recorded content.
+    public func outputsIntact(in folder: String) -> Bool {
+        outputs.allSatisfy { output in
+            (try? FileHash.sha256(ofFile: folder + "/" + output.path)) == output.sha256
+        }
+    }
+}
