@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "areaneeds", targets: ["areaneeds"]),
+        .executable(name: "areaneeds-ingest", targets: ["areaneeds-ingest"]),
+        .executable(name: "areaneeds-normalise", targets: ["areaneeds-normalise"]),
+        .executable(name: "areaneeds-rank", targets: ["areaneeds-rank"]),
+        .executable(name: "areaneeds-publish", targets: ["areaneeds-publish"]),
         .library(name: "AreaNeedsTables", targets: ["AreaNeedsTables"]),
     ],
     dependencies: [
@@ -33,12 +37,25 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Releases: writing them atomically, reading and verifying them, versions.
+        .target(name: "AreaNeedsRelease", dependencies: ["AreaNeedsCore"]),
+
+        // The stages, each reading the previous stage's staging folder.
+        .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
+        .target(name: "AreaNeedsNormalise", dependencies: ["AreaNeedsCore"]),
+        .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore"]),
+        .target(name: "AreaNeedsPublish", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
+
         // The commands, shared by the executables, which only call them.
         .target(name: "AreaNeedsCLI", dependencies: [
-            "AreaNeedsCore",
+            "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "areaneeds", dependencies: ["AreaNeedsCLI"]),
+        .executableTarget(name: "areaneeds-ingest", dependencies: ["AreaNeedsCLI"]),
+        .executableTarget(name: "areaneeds-normalise", dependencies: ["AreaNeedsCLI"]),
+        .executableTarget(name: "areaneeds-rank", dependencies: ["AreaNeedsCLI"]),
+        .executableTarget(name: "areaneeds-publish", dependencies: ["AreaNeedsCLI"]),
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables"]),
         .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore"]),

@@ -8,6 +8,11 @@ public struct AreaNeedsCommand: ParsableCommand {
         discussion: ExitCodes.help,
         version: ToolVersionText.current,
         subcommands: [
+            RunCommand.self,
+            IngestCommand.self,
+            NormaliseCommand.self,
+            RankCommand.self,
+            PublishCommand.self,
             GeographyCommand.self,
         ]
     )

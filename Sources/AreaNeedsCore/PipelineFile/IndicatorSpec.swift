@@ -78,10 +78,17 @@ public struct SourceSpec: Codable, Sendable, Equatable {
     public var decile: String?
     /// Markers read as missing values, besides the standard ones.
     public var missingMarkers: [String]
+    /// For national files: the column of district codes (or names). Rows of districts the
+    /// geography does not cover are outside it and skipped; unknown codes inside are errors.
+    public var district: String?
+    /// For national files without a district column: take the district from the area
+    /// name, as ONS names areas ("Burnley 001A" is in Burnley).
+    public var districtFromName: Bool
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case file, geography, headerLine = "header-line", areaCode = "area-code", areaName = "area-name"
         case value, numerator, denominator, population, decile, missingMarkers = "missing-markers"
+        case district, districtFromName = "district-from-name"
     }
 
     public init(from decoder: Decoder) throws {
@@ -98,11 +105,13 @@ public struct SourceSpec: Codable, Sendable, Equatable {
         population = try container.decodeIfPresent(String.self, forKey: .population)
         decile = try container.decodeIfPresent(String.self, forKey: .decile)
         missingMarkers = try container.decodeIfPresent([String].self, forKey: .missingMarkers) ?? []
+        district = try container.decodeIfPresent(String.self, forKey: .district)
+        districtFromName = try container.decodeIfPresent(Bool.self, forKey: .districtFromName) ?? false
     }
 
     /// Every column this source names, in a stable order.
     public var columns: [String] {
-        [areaCode, areaName, value, numerator, denominator, population, decile].compactMap { $0 }
+        [areaCode, areaName, value, numerator, denominator, population, decile, district].compactMap { $0 }
     }
 }
 

@@ -9,12 +9,15 @@ public struct Pipeline: Sendable {
     public let folder: String
     /// Where this pipeline's releases go: `<output>/<name>`.
     public let releasesFolder: String
+    /// The line of each key in the file ("indicators[3].source.numerator" -> 57), for messages.
+    let keyLines: [String: Int]
 
     public var name: String { file.name }
 
-    public init(file: PipelineFile, path: String, outputRoot: String? = nil) {
+    public init(file: PipelineFile, path: String, outputRoot: String? = nil, keyLines: [String: Int] = [:]) {
         self.file = file
         self.path = path
+        self.keyLines = keyLines
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
         self.folder = folder
         let root = outputRoot ?? file.output.map { Pipeline.resolve($0, in: folder) } ?? Pipeline.resolve("../data-out", in: folder)
@@ -26,6 +29,11 @@ public struct Pipeline: Sendable {
         Pipeline.resolve(relative, in: folder)
     }
 
+    /// The social value framework file.
+    public var frameworkPath: String {
+        resolve(file.framework ?? "../data-raw/framework/social-value-framework.yml")
+    }
+
     /// Where stages keep their work between runs.
     public var stagingFolder: String { releasesFolder + "/staging" }
 
@@ -33,6 +41,25 @@ public struct Pipeline: Sendable {
         let expanded = (path as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
         return URL(fileURLWithPath: folder).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
+    /// "pipelines/x.yml, line 57 (indicators[3].source.numerator)": where a setting is,
+    /// for messages about it.
+    public func locate(_ keyPath: String) -> String {
+        var parts = keyPath.split(separator: ".").map(String.init)
+        while !parts.isEmpty {
+            if let line = keyLines[parts.joined(separator: ".")] {
+                return "\(path), line \(line) (\(keyPath))"
+            }
+            parts.removeLast()
+        }
+        return "\(path) (\(keyPath))"
+    }
+
+    /// The key path of an indicator's setting: "indicators[3].source.numerator".
+    public func keyPath(ofIndicator id: String, _ keys: String...) -> String {
+        let index = file.indicators.firstIndex { $0.id == id } ?? 0
+        return (["indicators[\(index)]"] + keys).joined(separator: ".")
     }
 
     /// The indicator with this id.

@@ -19,10 +19,12 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     public var populations: [String: PopulationSpec]
     public var checks: ChecksSpec
     public var policy: PolicySpec
+    /// The social value framework file; defaults to the one the project ships.
+    public var framework: String?
     public var indicators: [IndicatorSpec]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name = "pipeline", title, description, synthetic, output, release, geography, populations, checks, policy, indicators
+        case name = "pipeline", title, description, synthetic, output, release, geography, populations, checks, policy, framework, indicators
     }
 
     public init(from decoder: Decoder) throws {
@@ -38,6 +40,7 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         populations = try container.decodeIfPresent([String: PopulationSpec].self, forKey: .populations) ?? [:]
         checks = try container.decodeIfPresent(ChecksSpec.self, forKey: .checks) ?? ChecksSpec()
         policy = try container.decodeIfPresent(PolicySpec.self, forKey: .policy) ?? PolicySpec()
+        framework = try container.decodeIfPresent(String.self, forKey: .framework)
         indicators = try container.decode([IndicatorSpec].self, forKey: .indicators)
     }
 }

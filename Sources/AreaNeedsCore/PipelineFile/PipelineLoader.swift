@@ -41,7 +41,7 @@ extension Pipeline {
         } catch {
             throw AreaNeedsError(.configuration, "\(path): \(error)")
         }
-        let pipeline = Pipeline(file: file, path: path, outputRoot: outputRoot)
+        let pipeline = Pipeline(file: file, path: path, outputRoot: outputRoot, keyLines: locator.keyLines())
         let problems = PipelineValidation(pipeline: pipeline).problems()
         if let first = problems.first {
             let message = problems.count == 1 ? locator.describe(first)
@@ -84,6 +84,29 @@ struct YAMLLocator {
         @unknown default:
             return "\(file): \(error)"
         }
+    }
+
+    /// The line of every key, by key path ("indicators[3].source.numerator").
+    func keyLines() -> [String: Int] {
+        var lines: [String: Int] = [:]
+        func visit(_ node: Node, _ path: String) {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    let name = key.string ?? "?"
+                    let childPath = path.isEmpty ? name : path + "." + name
+                    if let line = key.mark?.line { lines[childPath] = line }
+                    visit(value, childPath)
+                }
+            } else if let sequence = node.sequence {
+                for (index, item) in sequence.enumerated() {
+                    let childPath = path + "[\(index)]"
+                    if let line = item.mark?.line { lines[childPath] = line }
+                    visit(item, childPath)
+                }
+            }
+        }
+        visit(root, "")
+        return lines
     }
 
     /// The line of the node at `path`, or of its nearest parent that exists.

@@ -98,6 +98,9 @@ struct PipelineValidation {
                 problems.append(PipelineProblem(path: sourceAt + [Key("geography")], message: "`inherit` copies district figures: the source geography must be `district`"))
             }
         }
+        if source.districtFromName && source.areaName == nil {
+            problems.append(PipelineProblem(path: sourceAt + [Key("area-name")], message: "`district-from-name` needs `area-name:`, the column of area names"))
+        }
         if method != .inherit && source.geography == .district {
             problems.append(PipelineProblem(path: at + [Key("aggregation")], message: "district figures are copied to their areas: use `aggregation: inherit`"))
         }

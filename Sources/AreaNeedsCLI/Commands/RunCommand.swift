@@ -1,0 +1,43 @@
+import AreaNeedsCore
+import ArgumentParser
+import Foundation
+
+/// `areaneeds run PIPELINE`: every stage, each skipped when its inputs are unchanged.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run every stage of a pipeline: ingest, normalise, rank, publish.",
+        discussion: """
+            Stages whose inputs (file contents, the pipeline file's settings, the tool version) \
+            are unchanged since the last run are skipped, and say so. A release is written only \
+            when its tables differ from the newest one.
+
+            \(ExitCodes.help)
+            """)
+
+    @OptionGroup var options: PipelineOptions
+    @OptionGroup var runOptions: RunOptions
+
+    @Flag(help: "Publish a changed release as a correction (patch version) rather than new data (minor).")
+    var patch = false
+
+    func run() throws {
+        try reportingErrors {
+            let pipeline = try options.load()
+            let outcome = try PipelineRunner(pipeline: pipeline, logger: options.logger(), progress: options.progress())
+                .run(force: runOptions.force, correction: patch, lockWait: runOptions.wait)
+            if let folder = outcome.releaseFolder, !options.quiet {
+                print(folder)
+            }
+        }
+    }
+}
+
+/// Options of the commands that run stages.
+struct RunOptions: ParsableArguments {
+    @Flag(help: "Re-run every stage even when its inputs are unchanged.")
+    var force = false
+
+    @Option(help: "Seconds to wait for another run of the same pipeline to finish (default 0: exit at once with code \(AreaNeedsError.Category.locked.exitCode)).")
+    var wait: Double = 0
+}

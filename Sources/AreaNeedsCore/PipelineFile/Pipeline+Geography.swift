@@ -1,0 +1,44 @@
+import AreaNeedsGeography
+import AreaNeedsTables
+
+extension Pipeline {
+    /// The geography files the pipeline names, with their columns.
+    public var areasFile: AreasFile {
+        let spec = file.geography
+        return AreasFile(path: resolve(spec.areas.file), areaKey: spec.areaKey, code: spec.areas.code, name: spec.areas.name,
+                         districtCode: spec.areas.districtCode, districtName: spec.areas.districtName,
+                         population: spec.areas.population)
+    }
+
+    public var lookupFiles: [LookupFile] {
+        file.geography.lookups.map { lookup in
+            LookupFile(level: lookup.geography, path: resolve(lookup.file), areaKey: file.geography.areaKey,
+                       code: lookup.smallArea, name: lookup.smallAreaName, area: lookup.area, weight: lookup.weight)
+        }
+    }
+
+    /// Every geography file, for fingerprints and provenance.
+    public var geographyPaths: [String] {
+        [areasFile.path] + lookupFiles.map(\.path) + [file.geography.lsoa21?.bestFit.map(resolve)].compactMap { $0 }
+    }
+
+    /// Reads the geography and checks it; any problem is an input-data error listing them all.
+    public func loadGeography() throws(AreaNeedsError) -> Geography {
+        let geography: Geography
+        do {
+            geography = try Geography.load(areas: areasFile, lookups: lookupFiles,
+                                           lsoa21BestFit: file.geography.lsoa21?.bestFit.map(resolve))
+        } catch let error as TableError {
+            throw AreaNeedsError(error, context: "geography", setting: locate("geography"))
+        } catch {
+            throw AreaNeedsError(.inputData, "geography: \(error)\n  (set in \(locate("geography")))")
+        }
+        let problems = geography.check(districts: file.geography.districts)
+        if !problems.isEmpty {
+            let shown = problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+            let more = problems.count > 20 ? "\n  ... and \(problems.count - 20) more" : ""
+            throw AreaNeedsError(.inputData, "the geography has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n\(shown)\(more)\n  (set in \(locate("geography")))")
+        }
+        return geography
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Runs independent pieces of work on every core and collects their results in order.
+public enum Parallel {
+    /// `body` applied to each item, concurrently; each result in its item's place.
+    public static func map<Item: Sendable, Value: Sendable>(
+        _ items: [Item], _ body: @Sendable (Item) throws(AreaNeedsError) -> Value
+    ) -> [Result<Value, AreaNeedsError>] {
+        let slots = Slots<Value>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.set(index, Result { () throws(AreaNeedsError) in try body(items[index]) })
+        }
+        return slots.values.map { $0 ?? .failure(AreaNeedsError(.internal, "a parallel task did not finish")) }
+    }
+
+    /// The values, or one error carrying every failure's message (the first's category).
+    public static func collect<Value>(_ results: [Result<Value, AreaNeedsError>]) throws(AreaNeedsError) -> [Value] {
+        var values: [Value] = []
+        var errors: [AreaNeedsError] = []
+        for result in results {
+            switch result {
+            case .success(let value): values.append(value)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        if let first = errors.first {
+            throw AreaNeedsError(first.category, errors.map(\.message).joined(separator: "\n"))
+        }
+        return values
+    }
+
+    private final class Slots<Value: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result<Value, AreaNeedsError>?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result<Value, AreaNeedsError>) {
+            lock.withLock { slots[index] = result }
+        }
+
+        var values: [Result<Value, AreaNeedsError>?] { lock.withLock { slots } }
+    }
+}

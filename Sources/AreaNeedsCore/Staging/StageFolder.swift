@@ -1,0 +1,85 @@
+import Foundation
+
+/// The stages of a run, in order.
+public enum StageName: String, Sendable, CaseIterable, Codable {
+    case ingest, normalise, rank, publish
+}
+
+/// One stage's staging folder: its outputs and the manifests that say what made them.
+///
+/// `data-out/<pipeline>/staging/<stage>/`. A stage reads only the previous stage's
+/// folder (and the pipeline's own input files), so each can be re-run alone.
+public struct StageFolder: Sendable {
+    public let stage: StageName
+    public let path: String
+
+    public init(_ stage: StageName, of pipeline: Pipeline) {
+        self.stage = stage
+        path = pipeline.stagingFolder + "/" + stage.rawValue
+    }
+
+    /// The path of a file in the folder.
+    public func file(_ name: String) -> String { path + "/" + name }
+
+    public func manifestPath(_ unit: String) -> String { file(unit + ".manifest.json") }
+
+    /// The manifest of `unit` when it was made with `fingerprint` and its outputs are
+    /// intact: then the unit need not run again.
+    public func upToDate(_ unit: String, fingerprint: String) -> StageManifest? {
+        guard let manifest = StageManifest.read(manifestPath(unit)),
+              manifest.fingerprint == fingerprint,
+              manifest.outputsIntact(in: path) else { return nil }
+        return manifest
+    }
+
+    /// The manifest of `unit`, whatever made it; nil when the stage has not run.
+    public func manifest(_ unit: String) -> StageManifest? {
+        StageManifest.read(manifestPath(unit))
+    }
+
+    /// Creates the folder (and its parents).
+    public func create() throws(AreaNeedsError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw AreaNeedsError(.output, "\(path): cannot create the staging folder (\(error.localizedDescription))")
+        }
+    }
+
+    /// Removes a unit's manifest first, so a unit interrupted while rewriting its outputs
+    /// is never taken as up to date.
+    public func invalidate(_ unit: String) {
+        try? FileManager.default.removeItem(atPath: manifestPath(unit))
+    }
+}
+
+/// What a stage did, for its log line.
+public struct StageReport: Sendable {
+    public var stage: StageName
+    public var ran: [String] = []
+    public var skipped: [String] = []
+    public var counts: [String: Int] = [:]
+    public var warnings: [String] = []
+    public var seconds: Double = 0
+
+    public init(stage: StageName) {
+        self.stage = stage
+    }
+
+    /// "ingest: 18 sources read, 2 up to date; 45,210 rows, 312 missing values (1.2 s)"
+    public func summary(unitName: String) -> String {
+        var parts: [String] = []
+        if ran.isEmpty && !skipped.isEmpty {
+            parts.append("up to date (\(skipped.count) \(unitName)\(skipped.count == 1 ? "" : "s") unchanged)")
+        } else {
+            var done = "\(ran.count) \(unitName)\(ran.count == 1 ? "" : "s")"
+            if !skipped.isEmpty { done += ", \(skipped.count) up to date" }
+            parts.append(done)
+        }
+        let shown = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+            .map { "\($0.value.formatted()) \($0.key)" }
+        if !shown.isEmpty { parts.append(shown.joined(separator: ", ")) }
+        if !warnings.isEmpty { parts.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
+        return "\(stage.rawValue): " + parts.joined(separator: "; ") + String(format: " (%.1f s)", seconds)
+    }
+}

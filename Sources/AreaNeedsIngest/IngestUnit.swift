@@ -1,0 +1,63 @@
+import AreaNeedsCore
+
+/// One thing the ingest stage reads: an indicator's source or a population table.
+enum IngestUnit: Sendable {
+    case indicator(IndicatorSpec, SourceSpec)
+    case population(name: String, PopulationSpec)
+
+    /// Every unit the pipeline file declares, indicators first.
+    static func all(in pipeline: Pipeline) -> [IngestUnit] {
+        let indicators = pipeline.file.indicators.compactMap { indicator in
+            indicator.source.map { IngestUnit.indicator(indicator, $0) }
+        }
+        let populations = pipeline.file.populations.sorted { $0.key < $1.key }.map { IngestUnit.population(name: $0.key, $0.value) }
+        return indicators + populations
+    }
+
+    /// The unit's name in the staging folder and the log.
+    var name: String {
+        switch self {
+        case .indicator(let indicator, _): "indicator-\(indicator.id)"
+        case .population(let name, _): "population-\(name)"
+        }
+    }
+
+    /// What the unit is, for messages: "indicator fuel-poverty".
+    var label: String {
+        switch self {
+        case .indicator(let indicator, _): "indicator \(indicator.id)"
+        case .population(let name, _): "population \(name)"
+        }
+    }
+
+    var file: String {
+        switch self {
+        case .indicator(_, let source): source.file
+        case .population(_, let spec): spec.file
+        }
+    }
+
+    /// The staging file the unit writes.
+    var outputFile: String {
+        switch self {
+        case .indicator(let indicator, _): StagingTables.ingestedFile(indicator.id)
+        case .population(let name, _): StagingTables.populationFile(name)
+        }
+    }
+
+    /// The key path of a setting of this unit in the pipeline file.
+    func keyPath(_ key: String, in pipeline: Pipeline) -> String {
+        switch self {
+        case .indicator(let indicator, _): pipeline.keyPath(ofIndicator: indicator.id, "source", key)
+        case .population(let name, _): "populations.\(name).\(key)"
+        }
+    }
+
+    /// The part of the pipeline file the unit's output depends on.
+    func addSettings(to fingerprint: inout Fingerprint) {
+        switch self {
+        case .indicator(_, let source): fingerprint.add("source", source)
+        case .population(_, let spec): fingerprint.add("population", spec)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import AreaNeedsCore
+import AreaNeedsTables
+
+/// Reads one source file as published and writes its rows as tidy records.
+///
+/// Rows without an area code (totals, footers) are skipped and counted; a code that
+/// appears twice is an error naming both lines. Missing figures keep their marker.
+struct SourceReader {
+    let unit: IngestUnit
+    let pipeline: Pipeline
+    let progress: ProgressReporter
+
+    /// What reading found, for the manifest and the log.
+    struct Result {
+        var rows = 0
+        var missingValues = 0
+        var rowsWithoutCode = 0
+        var warnings: [String] = []
+    }
+
+    func read(into outputPath: String) throws(AreaNeedsError) -> Result {
+        let path = pipeline.resolve(unit.file)
+        do {
+            return try readTable(path, into: outputPath)
+        } catch let error as TableError {
+            throw AreaNeedsError(error, context: unit.label, setting: setting(for: error))
+        } catch let error as AreaNeedsError {
+            throw error
+        } catch {
+            throw AreaNeedsError(.internal, "\(unit.label): \(error)")
+        }
+    }
+
+    /// The pipeline setting a table error is about: the column or the file.
+    private func setting(for error: TableError) -> String {
+        if case .columnNotFound(let name, _) = error.kind, let key = columnKeys.first(where: { $0.column == name })?.key {
+            return pipeline.locate(unit.keyPath(key, in: pipeline))
+        }
+        return pipeline.locate(unit.keyPath("file", in: pipeline))
+    }
+
+    /// The columns this unit names, with the pipeline key that names each.
+    private var columnKeys: [(key: String, column: String)] {
+        switch unit {
+        case .indicator(_, let source):
+            let named: [(String, String?)] = [
+                ("area-code", source.areaCode), ("area-name", source.areaName), ("district", source.district), ("value", source.value),
+                ("numerator", source.numerator), ("denominator", source.denominator),
+                ("population", source.population), ("decile", source.decile),
+            ]
+            return named.compactMap { key, column in column.map { (key, $0) } }
+        case .population(_, let spec):
+            return [("area-code", spec.areaCode), ("column", spec.column)]
+        }
+    }
+
+    private func readTable(_ path: String, into outputPath: String) throws -> Result {
+        let headerLine: Int?
+        let markers: [String]
+        switch unit {
+        case .indicator(_, let source):
+            headerLine = source.headerLine
+            markers = source.missingMarkers
+        case .population(_, let spec):
+            headerLine = spec.headerLine
+            markers = []
+        }
+        let columnNames = columnKeys.map(\.column)
+        let options = ReadOptions(header: headerLine.map(HeaderLocation.line) ?? .containing(columnNames), extraMissingMarkers: markers)
+        let reader = try TableReader(path: path, options: options)
+        let task = unit.label
+        reader.onProgress = { [progress] read, size in
+            progress.update(task, fraction: size > 0 ? Double(read) / Double(size) : 0)
+        }
+        defer { progress.finish(task) }
+
+        switch unit {
+        case .indicator(_, let source):
+            return try readIndicator(reader, source, into: outputPath)
+        case .population(_, let spec):
+            return try readPopulation(reader, spec, into: outputPath)
+        }
+    }
+
+    private func readIndicator(_ reader: TableReader, _ source: SourceSpec, into outputPath: String) throws -> Result {
+        let header = reader.header
+        let code = try header.column(source.areaCode)
+        let name = try source.areaName.map(header.column)
+        let district = try source.district.map(header.column)
+        let figures: [(label: String, column: TableColumn?)] = try [
+            ("value", source.value.map(header.column)),
+            ("numerator", source.numerator.map(header.column)),
+            ("denominator", source.denominator.map(header.column)),
+            ("population", source.population.map(header.column)),
+            ("decile", source.decile.map(header.column)),
+        ]
+        let writer = try TableWriter(path: outputPath, columns: StagingTables.ingestedColumns, durable: false)
+        var result = Result()
+        var seen: [String: Int] = [:]
+        var withoutCode: [Int] = []
+        try reader.forEachRecord { record in
+            guard let areaCode = record.nonEmptyText(code) else {
+                withoutCode.append(record.line)
+                return
+            }
+            if let first = seen.updateValue(record.line, forKey: areaCode) {
+                throw record.error(.notANumber, column: code, text: areaCode).duplicate(firstLine: first)
+            }
+            var fields = [areaCode, name.map(record.text) ?? "", district.map(record.text) ?? ""]
+            var missing: [String] = []
+            for figure in figures {
+                guard let column = figure.column else {
+                    fields.append("")
+                    continue
+                }
+                switch try record.number(column) {
+                case .number(let value):
+                    fields.append(NumberText.format(value))
+                case .missing(let marker):
+                    fields.append("")
+                    missing.append("\(figure.label): \(marker)")
+                }
+            }
+            if !missing.isEmpty { result.missingValues += 1 }
+            fields.append(missing.joined(separator: "; "))
+            fields.append(String(record.line))
+            try writer.write(fields)
+            result.rows += 1
+        }
+        try writer.finish()
+        result.rowsWithoutCode = withoutCode.count
+        result.warnings += warnings(withoutCode: withoutCode, reader: reader)
+        return result
+    }
+
+    private func readPopulation(_ reader: TableReader, _ spec: PopulationSpec, into outputPath: String) throws -> Result {
+        let code = try reader.header.column(spec.areaCode)
+        let column = try reader.header.column(spec.column)
+        let writer = try TableWriter(path: outputPath, columns: StagingTables.populationColumns, durable: false)
+        var result = Result()
+        var seen: [String: Int] = [:]
+        var withoutCode: [Int] = []
+        try reader.forEachRecord { record in
+            guard let areaCode = record.nonEmptyText(code) else {
+                withoutCode.append(record.line)
+                return
+            }
+            if let first = seen.updateValue(record.line, forKey: areaCode) {
+                throw record.error(.notANumber, column: code, text: areaCode).duplicate(firstLine: first)
+            }
+            let population: String
+            switch try record.number(column) {
+            case .number(let value):
+                population = NumberText.format(value)
+            case .missing:
+                population = ""
+                result.missingValues += 1
+            }
+            try writer.write([areaCode, population, String(record.line)])
+            result.rows += 1
+        }
+        try writer.finish()
+        result.rowsWithoutCode = withoutCode.count
+        result.warnings += warnings(withoutCode: withoutCode, reader: reader)
+        return result
+    }
+
+    private func warnings(withoutCode lines: [Int], reader: TableReader) -> [String] {
+        guard !lines.isEmpty else { return [] }
+        let shown = lines.prefix(5).map(String.init).joined(separator: ", ") + (lines.count > 5 ? ", ..." : "")
+        return ["\(unit.label): skipped \(lines.count) row\(lines.count == 1 ? "" : "s") with no area code (totals or footers) in \(reader.path), line\(lines.count == 1 ? "" : "s") \(shown)"]
+    }
+}
+
+extension TableError {
+    /// The same place, reported as a code that appears twice.
+    func duplicate(firstLine: Int) -> AreaNeedsError {
+        AreaNeedsError(.inputData, "\(location): the area code \"\(text ?? "")\" appears twice, on lines \(firstLine) and \(line ?? 0)")
+    }
+}

@@ -1,0 +1,40 @@
+import AreaNeedsCore
+import AreaNeedsGeography
+
+/// Which rows of a national file lie in the districts the geography covers.
+///
+/// A source that names a district column, or takes the district from ONS area names
+/// ("Burnley 001A" is in Burnley), has its other districts' rows skipped as outside the
+/// areas. Without either, every row is in scope, and a code the lookup does not know is
+/// reported.
+struct DistrictScope {
+    private let codes: Set<String>
+    private let names: Set<String>
+    private let byColumn: Bool
+    private let byName: Bool
+
+    init(geography: Geography, source: SourceSpec) {
+        codes = Set(geography.areas.map(\.districtCode))
+        names = Set(geography.areas.map { $0.districtName.lowercased() })
+        byColumn = source.district != nil
+        byName = source.districtFromName
+    }
+
+    func contains(_ row: IngestedRow) -> Bool {
+        if byColumn {
+            return codes.contains(row.district) || names.contains(row.district.lowercased())
+        }
+        if byName {
+            return names.contains(DistrictScope.district(fromAreaName: row.name).lowercased())
+        }
+        return true
+    }
+
+    /// "Burnley 001A" -> "Burnley"; "Blackburn with Darwen 012C" -> "Blackburn with Darwen".
+    static func district(fromAreaName name: String) -> String {
+        guard let space = name.lastIndex(of: " ") else { return name }
+        let suffix = name[name.index(after: space)...]
+        guard suffix.first?.isNumber == true else { return name }
+        return String(name[..<space])
+    }
+}

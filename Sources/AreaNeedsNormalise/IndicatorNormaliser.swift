@@ -1,0 +1,157 @@
+import AreaNeedsCore
+import AreaNeedsGeography
+import AreaNeedsMethods
+import AreaNeedsTables
+import Foundation
+
+/// Normalises one indicator: maps its ingested small-area rows to target areas and
+/// aggregates each area's rows by the indicator's method.
+struct IndicatorNormaliser {
+    let plan: IndicatorPlan
+    let pipeline: Pipeline
+    let geography: Geography
+    let folder: StageFolder
+
+    private var indicator: IndicatorSpec { plan.indicator }
+
+    func run() throws(AreaNeedsError) -> StageManifest {
+        folder.invalidate(plan.unit)
+        var figures: [String: AreaFigure] = [:]
+        var counts: [String: Int] = [:]
+        var warnings: [String] = []
+        if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
+            let mapped = try map(source, from: ingested)
+            counts["small-area rows outside the areas"] = mapped.outside
+            warnings += try unknownCodes(mapped.unknown, source: source)
+            let parameters = AggregationParameters(
+                nationalCount: indicator.nationalCount ?? (mapped.largestRank > 0 ? mapped.largestRank : nil),
+                multiplier: indicator.scale ?? 1)
+            for area in geography.areas {
+                figures[area.code] = Aggregation.aggregate(mapped.rows[area.code] ?? [], method: method, parameters: parameters)
+            }
+            let empty = geography.areas.filter { figures[$0.code]?.value == nil }.map(\.code)
+            counts["areas without data"] = empty.count
+            warnings += try areasWithoutData(empty)
+        }
+        let output = folder.file(StagingTables.normalisedFile(indicator.id))
+        do {
+            let writer = try TableWriter(path: output, columns: StagingTables.normalisedColumns, durable: false)
+            for area in geography.areas {
+                let figure = figures[area.code]
+                try writer.write([
+                    area.code, text(figure?.value), text(figure?.numerator), text(figure?.denominator),
+                    text(figure?.interval?.lower), text(figure?.interval?.upper),
+                    figure?.value == nil ? "" : figure?.quality.rawValue ?? "",
+                    String(figure?.smallAreasUsed ?? 0), String(figure?.smallAreasMissing ?? 0),
+                ])
+            }
+            try writer.finish()
+        } catch {
+            throw AreaNeedsError(error, context: "normalise \(indicator.id)")
+        }
+        let manifest = StageManifest(
+            stage: StageName.normalise.rawValue, unit: plan.unit, fingerprint: plan.fingerprint, inputs: plan.inputs,
+            outputs: [.init(path: StagingTables.normalisedFile(indicator.id), sha256: try FileHash.sha256(ofFile: output), rows: geography.areas.count)],
+            counts: counts, warnings: warnings)
+        try manifest.write(folder.manifestPath(plan.unit))
+        return manifest
+    }
+
+    // MARK: - Mapping small areas to areas
+
+    private struct Mapped {
+        var rows: [String: [SmallAreaFigures]] = [:]
+        var unknown: [(code: String, line: Int)] = []
+        var outside = 0
+        var largestRank = 0
+    }
+
+    private func map(_ source: SourceSpec, from path: String) throws(AreaNeedsError) -> Mapped {
+        let populations = try plan.population.map(readPopulations) ?? [:]
+        let scope = DistrictScope(geography: geography, source: source)
+        var mapped = Mapped()
+        do {
+            try IngestedRow.forEach(in: path) { row in
+                if let rank = row.value, indicator.aggregation?.usesRanks == true, rank.rounded() == rank, rank > 0 {
+                    mapped.largestRank = max(mapped.largestRank, Int(rank))
+                }
+                guard scope.contains(row) else {
+                    mapped.outside += 1
+                    return
+                }
+                guard let shares = geography.shares(for: row.code, at: source.geography, name: row.name.isEmpty ? nil : row.name) else {
+                    mapped.unknown.append((row.code, row.line))
+                    return
+                }
+                let population = row.population ?? populations[row.code]
+                for share in shares {
+                    mapped.rows[share.areaCode, default: []].append(SmallAreaFigures(
+                        code: row.code, weight: share.weight, value: row.value, numerator: row.numerator,
+                        denominator: row.denominator, population: population,
+                        nationalRank: row.value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber)))
+                }
+            }
+        } catch {
+            throw AreaNeedsError(error, context: "normalise \(indicator.id)")
+        }
+        return mapped
+    }
+
+    private func readPopulations(_ path: String) throws(AreaNeedsError) -> [String: Double] {
+        var populations: [String: Double] = [:]
+        do {
+            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
+            let code = try reader.header.column("area_code")
+            let population = try reader.header.column("population")
+            try reader.forEachRecord { record in
+                if let value = try record.number(population).number { populations[record.text(code)] = value }
+            }
+        } catch {
+            throw AreaNeedsError(error, context: "normalise \(indicator.id): population")
+        }
+        return populations
+    }
+
+    private func wholeNumber(_ value: Double) -> Int? {
+        value.rounded() == value && abs(value) < 1e15 ? Int(value) : nil
+    }
+
+    // MARK: - Checks
+
+    /// Codes the lookup does not know: an error or a warning, as the pipeline's checks say.
+    private func unknownCodes(_ unknown: [(code: String, line: Int)], source: SourceSpec) throws(AreaNeedsError) -> [String] {
+        guard !unknown.isEmpty else { return [] }
+        let shown = unknown.prefix(10).map { "\($0.code) (line \($0.line))" }.joined(separator: ", ")
+        let more = unknown.count > 10 ? ", and \(unknown.count - 10) more" : ""
+        let message = "indicator \(indicator.id): \(unknown.count) area code\(unknown.count == 1 ? "" : "s") in \(pipeline.resolve(source.file)) \(unknown.count == 1 ? "is" : "are") not in the \(source.geography.title) lookup: \(shown)\(more)"
+        if pipeline.file.checks.unknownSmallArea == .error {
+            throw AreaNeedsError(.inputData, message + "\n  (a wrong code, or a lookup that is out of date; `checks: unknown-small-area: warning` lets the run go on without them)")
+        }
+        return [message + " (left out)"]
+    }
+
+    /// Areas left with no figure: an error or a warning, as the pipeline's checks say.
+    private func areasWithoutData(_ codes: [String]) throws(AreaNeedsError) -> [String] {
+        guard !codes.isEmpty else { return [] }
+        let shown = codes.prefix(10).joined(separator: ", ") + (codes.count > 10 ? ", and \(codes.count - 10) more" : "")
+        let message = "indicator \(indicator.id): \(codes.count) area\(codes.count == 1 ? " has" : "s have") no data: \(shown)"
+        if pipeline.file.checks.areaWithoutData == .error {
+            throw AreaNeedsError(.inputData, message)
+        }
+        return [message]
+    }
+
+    private func text(_ value: Double?) -> String {
+        value.map(NumberText.format) ?? ""
+    }
+}
+
+extension AggregationMethod {
+    /// Whether the method reads national ranks from the value column.
+    var usesRanks: Bool {
+        switch self {
+        case .averageRank, .extent, .localConcentration, .shareInMostDeprivedDecile: true
+        default: false
+        }
+    }
+}

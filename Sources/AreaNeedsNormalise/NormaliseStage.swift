@@ -1,0 +1,117 @@
+import AreaNeedsCore
+import AreaNeedsGeography
+import AreaNeedsMethods
+import AreaNeedsTables
+import Foundation
+import Logging
+
+/// The normalise stage: brings every indicator onto the target geography. Small-area
+/// figures map to areas through the lookups (split small areas by their weights), district
+/// figures are inherited, and each area's figure is aggregated by the indicator's method.
+/// Reads `staging/ingest/`, writes one table per indicator to `staging/normalise/`.
+public struct NormaliseStage: Sendable {
+    let pipeline: Pipeline
+    let logger: Logger
+    let progress: ProgressReporter
+
+    public init(pipeline: Pipeline, logger: Logger, progress: ProgressReporter = .silent) {
+        self.pipeline = pipeline
+        self.logger = logger
+        self.progress = progress
+    }
+
+    public func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
+        let started = Date()
+        let folder = StageFolder(.normalise, of: pipeline)
+        try folder.create()
+        let geographyInputs = try pipeline.geographyPaths.map { path throws(AreaNeedsError) in
+            try InputFile.describe(path, known: folder.manifest("geography")?.inputs ?? [])
+        }
+
+        // Work out which indicators must run before reading the geography at all.
+        var plans: [IndicatorPlan] = []
+        for indicator in pipeline.file.indicators {
+            plans.append(try IndicatorPlan(indicator: indicator, pipeline: pipeline, folder: folder, geography: geographyInputs))
+        }
+        var report = StageReport(stage: .normalise)
+        let toRun = plans.filter { force || folder.upToDate($0.unit, fingerprint: $0.fingerprint) == nil }
+        for plan in plans where !toRun.contains(where: { $0.unit == plan.unit }) {
+            report.skipped.append(plan.unit)
+            if let manifest = folder.manifest(plan.unit) {
+                for (key, value) in manifest.counts { report.counts[key, default: 0] += value }
+                report.warnings += manifest.warnings
+            }
+        }
+        if !toRun.isEmpty {
+            let geography = try pipeline.loadGeography()
+            let manifests = try Parallel.collect(Parallel.map(toRun) { plan throws(AreaNeedsError) in
+                try IndicatorNormaliser(plan: plan, pipeline: pipeline, geography: geography, folder: folder).run()
+            })
+            for manifest in manifests {
+                report.ran.append(manifest.unit)
+                for (key, value) in manifest.counts { report.counts[key, default: 0] += value }
+                report.warnings += manifest.warnings
+                for warning in manifest.warnings { logger.warning("\(warning)") }
+            }
+            let record = StageManifest(stage: StageName.normalise.rawValue, unit: "geography", fingerprint: "",
+                                       inputs: geographyInputs, outputs: [], counts: [:])
+            try record.write(folder.manifestPath("geography"))
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+}
+
+/// What normalising one indicator depends on, decided before any work.
+struct IndicatorPlan: Sendable {
+    let indicator: IndicatorSpec
+    let unit: String
+    let ingested: String?
+    let population: String?
+    let inputs: [InputFile]
+    let fingerprint: String
+
+    init(indicator: IndicatorSpec, pipeline: Pipeline, folder: StageFolder, geography: [InputFile]) throws(AreaNeedsError) {
+        self.indicator = indicator
+        unit = "indicator-\(indicator.id)"
+        let ingest = StageFolder(.ingest, of: pipeline)
+        let known = folder.manifest(unit)?.inputs ?? []
+        var inputs = geography
+        var fingerprint = Fingerprint()
+        fingerprint.add("stage", "normalise")
+        fingerprint.add("indicator", [
+            indicator.id, indicator.aggregation?.rawValue ?? "", indicator.scale.map(String.init) ?? "",
+            indicator.weight ?? "", indicator.nationalCount.map(String.init) ?? "",
+        ])
+        fingerprint.add("source", indicator.source)
+        fingerprint.add("geography", pipeline.file.geography)
+        fingerprint.add("checks", pipeline.file.checks)
+        for file in geography { fingerprint.add("geography-file", file: file) }
+        if indicator.source != nil {
+            let path = ingest.file(StagingTables.ingestedFile(indicator.id))
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw AreaNeedsError(.internal, "\(path): missing; run the ingest stage first (`areaneeds ingest \(pipeline.path)`)")
+            }
+            let file = try InputFile.describe(path, known: known)
+            inputs.append(file)
+            fingerprint.add("ingested", file: file)
+            ingested = path
+        } else {
+            ingested = nil
+        }
+        if let weight = indicator.weight {
+            let path = ingest.file(StagingTables.populationFile(weight))
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw AreaNeedsError(.internal, "\(path): missing; run the ingest stage first")
+            }
+            let file = try InputFile.describe(path, known: known)
+            inputs.append(file)
+            fingerprint.add("population", file: file)
+            population = path
+        } else {
+            population = nil
+        }
+        self.inputs = inputs
+        self.fingerprint = fingerprint.value
+    }
+}

@@ -1,0 +1,111 @@
+import AreaNeedsCore
+import AreaNeedsGeography
+import AreaNeedsRelease
+import AreaNeedsTables
+import Foundation
+import Logging
+
+/// The publish stage: turns the ranked needs, the geography and the social value
+/// framework into an immutable, versioned release under `data-out/<pipeline>/<version>/`,
+/// with a Frictionless descriptor, provenance and checksums; `latest` names the newest.
+///
+/// Identical inputs give byte-identical tables and no new version.
+public struct PublishStage: Sendable {
+    let pipeline: Pipeline
+    let logger: Logger
+
+    public init(pipeline: Pipeline, logger: Logger) {
+        self.pipeline = pipeline
+        self.logger = logger
+    }
+
+    /// What publishing did.
+    public struct Outcome: Sendable {
+        public var report: StageReport
+        public var release: ReleaseWriter.Outcome
+        /// The folder of the release now newest.
+        public var folder: String
+    }
+
+    /// Publishes; `correction` makes a changed release a patch version.
+    public func run(correction: Bool = false, force: Bool = false) throws(AreaNeedsError) -> Outcome {
+        let started = Date()
+        let rank = StageFolder(.rank, of: pipeline)
+        for table in ["indicator_needs.csv", "objective_needs.csv"] where !FileManager.default.fileExists(atPath: rank.file(table)) {
+            throw AreaNeedsError(.internal, "\(rank.file(table)): missing; run the rank stage first (`areaneeds rank \(pipeline.path)`)")
+        }
+        let history = ReleaseHistory(folder: pipeline.releasesFolder)
+        let inputs = try publishInputs(rank: rank)
+        var fingerprint = Fingerprint()
+        fingerprint.add("stage", "publish")
+        fingerprint.add("pipeline", [pipeline.file.name, pipeline.file.title, pipeline.file.description ?? "", String(pipeline.file.synthetic)])
+        fingerprint.add("release", pipeline.file.release)
+        fingerprint.add("geography", pipeline.file.geography)
+        fingerprint.add("indicators", pipeline.file.indicators)
+        for (label, file) in inputs { fingerprint.add(label, file: file) }
+        var report = StageReport(stage: .publish)
+
+        if !force, !correction, let newest = history.newest,
+           ReleaseProvenance.fingerprint(in: history.path(of: newest)) == fingerprint.value {
+            report.skipped = ["release"]
+            report.seconds = Date().timeIntervalSince(started)
+            return Outcome(report: report, release: .unchanged(newest), folder: history.path(of: newest))
+        }
+
+        let geography = try pipeline.loadGeography()
+        let framework = try SocialValueFramework.load(path: pipeline.frameworkPath)
+        let builder = ReleaseTablesBuilder(pipeline: pipeline, geography: geography, framework: framework, rank: rank)
+        let draft = ReleaseDraft(
+            pipeline: pipeline.name, title: pipeline.file.title,
+            description: description, synthetic: pipeline.file.synthetic, schema: builder.schema,
+            licence: (pipeline.file.release.licence.name, pipeline.file.release.licence.title, pipeline.file.release.licence.path),
+            sources: sources, tables: try builder.tables(),
+            provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, fingerprint: fingerprint.value))
+        let outcome = try ReleaseWriter(history: history).publish(draft, correction: correction)
+        switch outcome {
+        case .unchanged:
+            report.skipped = ["release"]
+        case .published:
+            report.ran = ["release"]
+        }
+        report.counts = ["areas": geography.areas.count, "indicators": pipeline.file.indicators.count]
+        report.seconds = Date().timeIntervalSince(started)
+        let version: ReleaseVersion
+        switch outcome {
+        case .unchanged(let current), .published(let current, _): version = current
+        }
+        return Outcome(report: report, release: outcome, folder: history.path(of: version))
+    }
+
+    /// The files the release is made from: the ranked tables, the geography, the
+    /// framework, and (for provenance) the sources the ingest stage read.
+    private func publishInputs(rank: StageFolder) throws(AreaNeedsError) -> [(String, InputFile)] {
+        var inputs: [(String, InputFile)] = []
+        let known = StageFolder(.publish, of: pipeline).manifest("release")?.inputs ?? []
+        for table in ["indicator_needs.csv", "objective_needs.csv"] {
+            inputs.append(("rank:" + table, try InputFile.describe(rank.file(table), known: known)))
+        }
+        for path in pipeline.geographyPaths {
+            inputs.append(("geography", try InputFile.describe(path, known: known)))
+        }
+        inputs.append(("framework", try InputFile.describe(pipeline.frameworkPath, known: known)))
+        return inputs
+    }
+
+    private var description: String {
+        var text = pipeline.file.description ?? pipeline.file.title
+        if pipeline.file.synthetic {
+            text = "SYNTHETIC DATA: every figure in this release is made up by a seeded generator, for demonstration and testing; it describes no real place. " + text
+        }
+        return text
+    }
+
+    private var sources: [(title: String, path: String)] {
+        var seen: Set<String> = []
+        return pipeline.file.indicators.compactMap { indicator -> (title: String, path: String)? in
+            guard let source = indicator.source, seen.insert(source.file).inserted else { return nil }
+            let name = (source.file as NSString).lastPathComponent
+            return ("\(name) (\(indicator.vintage))", name)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import AreaNeedsCore
+import AreaNeedsTables
+import Foundation
+
+/// A published release, opened for reading after checking it against its checksums:
+/// tools refuse to decide anything on a corrupt or incomplete release.
+public struct Release: Sendable {
+    /// The version folder (links resolved).
+    public let folder: String
+    public let pipeline: String
+    public let version: ReleaseVersion
+    public let title: String
+    public let synthetic: Bool
+    public let schema: ReleaseSchema
+
+    /// Opens a release.
+    ///
+    /// - Parameter location: a version folder (`data-out/sample/1.2.0`), the `latest`
+    ///   link in a pipeline folder, a pipeline folder (its latest release), or `latest`
+    ///   alone: the latest release of the only pipeline under `dataOut`.
+    public static func open(_ location: String, dataOut: String = "data-out") throws(AreaNeedsError) -> Release {
+        let folder = try resolve(location, dataOut: dataOut)
+        try ReleaseVerifier.verify(folder: folder)
+        let files = ReleaseFiles(folder: folder)
+        guard let descriptor = files.descriptor,
+              let versionText = descriptor["version"]?.string, let version = ReleaseVersion(versionText) else {
+            throw AreaNeedsError(.inputData, "\(folder)/datapackage.json: has no valid version")
+        }
+        let extra = descriptor["areaneeds"]
+        let areaKey = extra?["area_key"]?.string ?? "spa"
+        let areaLabel = extra?["area_label"]?.string ?? "Service Planning Area"
+        let synthetic: Bool
+        if case .bool(let flag)? = extra?["synthetic"] { synthetic = flag } else { synthetic = false }
+        return Release(
+            folder: folder,
+            pipeline: extra?["pipeline"]?.string ?? URL(fileURLWithPath: folder).deletingLastPathComponent().lastPathComponent,
+            version: version, title: descriptor["title"]?.string ?? "", synthetic: synthetic,
+            schema: ReleaseSchema(areaKey: areaKey, areaLabel: areaLabel))
+    }
+
+    static func resolve(_ location: String, dataOut: String) throws(AreaNeedsError) -> String {
+        var path = location
+        if location == "latest" {
+            let pipelines = ((try? FileManager.default.contentsOfDirectory(atPath: dataOut)) ?? [])
+                .filter { FileManager.default.fileExists(atPath: dataOut + "/" + $0 + "/latest") }.sorted()
+            guard pipelines.count == 1 else {
+                let choices = pipelines.map { "\(dataOut)/\($0)/latest" }.joined(separator: ", ")
+                throw AreaNeedsError(.configuration, pipelines.isEmpty
+                    ? "no release under \(dataOut)/ yet: run `areaneeds run PIPELINE` first, or give the release folder"
+                    : "several pipelines have releases; name one: \(choices)")
+            }
+            path = dataOut + "/" + pipelines[0] + "/latest"
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw AreaNeedsError(.missingInput, "\(path): no such release folder")
+        }
+        if !FileManager.default.fileExists(atPath: path + "/SHA256SUMS"),
+           FileManager.default.fileExists(atPath: path + "/latest") {
+            path += "/latest"
+        }
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    /// "sample 1.2.0".
+    public var label: String { "\(pipeline) \(version)" }
+
+    // MARK: - Tables
+
+    /// Every row of a table as text, keyed by column name.
+    public func rows(of table: String) throws(AreaNeedsError) -> [[String: String]] {
+        let path = folder + "/" + table + ".csv"
+        do {
+            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
+            let names = reader.header.names
+            var rows: [[String: String]] = []
+            try reader.forEachRecord { record in
+                let texts = record.texts
+                var row: [String: String] = [:]
+                for (index, name) in names.enumerated() { row[name] = index < texts.count ? texts[index] : "" }
+                rows.append(row)
+            }
+            return rows
+        } catch let error as TableError {
+            throw AreaNeedsError(error, context: "release \(label)")
+        } catch {
+            throw AreaNeedsError(.internal, "\(path): \(error)")
+        }
+    }
+
+    public func areas() throws(AreaNeedsError) -> [AreaRow] {
+        try rows(of: "areas").map { row in
+            AreaRow(code: row[schema.areaCode] ?? "", name: row[schema.areaName] ?? "",
+                    districtCode: row["district_code"] ?? "", districtName: row["district_name"] ?? "",
+                    population: Double(row["population"] ?? ""))
+        }
+    }
+
+    public func objectives() throws(AreaNeedsError) -> [ObjectiveRow] {
+        try rows(of: "objectives").map { row in
+            ObjectiveRow(id: Int(row["objective_id"] ?? "") ?? 0, shortName: row["short_name"] ?? "",
+                         title: row["title"] ?? "", description: row["description"] ?? "")
+        }
+    }
+
+    public func outcomes() throws(AreaNeedsError) -> [OutcomeRow] {
+        try rows(of: "outcomes").map { row in
+            OutcomeRow(id: Int(row["outcome_id"] ?? "") ?? 0, objectiveId: Int(row["objective_id"] ?? "") ?? 0,
+                       outcome: row["outcome"] ?? "",
+                       corporatePriorities: (row["corporate_priorities"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty })
+        }
+    }
+
+    public func indicators() throws(AreaNeedsError) -> [IndicatorRow] {
+        try rows(of: "indicators").map { row in
+            IndicatorRow(
+                id: row["indicator_id"] ?? "", title: row["title"] ?? "", objectiveId: Int(row["objective_id"] ?? "") ?? 0,
+                polarity: row["polarity"] ?? "", unit: row["unit"] ?? "", aggregation: row["aggregation"] ?? "",
+                source: row["source"] ?? "", sourceGeography: row["source_geography"] ?? "", vintage: row["vintage"] ?? "",
+                available: row["available"] == "true", unavailableReason: row["unavailable_reason"] ?? "",
+                notes: row["notes"] ?? "", synthetic: row["synthetic"] == "true")
+        }
+    }
+
+    public func indicatorNeeds() throws(AreaNeedsError) -> [IndicatorNeedRow] {
+        try rows(of: "indicator_needs").map { row in
+            IndicatorNeedRow(
+                areaCode: row[schema.areaCode] ?? "", indicatorId: row["indicator_id"] ?? "",
+                value: Double(row["value"] ?? ""), numerator: Double(row["numerator"] ?? ""),
+                denominator: Double(row["denominator"] ?? ""), ciLower: Double(row["ci_lower"] ?? ""),
+                ciUpper: Double(row["ci_upper"] ?? ""), needRank: Int(row["need_rank"] ?? ""),
+                needQuintile: Int(row["need_quintile"] ?? ""), highestNeed: Release.bool(row["highest_need"]),
+                quality: row["quality"] ?? "")
+        }
+    }
+
+    public func objectiveNeeds() throws(AreaNeedsError) -> [ObjectiveNeedRow] {
+        try rows(of: "objective_needs").map { row in
+            ObjectiveNeedRow(
+                areaCode: row[schema.areaCode] ?? "", objectiveId: Int(row["objective_id"] ?? "") ?? 0,
+                indicatorsRanked: Int(row["indicators_ranked"] ?? "") ?? 0,
+                indicatorsInWorstTwoFifths: Int(row["indicators_in_worst_two_fifths"] ?? "") ?? 0,
+                meanNeedRank: Double(row["mean_need_rank"] ?? ""), needRank: Int(row["need_rank"] ?? ""),
+                needQuintile: Int(row["need_quintile"] ?? ""), highestNeed: Release.bool(row["highest_need"]))
+        }
+    }
+
+    public func framework() throws(AreaNeedsError) -> [MeasureRow] {
+        try rows(of: "framework").map { row in
+            MeasureRow(objectiveId: Int(row["objective_id"] ?? "") ?? 0, outcomeId: Int(row["outcome_id"] ?? "") ?? 0,
+                       measureNumber: Int(row["measure_number"] ?? "") ?? 0, outcome: row["outcome"] ?? "",
+                       exampleMeasure: row["example_measure"] ?? "")
+        }
+    }
+
+    static func bool(_ text: String?) -> Bool? {
+        switch text {
+        case "true": true
+        case "false": false
+        default: nil
+        }
+    }
+}

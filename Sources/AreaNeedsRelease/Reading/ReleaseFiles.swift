@@ -1,0 +1,59 @@
+import Foundation
+
+/// What a published release's own records say about it: its checksums and the shape of
+/// its tables. Used to decide the next version without trusting anything else.
+struct ReleaseFiles {
+    let folder: String
+    /// File name -> SHA-256, from `SHA256SUMS`.
+    let hashes: [String: String]
+    /// The datapackage descriptor.
+    let descriptor: JSONValue?
+
+    init(folder: String) {
+        self.folder = folder
+        hashes = ReleaseFiles.readSums(folder + "/SHA256SUMS")
+        descriptor = FileManager.default.contents(atPath: folder + "/datapackage.json")
+            .flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
+    }
+
+    var names: Set<String> { Set(hashes.keys) }
+
+    func hash(of name: String) -> String? { hashes[name] }
+
+    /// The table names the descriptor lists.
+    var tableNames: Set<String> {
+        Set(descriptor?["resources"]?.array?.compactMap { $0["name"]?.string } ?? [])
+    }
+
+    /// Table names, column names and types and keys: what a downstream tool depends on.
+    var schemaSignature: String {
+        let resources = descriptor?["resources"]?.array ?? []
+        return resources.compactMap { resource -> String? in
+            guard let name = resource["name"]?.string, let schema = resource["schema"] else { return nil }
+            let fields = schema["fields"]?.array?.map { "\($0["name"]?.string ?? ""):\($0["type"]?.string ?? "")" } ?? []
+            let key = schema["primaryKey"]?.array?.compactMap(\.string) ?? []
+            return name + "(" + fields.joined(separator: ",") + ")[" + key.joined(separator: ",") + "]"
+        }.sorted().joined(separator: ";")
+    }
+
+    /// The same signature for schemas about to be published.
+    static func signature(of schemas: [TableSchema]) -> String {
+        schemas.map { schema in
+            let fields = schema.fields.map { "\($0.name):\($0.type.rawValue)" }
+            return schema.name + "(" + fields.joined(separator: ",") + ")[" + schema.primaryKey.joined(separator: ",") + "]"
+        }.sorted().joined(separator: ";")
+    }
+
+    /// Parses `sha256sum` output: "<hash>  <name>" per line.
+    static func readSums(_ path: String) -> [String: String] {
+        guard let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else { return [:] }
+        var sums: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            let name = parts[1].hasPrefix(" ") || parts[1].hasPrefix("*") ? parts[1].dropFirst() : parts[1]
+            sums[String(name)] = String(parts[0])
+        }
+        return sums
+    }
+}

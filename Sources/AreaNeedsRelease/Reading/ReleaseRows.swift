@@ -1,0 +1,79 @@
+/// The rows of a release's tables as typed values, for the tools that read releases.
+
+/// A row of `areas.csv`.
+public struct AreaRow: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public var districtCode: String
+    public var districtName: String
+    public var population: Double?
+}
+
+/// A row of `objectives.csv`.
+public struct ObjectiveRow: Sendable, Equatable {
+    public var id: Int
+    public var shortName: String
+    public var title: String
+    public var description: String
+}
+
+/// A row of `outcomes.csv`.
+public struct OutcomeRow: Sendable, Equatable {
+    public var id: Int
+    public var objectiveId: Int
+    public var outcome: String
+    public var corporatePriorities: [String]
+}
+
+/// A row of `indicators.csv`.
+public struct IndicatorRow: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var objectiveId: Int
+    public var polarity: String
+    public var unit: String
+    public var aggregation: String
+    public var source: String
+    public var sourceGeography: String
+    public var vintage: String
+    public var available: Bool
+    public var unavailableReason: String
+    public var notes: String
+    public var synthetic: Bool
+}
+
+/// A row of `indicator_needs.csv`.
+public struct IndicatorNeedRow: Sendable, Equatable {
+    public var areaCode: String
+    public var indicatorId: String
+    public var value: Double?
+    public var numerator: Double?
+    public var denominator: Double?
+    public var ciLower: Double?
+    public var ciUpper: Double?
+    public var needRank: Int?
+    public var needQuintile: Int?
+    public var highestNeed: Bool?
+    public var quality: String
+}
+
+/// A row of `objective_needs.csv`.
+public struct ObjectiveNeedRow: Sendable, Equatable {
+    public var areaCode: String
+    public var objectiveId: Int
+    public var indicatorsRanked: Int
+    public var indicatorsInWorstTwoFifths: Int
+    public var meanNeedRank: Double?
+    public var needRank: Int?
+    public var needQuintile: Int?
+    public var highestNeed: Bool?
+}
+
+/// A row of `framework.csv`: one example supplier measure.
+public struct MeasureRow: Sendable, Equatable {
+    public var objectiveId: Int
+    public var outcomeId: Int
+    public var measureNumber: Int
+    public var outcome: String
+    public var exampleMeasure: String
+}

@@ -1,0 +1,35 @@
+import AreaNeedsCore
+import Foundation
+
+/// Checks a release folder against its own `SHA256SUMS`: every listed file present with
+/// the recorded content, and the tables the descriptor names all listed.
+public enum ReleaseVerifier {
+    /// Throws, naming the first file that is missing or changed.
+    public static func verify(folder: String) throws(AreaNeedsError) {
+        let sumsPath = folder + "/SHA256SUMS"
+        guard FileManager.default.fileExists(atPath: sumsPath) else {
+            throw AreaNeedsError(.inputData, "\(folder): not a complete release (no SHA256SUMS)")
+        }
+        let sums = ReleaseFiles.readSums(sumsPath)
+        guard !sums.isEmpty else {
+            throw AreaNeedsError(.inputData, "\(sumsPath): lists no files")
+        }
+        for (name, expected) in sums.sorted(by: { $0.key < $1.key }) {
+            let path = folder + "/" + name
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw AreaNeedsError(.inputData, "\(path): missing from the release (listed in SHA256SUMS)")
+            }
+            let actual = try FileHash.sha256(ofFile: path)
+            guard actual == expected else {
+                throw AreaNeedsError(.inputData, "\(path): does not match its checksum in SHA256SUMS (the release is corrupt or was edited)")
+            }
+        }
+        let files = ReleaseFiles(folder: folder)
+        guard files.descriptor != nil else {
+            throw AreaNeedsError(.inputData, "\(folder)/datapackage.json: missing or not valid JSON")
+        }
+        for table in files.tableNames where sums[table + ".csv"] == nil {
+            throw AreaNeedsError(.inputData, "\(folder): the table \(table).csv is not in SHA256SUMS")
+        }
+    }
+}

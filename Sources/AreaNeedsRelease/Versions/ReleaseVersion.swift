@@ -1,0 +1,47 @@
+/// A release's semantic version: major for a changed table schema or geography, minor
+/// for new data, patch for a correction.
+public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+    public var patch: Int
+
+    public init(_ major: Int, _ minor: Int, _ patch: Int) {
+        self.major = major
+        self.minor = minor
+        self.patch = patch
+    }
+
+    /// Parses "1.2.3"; nil for anything else (so stray folders are not taken as releases).
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && ($0 == "0" || !$0.hasPrefix("0")) }),
+              let major = Int(parts[0]), let minor = Int(parts[1]), let patch = Int(parts[2]) else { return nil }
+        self.init(major, minor, patch)
+    }
+
+    /// The first release of a pipeline.
+    public static let first = ReleaseVersion(1, 0, 0)
+
+    public var description: String { "\(major).\(minor).\(patch)" }
+
+    /// What changed since the last release, deciding the next version.
+    public enum Change: String, Sendable {
+        case schemaOrGeography = "schema or geography changed"
+        case data = "data changed"
+        case correction = "correction"
+    }
+
+    /// The version after this one for `change`.
+    public func next(for change: Change) -> ReleaseVersion {
+        switch change {
+        case .schemaOrGeography: ReleaseVersion(major + 1, 0, 0)
+        case .data: ReleaseVersion(major, minor + 1, 0)
+        case .correction: ReleaseVersion(major, minor, patch + 1)
+        }
+    }
+
+    public static func < (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
+        (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
+    }
+}

@@ -1,0 +1,201 @@
+import AreaNeedsCore
+import AreaNeedsTables
+import Foundation
+
+/// Publishes releases so that a crash or kill at any moment leaves the earlier releases
+/// and `latest` intact, and never a partial version folder.
+///
+/// A release is written to a temporary folder beside its final place, flushed to disk,
+/// checked against its own checksums, and only then renamed to its version; `latest` is
+/// replaced by renaming a new link over it. Leftover temporary folders of dead runs are
+/// removed by the next run. A version folder, once it exists, is never written into.
+public struct ReleaseWriter: Sendable {
+    public let history: ReleaseHistory
+
+    public init(history: ReleaseHistory) {
+        self.history = history
+    }
+
+    /// What publishing did.
+    public enum Outcome: Sendable, Equatable {
+        /// The tables are byte-identical to the newest release's: nothing was written.
+        case unchanged(ReleaseVersion)
+        /// A new release was written.
+        case published(ReleaseVersion, change: ReleaseVersion.Change?)
+    }
+
+    /// Publishes `draft` as the next version, or as `version` when given.
+    ///
+    /// - Parameters:
+    ///   - correction: a changed release is a correction (patch), not new data (minor).
+    ///   - created: the release time; `SOURCE_DATE_EPOCH` overrides it when set.
+    public func publish(_ draft: ReleaseDraft, correction: Bool = false, version requested: ReleaseVersion? = nil,
+                        created: Date = Date()) throws(AreaNeedsError) -> Outcome {
+        try prepareFolder()
+        let temporary = history.folder + "/.partial-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try makeFolder(temporary)
+        var finished = false
+        defer { if !finished { try? FileManager.default.removeItem(atPath: temporary) } }
+
+        var files: [WrittenFile] = []
+        for table in draft.tables {
+            files += try write(table, into: temporary)
+        }
+
+        let newest = history.newest
+        var change: ReleaseVersion.Change?
+        if let newest {
+            let previous = ReleaseFiles(folder: history.path(of: newest))
+            let changed = files.filter { $0.name.hasSuffix(".csv") && previous.hash(of: $0.name) != $0.sha256 }
+            let sameTables = Set(files.map(\.name)).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
+            if changed.isEmpty && sameTables && requested == nil {
+                return .unchanged(newest)
+            }
+            let geographyChanged = changed.contains { $0.name == "areas.csv" || $0.name == "area_lookup.csv" }
+            let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
+            change = schemaChanged || geographyChanged ? .schemaOrGeography : correction ? .correction : .data
+        }
+        let version = requested ?? newest.map { $0.next(for: change ?? .data) } ?? .first
+        if FileManager.default.fileExists(atPath: history.path(of: version)) {
+            throw AreaNeedsError(.output, "\(history.path(of: version)): release \(version) already exists; a published release is never rewritten (publish a new version instead)")
+        }
+
+        let when = ReleaseWriter.releaseTime(default: created)
+        var provenance = draft.provenance
+        provenance["version"] = .string(version.description)
+        provenance["created"] = .string(ReleaseWriter.rfc3339(when))
+        files.append(try writeFile("provenance.json", JSONValue.object(provenance).encoded(), into: temporary))
+        let descriptor = DataPackage.descriptor(for: draft, version: version, created: when, files: files)
+        files.append(try writeFile("datapackage.json", descriptor.encoded(), into: temporary))
+        let sums = files.sorted { $0.name < $1.name }.map { "\($0.sha256)  \($0.name)\n" }.joined()
+        _ = try writeFile("SHA256SUMS", Data(sums.utf8), into: temporary)
+
+        try ReleaseVerifier.verify(folder: temporary)
+        try syncFolder(temporary)
+        try moveIntoPlace(temporary, version: version)
+        finished = true
+        try pointLatest(at: version)
+        return .published(version, change: change)
+    }
+
+    // MARK: - Steps
+
+    /// Creates the pipeline folder, removes leftovers of killed runs, and repairs `latest`
+    /// if a run died between renaming a release into place and moving the link.
+    private func prepareFolder() throws(AreaNeedsError) {
+        try makeFolder(history.folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: history.folder)) ?? []
+        for name in names where name.hasPrefix(".partial-") || name.hasPrefix(".latest-") {
+            let pid = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) } ?? 0
+            if pid != getpid(), kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(atPath: history.folder + "/" + name)
+            }
+        }
+        if let newest = history.newest, history.latest != newest {
+            try pointLatest(at: newest)
+        }
+    }
+
+    struct WrittenFile: Sendable {
+        var name: String
+        var bytes: Int
+        var sha256: String
+    }
+
+    private func write(_ table: ReleaseTable, into folder: String) throws(AreaNeedsError) -> [WrittenFile] {
+        let plain = folder + "/" + table.schema.fileName
+        let compressed = plain + ".gz"
+        do {
+            let plainWriter = try TableWriter(path: plain, columns: table.schema.columns)
+            let gzipWriter = try TableWriter(path: compressed, columns: table.schema.columns, compression: .gzip)
+            try table.produceRows { row in
+                try plainWriter.write(row)
+                try gzipWriter.write(row)
+            }
+            try plainWriter.finish()
+            try gzipWriter.finish()
+        } catch let error as TableError {
+            throw AreaNeedsError(error, context: "release table \(table.schema.name)")
+        } catch let error as AreaNeedsError {
+            throw error
+        } catch {
+            throw AreaNeedsError(.internal, "release table \(table.schema.name): \(error)")
+        }
+        return [try describe(plain), try describe(compressed)]
+    }
+
+    private func writeFile(_ name: String, _ data: Data, into folder: String) throws(AreaNeedsError) -> WrittenFile {
+        let path = folder + "/" + name
+        guard FileManager.default.createFile(atPath: path, contents: data),
+              let handle = FileHandle(forUpdatingAtPath: path) else {
+            throw AreaNeedsError(.output, "\(path): cannot write")
+        }
+        try? handle.synchronize()
+        try? handle.close()
+        return WrittenFile(name: name, bytes: data.count, sha256: FileHash.sha256(of: data))
+    }
+
+    private func describe(_ path: String) throws(AreaNeedsError) -> WrittenFile {
+        let bytes = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        return WrittenFile(name: (path as NSString).lastPathComponent, bytes: bytes, sha256: try FileHash.sha256(ofFile: path))
+    }
+
+    private func moveIntoPlace(_ temporary: String, version: ReleaseVersion) throws(AreaNeedsError) {
+        let target = history.path(of: version)
+        // The pipeline lock keeps other publishers out, so check-then-rename cannot race.
+        guard !FileManager.default.fileExists(atPath: target) else {
+            throw AreaNeedsError(.output, "\(target): release \(version) already exists; a published release is never rewritten")
+        }
+        guard rename(temporary, target) == 0 else {
+            throw AreaNeedsError(.output, "\(target): cannot move the release into place (\(String(cString: strerror(errno))))")
+        }
+        try syncFolder(history.folder)
+    }
+
+    /// Points `latest` at `version` by renaming a new link over the old one (atomic).
+    private func pointLatest(at version: ReleaseVersion) throws(AreaNeedsError) {
+        let temporary = history.folder + "/.latest-\(getpid())"
+        unlink(temporary)
+        guard symlink(version.description, temporary) == 0, rename(temporary, history.latestLink) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw AreaNeedsError(.output, "\(history.latestLink): cannot point latest at \(version) (\(reason))")
+        }
+        try syncFolder(history.folder)
+    }
+
+    private func makeFolder(_ path: String) throws(AreaNeedsError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw AreaNeedsError(.output, "\(path): cannot create the folder (\(error.localizedDescription))")
+        }
+    }
+
+    /// Flushes a folder's entries (new names, renames) to disk.
+    private func syncFolder(_ path: String) throws(AreaNeedsError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { throw AreaNeedsError(.output, "\(path): cannot open the folder to flush it") }
+        defer { close(descriptor) }
+        fsync(descriptor)
+    }
+
+    // MARK: - Time
+
+    /// The release time: `SOURCE_DATE_EPOCH` (seconds since 1970) when set, for
+    /// reproducible builds; otherwise `fallback`.
+    static func releaseTime(default fallback: Date) -> Date {
+        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text) {
+            return Date(timeIntervalSince1970: seconds)
+        }
+        return fallback
+    }
+
+    /// RFC 3339 in UTC, whole seconds: "2026-11-25T20:10:00Z".
+    static func rfc3339(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,3 @@
+import AreaNeedsCLI
+
+IngestCommand.main()
