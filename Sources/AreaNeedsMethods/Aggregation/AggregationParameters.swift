@@ -7,7 +7,8 @@ public struct AggregationParameters: Sendable, Hashable {
     /// What a rate is multiplied by: 1 for a proportion, 100 for a percentage, 1000 per thousand.
     /// Only `rate` uses it; the IoD measures keep their published scales.
     public var multiplier: Double
-    /// The confidence level of the rate's interval, as a fraction (0.95 for 95%).
+    /// The confidence level of the rate's interval, as a fraction (0.95 for 95%, 0.998 for
+    /// 99.8%); a level outside 0 < confidence < 1 gives no interval.
     public var confidence: Double
 
     /// Parameters with PHEindicatormethods' defaults: a proportion with a 95% interval.
