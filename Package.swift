@@ -59,6 +59,7 @@ let package = Package(
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables"]),
         .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore"]),
+        .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods"]),
 
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(

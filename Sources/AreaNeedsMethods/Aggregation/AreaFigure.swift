@@ -1,0 +1,33 @@
+/// The figure for one target area, with what went into it.
+public struct AreaFigure: Sendable, Hashable {
+    /// The area's figure; nil when no small area supplied what the method needs, or the
+    /// total it divides by is zero.
+    public var value: Double?
+    /// For `rate`: the sum of the weighted numerators (weight × numerator), before scaling.
+    public var numerator: Double?
+    /// For `rate`: the sum of the weighted denominators (weight × denominator).
+    public var denominator: Double?
+    /// For `rate`: the Wilson score interval, scaled like the value; nil when the figure is
+    /// not a proportion (numerator above denominator) or has no value.
+    public var interval: WilsonInterval?
+    /// Exact, apportioned, inherited or approximate.
+    public var quality: Quality
+    /// How many small areas supplied every figure the method needs.
+    public var smallAreasUsed: Int
+    /// How many small areas were left out because a figure the method needs was missing.
+    public var smallAreasMissing: Int
+
+    /// A figure with the given parts.
+    public init(
+        value: Double?, numerator: Double? = nil, denominator: Double? = nil, interval: WilsonInterval? = nil,
+        quality: Quality, smallAreasUsed: Int, smallAreasMissing: Int
+    ) {
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.interval = interval
+        self.quality = quality
+        self.smallAreasUsed = smallAreasUsed
+        self.smallAreasMissing = smallAreasMissing
+    }
+}

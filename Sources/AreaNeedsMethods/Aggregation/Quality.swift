@@ -1,0 +1,13 @@
+/// How closely an area's figure follows from its sources.
+public enum Quality: String, Codable, Sendable, CaseIterable, Hashable {
+    /// Built from whole small areas, by a method that combines them exactly.
+    case exact
+    /// At least one small area that contributed is split between areas (lookup weight below 1),
+    /// so part of its figure is shared out by weight.
+    case apportioned
+    /// A district figure copied to the area (`inherit`).
+    case inherited
+    /// A population-weighted mean of medians, which only approximates the area's median.
+    /// It wins over `apportioned`: the method's approximation is the larger caveat.
+    case approximate
+}
