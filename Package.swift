@@ -46,9 +46,12 @@ let package = Package(
         .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore"]),
         .target(name: "AreaNeedsPublish", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
 
+        // The bundled synthetic sample's generator.
+        .target(name: "AreaNeedsSample", dependencies: ["AreaNeedsTables"]),
+
         // The commands, shared by the executables, which only call them.
         .target(name: "AreaNeedsCLI", dependencies: [
-            "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease",
+            "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease", "AreaNeedsSample",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "areaneeds", dependencies: ["AreaNeedsCLI"]),

@@ -14,6 +14,7 @@ public struct AreaNeedsCommand: ParsableCommand {
             RankCommand.self,
             PublishCommand.self,
             GeographyCommand.self,
+            SampleCommand.self,
         ]
     )
 
