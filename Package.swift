@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables"]),
         .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore"]),
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods"]),
+        .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography"]),
 
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(

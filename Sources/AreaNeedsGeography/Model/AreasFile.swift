@@ -1,0 +1,29 @@
+/// Where the areas table is, and which of its columns hold what.
+///
+/// Column names default to the release's own: `<areaKey>_code`, `<areaKey>_name`,
+/// `district_code`, `district_name` and `population`.
+public struct AreasFile: Sendable, Hashable {
+    public var path: String
+    public var codeColumn: String
+    public var nameColumn: String
+    public var districtCodeColumn: String
+    public var districtNameColumn: String
+    /// The population column. When nil, a column named `population` is read if the table
+    /// has one; a column named here must exist.
+    public var populationColumn: String?
+
+    public init(
+        path: String, areaKey: String = "spa", code: String? = nil, name: String? = nil,
+        districtCode: String? = nil, districtName: String? = nil, population: String? = nil
+    ) {
+        self.path = path
+        codeColumn = code ?? "\(areaKey)_code"
+        nameColumn = name ?? "\(areaKey)_name"
+        districtCodeColumn = districtCode ?? "district_code"
+        districtNameColumn = districtName ?? "district_name"
+        populationColumn = population
+    }
+
+    /// The population column read when none is named.
+    static let defaultPopulationColumn = "population"
+}

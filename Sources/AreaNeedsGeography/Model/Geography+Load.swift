@@ -1,0 +1,121 @@
+import AreaNeedsTables
+
+extension Geography {
+    /// Reads the areas table, the lookups and, when given, an ONS LSOA (2011) to LSOA (2021)
+    /// best-fit lookup (columns LSOA11CD, LSOA21CD, CHGIND).
+    ///
+    /// Throws when a file cannot be read or lacks a column (`TableError`), or when two
+    /// lookups are given for one geography or one for a geography that takes none
+    /// (`GeographyProblem`). Problems in the rows are kept for `check`, so all are reported
+    /// at once. `lsoa11Population`, when given, weights the 2011 parts of a merged 2021 LSOA.
+    public static func load(
+        areas: AreasFile, lookups: [LookupFile], lsoa21BestFit: String?,
+        lsoa11Population: [String: Double] = [:]
+    ) throws -> Geography {
+        var seen: [GeographyLevel: LookupFile] = [:]
+        for lookup in lookups {
+            if lookup.level == .district || lookup.level == .area {
+                throw GeographyProblem(.lookupNotNeeded(level: lookup.level), file: lookup.path)
+            }
+            if let other = seen[lookup.level] {
+                throw GeographyProblem(.lookupRepeated(level: lookup.level, otherFile: other.path), file: lookup.path)
+            }
+            seen[lookup.level] = lookup
+        }
+
+        var problems: [GeographyProblem] = []
+        let areaRows = try readAreas(areas, problems: &problems)
+        var loaded: [GeographyLevel: Lookup] = [:]
+        for file in lookups {
+            loaded[file.level] = Lookup(file: file, rows: try readLookup(file, problems: &problems))
+        }
+        let bestFit = try lsoa21BestFit.map { try BestFitLookup.load(path: $0, problems: &problems) }
+        return Geography(
+            areasFile: areas, areaRows: areaRows, lookups: loaded, bestFit: bestFit,
+            lsoa11Population: lsoa11Population, readProblems: problems)
+    }
+
+    private static func readAreas(_ file: AreasFile, problems: inout [GeographyProblem]) throws -> [(line: Int, area: Area)] {
+        let reader = try TableReader(path: file.path)
+        let header = reader.header
+        let code = try header.column(file.codeColumn)
+        let name = try header.column(file.nameColumn)
+        let districtCode = try header.column(file.districtCodeColumn)
+        let districtName = try header.column(file.districtNameColumn)
+        let population = try header.optionalColumn(named: file.populationColumn, default: AreasFile.defaultPopulationColumn)
+
+        var rows: [(line: Int, area: Area)] = []
+        try reader.forEachRecord { record in
+            var complete = true
+            for column in [code, name, districtCode, districtName] where record.isEmpty(column) {
+                problems.append(GeographyProblem(.emptyCell(column: column.name), file: file.path, line: record.line))
+                complete = false
+            }
+            guard complete else { return }
+            var area = Area(
+                code: record.text(code), name: record.text(name),
+                districtCode: record.text(districtCode), districtName: record.text(districtName))
+            if let population {
+                switch record.readNumber(population) {
+                case .some(let value): area.population = value
+                case .none where record.isEmpty(population): break
+                case .none:
+                    problems.append(GeographyProblem(
+                        .notANumber(column: population.name, code: area.code, text: record.text(population)),
+                        file: file.path, line: record.line))
+                }
+            }
+            rows.append((record.line, area))
+        }
+        return rows
+    }
+
+    private static func readLookup(_ file: LookupFile, problems: inout [GeographyProblem]) throws -> [LookupRow] {
+        let reader = try TableReader(path: file.path)
+        let header = reader.header
+        let code = try header.column(file.codeColumn)
+        let area = try header.column(file.areaColumn)
+        let name = try header.optionalColumn(named: file.nameColumn, default: file.defaultNameColumn)
+        let weight = try header.optionalColumn(named: file.weightColumn, default: LookupFile.defaultWeightColumn)
+
+        var rows: [LookupRow] = []
+        try reader.forEachRecord { record in
+            var complete = true
+            for column in [code, area] where record.isEmpty(column) {
+                problems.append(GeographyProblem(.emptyCell(column: column.name), file: file.path, line: record.line))
+                complete = false
+            }
+            guard complete else { return }
+            var row = LookupRow(
+                line: record.line, code: record.text(code), name: name.flatMap(record.nonEmptyText),
+                areaCode: record.text(area))
+            if let weight {
+                guard let value = record.readNumber(weight) else {
+                    problems.append(GeographyProblem(
+                        .notANumber(column: weight.name, code: row.code, text: record.text(weight)),
+                        file: file.path, line: record.line))
+                    return
+                }
+                row.weight = value
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+}
+
+extension TableHeader {
+    /// The column `name` when one is named (it must exist), otherwise `defaultName` when
+    /// the header has it, otherwise nil.
+    func optionalColumn(named name: String?, default defaultName: String) throws(TableError) -> TableColumn? {
+        if let name { return try column(name) }
+        return contains(defaultName) ? try column(defaultName) : nil
+    }
+}
+
+extension TableRecord {
+    /// The field as a number; nil when it is empty, a suppression marker or not a number.
+    func readNumber(_ column: TableColumn) -> Double? {
+        (try? number(column))?.number
+    }
+}

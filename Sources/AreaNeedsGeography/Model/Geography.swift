@@ -1,0 +1,79 @@
+/// The target geography: the areas, and lookups from small areas to them.
+///
+///     let geography = try Geography.load(
+///         areas: AreasFile(path: "data-raw/geography/lancashire-spa-areas.csv"),
+///         lookups: [LookupFile(level: .lsoa11, path: "data-raw/geography/lancashire-spa-lsoa11.csv")],
+///         lsoa21BestFit: nil)
+///     try geography.validate(districts: nil)
+///     geography.shares(for: "E01024821", at: .lsoa11)   // [AreaShare(areaCode: "SPA01", weight: 1)]
+public struct Geography: Sendable {
+    /// The areas table's file and columns.
+    public let areasFile: AreasFile
+    /// The areas in file order, one per code (a repeated code is kept once and reported by `check`).
+    public let areas: [Area]
+    /// The lookups, one per small-area geography.
+    public let lookups: [GeographyLevel: Lookup]
+
+    /// Every row of the areas table with its line, repeats included, for the checks.
+    let areaRows: [(line: Int, area: Area)]
+    let areaIndex: [String: Int]
+    let areaCodesByDistrict: [String: [String]]
+    let bestFit: BestFitLookup?
+    let lsoa11Population: [String: Double]
+    /// Rows the loader could not use (empty codes, weights that are not numbers).
+    let readProblems: [GeographyProblem]
+
+    init(
+        areasFile: AreasFile, areaRows: [(line: Int, area: Area)], lookups: [GeographyLevel: Lookup],
+        bestFit: BestFitLookup?, lsoa11Population: [String: Double], readProblems: [GeographyProblem]
+    ) {
+        self.areasFile = areasFile
+        self.areaRows = areaRows
+        self.lookups = lookups
+        self.bestFit = bestFit
+        self.lsoa11Population = lsoa11Population
+        self.readProblems = readProblems
+        var areas: [Area] = []
+        var index: [String: Int] = [:]
+        var byDistrict: [String: [String]] = [:]
+        for (_, area) in areaRows where index[area.code] == nil {
+            index[area.code] = areas.count
+            areas.append(area)
+            byDistrict[area.districtCode, default: []].append(area.code)
+        }
+        self.areas = areas
+        areaIndex = index
+        areaCodesByDistrict = byDistrict
+    }
+
+    /// The area with this code.
+    public func area(_ code: String) -> Area? {
+        areaIndex[code].map { areas[$0] }
+    }
+
+    /// The codes of the districts, in the order their first area appears.
+    public var districtCodes: [String] {
+        var seen: Set<String> = []
+        return areas.compactMap { seen.insert($0.districtCode).inserted ? $0.districtCode : nil }
+    }
+
+    /// The areas a figure published for `code` at `level` goes to, with weights; nil when
+    /// the code is unknown at that level.
+    ///
+    /// A district's figure goes to every area of the district with weight 1 (inherited);
+    /// an area's figure to the area itself. A 2021 LSOA resolves as `resolveLsoa21` says,
+    /// `name` (such as "Burnley 001A") serving the route through the MSOA name.
+    public func shares(for code: String, at level: GeographyLevel, name: String? = nil) -> [AreaShare]? {
+        switch level {
+        case .area:
+            return areaIndex[code] == nil ? nil : [AreaShare(areaCode: code, weight: 1)]
+        case .district:
+            return areaCodesByDistrict[code].map { $0.map { AreaShare(areaCode: $0, weight: 1) } }
+        case .lsoa21:
+            let resolution = resolveLsoa21(code, name: name)
+            return resolution.route == .unresolved ? nil : resolution.shares
+        case .oa11, .lsoa11, .msoa11, .ward:
+            return lookups[level]?.shares(for: code)
+        }
+    }
+}

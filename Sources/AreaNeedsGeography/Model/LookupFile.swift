@@ -1,0 +1,35 @@
+/// Where a lookup from one small-area geography to the target areas is, and which of its
+/// columns hold what.
+///
+/// Column names default to `<geography>_code` (`lsoa11_code`, `ward_code`...),
+/// `<geography>_name`, `<areaKey>_code` and `weight`.
+public struct LookupFile: Sendable, Hashable {
+    /// The geography the lookup maps from.
+    public var level: GeographyLevel
+    public var path: String
+    public var codeColumn: String
+    /// The small-area name column. When nil, `<geography>_name` is read if the table has
+    /// one; a column named here must exist. Names let 2021 LSOAs resolve by MSOA name.
+    public var nameColumn: String?
+    public var areaColumn: String
+    /// The weight column, for small areas split between areas. When nil, `weight` is read
+    /// if the table has one, and otherwise every weight is 1; a column named here must exist.
+    public var weightColumn: String?
+
+    public init(
+        level: GeographyLevel, path: String, areaKey: String = "spa",
+        code: String? = nil, name: String? = nil, area: String? = nil, weight: String? = nil
+    ) {
+        self.level = level
+        self.path = path
+        codeColumn = code ?? "\(level.rawValue)_code"
+        nameColumn = name
+        areaColumn = area ?? "\(areaKey)_code"
+        weightColumn = weight
+    }
+
+    /// The name column read when none is named.
+    var defaultNameColumn: String { "\(level.rawValue)_name" }
+    /// The weight column read when none is named.
+    static let defaultWeightColumn = "weight"
+}

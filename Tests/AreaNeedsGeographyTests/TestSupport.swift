@@ -1,0 +1,108 @@
+import Foundation
+import AreaNeedsGeography
+import AreaNeedsTables
+
+/// A fresh temporary folder per test, removed when the value is dropped.
+final class TemporaryFolder {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "areaneeds-geography-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes `text` to a file in the folder and returns its path.
+    @discardableResult
+    func file(_ name: String, _ text: String) -> String {
+        let path = self.path + "/" + name
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    func text(of name: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: path + "/" + name) ?? Data(), as: UTF8.self)
+    }
+}
+
+/// A small geography: two districts, three areas, and lookups at three geographies.
+///
+/// District D1 "Alpha" has areas A1 and A2; D2 "Beta" has B1. Ward W1 is split between
+/// A1 and A2.
+enum Fixture {
+    static let areas = """
+        spa_code,spa_name,district_code,district_name,population
+        A1,Alpha North,D1,Alpha,100
+        A2,Alpha South,D1,Alpha,200
+        B1,Beta,D2,Beta,50
+
+        """
+    static let lsoa11 = """
+        lsoa11_code,lsoa11_name,spa_code
+        L1,Alpha 001A,A1
+        L2,Alpha 001B,A1
+        L3,Alpha 002A,A2
+        L4,Beta 001A,B1
+
+        """
+    static let msoa11 = """
+        msoa11_code,msoa11_name,spa_code
+        M1,Alpha 001,A1
+        M2,Alpha 002,A2
+        M3,Beta 001,B1
+
+        """
+    static let ward = """
+        ward_code,ward_name,spa_code,weight
+        W1,Hill,A1,0.25
+        W1,Hill,A2,0.75
+        W2,Dale,A2,1
+        W3,Fell,B1,1
+
+        """
+
+    /// The fixture with some of its files replaced, loaded from `folder`.
+    static func geography(
+        in folder: TemporaryFolder, areas: String = areas,
+        lookups: [GeographyLevel: String] = [.lsoa11: lsoa11, .msoa11: msoa11, .ward: ward],
+        bestFit: String? = nil, lsoa11Population: [String: Double] = [:]
+    ) throws -> Geography {
+        let areasFile = AreasFile(path: folder.file("areas.csv", areas))
+        let lookupFiles = GeographyLevel.allCases.compactMap { level in
+            lookups[level].map { LookupFile(level: level, path: folder.file("\(level.rawValue).csv", $0)) }
+        }
+        return try Geography.load(
+            areas: areasFile, lookups: lookupFiles, lsoa21BestFit: bestFit.map { folder.file("best-fit.csv", $0) },
+            lsoa11Population: lsoa11Population)
+    }
+}
+
+/// The error `body` throws, as type `E`, or nil.
+func thrown<E: Error>(_ type: E.Type, _ body: () throws -> Void) -> E? {
+    do {
+        try body()
+        return nil
+    } catch let error as E {
+        return error
+    } catch {
+        return nil
+    }
+}
+
+/// The folder of real public data shared beside the repository, when it is there.
+enum RealData {
+    static let folder: String? = {
+        if let override = ProcessInfo.processInfo.environment["AREANEEDS_REAL_DATA"] { return override }
+        let folder = repository.deletingLastPathComponent().appendingPathComponent("shared/data/real").path
+        return FileManager.default.fileExists(atPath: folder) ? folder : nil
+    }()
+
+    static var isPresent: Bool { folder != nil }
+
+    static func path(_ name: String) -> String { folder! + "/" + name }
+
+    /// The repository this test file is in.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+}
