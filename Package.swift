@@ -62,6 +62,10 @@ let package = Package(
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables"]),
         .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore"]),
+        .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods"]),
         .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography"]),
 

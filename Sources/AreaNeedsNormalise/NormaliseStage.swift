@@ -79,10 +79,11 @@ struct IndicatorPlan: Sendable {
         var inputs = geography
         var fingerprint = Fingerprint()
         fingerprint.add("stage", "normalise")
-        fingerprint.add("indicator", [
-            indicator.id, indicator.aggregation?.rawValue ?? "", indicator.scale.map(String.init) ?? "",
-            indicator.weight ?? "", indicator.nationalCount.map(String.init) ?? "",
-        ])
+        let settings: [String] = [
+            indicator.id, indicator.aggregation?.rawValue ?? "", indicator.scale.map { "\($0)" } ?? "",
+            indicator.weight ?? "", indicator.nationalCount.map { "\($0)" } ?? "",
+        ]
+        fingerprint.add("indicator", settings)
         fingerprint.add("source", indicator.source)
         fingerprint.add("geography", pipeline.file.geography)
         fingerprint.add("checks", pipeline.file.checks)

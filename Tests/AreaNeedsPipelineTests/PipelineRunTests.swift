@@ -1,0 +1,78 @@
+import AreaNeedsCLI
+import AreaNeedsCore
+import AreaNeedsRelease
+import Foundation
+import Logging
+import Testing
+
+@Suite("Running a pipeline through its stages")
+struct PipelineRunTests {
+    let project = FixtureProject()
+
+    func run(_ stages: [StageName] = StageName.allCases, force: Bool = false) throws -> PipelineRunner.Outcome {
+        let pipeline = try Pipeline.load(path: project.pipelinePath)
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        return try PipelineRunner(pipeline: pipeline, logger: logger).run(stages, force: force)
+    }
+
+    @Test func firstRunPublishesVersionOne() throws {
+        let outcome = try run()
+        #expect(outcome.release == .published(ReleaseVersion(1, 0, 0), change: nil))
+        #expect(project.list("data-out/test").filter { !$0.hasPrefix(".") } == ["1.0.0", "latest", "staging"])
+        let needs = project.table("data-out/test/latest/indicator_needs.csv")
+        #expect(needs.count == 6 * 5)
+        // Fuel poverty: area a has 10a% fuel poor, so A6 (60%) has the greatest need.
+        let fuel = needs.filter { $0["indicator_id"] == "fuel-poverty" }
+        #expect(fuel.first { $0["spa_code"] == "A6" }?["value"] == "60")
+        #expect(fuel.first { $0["spa_code"] == "A6" }?["need_rank"] == "1")
+        #expect(fuel.first { $0["spa_code"] == "A1" }?["need_rank"] == "6")
+        #expect(fuel.first { $0["spa_code"] == "A1" }?["numerator"] == "300")
+        #expect(fuel.first { $0["spa_code"] == "A1" }?["denominator"] == "3000")
+        // Pay is inherited from the district; Vale's is lower, so its areas rank first.
+        let pay = needs.filter { $0["indicator_id"] == "pay" }
+        #expect(pay.first { $0["spa_code"] == "A4" }?["value"] == "25000")
+        #expect(pay.first { $0["spa_code"] == "A4" }?["quality"] == "inherited")
+        #expect(pay.first { $0["spa_code"] == "A4" }?["need_rank"] == "1")
+        #expect(pay.first { $0["spa_code"] == "A1" }?["need_rank"] == "4")
+        // The split ward makes the carers figure of A1 and A2 apportioned.
+        let carers = needs.filter { $0["indicator_id"] == "carers" }
+        #expect(carers.first { $0["spa_code"] == "A1" }?["quality"] == "apportioned")
+        #expect(carers.first { $0["spa_code"] == "A1" }?["value"] == "4")
+        #expect(carers.first { $0["spa_code"] == "A3" }?["quality"] == "exact")
+        // The unavailable indicator is published with no values.
+        let wellbeing = needs.filter { $0["indicator_id"] == "wellbeing" }
+        #expect(wellbeing.count == 6 && wellbeing.allSatisfy { $0["value"] == "" && $0["need_rank"] == "" })
+    }
+
+    @Test func secondRunIsUpToDateAndWritesNothing() throws {
+        _ = try run()
+        let before = project.list("data-out/test")
+        let outcome = try run()
+        #expect(outcome.release == .unchanged(ReleaseVersion(1, 0, 0)))
+        #expect(outcome.reports.allSatisfy { $0.ran.isEmpty })
+        #expect(project.list("data-out/test") == before)
+    }
+
+    @Test func changedSourceRedoesOnlyItsOwnWork() throws {
+        _ = try run()
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty(changing: 2))
+        let outcome = try run()
+        let reports = Dictionary(uniqueKeysWithValues: outcome.reports.map { ($0.stage, $0) })
+        #expect(reports[.ingest]?.ran == ["indicator-fuel-poverty"])
+        #expect(reports[.normalise]?.ran == ["indicator-fuel-poverty"])
+        #expect(reports[.rank]?.ran == ["needs"])
+        #expect(outcome.release == .published(ReleaseVersion(1, 1, 0), change: .data))
+    }
+
+    @Test func objectiveLevelCombinesIndicatorRanks() throws {
+        _ = try run()
+        let objectives = project.table("data-out/test/latest/objective_needs.csv")
+        #expect(objectives.count == 6 * 5)
+        // Objective 3 has barriers and carers ranked (wellbeing has no data).
+        let a6 = objectives.first { $0["spa_code"] == "A6" && $0["objective_id"] == "3" }
+        #expect(a6?["indicators_ranked"] == "2")
+        // Objective 1 has no indicators here: nothing ranked.
+        let none = objectives.first { $0["spa_code"] == "A1" && $0["objective_id"] == "1" }
+        #expect(none?["indicators_ranked"] == "0" && none?["need_rank"] == "")
+    }
+}
