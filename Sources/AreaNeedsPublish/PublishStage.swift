@@ -40,6 +40,7 @@ public struct PublishStage: Sendable {
         fingerprint.add("stage", "publish")
         fingerprint.add("pipeline", [pipeline.file.name, pipeline.file.title, pipeline.file.description ?? "", String(pipeline.file.synthetic)])
         fingerprint.add("release", pipeline.file.release)
+        fingerprint.add("policy", pipeline.file.policy)
         fingerprint.add("geography", pipeline.file.geography)
         fingerprint.add("indicators", pipeline.file.indicators)
         for (label, file) in inputs { fingerprint.add(label, file: file) }
@@ -60,7 +61,9 @@ public struct PublishStage: Sendable {
             description: description, synthetic: pipeline.file.synthetic, schema: builder.schema,
             licence: (pipeline.file.release.licence.name, pipeline.file.release.licence.title, pipeline.file.release.licence.path),
             sources: sources, tables: try builder.tables(),
-            provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, fingerprint: fingerprint.value))
+            provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, fingerprint: fingerprint.value),
+            policy: ReleasePolicy(procurementThreshold: pipeline.file.policy.procurementThreshold,
+                                  thresholdSource: pipeline.file.policy.thresholdSource))
         let outcome = try ReleaseWriter(history: history).publish(draft, correction: correction)
         switch outcome {
         case .unchanged:

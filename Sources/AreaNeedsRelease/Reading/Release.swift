@@ -12,6 +12,8 @@ public struct Release: Sendable {
     public let title: String
     public let synthetic: Bool
     public let schema: ReleaseSchema
+    /// The procurement rules the release was published with.
+    public let policy: ReleasePolicy
 
     /// Opens a release.
     ///
@@ -31,11 +33,18 @@ public struct Release: Sendable {
         let areaLabel = extra?["area_label"]?.string ?? "Service Planning Area"
         let synthetic: Bool
         if case .bool(let flag)? = extra?["synthetic"] { synthetic = flag } else { synthetic = false }
+        var policy = ReleasePolicy()
+        switch extra?["procurement_threshold"] {
+        case .number(let value)?: policy.procurementThreshold = value
+        case .integer(let value)?: policy.procurementThreshold = Double(value)
+        default: break
+        }
+        if let source = extra?["procurement_threshold_source"]?.string { policy.thresholdSource = source }
         return Release(
             folder: folder,
             pipeline: extra?["pipeline"]?.string ?? URL(fileURLWithPath: folder).deletingLastPathComponent().lastPathComponent,
             version: version, title: descriptor["title"]?.string ?? "", synthetic: synthetic,
-            schema: ReleaseSchema(areaKey: areaKey, areaLabel: areaLabel))
+            schema: ReleaseSchema(areaKey: areaKey, areaLabel: areaLabel), policy: policy)
     }
 
     static func resolve(_ location: String, dataOut: String) throws(AreaNeedsError) -> String {

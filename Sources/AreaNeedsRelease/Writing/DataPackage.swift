@@ -45,6 +45,8 @@ enum DataPackage {
                 "area_label": .string(draft.schema.areaLabel),
                 "synthetic": .bool(draft.synthetic),
                 "compressed_copies": .string("each table is also published as <table>.csv.gz, listed in SHA256SUMS"),
+                "procurement_threshold": .number(draft.policy.procurementThreshold),
+                "procurement_threshold_source": .string(draft.policy.thresholdSource),
             ]),
         ])
     }

@@ -1,3 +1,5 @@
+import AreaNeedsCore
+
 /// A table to publish: its schema and a function that produces its rows in order.
 ///
 /// Rows are streamed to the files as they are produced, so a national-scale release is
@@ -33,10 +35,12 @@ public struct ReleaseDraft: Sendable {
     public var tables: [ReleaseTable]
     /// `provenance.json`, without the version (the writer adds it).
     public var provenance: [String: JSONValue]
+    /// The procurement rules `assess` applies, carried in the descriptor.
+    public var policy: ReleasePolicy
 
     public init(pipeline: String, title: String, description: String, synthetic: Bool, schema: ReleaseSchema,
                 licence: (name: String, title: String, path: String), sources: [(title: String, path: String)],
-                tables: [ReleaseTable], provenance: [String: JSONValue]) {
+                tables: [ReleaseTable], provenance: [String: JSONValue], policy: ReleasePolicy = ReleasePolicy()) {
         self.pipeline = pipeline
         self.title = title
         self.description = description
@@ -46,5 +50,20 @@ public struct ReleaseDraft: Sendable {
         self.sources = sources
         self.tables = tables
         self.provenance = provenance
+        self.policy = policy
+    }
+}
+
+/// The procurement rules a release carries for `assess`: contracts below the threshold
+/// need no social value weighting.
+public struct ReleasePolicy: Sendable, Equatable {
+    /// In pounds.
+    public var procurementThreshold: Double
+    /// Where the threshold comes from, shown with every answer that uses it.
+    public var thresholdSource: String
+
+    public init(procurementThreshold: Double = PolicySpec.defaultThreshold, thresholdSource: String = PolicySpec.defaultThresholdSource) {
+        self.procurementThreshold = procurementThreshold
+        self.thresholdSource = thresholdSource
     }
 }
