@@ -13,6 +13,8 @@ public struct AreaNeedsCommand: ParsableCommand {
             NormaliseCommand.self,
             RankCommand.self,
             PublishCommand.self,
+            ValidateCommand.self,
+            SummaryCommand.self,
             GeographyCommand.self,
             SampleCommand.self,
         ]
