@@ -5,6 +5,6 @@ struct GeographyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geography",
         abstract: "Check an area geography, or build the provisional Lancashire SPA set.",
-        subcommands: []
+        subcommands: [GeographyCheckCommand.self, GeographyBuildProvisionalCommand.self]
     )
 }
