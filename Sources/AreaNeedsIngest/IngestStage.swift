@@ -65,7 +65,8 @@ public struct IngestStage: Sendable {
         let manifest = StageManifest(
             stage: StageName.ingest.rawValue, unit: unit.name, fingerprint: fingerprint.value, inputs: [input],
             outputs: [.init(path: unit.outputFile, sha256: try FileHash.sha256(ofFile: output), rows: result.rows)],
-            counts: ["rows": result.rows, "rows with missing values": result.missingValues],
+            counts: ["rows": result.rows, "rows with missing values": result.missingValues,
+                     "rows without an area code (totals, footers)": result.rowsWithoutCode],
             warnings: result.warnings)
         try manifest.write(folder.manifestPath(unit.name))
         for warning in result.warnings { logger.warning("\(warning)") }

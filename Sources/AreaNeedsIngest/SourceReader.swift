@@ -10,7 +10,8 @@ struct SourceReader {
     let pipeline: Pipeline
     let progress: ProgressReporter
 
-    /// What reading found, for the manifest and the log.
+    /// What reading found, for the manifest and the log. Rows without an area code are
+    /// totals and footers, normal in published tables: counted, not warned about.
     struct Result {
         var rows = 0
         var missingValues = 0
@@ -129,7 +130,6 @@ struct SourceReader {
         }
         try writer.finish()
         result.rowsWithoutCode = withoutCode.count
-        result.warnings += warnings(withoutCode: withoutCode, reader: reader)
         return result
     }
 
@@ -161,14 +161,7 @@ struct SourceReader {
         }
         try writer.finish()
         result.rowsWithoutCode = withoutCode.count
-        result.warnings += warnings(withoutCode: withoutCode, reader: reader)
         return result
-    }
-
-    private func warnings(withoutCode lines: [Int], reader: TableReader) -> [String] {
-        guard !lines.isEmpty else { return [] }
-        let shown = lines.prefix(5).map(String.init).joined(separator: ", ") + (lines.count > 5 ? ", ..." : "")
-        return ["\(unit.label): skipped \(lines.count) row\(lines.count == 1 ? "" : "s") with no area code (totals or footers) in \(reader.path), line\(lines.count == 1 ? "" : "s") \(shown)"]
     }
 }
 

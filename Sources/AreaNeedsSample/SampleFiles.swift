@@ -13,23 +13,23 @@ struct SampleFiles {
                 lsoa21, title: "TS067 - Highest level of qualification",
                 total: "Highest level of qualification: Total: All usual residents aged 16 years and over",
                 count: "Highest level of qualification: No qualifications",
-                base: 0.8, typical: 0.2, spread: 0.45, random: &random)),
+                base: 0.8, typical: 0.2, spread: 0.45, objective: 1, random: &random)),
             ("census-ts038-disability-lsoa21-SYNTHETIC.csv", census(
                 lsoa21, title: nil, total: "Disability: Total: All usual residents",
                 count: "Disability: Disabled under the Equality Act: Day-to-day activities limited a lot",
-                base: 1, typical: 0.08, spread: 0.35, random: &random)),
+                base: 1, typical: 0.08, spread: 0.35, objective: 3, random: &random)),
             ("census-ts039-unpaid-care-lsoa21-SYNTHETIC.csv", census(
                 lsoa21, title: nil, total: "Provision of unpaid care: Total: All usual residents aged 5 and over",
                 count: "Provision of unpaid care: Provides 50 or more hours unpaid care a week",
-                base: 0.94, typical: 0.028, spread: 0.3, random: &random)),
+                base: 0.94, typical: 0.028, spread: 0.3, objective: 3, random: &random)),
             ("census-ts054-pensioners-living-alone-lsoa21-SYNTHETIC.csv", census(
                 lsoa21, title: "Pensioners living alone (derived from TS003 and TS007)",
                 total: "Usual residents aged 66 and over", count: "Usual residents aged 66 and over living alone",
-                base: 0.19, typical: 0.32, spread: 0.25, random: &random)),
+                base: 0.19, typical: 0.32, spread: 0.25, objective: 3, random: &random)),
             ("census-ts046-central-heating-lsoa21-SYNTHETIC.csv", census(
                 lsoa21, title: nil, total: "Type of central heating in household: Total: All households",
                 count: "Type of central heating in household: No central heating",
-                base: 0.43, typical: 0.015, spread: 0.4, random: &random)),
+                base: 0.43, typical: 0.015, spread: 0.4, objective: 5, random: &random)),
             ("iod2019-barriers-lsoa11-SYNTHETIC.csv.gz", barriers(random: &random)),
             ("fuel-poverty-lsoa11-SYNTHETIC.csv", fuelPoverty(random: &random)),
             ("dwp-working-age-benefits-lsoa11-SYNTHETIC.csv", benefits(random: &random)),
@@ -46,7 +46,7 @@ struct SampleFiles {
     // MARK: - LSOA (2021)
 
     struct Lsoa21 {
-        var code, name: String
+        var code, name, areaCode: String
         var need: Double
         var population: Int
     }
@@ -63,14 +63,14 @@ struct SampleFiles {
         var nextCode = 1
         for lsoa in world.lsoas {
             guard random.uniform() < 0.04, let last = lettersUsed[lsoa.msoaName]?.asciiValue else {
-                result.append(Lsoa21(code: lsoa.code, name: lsoa.name, need: lsoa.need, population: lsoa.population))
+                result.append(Lsoa21(code: lsoa.code, name: lsoa.name, areaCode: lsoa.areaCode, need: lsoa.need, population: lsoa.population))
                 continue
             }
             for offset in 1...2 {
                 let letter = Character(Unicode.Scalar(last + UInt8(offset)))
                 let code = "E0109" + String(format: "%04d", nextCode)
                 nextCode += 1
-                result.append(Lsoa21(code: code, name: lsoa.msoaName + String(letter), need: lsoa.need + random.normal(sd: 0.1),
+                result.append(Lsoa21(code: code, name: lsoa.msoaName + String(letter), areaCode: lsoa.areaCode, need: lsoa.need + random.normal(sd: 0.1),
                                      population: lsoa.population / 2 + Int(random.normal(sd: 40))))
             }
             lettersUsed[lsoa.msoaName] = Character(Unicode.Scalar(last + 2))
@@ -79,13 +79,14 @@ struct SampleFiles {
     }
 
     private func census(_ areas: [Lsoa21], title: String?, total: String, count: String, base: Double,
-                        typical: Double, spread: Double, random: inout SeededRandom) -> MessyTable {
+                        typical: Double, spread: Double, objective: Int, random: inout SeededRandom) -> MessyTable {
         var table = MessyTable(header: ["date", "geography", "geography code", total, count])
         if let title { table.titleRows = [title + " (" + SampleFiles.synthetic + ")"] }
         table.crlf = title == nil
         for area in areas {
             let people = Int((Double(area.population) * base * (1 + random.normal(sd: 0.03))).rounded())
-            let share = SyntheticWorld.proportion(typical: typical, spread: spread, need: area.need, noise: random.normal(sd: 0.08))
+            let need = area.need + world.shift(area.areaCode, objective: objective)
+            let share = SyntheticWorld.proportion(typical: typical, spread: spread, need: need, noise: random.normal(sd: 0.08))
             let counted = min(people, Int((Double(people) * share).rounded()))
             table.rows.append(["2021", area.name, area.code, String(people), String(counted)])
         }
@@ -106,8 +107,9 @@ struct SampleFiles {
         for lsoa in world.lsoas {
             // Geographical barriers (distance to services) are worst in rural areas, which
             // are not the most deprived: a weak, opposite link to need.
-            let geographical = -0.25 * lsoa.need + random.normal(sd: 0.7)
-            let wider = 0.55 * lsoa.need + random.normal(sd: 0.35)
+            let need = world.need(lsoa, objective: 3)
+            let geographical = -0.25 * need + random.normal(sd: 0.7)
+            let wider = 0.55 * need + random.normal(sd: 0.35)
             table.rows.append([lsoa.code, lsoa.name, lsoa.districtCode, MessyTable.decimal(geographical, 3),
                                MessyTable.decimal(wider, 3), String(lsoa.population)])
         }
@@ -125,7 +127,7 @@ struct SampleFiles {
         var poor = 0
         for lsoa in world.lsoas {
             let homes = Int((Double(lsoa.population) / 2.3 + random.normal(sd: 25)).rounded())
-            let share = SyntheticWorld.proportion(typical: 0.14, spread: 0.35, need: lsoa.need, noise: random.normal(sd: 0.1))
+            let share = SyntheticWorld.proportion(typical: 0.14, spread: 0.35, need: world.need(lsoa, objective: 5), noise: random.normal(sd: 0.1))
             let count = Int((Double(homes) * share).rounded())
             households += homes
             poor += count
@@ -145,7 +147,7 @@ struct SampleFiles {
         table.titleRows = ["Working age benefit claimants by LSOA, May 2025 (" + SampleFiles.synthetic + ")"]
         for lsoa in world.lsoas {
             let working = Int((Double(lsoa.population) * 0.62 + random.normal(sd: 20)).rounded())
-            let share = SyntheticWorld.proportion(typical: 0.12, spread: 0.55, need: lsoa.need, noise: random.normal(sd: 0.1))
+            let share = SyntheticWorld.proportion(typical: 0.12, spread: 0.55, need: world.need(lsoa, objective: 1), noise: random.normal(sd: 0.1))
             // Counts are rounded to the nearest 5 and small ones suppressed, as DWP does.
             let claimants = Int((Double(working) * share / 5).rounded()) * 5
             table.rows.append([lsoa.code, lsoa.name, MessyTable.count(working), claimants < 10 ? "*" : String(claimants)])
@@ -159,7 +161,7 @@ struct SampleFiles {
         table.titleRows = ["Children in low income families, LSOA, financial year ending 2024 (" + SampleFiles.synthetic + ")"]
         for lsoa in world.lsoas {
             let children = Int((Double(lsoa.population) * 0.19 + random.normal(sd: 15)).rounded())
-            let share = SyntheticWorld.proportion(typical: 0.2, spread: 0.65, need: lsoa.need, noise: random.normal(sd: 0.1))
+            let share = SyntheticWorld.proportion(typical: 0.2, spread: 0.65, need: world.need(lsoa, objective: 2), noise: random.normal(sd: 0.1))
             let count = Int((Double(children) * share).rounded())
             table.rows.append([lsoa.code, lsoa.name, String(children), count < 5 ? "[c]" : String(count)])
         }
@@ -170,8 +172,10 @@ struct SampleFiles {
     // MARK: - Wards
 
     /// A ward's need: the mean need of the SPAs it lies in, weighted by its shares.
-    private func wardNeed(_ ward: SampleGeography.Ward) -> Double {
-        ward.shares.reduce(0) { total, share in total + (world.needByArea[share.area] ?? 0) * share.weight }
+    private func wardNeed(_ ward: SampleGeography.Ward, objective: Int) -> Double {
+        ward.shares.reduce(0) { total, share in
+            total + ((world.needByArea[share.area] ?? 0) + world.shift(share.area, objective: objective)) * share.weight
+        }
     }
 
     private func attainment(random: inout SeededRandom) -> MessyTable {
@@ -181,7 +185,7 @@ struct SampleFiles {
         ])
         table.titleRows = ["Attainment by pupil residence ward, 2024/25 (" + SampleFiles.synthetic + ")"]
         for ward in world.geography.wards {
-            let need = wardNeed(ward) + random.normal(sd: 0.25)
+            let need = wardNeed(ward, objective: 1) + random.normal(sd: 0.25)
             let ks2 = max(8, Int(random.normal(mean: 70, sd: 20).rounded()))
             let ks4 = max(8, Int(random.normal(mean: 65, sd: 18).rounded()))
             let ks2Met = Int((Double(ks2) * SyntheticWorld.proportion(typical: 0.6, spread: -0.45, need: need, noise: 0)).rounded())
@@ -198,7 +202,7 @@ struct SampleFiles {
         var table = MessyTable(header: ["Ward code (2019)", "Ward name", "Community Needs Index score", "Population"])
         table.byteOrderMark = true
         for ward in world.geography.wards {
-            let score = 100 + 35 * (wardNeed(ward) + random.normal(sd: 0.3))
+            let score = 100 + 35 * (wardNeed(ward, objective: 3) + random.normal(sd: 0.3))
             let population = max(1500, Int(random.normal(mean: 6500, sd: 1800).rounded()))
             table.rows.append([ward.code, ward.name, MessyTable.decimal(score, 1), MessyTable.count(population)])
         }
@@ -211,7 +215,7 @@ struct SampleFiles {
         var table = MessyTable(header: ["MSOA code", "MSOA name", "Young people aged 16-17 known to the local authority", "NEET or activity not known"])
         table.titleRows = ["Young people not in education, employment or training, 2024 (" + SampleFiles.synthetic + ")"]
         for msoa in world.geography.msoas {
-            let need = world.needByMsoa[msoa.name] ?? 0
+            let need = (world.needByMsoa[msoa.name] ?? 0) + world.shift(msoa.areaCode, objective: 1)
             let cohort = max(40, Int((Double(world.populationByMsoa[msoa.name] ?? 7000) * 0.022).rounded()))
             let count = Int((Double(cohort) * SyntheticWorld.proportion(typical: 0.055, spread: 0.5, need: need, noise: random.normal(sd: 0.15))).rounded())
             table.rows.append([msoa.code, msoa.name, String(cohort), String(count)])
@@ -227,7 +231,7 @@ struct SampleFiles {
         ])
         table.titleRows = ["Life expectancy by MSOA, 2016-20 (" + SampleFiles.synthetic + ")"]
         for (index, msoa) in world.geography.msoas.enumerated() {
-            let need = world.needByMsoa[msoa.name] ?? 0
+            let need = (world.needByMsoa[msoa.name] ?? 0) + world.shift(msoa.areaCode, objective: 4)
             let population = world.populationByMsoa[msoa.name] ?? 7000
             let male = 79 - 2.6 * need + random.normal(sd: 0.6)
             let female = 82.6 - 2.2 * need + random.normal(sd: 0.6)

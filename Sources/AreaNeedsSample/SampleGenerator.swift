@@ -39,7 +39,7 @@ public struct SampleGenerator {
 /// The latent need of every small area, and the populations the counts are drawn from.
 struct SyntheticWorld {
     struct Lsoa {
-        var code, name, msoaName, districtCode, districtName: String
+        var code, name, msoaName, areaCode, districtCode, districtName: String
         /// Higher is more need; about -2...2.
         var need: Double
         var population: Int
@@ -53,6 +53,9 @@ struct SyntheticWorld {
     var needByDistrict: [String: Double] = [:]
     var populationByDistrict: [String: Int] = [:]
     var districts: [(code: String, name: String)] = []
+    /// How far each area's need on each objective strays from its overall need: areas
+    /// are not equally needy on every objective.
+    var objectiveShift: [String: [Int: Double]] = [:]
 
     init(geography: SampleGeography, random: inout SeededRandom) {
         self.geography = geography
@@ -65,6 +68,7 @@ struct SyntheticWorld {
             }
             areaEffect[area.code] = random.normal(sd: 0.45)
             districtOf[area.code] = (area.districtCode, area.districtName)
+            objectiveShift[area.code] = Dictionary(uniqueKeysWithValues: (1...5).map { ($0, random.normal(sd: 0.55)) })
         }
         var msoaEffect: [String: Double] = [:]
         for lsoa in geography.lsoas {
@@ -74,7 +78,7 @@ struct SyntheticWorld {
             let need = (needByDistrict[district.code] ?? 0) + (areaEffect[lsoa.areaCode] ?? 0)
                 + (msoaEffect[msoa] ?? 0) + random.normal(sd: 0.3)
             let population = Int(max(900, random.normal(mean: 1600, sd: 260)).rounded())
-            lsoas.append(Lsoa(code: lsoa.code, name: lsoa.name, msoaName: msoa, districtCode: district.code,
+            lsoas.append(Lsoa(code: lsoa.code, name: lsoa.name, msoaName: msoa, areaCode: lsoa.areaCode, districtCode: district.code,
                               districtName: district.name, need: need, population: population))
         }
         var needSums: [String: Double] = [:]
@@ -93,6 +97,16 @@ struct SyntheticWorld {
         }
         for (msoa, sum) in needSums { needByMsoa[msoa] = sum / Double(populationByMsoa[msoa] ?? 1) }
         for (district, sum) in districtNeed { needByDistrict[district] = sum / Double(populationByDistrict[district] ?? 1) }
+    }
+
+    /// An LSOA's need on one objective.
+    func need(_ lsoa: Lsoa, objective: Int) -> Double {
+        lsoa.need + (objectiveShift[lsoa.areaCode]?[objective] ?? 0)
+    }
+
+    /// An area's shift on one objective (0 for unknown areas).
+    func shift(_ area: String, objective: Int) -> Double {
+        objectiveShift[area]?[objective] ?? 0
     }
 
     /// "Burnley 001A" -> "Burnley 001".

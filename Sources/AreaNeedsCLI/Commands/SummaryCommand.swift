@@ -42,11 +42,11 @@ struct ReleaseSummary {
                      "(1 = worst fifth; * = highest needs, quintile 1 or 2)", ""]
         let nameWidth = min(34, areas.map { $0.name.count }.max() ?? 10)
         let columns = objectives.map { String($0.shortName.prefix(11)) }
-        let header = pad("code", 8) + pad("name", nameWidth + 2) + pad("district", 16)
+        let header = pad("code", 8) + pad("name", nameWidth + 2) + pad("district", 18)
             + columns.map { pad($0, 13) }.joined()
         lines.append(header.trimmingTrailing())
         for area in areas {
-            var line = pad(area.code, 8) + pad(String(area.name.prefix(nameWidth)), nameWidth + 2) + pad(String(area.districtName.prefix(14)), 16)
+            var line = pad(area.code, 8) + pad(String(area.name.prefix(nameWidth)), nameWidth + 2) + pad(String(area.districtName.prefix(16)), 18)
             for objective in objectives {
                 let value = quintile[area.code]?[objective.id]
                 line += pad(value.map { "\($0)\($0 <= 2 ? "*" : "")" } ?? "-", 13)
