@@ -66,9 +66,7 @@ struct SourceReader {
             headerLine = spec.headerLine
             markers = []
         }
-        let columnNames = columnKeys.map(\.column)
-        let options = ReadOptions(header: headerLine.map(HeaderLocation.line) ?? .containing(columnNames), extraMissingMarkers: markers)
-        let reader = try TableReader(path: path, options: options)
+        let reader = try openReader(path, headerLine: headerLine, markers: markers)
         let task = unit.label
         reader.onProgress = { [progress] read, size in
             progress.update(task, fraction: size > 0 ? Double(read) / Double(size) : 0)
@@ -80,6 +78,30 @@ struct SourceReader {
             return try readIndicator(reader, source, into: outputPath)
         case .population(_, let spec):
             return try readPopulation(reader, spec, into: outputPath)
+        }
+    }
+
+    /// Opens the table with its header found as the first row holding every column the
+    /// unit names. When no row holds them all, the row holding the area-code column is
+    /// taken instead, so the error names the column that is missing and lists the header.
+    private func openReader(_ path: String, headerLine: Int?, markers: [String]) throws -> TableReader {
+        if let headerLine {
+            return try TableReader(path: path, options: ReadOptions(header: .line(headerLine), extraMissingMarkers: markers))
+        }
+        let columns = columnKeys.map(\.column)
+        let first = SourceReader.attempt(path, .containing(columns), markers)
+        if let reader = first.reader { return reader }
+        if case .headerNotFound? = first.error?.kind, let code = columns.first {
+            return try TableReader(path: path, options: ReadOptions(header: .containing([code]), extraMissingMarkers: markers))
+        }
+        throw first.error!
+    }
+
+    private static func attempt(_ path: String, _ header: HeaderLocation, _ markers: [String]) -> (reader: TableReader?, error: TableError?) {
+        do {
+            return (try TableReader(path: path, options: ReadOptions(header: header, extraMissingMarkers: markers)), nil)
+        } catch {
+            return (nil, error)
         }
     }
 

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// The executables as cron and analysts run them: exit codes, messages, and what they
+/// leave in `data-out`.
+@Suite("The command line")
+struct CommandLineTests {
+    let project = FixtureProject()
+
+    func areaneeds(_ arguments: String...) throws -> Executables.Result {
+        try Executables.run("areaneeds", arguments, in: project.root)
+    }
+
+    @Test func runPublishesAndSaysWhere() throws {
+        let result = try areaneeds("run", "pipelines/test.yml")
+        #expect(result.status == 0)
+        #expect(result.output.hasSuffix("data-out/test/1.0.0\n"))
+        #expect(result.errors.contains("ingest: 4 sources"))
+        #expect(result.errors.contains("publish: released test 1.0.0 (first release)"))
+    }
+
+    @Test func secondRunSaysEveryStageIsUpToDate() throws {
+        _ = try areaneeds("run", "pipelines/test.yml")
+        let result = try areaneeds("run", "pipelines/test.yml")
+        #expect(result.status == 0)
+        for stage in ["ingest", "normalise", "rank"] {
+            #expect(result.errors.contains("\(stage): up to date"))
+        }
+        #expect(result.errors.contains("publish: up to date"))
+        #expect(project.list("data-out/test").filter { $0.first?.isNumber == true } == ["1.0.0"])
+    }
+
+    @Test func stagesRunAloneFromTheirOwnExecutables() throws {
+        for stage in ["ingest", "normalise", "rank", "publish"] {
+            let result = try Executables.run("areaneeds-\(stage)", ["pipelines/test.yml"], in: project.root)
+            #expect(result.status == 0, "\(stage): \(result.errors)")
+        }
+        #expect(project.list("data-out/test").contains("1.0.0"))
+        #expect(project.list("data-out/test/staging") == ["ingest", "normalise", "rank"])
+    }
+
+    @Test func aStageBeforeItsInputsExplains() throws {
+        let result = try areaneeds("rank", "pipelines/test.yml")
+        #expect(result.status == 70)
+        #expect(result.errors.contains("run the normalise stage first"))
+    }
+
+    @Test func forceReRunsEveryStage() throws {
+        _ = try areaneeds("run", "pipelines/test.yml")
+        let result = try areaneeds("run", "pipelines/test.yml", "--force")
+        #expect(result.status == 0)
+        #expect(result.errors.contains("ingest: 4 sources"))
+        #expect(!result.errors.contains("ingest: up to date"))
+    }
+
+    @Test func quietPrintsOnlyProblems() throws {
+        let result = try areaneeds("run", "pipelines/test.yml", "--quiet")
+        #expect(result.status == 0)
+        #expect(result.output.isEmpty && result.errors.isEmpty)
+    }
+
+    // MARK: - Broken configuration and data: documented exit codes, located messages, no release
+
+    /// Runs with a broken pipeline and checks the exit code, the message, and that no
+    /// release was written.
+    func expectFailure(_ status: Int32, mentioning needles: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try areaneeds("run", "pipelines/test.yml")
+        #expect(result.status == status, "\(result.errors)", sourceLocation: sourceLocation)
+        for needle in needles {
+            #expect(result.errors.contains(needle), "missing \"\(needle)\" in: \(result.errors)", sourceLocation: sourceLocation)
+        }
+        #expect(!project.list("data-out/test").contains { $0.first?.isNumber == true || $0 == "latest" }, sourceLocation: sourceLocation)
+    }
+
+    @Test func missingSourceFile() throws {
+        project.write("pipelines/test.yml", FixtureProject.pipeline.replacingOccurrences(of: "sources/fuel.csv", with: "sources/fule.csv"))
+        try expectFailure(66, mentioning: ["indicator fuel-poverty", "data-raw/sources/fule.csv: file not found", "pipelines/test.yml, line 24 (indicators[0].source.file)"])
+    }
+
+    @Test func misspeltColumn() throws {
+        project.write("pipelines/test.yml", FixtureProject.pipeline.replacingOccurrences(of: "numerator: Fuel poor", with: "numerator: Fuel Poverty"))
+        try expectFailure(78, mentioning: ["no column named \"Fuel Poverty\"", "indicators[0].source.numerator", "fuel.csv", "LSOA Code"])
+    }
+
+    @Test func unknownAreaCode() throws {
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty().replacingOccurrences(of: "\nNote A", with: "L99,\"1,000\",100\n\nNote A"))
+        try expectFailure(65, mentioning: ["indicator fuel-poverty", "L99 (line", "not in the LSOA (2011) lookup", "data-raw/sources/fuel.csv"])
+    }
+
+    @Test func badValue() throws {
+        project.write("data-raw/sources/scores.csv", FixtureProject.scores().replacingOccurrences(of: "L31,3.1", with: "L31,three"))
+        try expectFailure(65, mentioning: ["scores.csv, line 8, column 2 (Score): expected a number or a suppression marker: \"three\""])
+    }
+
+    @Test func typoInPipelineKey() throws {
+        project.write("pipelines/test.yml", FixtureProject.pipeline.replacingOccurrences(of: "    aggregation: weighted-mean", with: "    agregation: weighted-mean"))
+        try expectFailure(78, mentioning: ["pipelines/test.yml, line", "unknown key \"agregation\""])
+    }
+
+    @Test func failureKeepsTheEarlierRelease() throws {
+        _ = try areaneeds("run", "pipelines/test.yml")
+        let before = project.read("data-out/test/latest/indicator_needs.csv")
+        project.write("data-raw/sources/fuel.csv", "LSOA Code,Households\nL11,\"1,000\"\n")
+        let result = try areaneeds("run", "pipelines/test.yml")
+        #expect(result.status == 78)
+        #expect(project.read("data-out/test/latest/indicator_needs.csv") == before)
+        #expect(project.list("data-out/test").filter { $0.first?.isNumber == true } == ["1.0.0"])
+    }
+
+    @Test func validateChecksWithoutPublishing() throws {
+        let result = try areaneeds("validate", "pipelines/test.yml")
+        #expect(result.status == 0)
+        #expect(result.errors.contains("is valid"))
+        #expect(!project.list("data-out/test").contains("latest"))
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty().replacingOccurrences(of: "\nNote A", with: "L99,\"1,000\",100\n\nNote A"))
+        #expect(try areaneeds("validate", "pipelines/test.yml").status == 65)
+    }
+}
