@@ -7,7 +7,7 @@ public enum Aggregation {
     /// negative count or population, a weight outside 0 < w <= 1, a rank outside
     /// 1...nationalCount, a decile outside 1...10) is left out and counted in
     /// `smallAreasMissing`; it is never read as zero. The formulas are on each method below
-    /// and in `docs/methods.md`.
+    /// and in the README's Methods section.
     ///
     /// - Precondition: `parameters.nationalCount` is set (and positive) for `average-rank`,
     ///   `extent` and `local-concentration`, and for `share-in-most-deprived-decile` when a row
