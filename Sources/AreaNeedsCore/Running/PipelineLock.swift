@@ -9,9 +9,11 @@ import Glibc
 /// the holder exits or is killed, so a lock left by a killed run is taken over by the next
 /// one without any guessing. The file records the holder's process id and start time, so a
 /// run that finds the lock taken can say who holds it.
-public final class PipelineLock {
+public final class PipelineLock: @unchecked Sendable {
     public let path: String
     private let descriptor: Int32
+    private let released = NSLock()
+    private var isReleased = false
 
     /// Takes the lock, waiting up to `wait` seconds for another run to finish.
     public static func acquire(for pipeline: Pipeline, wait: TimeInterval = 0) throws(AreaNeedsError) -> PipelineLock {
@@ -45,9 +47,16 @@ public final class PipelineLock {
         _ = record.withCString { write(fd, $0, strlen($0)) }
     }
 
-    deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+    deinit { release() }
+
+    /// Lets the next run in (also done when the lock is dropped or the process ends).
+    public func release() {
+        released.withLock {
+            guard !isReleased else { return }
+            isReleased = true
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
     }
 
     /// Who holds the lock, as its file records it.
