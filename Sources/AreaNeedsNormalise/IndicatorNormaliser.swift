@@ -23,9 +23,11 @@ struct IndicatorNormaliser {
             let mapped = try map(source, from: ingested)
             counts["small-area rows outside the areas"] = mapped.outside
             warnings += try unknownCodes(mapped.unknown, source: source)
-            let parameters = AggregationParameters(
-                nationalCount: indicator.nationalCount ?? (mapped.largestRank > 0 ? mapped.largestRank : nil),
-                multiplier: indicator.scale ?? 1)
+            let nationalCount = indicator.nationalCount ?? (mapped.largestRank > 0 ? mapped.largestRank : nil)
+            if method.needsNationalCount(hasDeciles: source.decile != nil), nationalCount == nil {
+                throw AreaNeedsError(.inputData, "indicator \(indicator.id): \(pipeline.resolve(source.file)) has no national ranks in its value column, so `\(method.rawValue)` cannot be computed; check the column, or set `national-count:`\n  (set in \(pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "source", "value"))))")
+            }
+            let parameters = AggregationParameters(nationalCount: nationalCount, multiplier: indicator.scale ?? 1)
             for area in geography.areas {
                 figures[area.code] = Aggregation.aggregate(mapped.rows[area.code] ?? [], method: method, parameters: parameters)
             }
@@ -147,6 +149,15 @@ struct IndicatorNormaliser {
 }
 
 extension AggregationMethod {
+    /// Whether the method needs the number of small areas in the national ranking.
+    func needsNationalCount(hasDeciles: Bool) -> Bool {
+        switch self {
+        case .averageRank, .extent, .localConcentration: true
+        case .shareInMostDeprivedDecile: !hasDeciles
+        default: false
+        }
+    }
+
     /// Whether the method reads national ranks from the value column.
     var usesRanks: Bool {
         switch self {
