@@ -5,13 +5,15 @@ protocol ByteSource: AnyObject {
 }
 
 /// Opens `path` for reading, decompressing when the file starts with the gzip magic bytes
-/// (1f 8b): the content decides, never the file name. Also returns the file itself, which
-/// knows how much of it has been read.
-func openInput(path: String, decompressedLimit: Int) throws(TableError) -> (source: ByteSource, file: FileInput) {
+/// (1f 8b): the content decides, never the file name. Gzip is decompressed on a second
+/// core while the caller parses. Also returns a way to ask how much of the file has been
+/// read, for progress.
+func openInput(path: String, decompressedLimit: Int) throws(TableError) -> (source: ByteSource, bytesRead: () -> Int, size: Int) {
     let file = try FileInput(path: path)
     let magic = try file.peek(count: 2)
     if magic == [0x1f, 0x8b] {
-        return (try GzipDecoder(source: file, path: path, limit: decompressedLimit), file)
+        let background = BackgroundSource(try GzipDecoder(source: file, path: path, limit: decompressedLimit), file: file)
+        return (background, { background.fileBytesRead }, file.size)
     }
-    return (file, file)
+    return (file, { file.bytesRead }, file.size)
 }

@@ -36,7 +36,8 @@ public final class TableReader: RowHandler {
 
     private let options: ReadOptions
     private let source: ByteSource
-    private let file: FileInput
+    private let bytesRead: () -> Int
+    private let fileSize: Int
     private var tokenizer: CSVTokenizer!
     private let context: ReadContext
     private let buffer: UnsafeMutableRawBufferPointer
@@ -63,7 +64,8 @@ public final class TableReader: RowHandler {
         self.options = options
         let opened = try openInput(path: path, decompressedLimit: options.limits.maxDecompressedBytes)
         source = opened.source
-        file = opened.file
+        bytesRead = opened.bytesRead
+        fileSize = opened.size
         context = ReadContext(path: path, numbers: NumberParser(extraMissingMarkers: options.extraMissingMarkers))
         header = TableHeader(names: [], file: path)
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
@@ -174,7 +176,7 @@ public final class TableReader: RowHandler {
         }
         if bytesSeen == 0 { try skipByteOrderMark() }
         bytesSeen += got
-        onProgress?(file.bytesRead, file.size)
+        onProgress?(bytesRead(), fileSize)
     }
 
     private func skipByteOrderMark() throws(TableError) {
