@@ -62,8 +62,10 @@ let package = Package(
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables"]),
         .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore"]),
+        // The fixture project and the helpers the end-to-end tests share.
+        .target(name: "AreaNeedsTestSupport", path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease",
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods"]),
