@@ -70,6 +70,10 @@ let package = Package(
         ]),
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods"]),
         .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography"]),
+        .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTestSupport",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(
