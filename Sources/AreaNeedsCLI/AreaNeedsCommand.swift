@@ -13,6 +13,7 @@ public struct AreaNeedsCommand: ParsableCommand {
             NormaliseCommand.self,
             RankCommand.self,
             PublishCommand.self,
+            DiffCommand.self,
             GeographyCommand.self,
             SampleCommand.self,
         ]
