@@ -15,6 +15,7 @@ public struct AreaNeedsCommand: ParsableCommand {
             PublishCommand.self,
             ValidateCommand.self,
             SummaryCommand.self,
+            DiffCommand.self,
             GeographyCommand.self,
             SampleCommand.self,
         ]

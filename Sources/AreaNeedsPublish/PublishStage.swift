@@ -45,6 +45,10 @@ public struct PublishStage: Sendable {
         fingerprint.add("indicators", pipeline.file.indicators)
         for (label, file) in inputs { fingerprint.add(label, file: file) }
         var report = StageReport(stage: .publish)
+        // Tidy even when nothing is published: a run killed after moving its release into
+        // place but before moving `latest` left the link behind, and its leftovers.
+        let writer = ReleaseWriter(history: history)
+        try writer.tidy()
 
         if !force, !correction, let newest = history.newest,
            ReleaseProvenance.fingerprint(in: history.path(of: newest)) == fingerprint.value {
@@ -64,7 +68,7 @@ public struct PublishStage: Sendable {
             provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, fingerprint: fingerprint.value),
             policy: ReleasePolicy(procurementThreshold: pipeline.file.policy.procurementThreshold,
                                   thresholdSource: pipeline.file.policy.thresholdSource))
-        let outcome = try ReleaseWriter(history: history).publish(draft, correction: correction)
+        let outcome = try writer.publish(draft, correction: correction)
         switch outcome {
         case .unchanged:
             report.skipped = ["release"]

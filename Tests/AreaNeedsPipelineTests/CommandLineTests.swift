@@ -1,4 +1,5 @@
 import Foundation
+import AreaNeedsTestSupport
 import Testing
 
 /// The executables as cron and analysts run them: exit codes, messages, and what they
@@ -7,16 +8,16 @@ import Testing
 struct CommandLineTests {
     let project = FixtureProject()
 
-    func areaneeds(_ arguments: String...) throws -> Executables.Result {
+    func areaneeds(_ arguments: String...) throws -> ChildProcess.Result {
         try Executables.run("areaneeds", arguments, in: project.root)
     }
 
     @Test func runPublishesAndSaysWhere() throws {
         let result = try areaneeds("run", "pipelines/test.yml")
         #expect(result.status == 0)
-        #expect(result.output.hasSuffix("data-out/test/1.0.0\n"))
-        #expect(result.errors.contains("ingest: 4 sources"))
-        #expect(result.errors.contains("publish: released test 1.0.0 (first release)"))
+        #expect(result.standardOutput.hasSuffix("data-out/test/1.0.0\n"))
+        #expect(result.standardError.contains("ingest: 4 sources"))
+        #expect(result.standardError.contains("publish: released test 1.0.0 (first release)"))
     }
 
     @Test func secondRunSaysEveryStageIsUpToDate() throws {
@@ -24,16 +25,16 @@ struct CommandLineTests {
         let result = try areaneeds("run", "pipelines/test.yml")
         #expect(result.status == 0)
         for stage in ["ingest", "normalise", "rank"] {
-            #expect(result.errors.contains("\(stage): up to date"))
+            #expect(result.standardError.contains("\(stage): up to date"))
         }
-        #expect(result.errors.contains("publish: up to date"))
+        #expect(result.standardError.contains("publish: up to date"))
         #expect(project.list("data-out/test").filter { $0.first?.isNumber == true } == ["1.0.0"])
     }
 
     @Test func stagesRunAloneFromTheirOwnExecutables() throws {
         for stage in ["ingest", "normalise", "rank", "publish"] {
             let result = try Executables.run("areaneeds-\(stage)", ["pipelines/test.yml"], in: project.root)
-            #expect(result.status == 0, "\(stage): \(result.errors)")
+            #expect(result.status == 0, "\(stage): \(result.standardError)")
         }
         #expect(project.list("data-out/test").contains("1.0.0"))
         #expect(project.list("data-out/test/staging") == ["ingest", "normalise", "rank"])
@@ -42,21 +43,21 @@ struct CommandLineTests {
     @Test func aStageBeforeItsInputsExplains() throws {
         let result = try areaneeds("rank", "pipelines/test.yml")
         #expect(result.status == 70)
-        #expect(result.errors.contains("run the normalise stage first"))
+        #expect(result.standardError.contains("run the normalise stage first"))
     }
 
     @Test func forceReRunsEveryStage() throws {
         _ = try areaneeds("run", "pipelines/test.yml")
         let result = try areaneeds("run", "pipelines/test.yml", "--force")
         #expect(result.status == 0)
-        #expect(result.errors.contains("ingest: 4 sources"))
-        #expect(!result.errors.contains("ingest: up to date"))
+        #expect(result.standardError.contains("ingest: 4 sources"))
+        #expect(!result.standardError.contains("ingest: up to date"))
     }
 
     @Test func quietPrintsOnlyProblems() throws {
         let result = try areaneeds("run", "pipelines/test.yml", "--quiet")
         #expect(result.status == 0)
-        #expect(result.output.isEmpty && result.errors.isEmpty)
+        #expect(result.standardOutput.isEmpty && result.standardError.isEmpty)
     }
 
     // MARK: - Broken configuration and data: documented exit codes, located messages, no release
@@ -65,9 +66,9 @@ struct CommandLineTests {
     /// release was written.
     func expectFailure(_ status: Int32, mentioning needles: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try areaneeds("run", "pipelines/test.yml")
-        #expect(result.status == status, "\(result.errors)", sourceLocation: sourceLocation)
+        #expect(result.status == status, "\(result.standardError)", sourceLocation: sourceLocation)
         for needle in needles {
-            #expect(result.errors.contains(needle), "missing \"\(needle)\" in: \(result.errors)", sourceLocation: sourceLocation)
+            #expect(result.standardError.contains(needle), "missing \"\(needle)\" in: \(result.standardError)", sourceLocation: sourceLocation)
         }
         #expect(!project.list("data-out/test").contains { $0.first?.isNumber == true || $0 == "latest" }, sourceLocation: sourceLocation)
     }
@@ -110,7 +111,7 @@ struct CommandLineTests {
     @Test func validateChecksWithoutPublishing() throws {
         let result = try areaneeds("validate", "pipelines/test.yml")
         #expect(result.status == 0)
-        #expect(result.errors.contains("is valid"))
+        #expect(result.standardError.contains("is valid"))
         #expect(!project.list("data-out/test").contains("latest"))
         project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty().replacingOccurrences(of: "\nNote A", with: "L99,\"1,000\",100\n\nNote A"))
         #expect(try areaneeds("validate", "pipelines/test.yml").status == 65)

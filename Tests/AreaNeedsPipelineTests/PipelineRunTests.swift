@@ -1,6 +1,7 @@
 import AreaNeedsCLI
 import AreaNeedsCore
 import AreaNeedsRelease
+import AreaNeedsTestSupport
 import Foundation
 import Logging
 import Testing

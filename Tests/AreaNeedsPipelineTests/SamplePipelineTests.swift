@@ -4,6 +4,7 @@ import AreaNeedsRelease
 import AreaNeedsSample
 import Foundation
 import Logging
+import AreaNeedsTestSupport
 import Testing
 
 /// The bundled sample: the committed extracts are what the generator makes, and the sample

@@ -1,5 +1,6 @@
 import AreaNeedsCore
 import Foundation
+import AreaNeedsTestSupport
 import Testing
 
 /// Runs as cron makes them: one at a time per pipeline, quiet on success, logged.
@@ -12,8 +13,8 @@ struct UnattendedRunTests {
         let lock = try PipelineLock.acquire(for: pipeline)
         let result = try Executables.run("areaneeds", ["run", project.pipelinePath])
         #expect(result.status == 75)
-        #expect(result.errors.contains("another run of this pipeline holds the lock"))
-        #expect(result.errors.contains("pid \(getpid())"))
+        #expect(result.standardError.contains("another run of this pipeline holds the lock"))
+        #expect(result.standardError.contains("pid \(getpid())"))
         #expect(!project.list("data-out/test").contains("latest"))
         withExtendedLifetime(lock) {}
     }
@@ -23,7 +24,7 @@ struct UnattendedRunTests {
         let lock = try PipelineLock.acquire(for: pipeline)
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { lock.release() }
         let result = try Executables.run("areaneeds", ["run", project.pipelinePath, "--wait", "30"])
-        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.status == 0, "\(result.standardError)")
         #expect(project.list("data-out/test").contains("1.0.0"))
     }
 
@@ -32,7 +33,7 @@ struct UnattendedRunTests {
         try FileManager.default.createDirectory(atPath: project.releases, withIntermediateDirectories: true)
         project.write("data-out/test/.lock", "pid 999999, started 2026-01-01T00:00:00Z\n")
         let result = try Executables.run("areaneeds", ["run", project.pipelinePath])
-        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.status == 0, "\(result.standardError)")
     }
 
     @Test func twoConcurrentRunsLeaveOneConsistentRelease() throws {
@@ -65,7 +66,7 @@ struct UnattendedRunTests {
         let logs = project.root + "/logs"
         let result = try cronRefresh(logs: logs)
         #expect(result.status == 0)
-        #expect(result.output.isEmpty && result.errors.isEmpty)
+        #expect(result.standardOutput.isEmpty && result.standardError.isEmpty)
         let files = try FileManager.default.contentsOfDirectory(atPath: logs)
         #expect(files.count == 1 && files[0].hasPrefix("test-"))
         let log = try String(contentsOfFile: logs + "/" + files[0], encoding: .utf8)
@@ -77,28 +78,15 @@ struct UnattendedRunTests {
         project.write("data-raw/sources/scores.csv", "LSOA code,Score,Population\nL11,three,1500\n")
         let result = try cronRefresh(logs: project.root + "/logs")
         #expect(result.status == 65)
-        #expect(result.errors.contains("failed with exit code 65"))
-        #expect(result.errors.contains("expected a number"))
+        #expect(result.standardError.contains("failed with exit code 65"))
+        #expect(result.standardError.contains("expected a number"))
     }
 
-    private func cronRefresh(logs: String) throws -> Executables.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: FixtureProject.repository + "/scripts/cron-refresh")
-        process.arguments = [project.pipelinePath]
-        var environment = ProcessInfo.processInfo.environment
-        environment["AREANEEDS_LOG_DIR"] = logs
-        environment["AREANEEDS_BIN"] = Executables.folder + "/areaneeds"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Executables.Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                                  errors: String(decoding: errorData, as: UTF8.self))
+    private func cronRefresh(logs: String) throws -> ChildProcess.Result {
+        try ChildProcess.run(FixtureProject.repository + "/scripts/cron-refresh", [project.pipelinePath], environment: [
+            "AREANEEDS_LOG_DIR": logs,
+            "AREANEEDS_BIN": try Executables.path("areaneeds"),
+        ])
     }
 }
 

@@ -62,7 +62,9 @@ public struct Release: Sendable {
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw AreaNeedsError(.missingInput, "\(path): no such release folder")
+            let known = ReleaseHistory(folder: (path as NSString).deletingLastPathComponent).versions
+            let hint = known.isEmpty ? "" : " (the releases there are " + known.map(\.description).joined(separator: ", ") + ")"
+            throw AreaNeedsError(.missingInput, "\(path): no such release folder\(hint)")
         }
         if !FileManager.default.fileExists(atPath: path + "/SHA256SUMS"),
            FileManager.default.fileExists(atPath: path + "/latest") {

@@ -25,23 +25,39 @@ struct ReleaseFiles {
         Set(descriptor?["resources"]?.array?.compactMap { $0["name"]?.string } ?? [])
     }
 
-    /// Table names, column names and types and keys: what a downstream tool depends on.
+    /// Table names, column names and types, primary and foreign keys: what a downstream
+    /// tool depends on.
     var schemaSignature: String {
         let resources = descriptor?["resources"]?.array ?? []
         return resources.compactMap { resource -> String? in
             guard let name = resource["name"]?.string, let schema = resource["schema"] else { return nil }
             let fields = schema["fields"]?.array?.map { "\($0["name"]?.string ?? ""):\($0["type"]?.string ?? "")" } ?? []
             let key = schema["primaryKey"]?.array?.compactMap(\.string) ?? []
-            return name + "(" + fields.joined(separator: ",") + ")[" + key.joined(separator: ",") + "]"
+            let foreign = schema["foreignKeys"]?.array?.map { key in
+                ReleaseFiles.foreignKey(
+                    fields: key["fields"]?.array?.compactMap(\.string) ?? [],
+                    resource: key["reference"]?["resource"]?.string ?? "",
+                    referenced: key["reference"]?["fields"]?.array?.compactMap(\.string) ?? [])
+            } ?? []
+            return ReleaseFiles.signature(name: name, fields: fields, primaryKey: key, foreignKeys: foreign)
         }.sorted().joined(separator: ";")
     }
 
     /// The same signature for schemas about to be published.
     static func signature(of schemas: [TableSchema]) -> String {
         schemas.map { schema in
-            let fields = schema.fields.map { "\($0.name):\($0.type.rawValue)" }
-            return schema.name + "(" + fields.joined(separator: ",") + ")[" + schema.primaryKey.joined(separator: ",") + "]"
+            signature(
+                name: schema.name, fields: schema.fields.map { "\($0.name):\($0.type.rawValue)" }, primaryKey: schema.primaryKey,
+                foreignKeys: schema.foreignKeys.map { foreignKey(fields: $0.fields, resource: $0.resource, referenced: $0.referencedFields) })
         }.sorted().joined(separator: ";")
+    }
+
+    private static func signature(name: String, fields: [String], primaryKey: [String], foreignKeys: [String]) -> String {
+        name + "(" + fields.joined(separator: ",") + ")[" + primaryKey.joined(separator: ",") + "]{" + foreignKeys.sorted().joined(separator: ",") + "}"
+    }
+
+    private static func foreignKey(fields: [String], resource: String, referenced: [String]) -> String {
+        fields.joined(separator: "+") + "->" + resource + "." + referenced.joined(separator: "+")
     }
 
     /// Parses `sha256sum` output: "<hash>  <name>" per line.

@@ -31,5 +31,21 @@ public enum ReleaseVerifier {
         for table in files.tableNames where sums[table + ".csv"] == nil {
             throw AreaNeedsError(.inputData, "\(folder): the table \(table).csv is not in SHA256SUMS")
         }
+        // The descriptor's own sizes and hashes must agree with the files, so a tool that
+        // trusts datapackage.json alone reads the same release.
+        for resource in files.descriptor?["resources"]?.array ?? [] {
+            guard let path = resource["path"]?.string else { continue }
+            let name = resource["name"]?.string ?? path
+            if let hash = resource["hash"]?.string, hash != "sha256:" + (sums[path] ?? "") {
+                throw AreaNeedsError(.inputData, "\(folder)/datapackage.json: the hash of resource \(name) does not match \(path) in SHA256SUMS")
+            }
+            if case .integer(let bytes)? = resource["bytes"], bytes != fileSize(folder + "/" + path) {
+                throw AreaNeedsError(.inputData, "\(folder)/datapackage.json: resource \(name) says \(bytes) bytes, \(path) has \(fileSize(folder + "/" + path))")
+            }
+        }
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? -1
     }
 }

@@ -31,7 +31,9 @@ public struct ReleaseWriter: Sendable {
     ///   - created: the release time; `SOURCE_DATE_EPOCH` overrides it when set.
     public func publish(_ draft: ReleaseDraft, correction: Bool = false, version requested: ReleaseVersion? = nil,
                         created: Date = Date()) throws(AreaNeedsError) -> Outcome {
-        try prepareFolder()
+        try tidy()
+        // Refuse before writing anything: a requested version that exists stays as it is.
+        if let requested { try refuseExisting(requested) }
         let temporary = history.folder + "/.partial-\(getpid())-\(UUID().uuidString.prefix(8))"
         try makeFolder(temporary)
         var finished = false
@@ -48,17 +50,16 @@ public struct ReleaseWriter: Sendable {
             let previous = ReleaseFiles(folder: history.path(of: newest))
             let changed = files.filter { $0.name.hasSuffix(".csv") && previous.hash(of: $0.name) != $0.sha256 }
             let sameTables = Set(files.map(\.name)).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
-            if changed.isEmpty && sameTables && requested == nil {
+            // A changed column type or key is a new schema even when the bytes are the same.
+            let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
+            if changed.isEmpty && !schemaChanged && requested == nil {
                 return .unchanged(newest)
             }
             let geographyChanged = changed.contains { $0.name == "areas.csv" || $0.name == "area_lookup.csv" }
-            let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
             change = schemaChanged || geographyChanged ? .schemaOrGeography : correction ? .correction : .data
         }
         let version = requested ?? newest.map { $0.next(for: change ?? .data) } ?? .first
-        if FileManager.default.fileExists(atPath: history.path(of: version)) {
-            throw AreaNeedsError(.output, "\(history.path(of: version)): release \(version) already exists; a published release is never rewritten (publish a new version instead)")
-        }
+        try refuseExisting(version)
 
         let when = ReleaseWriter.releaseTime(default: created)
         var provenance = draft.provenance
@@ -74,20 +75,22 @@ public struct ReleaseWriter: Sendable {
         try syncFolder(temporary)
         try moveIntoPlace(temporary, version: version)
         finished = true
-        try pointLatest(at: version)
+        // `latest` names the newest release, which a requested older version is not.
+        try pointLatest(at: max(version, newest ?? version))
         return .published(version, change: change)
     }
 
-    // MARK: - Steps
-
-    /// Creates the pipeline folder, removes leftovers of killed runs, and repairs `latest`
-    /// if a run died between renaming a release into place and moving the link.
-    private func prepareFolder() throws(AreaNeedsError) {
+    /// Removes leftovers of killed runs and repairs `latest` if a run died between
+    /// renaming a release into place and moving the link. Publishing does this first;
+    /// callers that may skip publishing call it themselves, so the next run always tidies.
+    public func tidy() throws(AreaNeedsError) {
         try makeFolder(history.folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: history.folder)) ?? []
         for name in names where name.hasPrefix(".partial-") || name.hasPrefix(".latest-") {
+            // The pipeline lock keeps out other publishers; the process check also spares
+            // a live writer used without it. Only a process that no longer exists is dead.
             let pid = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) } ?? 0
-            if pid != getpid(), kill(pid, 0) != 0 {
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
                 try? FileManager.default.removeItem(atPath: history.folder + "/" + name)
             }
         }
@@ -95,6 +98,20 @@ public struct ReleaseWriter: Sendable {
             try pointLatest(at: newest)
         }
     }
+
+    /// Throws when `version` already has a folder (or anything else by that name).
+    private func refuseExisting(_ version: ReleaseVersion) throws(AreaNeedsError) {
+        let target = history.path(of: version)
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: target)) != nil
+        guard exists || isLink else { return }
+        throw AreaNeedsError(.output, isFolder.boolValue
+            ? "\(target): release \(version) already exists, and a published release is never rewritten; publish a new version instead (nothing was changed)"
+            : "\(target): something that is not a release is in the way of release \(version); move it away and publish again (nothing was changed)")
+    }
+
+    // MARK: - Steps
 
     struct WrittenFile: Sendable {
         var name: String
@@ -143,9 +160,7 @@ public struct ReleaseWriter: Sendable {
     private func moveIntoPlace(_ temporary: String, version: ReleaseVersion) throws(AreaNeedsError) {
         let target = history.path(of: version)
         // The pipeline lock keeps other publishers out, so check-then-rename cannot race.
-        guard !FileManager.default.fileExists(atPath: target) else {
-            throw AreaNeedsError(.output, "\(target): release \(version) already exists; a published release is never rewritten")
-        }
+        try refuseExisting(version)
         guard rename(temporary, target) == 0 else {
             throw AreaNeedsError(.output, "\(target): cannot move the release into place (\(String(cString: strerror(errno))))")
         }

@@ -3,16 +3,17 @@ import Foundation
 /// A small, complete project in a temporary folder: six areas in two districts, eighteen
 /// LSOAs, a ward split between areas, sources for a rate, a weighted mean and a district
 /// figure, and a pipeline file over them. Tests change its files and run it.
-final class FixtureProject {
-    let root: String
-    var pipelinePath: String { root + "/pipelines/test.yml" }
-    var releases: String { root + "/data-out/test" }
+public final class FixtureProject {
+    public let root: String
+    public var pipelinePath: String { root + "/pipelines/test.yml" }
+    /// `data-out/test`: the pipeline's releases.
+    public var releases: String { root + "/data-out/test" }
 
     /// The repository, for the framework file and the executables.
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
-    init() {
+    public init() {
         root = NSTemporaryDirectory() + "areaneeds-fixture-" + UUID().uuidString
         for folder in ["pipelines", "data-raw/geography", "data-raw/sources"] {
             try! FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
@@ -34,31 +35,31 @@ final class FixtureProject {
         }
     }
 
-    func write(_ relative: String, _ text: String) {
+    public func write(_ relative: String, _ text: String) {
         let path = root + "/" + relative
         try? FileManager.default.removeItem(atPath: path)
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     }
 
-    func read(_ relative: String) -> String {
+    public func read(_ relative: String) -> String {
         (try? String(contentsOfFile: root + "/" + relative, encoding: .utf8)) ?? ""
     }
 
     /// Rows of a CSV file as dictionaries (simple files: no quotes).
-    func table(_ relative: String) -> [[String: String]] {
+    public func table(_ relative: String) -> [[String: String]] {
         let lines = read(relative).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         guard let header = lines.first else { return [] }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 
     /// The names in a folder, sorted; empty when it does not exist.
-    func list(_ relative: String) -> [String] {
+    public func list(_ relative: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative)) ?? []).sorted()
     }
 
     // MARK: - Content
 
-    static let areas = """
+    public static let areas = """
         spa_code,spa_name,district_code,district_name,population
         A1,North One,D1,Dale,3000
         A2,North Two,D1,Dale,3000
@@ -70,7 +71,7 @@ final class FixtureProject {
         """
 
     /// LSOA L<a><n>: area A<a>, n = 1...3.
-    static let lsoaLookup: String = {
+    public static let lsoaLookup: String = {
         var text = "lsoa11_code,lsoa11_name,spa_code\n"
         for area in 1...6 {
             for n in 1...3 { text += "L\(area)\(n),Small \(area)\(n),A\(area)\n" }
@@ -79,7 +80,7 @@ final class FixtureProject {
     }()
 
     /// W1 lies half in A1, half in A2; W2 wholly in A3..., one ward per remaining area.
-    static let wardLookup = """
+    public static let wardLookup = """
         ward_code,ward_name,spa_code,weight
         W1,Split Ward,A1,0.5
         W1,Split Ward,A2,0.5
@@ -90,14 +91,21 @@ final class FixtureProject {
 
         """
 
-    /// Fuel poverty: area a has (10 a)% fuel poor in each of its LSOAs; with a title row,
-    /// a thousands separator and notes, as published.
-    static func fuelPoverty(changing area: Int? = nil) -> String {
+    /// Fuel poverty: area a has (10 a)% fuel poor in each of its LSOAs (with `changing`,
+    /// that area has 10 (7 - a)% instead); with a title row, a thousands separator and
+    /// notes, as published.
+    public static func fuelPoverty(changing area: Int? = nil) -> String {
+        fuelPoverty(percent: (1...6).map { a in 10 * (area == a ? 7 - a : a) })
+    }
+
+    /// Fuel poverty with `percent[a - 1]`% fuel poor in each LSOA of area a (whole numbers).
+    public static func fuelPoverty(percent: [Int]) -> String {
+        precondition(percent.count == 6, "one percentage per area")
         var text = "\"Table 3: Fuel poverty, made up for tests\"\n\nLSOA Code,Households,Fuel poor\n"
         for a in 1...6 {
             for n in 1...3 {
                 let households = 1000
-                let poor = 10 * (area == a ? 7 - a : a) * households / 100
+                let poor = percent[a - 1] * households / 100
                 text += "L\(a)\(n),\"1,000\",\(poor)\n"
             }
         }
@@ -105,7 +113,7 @@ final class FixtureProject {
     }
 
     /// Scores: higher in the south; one suppressed cell.
-    static func scores() -> String {
+    public static func scores() -> String {
         var text = "LSOA code,Score,Population\n"
         for a in 1...6 {
             for n in 1...3 {
@@ -116,7 +124,7 @@ final class FixtureProject {
         return text
     }
 
-    static let pay = """
+    public static let pay = """
         District code,District name,Median pay
         D1,Dale,"£30,000"
         D2,Vale,"£25,000"
@@ -124,7 +132,7 @@ final class FixtureProject {
 
         """
 
-    static let wardCare = """
+    public static let wardCare = """
         Ward code,Carers,Residents
         W1,40,1000
         W3,30,1000
@@ -134,7 +142,7 @@ final class FixtureProject {
 
         """
 
-    static var pipeline: String {
+    public static var pipeline: String {
         """
         pipeline: test
         title: Fixture pipeline
