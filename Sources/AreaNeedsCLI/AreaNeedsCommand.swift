@@ -15,6 +15,8 @@ public struct AreaNeedsCommand: ParsableCommand {
             PublishCommand.self,
             GeographyCommand.self,
             SampleCommand.self,
+            AssessCommand.self,
+            AdviseCommand.self,
         ]
     )
 
