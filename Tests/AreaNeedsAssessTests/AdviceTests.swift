@@ -51,6 +51,7 @@ struct AdviceTests {
 
     @Test func jsonCarriesTheRankingAndTheFramework() throws {
         let advice = try advise("SPA07")
+        #expect(advice.text.flattened.contains("1. Objective 2: Raise the living standard of local residents (living-standards) Need: quintile 4, need rank 7 of 10 Indicators:"))
         let json = try #require(try JSONSerialization.jsonObject(with: advice.json.encoded()) as? [String: Any])
         #expect(Set(json.keys) == ["format_version", "areas", "objectives", "notes", "release"])
         let objectives = try #require(json["objectives"] as? [[String: Any]])

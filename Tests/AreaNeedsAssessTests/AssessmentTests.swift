@@ -113,7 +113,7 @@ struct AssessmentTests {
     @Test func highestNeedsDetailNamesTheObjectivesReached() throws {
         let assessment = try assess("SPA04", "3,5", .significant)
         let detail = assessment.criteria[2].detail
-        #expect(detail == "highest needs in the served area on 1 of 2 chosen objectives: 3 community-sector: 1 of 1 areas in quintile 1-2; 5 environment: none (best quintile 4)")
+        #expect(detail == "highest needs in the served area on 1 of 2 chosen objectives (at least two are needed): 3 community-sector: 1 of 1 areas in quintile 1-2; 5 environment: none (best quintile 4)")
     }
 
     @Test(arguments: [(-1.0, nil as Double?), (.nan, nil), (1, -5), (1, .infinity)])

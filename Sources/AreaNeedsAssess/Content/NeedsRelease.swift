@@ -1,5 +1,6 @@
 import AreaNeedsCore
 import AreaNeedsRelease
+import Foundation
 
 /// What `assess` and `advise` read from a release: its areas, the framework and the need
 /// ranks, indexed for look-ups. Opened from a verified release, or built in memory.
@@ -47,6 +48,14 @@ public struct NeedsRelease: Sendable {
     /// - Parameter location: as `Release.open` takes it: a version folder, a `latest` link,
     ///   a pipeline folder, or `latest` alone.
     public static func open(_ location: String, dataOut: String = "data-out") throws(AreaNeedsError) -> NeedsRelease {
+        // No release at all is a missing input (66), not the ambiguity Release.open reports
+        // for `latest` (78): there is nothing to choose between.
+        if location == "latest", !hasRelease(under: dataOut) {
+            throw AreaNeedsError(.missingInput, """
+                no release under \(dataOut)/ yet
+                  Run `areaneeds run PIPELINE` first, or give the release folder with --release.
+                """)
+        }
         let release: Release
         do {
             release = try Release.open(location, dataOut: dataOut)
@@ -64,6 +73,12 @@ public struct NeedsRelease: Sendable {
         } catch {
             throw refusal(error, location: location)
         }
+    }
+
+    /// Whether any pipeline folder under `dataOut` has a `latest` release.
+    private static func hasRelease(under dataOut: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dataOut)) ?? []
+        return names.contains { FileManager.default.fileExists(atPath: dataOut + "/" + $0 + "/latest") }
     }
 
     /// The error, saying that nothing was decided and what to do.

@@ -10,6 +10,7 @@ public struct ReleaseSource: Sendable, Equatable {
     /// The version folder.
     public var folder: String
 
+    /// A source described in full (for releases held in memory).
     public init(pipeline: String, version: String, title: String, synthetic: Bool, folder: String) {
         self.pipeline = pipeline
         self.version = version

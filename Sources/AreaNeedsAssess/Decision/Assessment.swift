@@ -25,6 +25,7 @@ public struct Assessment: Sendable {
 
     /// 10 or 5; 0 when no weighting is required.
     public var weightingPercent: Int { outcome.weightingPercent }
+    /// True when the contract goes to the Procurement Board (fewer than two objectives).
     public var referToProcurementBoard: Bool { outcome.referToProcurementBoard }
 
     /// Applies the rules to a request over a release.
@@ -107,7 +108,8 @@ public struct Assessment: Sendable {
             return "county-wide service (all \(releaseAreas) areas): reaches the communities with the highest needs by definition; \(perObjective)"
         }
         let areas = request.areas.areas.count == 1 ? "the served area" : "the \(request.areas.areas.count) served areas"
-        return "highest needs in \(areas) on \(reached) of \(summaries.count) chosen objectives: \(perObjective)"
+        let shortfall = reached < 2 ? " (at least two are needed)" : ""
+        return "highest needs in \(areas) on \(reached) of \(summaries.count) chosen objectives\(shortfall): \(perObjective)"
     }
 
     private static func thresholdDetail(value: Double?, threshold: Double, source: String) -> String {

@@ -22,14 +22,17 @@ public struct Criterion: Sendable, Equatable {
         }
     }
 
+    /// Which criterion.
     public var id: ID
     /// True or false; nil when it cannot be judged (no contract value was given).
     public var met: Bool?
     /// The facts behind `met`, for this request.
     public var detail: String
 
+    /// What the criterion asks.
     public var description: String { id.description }
 
+    /// A criterion judged for one request.
     public init(_ id: ID, met: Bool?, detail: String) {
         self.id = id
         self.met = met

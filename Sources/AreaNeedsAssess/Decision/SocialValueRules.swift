@@ -22,6 +22,7 @@ public enum SocialValueRules {
         /// The procurement threshold in pounds.
         public var threshold: Double
 
+        /// The facts of one request.
         public init(impact: Impact, objectives: Int, objectivesWithHighestNeeds: Int, countyWide: Bool,
                     value: Double?, threshold: Double) {
             self.impact = impact
@@ -43,6 +44,7 @@ public enum SocialValueRules {
         public var weightingRequired: Bool
         /// Fewer than two objectives on a contract that needs weighting.
         public var referToProcurementBoard: Bool
+        /// Whether each criterion is met.
         public var significantImpact: Bool
         public var multipleObjectives: Bool
         public var highestNeeds: Bool

@@ -48,14 +48,13 @@ extension Advice {
 
     private func needText(_ item: RankedObjective) -> String {
         guard let best = item.bestQuintile else { return "not ranked in these areas (no indicator figures)" }
-        var text = "quintile \(best) at worst"
-        if let mean = item.meanNeedRank {
-            text += ", mean need rank \(TextLayout.number((mean * 10).rounded() / 10)) of \(releaseAreaCount)"
+        let mean = item.meanNeedRank.map { TextLayout.number(($0 * 10).rounded() / 10) } ?? "-"
+        if areas.areas.count == 1 {
+            return "quintile \(best), need rank \(mean) of \(releaseAreaCount)" + (best <= 2 ? " (highest needs)" : "")
         }
+        var text = "quintile \(best) at worst, mean need rank \(mean) of \(releaseAreaCount)"
         if item.highestNeedAreas.isEmpty {
             text += "; no area in quintile 1-2"
-        } else if areas.areas.count == 1 {
-            text += "; highest needs"
         } else if item.highestNeedAreas.count > Advice.listedAreaLimit {
             text += "; \(item.highestNeedAreas.count) of \(areas.areas.count) areas in quintile 1-2"
         } else {

@@ -123,7 +123,7 @@ extension Assessment {
         if let rank = need.needRank { parts.append("rank \(rank)") }
         parts.append(need.quality.isEmpty ? "quality not stated" : need.quality)
         let unit = indicator.unit.isEmpty ? "" : (indicator.unit == "%" ? "%" : " " + indicator.unit)
-        let shown = indicator.unit == "£" ? "£" + TextLayout.number(value) : TextLayout.number(value) + unit
+        let shown = indicator.unit == "£" ? Pounds.format(value) : TextLayout.number(value) + unit
         return parts.joined(separator: ", ") + ": \(label) = \(shown)"
     }
 }
