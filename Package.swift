@@ -39,6 +39,8 @@ let package = Package(
 
         // Releases: writing them atomically, reading and verifying them, versions.
         .target(name: "AreaNeedsRelease", dependencies: ["AreaNeedsCore"]),
+        // The 5%/10% decision and the framework's advice, read from a release.
+        .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore"]),
 
         // The stages, each reading the previous stage's staging folder.
         .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
@@ -52,6 +54,7 @@ let package = Package(
         // The commands, shared by the executables, which only call them.
         .target(name: "AreaNeedsCLI", dependencies: [
             "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease", "AreaNeedsSample",
+            "AreaNeedsAssess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "areaneeds", dependencies: ["AreaNeedsCLI"]),
@@ -73,6 +76,10 @@ let package = Package(
         .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
             "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "AreaNeedsAssessTests", dependencies: [
+            "AreaNeedsAssess", "AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsCLI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.

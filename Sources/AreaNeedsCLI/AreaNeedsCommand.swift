@@ -18,6 +18,8 @@ public struct AreaNeedsCommand: ParsableCommand {
             DiffCommand.self,
             GeographyCommand.self,
             SampleCommand.self,
+            AssessCommand.self,
+            AdviseCommand.self,
         ]
     )
 

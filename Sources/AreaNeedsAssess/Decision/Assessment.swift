@@ -1,0 +1,150 @@
+import AreaNeedsRelease
+
+/// The 5%/10% answer for a contract, with every criterion and the evidence behind it.
+public struct Assessment: Sendable {
+    public let request: AssessmentRequest
+    /// The release the evidence comes from.
+    public let source: ReleaseSource
+    /// The procurement threshold applied, in pounds, and where it comes from.
+    public let threshold: Double
+    public let thresholdSource: String
+    /// What the rules give.
+    public let outcome: SocialValueRules.Outcome
+    /// The criteria in a fixed order: impact, objectives, highest needs, threshold.
+    public let criteria: [Criterion]
+    /// The decision in a sentence or three.
+    public let decision: String
+    /// Every served area on every chosen objective, area by area.
+    public let evidence: [NeedEvidence]
+    /// Each chosen objective across the served areas.
+    public let summaries: [ObjectiveSummary]
+    /// Remarks on the request.
+    public let notes: [String]
+    /// How many areas the release has.
+    public let releaseAreaCount: Int
+
+    /// 10 or 5; 0 when no weighting is required.
+    public var weightingPercent: Int { outcome.weightingPercent }
+    /// True when the contract goes to the Procurement Board (fewer than two objectives).
+    public var referToProcurementBoard: Bool { outcome.referToProcurementBoard }
+
+    /// Applies the rules to a request over a release.
+    public init(_ request: AssessmentRequest, in release: NeedsRelease) {
+        self.request = request
+        source = release.source
+        releaseAreaCount = release.areas.count
+        if let given = request.threshold {
+            threshold = given
+            thresholdSource = "given for this assessment, in place of the release's \(Pounds.format(release.policy.procurementThreshold)) (\(release.policy.thresholdSource))"
+        } else {
+            threshold = release.policy.procurementThreshold
+            thresholdSource = release.policy.thresholdSource
+        }
+        let objectives = request.objectives.objectives
+        let evidence = request.areas.areas.flatMap { area in
+            objectives.map { NeedEvidence(area: area, objective: $0, in: release) }
+        }
+        let summaries = objectives.map { ObjectiveSummary(objective: $0, evidence: evidence) }
+        self.evidence = evidence
+        self.summaries = summaries
+        let facts = SocialValueRules.Facts(
+            impact: request.impact, objectives: objectives.count,
+            objectivesWithHighestNeeds: summaries.count { !$0.highestNeedAreas.isEmpty },
+            countyWide: request.areas.countyWide, value: request.value, threshold: threshold)
+        let outcome = SocialValueRules.apply(facts)
+        self.outcome = outcome
+        var notes = request.areas.notes + request.objectives.notes
+        let unranked = summaries.filter { $0.areasRanked == 0 }
+        if !unranked.isEmpty {
+            notes.append("no served area is ranked on " + unranked.map { Assessment.name($0.objective) }.joined(separator: ", ")
+                         + ": the release has no figures for its indicators there")
+        }
+        if release.source.synthetic {
+            notes.append("the release's figures are SYNTHETIC (made up to show the product): do not base a real decision on them")
+        }
+        self.notes = notes
+        criteria = [
+            Criterion(.significantImpact, met: outcome.significantImpact, detail: request.impact == .significant
+                      ? "significant additional impact expected"
+                      : "some additional impact expected: enough for 5%, not for 10%"),
+            Criterion(.multipleObjectives, met: outcome.multipleObjectives, detail: Assessment.objectivesDetail(objectives)),
+            Criterion(.highestNeedsCommunities, met: outcome.highestNeeds,
+                      detail: Assessment.highestNeedsDetail(summaries, request: request, releaseAreas: release.areas.count)),
+            Criterion(.aboveThreshold, met: outcome.aboveThreshold,
+                      detail: Assessment.thresholdDetail(value: request.value, threshold: threshold, source: thresholdSource)),
+        ]
+        decision = Assessment.decision(outcome, request: request, threshold: threshold)
+    }
+
+    // MARK: - Wording
+
+    /// "3 community-sector".
+    static func name(_ objective: ObjectiveRow) -> String {
+        "\(objective.id) \(objective.shortName)"
+    }
+
+    /// "SPA07 Fylde North".
+    static func name(_ area: AreaRow) -> String {
+        "\(area.code) \(area.name)"
+    }
+
+    private static func objectivesDetail(_ objectives: [ObjectiveRow]) -> String {
+        let list = objectives.map(name).joined(separator: ", ")
+        let count = objectives.count == 1 ? "1 objective" : "\(objectives.count) objectives"
+        return objectives.count >= 2 ? "\(count): \(list)" : "\(count) (\(list)): at least two are needed"
+    }
+
+    private static func highestNeedsDetail(_ summaries: [ObjectiveSummary], request: AssessmentRequest, releaseAreas: Int) -> String {
+        let perObjective = summaries.map { summary -> String in
+            let served = summary.highestNeedAreas.count
+            switch (served, summary.bestQuintile) {
+            case (_, nil): return "\(name(summary.objective)): not ranked in the served areas"
+            case (0, let best?): return "\(name(summary.objective)): none (best quintile \(best))"
+            default: return "\(name(summary.objective)): \(served) of \(summary.areasRanked) areas in quintile 1-2"
+            }
+        }.joined(separator: "; ")
+        let reached = summaries.count { !$0.highestNeedAreas.isEmpty }
+        if request.areas.countyWide {
+            return "county-wide service (all \(releaseAreas) areas): reaches the communities with the highest needs by definition; \(perObjective)"
+        }
+        let areas = request.areas.areas.count == 1 ? "the served area" : "the \(request.areas.areas.count) served areas"
+        let shortfall = reached < 2 ? " (at least two are needed)" : ""
+        return "highest needs in \(areas) on \(reached) of \(summaries.count) chosen objectives\(shortfall): \(perObjective)"
+    }
+
+    private static func thresholdDetail(value: Double?, threshold: Double, source: String) -> String {
+        guard let value else {
+            return "no contract value given: assumed at or above the threshold of \(Pounds.format(threshold)) (\(source))"
+        }
+        return value >= threshold
+            ? "\(Pounds.format(value)) is at or above the threshold of \(Pounds.format(threshold)) (\(source))"
+            : "\(Pounds.format(value)) is below the threshold of \(Pounds.format(threshold)) (\(source)): no social value weighting is required"
+    }
+
+    private static func decision(_ outcome: SocialValueRules.Outcome, request: AssessmentRequest, threshold: Double) -> String {
+        let rules: String
+        if !outcome.multipleObjectives {
+            rules = "The framework's criteria are not met: the contract addresses fewer than two objectives. "
+                + "5% of the award criteria on social value stands as the minimum; refer the contract to the Procurement Board."
+        } else if outcome.rulesWeightingPercent == 10 {
+            rules = "10% of the award criteria on social value: significant additional impact, on \(request.objectives.objectives.count) objectives, "
+                + "in communities with the highest needs."
+        } else if !outcome.significantImpact {
+            rules = "5% of the award criteria on social value: some additional impact on at least two objectives. "
+                + "The impact is not significant, so the criteria for 10% are not met."
+        } else {
+            rules = "5% of the award criteria on social value: significant additional impact on at least two objectives, "
+                + "but the areas served do not include communities with the highest needs on at least two of the chosen objectives, "
+                + "so the criteria for 10% are not met."
+        }
+        switch (request.value, outcome.weightingRequired) {
+        case (let value?, false):
+            return "No social value weighting is required: the contract's value of \(Pounds.format(value)) is below the procurement threshold of \(Pounds.format(threshold)). "
+                + "For information, at or above the threshold: " + rules
+        case (nil, _):
+            return rules + " This assumes the contract's value is at or above the procurement threshold of \(Pounds.format(threshold)); give its value to check."
+        default:
+            return rules
+        }
+    }
+}

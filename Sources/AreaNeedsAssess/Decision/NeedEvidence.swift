@@ -1,0 +1,38 @@
+import AreaNeedsRelease
+
+/// One served area's need on one chosen objective, with the indicators behind it.
+public struct NeedEvidence: Sendable, Equatable {
+    public var area: AreaRow
+    public var objective: ObjectiveRow
+    /// The area's row of `objective_needs.csv`; nil when the release has none.
+    public var need: ObjectiveNeedRow?
+    /// The objective's indicators, in the release's order.
+    public var indicators: [IndicatorEvidence]
+
+    /// 1 = the worst fifth of areas; nil when the objective is not ranked for the area.
+    public var quintile: Int? { need?.needQuintile }
+
+    /// Quintile 1 or 2: a community with the highest needs on this objective.
+    public var highestNeed: Bool {
+        need?.highestNeed ?? quintile.map { $0 <= 2 } ?? false
+    }
+
+    /// One indicator's need in the area.
+    public struct IndicatorEvidence: Sendable, Equatable {
+        public var indicator: IndicatorRow
+        /// The area's row of `indicator_needs.csv`; nil when the release has none.
+        public var need: IndicatorNeedRow?
+
+        /// True when the area has no figure for the indicator.
+        public var missing: Bool { need?.value == nil }
+    }
+
+    init(area: AreaRow, objective: ObjectiveRow, in release: NeedsRelease) {
+        self.area = area
+        self.objective = objective
+        need = release.objectiveNeed(area: area.code, objective: objective.id)
+        indicators = release.indicators(of: objective.id).map { indicator in
+            IndicatorEvidence(indicator: indicator, need: release.indicatorNeed(area: area.code, indicator: indicator.id))
+        }
+    }
+}

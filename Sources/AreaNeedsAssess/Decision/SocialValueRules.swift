@@ -1,0 +1,72 @@
+/// The rules of section 5 of the council's Social Value Policy, as a pure function of the
+/// facts of a request.
+///
+/// - 10% where the impact is significant, on multiple (two or more) objectives, in
+///   communities with the highest needs: need quintile 1 or 2 on at least two of the chosen
+///   objectives in the areas served; a county-wide service reaches them by definition.
+/// - 5% where there is some (or significant) impact on at least two objectives.
+/// - Fewer than two objectives: the framework's criteria are not met; 5% stands as the
+///   minimum and the contract goes to the Procurement Board.
+/// - A contract below the procurement threshold needs no social value weighting.
+public enum SocialValueRules {
+    /// What the rules look at.
+    public struct Facts: Sendable, Equatable {
+        public var impact: Impact
+        /// How many distinct objectives the contract addresses.
+        public var objectives: Int
+        /// How many of them have at least one served area in need quintile 1 or 2.
+        public var objectivesWithHighestNeeds: Int
+        public var countyWide: Bool
+        /// The contract's value in pounds, when given.
+        public var value: Double?
+        /// The procurement threshold in pounds.
+        public var threshold: Double
+
+        /// The facts of one request.
+        public init(impact: Impact, objectives: Int, objectivesWithHighestNeeds: Int, countyWide: Bool,
+                    value: Double?, threshold: Double) {
+            self.impact = impact
+            self.objectives = objectives
+            self.objectivesWithHighestNeeds = objectivesWithHighestNeeds
+            self.countyWide = countyWide
+            self.value = value
+            self.threshold = threshold
+        }
+    }
+
+    /// What the rules give.
+    public struct Outcome: Sendable, Equatable {
+        /// 10 or 5; 0 when no weighting is required (below the threshold).
+        public var weightingPercent: Int
+        /// What the rules give regardless of the value: 10 or 5.
+        public var rulesWeightingPercent: Int
+        /// False only when a value below the threshold was given.
+        public var weightingRequired: Bool
+        /// Fewer than two objectives on a contract that needs weighting.
+        public var referToProcurementBoard: Bool
+        /// Whether each criterion is met.
+        public var significantImpact: Bool
+        public var multipleObjectives: Bool
+        public var highestNeeds: Bool
+        /// Nil when no value was given.
+        public var aboveThreshold: Bool?
+    }
+
+    /// Applies the rules.
+    public static func apply(_ facts: Facts) -> Outcome {
+        let significant = facts.impact == .significant
+        let multiple = facts.objectives >= 2
+        // Reaching one objective's highest-needs communities is not enough: the 10% row asks
+        // for significant impact on multiple objectives in those communities.
+        let highestNeeds = facts.countyWide || facts.objectivesWithHighestNeeds >= 2
+        let rules = multiple && significant && highestNeeds ? 10 : 5
+        // The policy covers contracts above the threshold; one at the threshold is covered,
+        // as in the Public Contracts Regulations ("equal to or greater than").
+        let above = facts.value.map { $0 >= facts.threshold }
+        let required = above ?? true
+        return Outcome(
+            weightingPercent: required ? rules : 0, rulesWeightingPercent: rules, weightingRequired: required,
+            referToProcurementBoard: required && !multiple,
+            significantImpact: significant, multipleObjectives: multiple, highestNeeds: highestNeeds, aboveThreshold: above)
+    }
+}

@@ -1,0 +1,108 @@
+import AreaNeedsRelease
+import Foundation
+
+extension Assessment {
+    /// The version of the JSON layout; it changes only when a field is removed or changes meaning.
+    public static let jsonFormatVersion = 1
+
+    /// The answer for tools, as documented in docs/assess.md: snake_case keys, every key
+    /// always present, `null` where there is no value.
+    public var json: JSONValue {
+        .object([
+            "format_version": .integer(Assessment.jsonFormatVersion),
+            "weighting_percent": .integer(weightingPercent),
+            "weighting_required": .bool(outcome.weightingRequired),
+            "rules_weighting_percent": .integer(outcome.rulesWeightingPercent),
+            "refer_to_procurement_board": .bool(referToProcurementBoard),
+            "decision": .string(decision),
+            "criteria": .array(criteria.map { criterion in
+                .object([
+                    "id": .string(criterion.id.rawValue),
+                    "description": .string(criterion.description),
+                    "met": criterion.met.map(JSONValue.bool) ?? .null,
+                    "detail": .string(criterion.detail),
+                ])
+            }),
+            "request": .object([
+                "areas": .array(request.areas.terms.map(JSONValue.string)),
+                "area_codes": .array(request.areas.areas.map { .string($0.code) }),
+                "county_wide": .bool(request.areas.countyWide),
+                "objectives": .array(request.objectives.objectives.map { .integer($0.id) }),
+                "impact": .string(request.impact.rawValue),
+                "value": request.value.map(JSONValue.number) ?? .null,
+                "threshold": .number(threshold),
+                "threshold_source": .string(thresholdSource),
+            ]),
+            "evidence": .object([
+                "objectives": .array(summaries.map { summary in
+                    .object([
+                        "objective_id": .integer(summary.objective.id),
+                        "short_name": .string(summary.objective.shortName),
+                        "title": .string(summary.objective.title),
+                        "indicator_ids": .array((evidence.first { $0.objective.id == summary.objective.id }?.indicators ?? [])
+                            .map { .string($0.indicator.id) }),
+                        "areas_ranked": .integer(summary.areasRanked),
+                        "best_quintile": summary.bestQuintile.map(JSONValue.integer) ?? .null,
+                        "highest_need_area_codes": .array(summary.highestNeedAreas.map { .string($0.code) }),
+                    ])
+                }),
+                "needs": .array(evidence.map(Assessment.json)),
+            ]),
+            "notes": .array(notes.map(JSONValue.string)),
+            "release": source.json,
+        ])
+    }
+
+    private static func json(_ item: NeedEvidence) -> JSONValue {
+        let need = item.need
+        return .object([
+            "area_code": .string(item.area.code),
+            "area_name": .string(item.area.name),
+            "district_code": .string(item.area.districtCode),
+            "district_name": .string(item.area.districtName),
+            "objective_id": .integer(item.objective.id),
+            "need_quintile": JSONValue.optional(need?.needQuintile),
+            "need_rank": JSONValue.optional(need?.needRank),
+            "mean_need_rank": JSONValue.optional(need?.meanNeedRank),
+            "highest_need": .bool(item.highestNeed),
+            "indicators_ranked": JSONValue.optional(need?.indicatorsRanked),
+            "indicators_in_worst_two_fifths": JSONValue.optional(need?.indicatorsInWorstTwoFifths),
+            "indicators": .array(item.indicators.map { indicator in
+                let row = indicator.need
+                return .object([
+                    "indicator_id": .string(indicator.indicator.id),
+                    "title": .string(indicator.indicator.title),
+                    "unit": .string(indicator.indicator.unit),
+                    "polarity": .string(indicator.indicator.polarity),
+                    "available": .bool(indicator.indicator.available),
+                    "missing": .bool(indicator.missing),
+                    "value": JSONValue.optional(row?.value),
+                    "need_rank": JSONValue.optional(row?.needRank),
+                    "need_quintile": JSONValue.optional(row?.needQuintile),
+                    "highest_need": row?.highestNeed.map(JSONValue.bool) ?? .null,
+                    "quality": row.flatMap { $0.quality.isEmpty ? nil : JSONValue.string($0.quality) } ?? .null,
+                ])
+            }),
+        ])
+    }
+}
+
+extension ReleaseSource {
+    /// `{pipeline, version, title, synthetic, folder}`.
+    var json: JSONValue {
+        .object([
+            "pipeline": .string(pipeline),
+            "version": .string(version),
+            "title": .string(title),
+            "synthetic": .bool(synthetic),
+            "folder": .string(folder),
+        ])
+    }
+}
+
+extension JSONValue {
+    /// A whole number, or null.
+    static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.integer) ?? .null }
+    /// A number, or null.
+    static func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Plain-text layout for answers read in a terminal: wrapped paragraphs and lists.
+struct TextLayout {
+    private(set) var lines: [String] = []
+    /// The widest line, so answers stay readable in an 80-100 column terminal.
+    static let width = 96
+
+    /// Adds a paragraph, wrapped; continuation lines are indented by `hanging` more spaces.
+    mutating func add(_ text: String, indent: Int = 0, hanging: Int = 0) {
+        // Runs of spaces are kept: they align the criteria marks.
+        add(tokens: text.split(separator: " ", omittingEmptySubsequences: false).map(String.init), indent: indent, hanging: hanging)
+    }
+
+    /// Adds "lead item, item, item", wrapped between items only, so no name is broken.
+    mutating func addList(_ lead: String, _ items: [String], indent: Int = 0, hanging: Int = 0) {
+        let listed = items.enumerated().map { index, item in index < items.count - 1 ? item + "," : item }
+        add(tokens: lead.split(separator: " ").map(String.init) + listed, indent: indent, hanging: hanging)
+    }
+
+    private mutating func add(tokens: [String], indent: Int, hanging: Int) {
+        var line = String(repeating: " ", count: indent)
+        var lineHasToken = false
+        for token in tokens {
+            if lineHasToken && line.count + 1 + token.count > TextLayout.width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent + hanging)
+                lineHasToken = false
+            }
+            line += (lineHasToken ? " " : "") + token
+            lineHasToken = true
+        }
+        lines.append(line)
+    }
+
+    mutating func blank() {
+        if lines.last?.isEmpty == false { lines.append("") }
+    }
+
+    var text: String { lines.joined(separator: "\n") + "\n" }
+
+    /// A figure for reading, not for computing: whole numbers as they are, four significant
+    /// digits below 100 ("67.92", "0.0957"), one decimal above ("29512.3"); no trailing zeros.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let text = abs(value) >= 100 ? String(format: "%.1f", value) : String(format: "%.4g", value)
+        guard text.contains("."), !text.contains("e") else { return text }
+        var trimmed = Substring(text)
+        while trimmed.last == "0" { trimmed.removeLast() }
+        if trimmed.last == "." { trimmed.removeLast() }
+        return String(trimmed)
+    }
+}
