@@ -42,6 +42,7 @@ public struct PublishStage: Sendable {
         fingerprint.add("release", pipeline.file.release)
         fingerprint.add("policy", pipeline.file.policy)
         fingerprint.add("geography", pipeline.file.geography)
+        fingerprint.add("ranking", pipeline.file.ranking)
         fingerprint.add("indicators", pipeline.file.indicators)
         for (label, file) in inputs { fingerprint.add(label, file: file) }
         var report = StageReport(stage: .publish)

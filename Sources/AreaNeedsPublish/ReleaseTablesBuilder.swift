@@ -13,7 +13,8 @@ struct ReleaseTablesBuilder {
     let rank: StageFolder
 
     var schema: ReleaseSchema {
-        ReleaseSchema(areaKey: pipeline.file.geography.areaKey, areaLabel: pipeline.file.geography.areaLabel)
+        ReleaseSchema(areaKey: pipeline.file.geography.areaKey, areaLabel: pipeline.file.geography.areaLabel,
+                      ranksWithinDistricts: pipeline.file.ranking.withinDistrict)
     }
 
     func tables() throws(AreaNeedsError) -> [ReleaseTable] {

@@ -70,6 +70,14 @@ struct PipelineLoaderTests {
         #expect(pipeline.releasesFolder == URL(fileURLWithPath: folder + "/../data-out/test").standardizedFileURL.path)
     }
 
+    @Test func rankingWithinDistrictsIsOptional() throws {
+        #expect(try Pipeline.load(path: write(Self.valid)).file.ranking.withinDistrict == false)
+        let text = Self.valid.replacingOccurrences(of: "indicators:\n", with: "ranking: {within-district: true}\nindicators:\n")
+        #expect(try Pipeline.load(path: write(text, name: "districts.yml")).file.ranking.withinDistrict == true)
+        let misspelt = Self.valid.replacingOccurrences(of: "indicators:\n", with: "ranking: {within-districts: true}\nindicators:\n")
+        #expect(loadError(misspelt)?.message.contains("unknown key \"within-districts\"; this section takes within-district") == true)
+    }
+
     @Test func unknownKeyIsAnErrorWithLineAndKey() {
         let text = Self.valid.replacingOccurrences(of: "    aggregation: rate", with: "    agregation: rate")
         let error = loadError(text)

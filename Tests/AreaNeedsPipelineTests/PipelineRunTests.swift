@@ -76,4 +76,58 @@ struct PipelineRunTests {
         let none = objectives.first { $0["spa_code"] == "A1" && $0["objective_id"] == "1" }
         #expect(none?["indicators_ranked"] == "0" && none?["need_rank"] == "")
     }
+
+    @Test func districtColumnsOnlyWhenRankingWithinDistricts() throws {
+        _ = try run()
+        #expect(project.table("data-out/test/latest/indicator_needs.csv").first?["district_need_rank"] == nil)
+        #expect(project.read("data-out/test/latest/datapackage.json").contains("\"ranks_within_districts\" : false"))
+    }
+
+    @Test func withinDistrictRanksEachDistrictAlone() throws {
+        project.write("pipelines/test.yml", FixtureProject.pipeline.replacingOccurrences(
+            of: "indicators:\n", with: "ranking: {within-district: true}\nindicators:\n"))
+        let outcome = try run()
+        #expect(outcome.release == .published(ReleaseVersion(1, 0, 0), change: nil))
+        let needs = project.table("data-out/test/latest/indicator_needs.csv")
+        func row(_ indicator: String, _ area: String) -> [String: String]? {
+            needs.first { $0["indicator_id"] == indicator && $0["spa_code"] == area }
+        }
+        // Fuel poverty rises with the area number. Nationally A6 ranks 1 and A3 ranks 4; within
+        // Dale (A1-A3) A3 ranks 1, within Vale (A4-A6) A6 does. n = 3: quintiles 1, 2, 4.
+        #expect(row("fuel-poverty", "A3")?["need_rank"] == "4")
+        let dale = ["A3", "A2", "A1"].map { row("fuel-poverty", $0).map { [$0["district_need_rank"], $0["district_need_quintile"]] } }
+        #expect(dale == [["1", "1"], ["2", "2"], ["3", "4"]])
+        let vale = ["A6", "A5", "A4"].map { row("fuel-poverty", $0).map { [$0["district_need_rank"], $0["district_need_quintile"]] } }
+        #expect(vale == [["1", "1"], ["2", "2"], ["3", "4"]])
+        // Pay is inherited: a district's areas tie, all rank 1 within it.
+        #expect(["A1", "A2", "A3", "A4"].allSatisfy { row("pay", $0)?["district_need_rank"] == "1" })
+        // No value, no district rank.
+        #expect(row("wellbeing", "A1")?["district_need_rank"] == "")
+
+        // Objective 5 has fuel poverty alone: its district ranks are fuel poverty's.
+        let objectives = project.table("data-out/test/latest/objective_needs.csv")
+        let a3 = objectives.first { $0["spa_code"] == "A3" && $0["objective_id"] == "5" }
+        #expect(a3?["district_need_rank"] == "1" && a3?["district_need_quintile"] == "1" && a3?["need_rank"] == "4")
+        let none = objectives.first { $0["spa_code"] == "A1" && $0["objective_id"] == "1" }
+        #expect(none?["district_need_rank"] == "" && none?["district_need_quintile"] == "")
+
+        // The descriptor lists the columns and says the release ranks within districts.
+        let descriptor = project.read("data-out/test/latest/datapackage.json")
+        #expect(descriptor.contains("\"ranks_within_districts\" : true"))
+        #expect(descriptor.contains("\"name\" : \"district_need_quintile\""))
+        let release = try Release.open(project.releases + "/latest")
+        #expect(release.schema.ranksWithinDistricts)
+        #expect(release.schema.indicatorNeeds.columns.suffix(2) == ["district_need_rank", "district_need_quintile"])
+    }
+
+    @Test func turningDistrictRanksOnIsANewSchema() throws {
+        _ = try run()
+        project.write("pipelines/test.yml", FixtureProject.pipeline.replacingOccurrences(
+            of: "indicators:\n", with: "ranking: {within-district: true}\nindicators:\n"))
+        let outcome = try run()
+        #expect(outcome.release == .published(ReleaseVersion(2, 0, 0), change: .schemaOrGeography))
+        let reports = Dictionary(uniqueKeysWithValues: outcome.reports.map { ($0.stage, $0) })
+        #expect(reports[.ingest]?.ran == [] && reports[.normalise]?.ran == [])
+        #expect(reports[.rank]?.ran == ["needs"])
+    }
 }

@@ -18,13 +18,15 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     /// Named population tables, used as weights by indicators (`weight:`).
     public var populations: [String: PopulationSpec]
     public var checks: ChecksSpec
+    /// How areas are ranked besides nationally (across every area of the release).
+    public var ranking: RankingSpec
     public var policy: PolicySpec
     /// The social value framework file; defaults to the one the project ships.
     public var framework: String?
     public var indicators: [IndicatorSpec]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name = "pipeline", title, description, synthetic, output, release, geography, populations, checks, policy, framework, indicators
+        case name = "pipeline", title, description, synthetic, output, release, geography, populations, checks, ranking, policy, framework, indicators
     }
 
     public init(from decoder: Decoder) throws {
@@ -39,6 +41,7 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         geography = try container.decode(GeographySpec.self, forKey: .geography)
         populations = try container.decodeIfPresent([String: PopulationSpec].self, forKey: .populations) ?? [:]
         checks = try container.decodeIfPresent(ChecksSpec.self, forKey: .checks) ?? ChecksSpec()
+        ranking = try container.decodeIfPresent(RankingSpec.self, forKey: .ranking) ?? RankingSpec()
         policy = try container.decodeIfPresent(PolicySpec.self, forKey: .policy) ?? PolicySpec()
         framework = try container.decodeIfPresent(String.self, forKey: .framework)
         indicators = try container.decode([IndicatorSpec].self, forKey: .indicators)

@@ -22,6 +22,9 @@ public enum StagingTables {
         "mean_need_rank", "need_rank", "need_quintile", "highest_need",
     ]
 
+    /// Added to both need tables when the pipeline ranks within districts.
+    public static let districtRankColumns = ["district_need_rank", "district_need_quintile"]
+
     /// The staging file of an indicator's ingested rows.
     public static func ingestedFile(_ indicator: String) -> String { "indicator-\(indicator).csv" }
     /// The staging file of a population table.

@@ -35,6 +35,17 @@ extension Geography {
             lsoa11Population: lsoa11Population, readProblems: problems)
     }
 
+    /// Reads the areas table alone, for steps that need the areas but not the lookups (the
+    /// districts of the areas, to rank within them). Throws `GeographyCheckFailure` when a
+    /// row cannot be used; a repeated code is kept once, as `load` keeps it.
+    public static func loadAreas(_ file: AreasFile) throws -> [Area] {
+        var problems: [GeographyProblem] = []
+        let rows = try readAreas(file, problems: &problems)
+        if !problems.isEmpty { throw GeographyCheckFailure(problems: problems) }
+        var seen: Set<String> = []
+        return rows.compactMap { seen.insert($0.area.code).inserted ? $0.area : nil }
+    }
+
     private static func readAreas(_ file: AreasFile, problems: inout [GeographyProblem]) throws -> [(line: Int, area: Area)] {
         let reader = try TableReader(path: file.path)
         let header = reader.header

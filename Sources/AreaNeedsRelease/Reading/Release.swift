@@ -33,6 +33,8 @@ public struct Release: Sendable {
         let areaLabel = extra?["area_label"]?.string ?? "Service Planning Area"
         let synthetic: Bool
         if case .bool(let flag)? = extra?["synthetic"] { synthetic = flag } else { synthetic = false }
+        let withinDistricts: Bool
+        if case .bool(let flag)? = extra?["ranks_within_districts"] { withinDistricts = flag } else { withinDistricts = false }
         var policy = ReleasePolicy()
         switch extra?["procurement_threshold"] {
         case .number(let value)?: policy.procurementThreshold = value
@@ -44,7 +46,7 @@ public struct Release: Sendable {
             folder: folder,
             pipeline: extra?["pipeline"]?.string ?? URL(fileURLWithPath: folder).deletingLastPathComponent().lastPathComponent,
             version: version, title: descriptor["title"]?.string ?? "", synthetic: synthetic,
-            schema: ReleaseSchema(areaKey: areaKey, areaLabel: areaLabel), policy: policy)
+            schema: ReleaseSchema(areaKey: areaKey, areaLabel: areaLabel, ranksWithinDistricts: withinDistricts), policy: policy)
     }
 
     static func resolve(_ location: String, dataOut: String) throws(AreaNeedsError) -> String {

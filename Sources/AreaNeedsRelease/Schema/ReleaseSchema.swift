@@ -7,11 +7,19 @@ public struct ReleaseSchema: Sendable, Equatable {
     public let areaKey: String
     /// What one area is called: "Service Planning Area".
     public let areaLabel: String
+    /// Whether the need tables also rank each district's areas among themselves
+    /// (`ranking: {within-district: true}`): then they have `district_need_rank` and
+    /// `district_need_quintile` after their other columns.
+    public let ranksWithinDistricts: Bool
 
-    public init(areaKey: String = "spa", areaLabel: String = "Service Planning Area") {
+    public init(areaKey: String = "spa", areaLabel: String = "Service Planning Area", ranksWithinDistricts: Bool = false) {
         self.areaKey = areaKey
         self.areaLabel = areaLabel
+        self.ranksWithinDistricts = ranksWithinDistricts
     }
+
+    /// The schema with every optional column, as `data-out/README.md` documents it.
+    public static let documented = ReleaseSchema(ranksWithinDistricts: true)
 
     public var areaCode: String { areaKey + "_code" }
     public var areaName: String { areaKey + "_name" }
@@ -109,7 +117,9 @@ public struct ReleaseSchema: Sendable, Equatable {
                 .init("need_quintile", .integer, "1 = the worst fifth of areas, 5 = the best (PHEindicatormethods rule).", minimum: 1, maximum: 5),
                 .init("highest_need", .boolean, "True in the worst or second worst fifth (quintile 1 or 2)."),
                 .init("quality", .string, "exact, apportioned (small areas split between areas), inherited (a district figure) or approximate (combined medians).", allowed: Self.qualities),
-            ],
+            ] + districtFields(
+                rank: "The need rank among the areas of the area's own district, by the same rules as `need_rank`.",
+                quintile: "The need quintile among the areas of the area's own district, by the same rule as `need_quintile`."),
             primaryKey: [areaCode, "indicator_id"],
             foreignKeys: [
                 .init([areaCode], references: "areas", [areaCode]),
@@ -130,12 +140,24 @@ public struct ReleaseSchema: Sendable, Equatable {
                 .init("need_rank", .integer, "The mean need rank ranked again: 1 = greatest need.", minimum: 1),
                 .init("need_quintile", .integer, "1 = the worst fifth of areas on this objective.", minimum: 1, maximum: 5),
                 .init("highest_need", .boolean, "True in the worst or second worst fifth: a community with the highest needs."),
-            ],
+            ] + districtFields(
+                rank: "The mean of the area's `district_need_rank`s on the objective's indicators, ranked again among the areas of its district: 1 = greatest need.",
+                quintile: "The need quintile of `district_need_rank` among the areas of the district that have one."),
             primaryKey: [areaCode, "objective_id"],
             foreignKeys: [
                 .init([areaCode], references: "areas", [areaCode]),
                 .init(["objective_id"], references: "objectives", ["objective_id"]),
             ])
+    }
+
+    /// The within-district columns, when the pipeline ranks within districts.
+    private func districtFields(rank: String, quintile: String) -> [TableSchema.Field] {
+        guard ranksWithinDistricts else { return [] }
+        let only = "Only with `ranking: {within-district: true}`: each district ranked as if it were the whole release. "
+        return [
+            .init("district_need_rank", .integer, only + rank, minimum: 1),
+            .init("district_need_quintile", .integer, only + quintile, minimum: 1, maximum: 5),
+        ]
     }
 
     public var framework: TableSchema {

@@ -43,6 +43,7 @@ enum DataPackage {
                 "pipeline": .string(draft.pipeline),
                 "area_key": .string(draft.schema.areaKey),
                 "area_label": .string(draft.schema.areaLabel),
+                "ranks_within_districts": .bool(draft.schema.ranksWithinDistricts),
                 "synthetic": .bool(draft.synthetic),
                 "compressed_copies": .string("each table is also published as <table>.csv.gz, listed in SHA256SUMS"),
                 "procurement_threshold": .number(draft.policy.procurementThreshold),
