@@ -85,5 +85,8 @@ let package = Package(
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(
             name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "CCSV"], path: "Benchmarks/TableReading"),
+        // The national data set for scripts/bench-national (the Python peers sit beside it).
+        .executableTarget(
+            name: "areaneeds-bench-national", dependencies: ["CZlib"], path: "Benchmarks/National", exclude: ["peers"]),
     ]
 )
