@@ -20,16 +20,18 @@ struct IndicatorNormaliser {
         var counts: [String: Int] = [:]
         var warnings: [String] = []
         if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
-            let mapped = try map(source, from: ingested)
-            counts["small-area rows outside the areas"] = mapped.outside
-            warnings += try unknownCodes(mapped.unknown, source: source)
-            let nationalCount = indicator.nationalCount ?? (mapped.largestRank > 0 ? mapped.largestRank : nil)
+            // Areas are aggregated as the rows stream past, so the national count comes first.
+            let largestRank = method.usesRanks && indicator.nationalCount == nil ? try largestRank(in: ingested) : 0
+            let nationalCount = indicator.nationalCount ?? (largestRank > 0 ? largestRank : nil)
             if method.needsNationalCount(hasDeciles: source.decile != nil), nationalCount == nil {
                 throw AreaNeedsError(.inputData, "indicator \(indicator.id): \(pipeline.resolve(source.file)) has no national ranks in its value column, so `\(method.rawValue)` cannot be computed; check the column, or set `national-count:`\n  (set in \(pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "source", "value"))))")
             }
             let parameters = AggregationParameters(nationalCount: nationalCount, multiplier: indicator.scale ?? 1)
-            for area in geography.areas {
-                figures[area.code] = Aggregation.aggregate(mapped.rows[area.code] ?? [], method: method, parameters: parameters)
+            let mapped = try map(source, from: ingested, into: AreaAccumulator(method: method, parameters: parameters))
+            counts["small-area rows outside the areas"] = mapped.outside
+            warnings += try unknownCodes(mapped.unknown, source: source)
+            for (position, area) in geography.areas.enumerated() {
+                figures[area.code] = mapped.areas[position].figure
             }
             let empty = geography.areas.filter { figures[$0.code]?.value == nil }.map(\.code)
             counts["areas without data"] = empty.count
@@ -62,41 +64,52 @@ struct IndicatorNormaliser {
     // MARK: - Mapping small areas to areas
 
     private struct Mapped {
-        var rows: [String: [SmallAreaFigures]] = [:]
+        /// Each area's figure so far, by position in `geography.areas`.
+        var areas: [AreaAccumulator]
         var unknown: [(code: String, line: Int)] = []
         var outside = 0
-        var largestRank = 0
     }
 
-    private func map(_ source: SourceSpec, from path: String) throws(AreaNeedsError) -> Mapped {
+    /// Maps every row to its areas and adds it to their figures, as it is read: only the
+    /// figures' sums are kept, not the rows.
+    private func map(_ source: SourceSpec, from path: String, into empty: AreaAccumulator) throws(AreaNeedsError) -> Mapped {
         let populations = try plan.population.map(readPopulations) ?? [:]
         let scope = DistrictScope(geography: geography, source: source)
-        var mapped = Mapped()
+        var mapped = Mapped(areas: Array(repeating: empty, count: geography.areas.count))
         do {
             try IngestedRow.forEach(in: path) { row in
-                if let rank = row.value, indicator.aggregation?.usesRanks == true, rank.rounded() == rank, rank > 0 {
-                    mapped.largestRank = max(mapped.largestRank, Int(rank))
-                }
                 guard scope.contains(row) else {
                     mapped.outside += 1
                     return
                 }
-                guard let shares = geography.shares(for: row.code, at: source.geography, name: row.name.isEmpty ? nil : row.name) else {
-                    mapped.unknown.append((row.code, row.line))
-                    return
+                var figures = SmallAreaFigures(
+                    code: row.code, value: row.value, numerator: row.numerator, denominator: row.denominator,
+                    population: row.population ?? populations[row.code],
+                    nationalRank: row.value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber))
+                let known = geography.forEachShare(of: row.code, at: source.geography, name: row.name.isEmpty ? nil : row.name) { area, weight in
+                    figures.weight = weight
+                    mapped.areas[area].add(figures)
                 }
-                let population = row.population ?? populations[row.code]
-                for share in shares {
-                    mapped.rows[share.areaCode, default: []].append(SmallAreaFigures(
-                        code: row.code, weight: share.weight, value: row.value, numerator: row.numerator,
-                        denominator: row.denominator, population: population,
-                        nationalRank: row.value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber)))
-                }
+                if !known { mapped.unknown.append((row.code, row.line)) }
             }
         } catch {
             throw AreaNeedsError(error, context: "normalise \(indicator.id)")
         }
         return mapped
+    }
+
+    /// The largest national rank in the value column: the national count when the pipeline
+    /// does not give one.
+    private func largestRank(in path: String) throws(AreaNeedsError) -> Int {
+        var largest = 0
+        do {
+            try IngestedRow.forEach(in: path) { row in
+                if let rank = row.value.flatMap(wholeNumber), rank > 0 { largest = max(largest, rank) }
+            }
+        } catch {
+            throw AreaNeedsError(error, context: "normalise \(indicator.id)")
+        }
+        return largest
     }
 
     private func readPopulations(_ path: String) throws(AreaNeedsError) -> [String: Double] {

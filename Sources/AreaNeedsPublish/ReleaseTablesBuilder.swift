@@ -32,8 +32,8 @@ struct ReleaseTablesBuilder {
                 }
             }),
             ReleaseTable(schema: schema.indicators, rows: pipeline.file.indicators.map(indicatorRow)),
-            stagingTable(schema.indicatorNeeds, file: "indicator_needs.csv"),
-            stagingTable(schema.objectiveNeeds, file: "objective_needs.csv"),
+            stagingTable(schema.indicatorNeeds, file: "indicator_needs.csv", columns: StagingTables.indicatorNeedColumns),
+            stagingTable(schema.objectiveNeeds, file: "objective_needs.csv", columns: StagingTables.objectiveNeedColumns),
             ReleaseTable(schema: schema.framework, rows: framework.objectives.flatMap { objective in
                 objective.outcomes.flatMap { outcome in
                     outcome.exampleMeasures.enumerated().map { index, measure in
@@ -41,7 +41,7 @@ struct ReleaseTablesBuilder {
                     }
                 }
             }),
-            ReleaseTable(schema: schema.areaLookup, rows: lookupRows()),
+            lookupTable(schema.areaLookup),
         ]
     }
 
@@ -60,26 +60,24 @@ struct ReleaseTablesBuilder {
         ]
     }
 
-    /// A ranked staging table, streamed into the release (its columns are the release's,
-    /// with `area_code` renamed to the area key's).
-    private func stagingTable(_ schema: TableSchema, file: String) -> ReleaseTable {
-        let path = rank.file(file)
-        return ReleaseTable(schema: schema) { emit in
-            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
-            guard reader.header.names.count == schema.columns.count else {
-                throw AreaNeedsError(.internal, "\(path): has columns \(reader.header.names), the release table \(schema.name) needs \(schema.columns.count)")
-            }
-            try reader.forEachRecord { record in try emit(record.texts) }
-        }
+    /// A ranked staging table, copied into the release: its columns are the release's, with
+    /// `area_code` renamed to the area key's.
+    private func stagingTable(_ schema: TableSchema, file: String, columns: [String]) -> ReleaseTable {
+        let districtColumns = pipeline.file.ranking.withinDistrict ? StagingTables.districtRankColumns : []
+        return ReleaseTable(schema: schema, copyingRowsOf: rank.file(file), header: columns + districtColumns)
     }
 
-    /// Every lookup row, by geography, in file order.
-    private func lookupRows() -> [[String]] {
-        let levels = GeographyLevel.allCases.filter { geography.lookups[$0] != nil }
-        return levels.flatMap { level in
-            geography.lookups[level]?.rows.map { row in
-                [level.rawValue, row.code, row.areaCode, NumberText.format(row.weight)]
-            } ?? []
+    /// Every lookup row, by geography, in file order, streamed: the national output-area
+    /// lookup alone has 188,880 rows.
+    private func lookupTable(_ schema: TableSchema) -> ReleaseTable {
+        let geography = self.geography
+        return ReleaseTable(schema: schema) { emit in
+            for level in GeographyLevel.allCases {
+                guard let lookup = geography.lookups[level] else { continue }
+                try lookup.forEachRow { row in
+                    try emit([level.rawValue, row.code, row.areaCode, NumberText.format(row.weight)])
+                }
+            }
         }
     }
 }

@@ -56,23 +56,26 @@ public struct RankStage: Sendable {
         }
 
         folder.invalidate(RankStage.unit)
-        var figures: [(indicator: IndicatorSpec, rows: [NormalisedRow])] = []
-        for indicator in pipeline.file.indicators {
-            figures.append((indicator, try NormalisedRow.read(input.file(StagingTables.normalisedFile(indicator.id)))))
+        let indicators = pipeline.file.indicators
+        let tables = try Parallel.collect(Parallel.map(indicators) { indicator throws(AreaNeedsError) in
+            try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)))
+        })
+        // Areas are numbered in the order the normalise stage wrote them, the same in every table.
+        let areaOrder = tables.first?.areaCodes ?? []
+        for (indicator, table) in zip(indicators, tables) where table.areaCodes != areaOrder {
+            throw AreaNeedsError(.internal, "\(input.file(StagingTables.normalisedFile(indicator.id))): lists other areas than \(input.file(StagingTables.normalisedFile(indicators[0].id))); run the normalise stage again (`areaneeds normalise \(pipeline.path) --force`)")
         }
-        let areaOrder = figures.first?.rows.map(\.areaCode) ?? []
+        let districtOf = withinDistrict ? try districtIndexes(of: areaOrder) : []
+        let district = { (area: Int) -> Int? in withinDistrict ? districtOf[area] : nil }
 
-        let districts = withinDistrict ? try districtsOfAreas() : nil
-        let district = { (area: String) in districts?[area] }
-
-        // Indicator level.
-        var ranks: [String: [String: NeedRank]] = [:]  // indicator -> area -> rank
-        var districtRanks: [String: [String: NeedRank]] = [:]  // the same, within each district
-        for (indicator, rows) in figures {
-            let values = Dictionary(rows.compactMap { row in row.value.map { (row.areaCode, $0) } }, uniquingKeysWith: { first, _ in first })
-            ranks[indicator.id] = NeedRanking.rank(values, polarity: indicator.polarity)
+        // Indicator level: per indicator, each area's rank (nil when it has no value).
+        var ranks: [[NeedRank?]] = []
+        var districtRanks: [[NeedRank?]] = []
+        for (indicator, table) in zip(indicators, tables) {
+            let values = table.valuesByArea
+            ranks.append(RankStage.byArea(NeedRanking.rank(values, polarity: indicator.polarity), count: areaOrder.count))
             if withinDistrict {
-                districtRanks[indicator.id] = NeedRanking.rank(values, polarity: indicator.polarity, within: district)
+                districtRanks.append(RankStage.byArea(NeedRanking.rank(values, polarity: indicator.polarity, within: district), count: areaOrder.count))
             }
         }
         let extraColumns = withinDistrict ? StagingTables.districtRankColumns : []
@@ -80,20 +83,19 @@ public struct RankStage: Sendable {
         let indicatorWriter = try tableWriter(indicatorPath, StagingTables.indicatorNeedColumns + extraColumns)
         var ranked = 0
         do {
-            let byIndicator = Dictionary(figures.map { ($0.indicator.id, Dictionary($0.rows.map { ($0.areaCode, $0) }, uniquingKeysWith: { first, _ in first })) }, uniquingKeysWith: { first, _ in first })
-            for area in areaOrder {
-                for (indicator, _) in figures {
-                    let row = byIndicator[indicator.id]?[area]
-                    let rank = ranks[indicator.id]?[area]
+            for area in areaOrder.indices {
+                for (position, indicator) in indicators.enumerated() {
+                    let table = tables[position]
+                    let rank = ranks[position][area]
                     if rank != nil { ranked += 1 }
-                    var fields = [
-                        area, indicator.id, text(row?.value), text(row?.numerator), text(row?.denominator),
-                        text(row?.ciLower), text(row?.ciUpper),
-                        rank.map { String($0.rank) } ?? "", rank.map { String($0.quintile) } ?? "",
-                        rank.map { String($0.highestNeed) } ?? "", row?.value == nil ? "" : row?.quality ?? "",
-                    ]
-                    if withinDistrict { fields += rankFields(districtRanks[indicator.id]?[area]) }
-                    try indicatorWriter.write(fields)
+                    try indicatorWriter.writeRow { row in
+                        row.append(areaOrder[area])
+                        row.append(indicator.id)
+                        table.appendFigures(of: area, to: &row)
+                        RankStage.append(rank, to: &row, highestNeed: true)
+                        row.append(table.values[area] == nil ? "" : table.quality[area])
+                        if withinDistrict { RankStage.append(districtRanks[position][area], to: &row, highestNeed: false) }
+                    }
                 }
             }
             try indicatorWriter.finish()
@@ -104,30 +106,32 @@ public struct RankStage: Sendable {
         // Objective level.
         let objectivePath = folder.file("objective_needs.csv")
         let objectiveWriter = try tableWriter(objectivePath, StagingTables.objectiveNeedColumns + extraColumns)
-        var objectiveNeeds: [Int: [String: ObjectiveNeed]] = [:]
-        var districtObjectiveNeeds: [Int: [String: ObjectiveNeed]] = [:]
+        var objectiveNeeds: [Int: [Int: ObjectiveNeed]] = [:]
+        var districtObjectiveNeeds: [Int: [Int: ObjectiveNeed]] = [:]
         for objective in 1...5 {
-            let members = figures.map(\.indicator).filter { $0.objective == objective }
-            var byArea: [String: [NeedRank]] = [:]
-            var byAreaInDistrict: [String: [NeedRank]] = [:]
-            for area in areaOrder {
-                byArea[area] = members.compactMap { ranks[$0.id]?[area] }
-                if withinDistrict { byAreaInDistrict[area] = members.compactMap { districtRanks[$0.id]?[area] } }
+            let members = indicators.indices.filter { indicators[$0].objective == objective }
+            var byArea: [Int: [NeedRank]] = [:]
+            var byAreaInDistrict: [Int: [NeedRank]] = [:]
+            for area in areaOrder.indices {
+                byArea[area] = members.compactMap { ranks[$0][area] }
+                if withinDistrict { byAreaInDistrict[area] = members.compactMap { districtRanks[$0][area] } }
             }
             objectiveNeeds[objective] = ObjectiveRanking.rank(byArea)
             if withinDistrict { districtObjectiveNeeds[objective] = ObjectiveRanking.rank(byAreaInDistrict, within: district) }
         }
         do {
-            for area in areaOrder {
+            for area in areaOrder.indices {
                 for objective in 1...5 {
                     let need = objectiveNeeds[objective]?[area]
-                    var fields = [
-                        area, String(objective), String(need?.indicatorsRanked ?? 0), String(need?.indicatorsInWorstTwoFifths ?? 0),
-                        text(need?.meanNeedRank), need.map { String($0.rank.rank) } ?? "",
-                        need.map { String($0.rank.quintile) } ?? "", need.map { String($0.rank.highestNeed) } ?? "",
-                    ]
-                    if withinDistrict { fields += rankFields(districtObjectiveNeeds[objective]?[area]?.rank) }
-                    try objectiveWriter.write(fields)
+                    try objectiveWriter.writeRow { row in
+                        row.append(areaOrder[area])
+                        row.append(objective)
+                        row.append(need?.indicatorsRanked ?? 0)
+                        row.append(need?.indicatorsInWorstTwoFifths ?? 0)
+                        row.append(text(need?.meanNeedRank))
+                        RankStage.append(need?.rank, to: &row, highestNeed: true)
+                        if withinDistrict { RankStage.append(districtObjectiveNeeds[objective]?[area]?.rank, to: &row, highestNeed: false) }
+                    }
                 }
             }
             try objectiveWriter.finish()
@@ -139,7 +143,7 @@ public struct RankStage: Sendable {
         let manifest = StageManifest(
             stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value, inputs: inputs,
             outputs: [
-                .init(path: "indicator_needs.csv", sha256: try FileHash.sha256(ofFile: indicatorPath), rows: areaOrder.count * figures.count),
+                .init(path: "indicator_needs.csv", sha256: try FileHash.sha256(ofFile: indicatorPath), rows: areaOrder.count * indicators.count),
                 .init(path: "objective_needs.csv", sha256: try FileHash.sha256(ofFile: objectivePath), rows: areaOrder.count * 5),
             ],
             counts: counts)
@@ -158,21 +162,49 @@ public struct RankStage: Sendable {
         }
     }
 
-    /// Each area's district, from the areas table.
-    private func districtsOfAreas() throws(AreaNeedsError) -> [String: String] {
+    /// The district of each area (a number per district), from the areas table.
+    private func districtIndexes(of areaCodes: [String]) throws(AreaNeedsError) -> [Int] {
+        let areas: [Area]
         do {
-            let areas = try Geography.loadAreas(pipeline.areasFile)
-            return Dictionary(areas.map { ($0.code, $0.districtCode) }, uniquingKeysWith: { first, _ in first })
+            areas = try Geography.loadAreas(pipeline.areasFile)
         } catch let error as TableError {
             throw AreaNeedsError(error, context: "rank: the districts of the areas", setting: pipeline.locate("geography.areas"))
         } catch {
             throw AreaNeedsError(.inputData, "rank: the districts of the areas: \(error)\n  (set in \(pipeline.locate("geography.areas")))")
         }
+        var districtNumbers: [String: Int] = [:]
+        var districtOfArea: [String: Int] = [:]
+        for area in areas where districtOfArea[area.code] == nil {
+            let number = districtNumbers[area.districtCode] ?? districtNumbers.count
+            districtNumbers[area.districtCode] = number
+            districtOfArea[area.code] = number
+        }
+        return try areaCodes.map { code throws(AreaNeedsError) in
+            guard let district = districtOfArea[code] else {
+                throw AreaNeedsError(.internal, "rank: the area \(code) is not in \(pipeline.areasFile.path); run the normalise stage again")
+            }
+            return district
+        }
     }
 
-    /// The district rank and quintile columns.
-    private func rankFields(_ rank: NeedRank?) -> [String] {
-        [rank.map { String($0.rank) } ?? "", rank.map { String($0.quintile) } ?? ""]
+    /// Ranks keyed by area number, as an array by area number.
+    private static func byArea(_ ranks: [Int: NeedRank], count: Int) -> [NeedRank?] {
+        var result = [NeedRank?](repeating: nil, count: count)
+        for (area, rank) in ranks { result[area] = rank }
+        return result
+    }
+
+    /// need_rank, need_quintile and (when asked) highest_need, empty when there is no rank.
+    private static func append(_ rank: NeedRank?, to row: inout TableRow, highestNeed: Bool) {
+        if let rank {
+            row.append(rank.rank)
+            row.append(rank.quintile)
+            if highestNeed { row.append(rank.highestNeed ? "true" : "false") }
+        } else {
+            row.append("")
+            row.append("")
+            if highestNeed { row.append("") }
+        }
     }
 
     private func text(_ value: Double?) -> String {

@@ -31,7 +31,7 @@ public enum FileHash {
         sha256(of: Data(text.utf8))
     }
 
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
+    public static func hex(_ digest: some Sequence<UInt8>) -> String {
         digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

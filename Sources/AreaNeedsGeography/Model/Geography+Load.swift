@@ -25,9 +25,17 @@ extension Geography {
 
         var problems: [GeographyProblem] = []
         let areaRows = try readAreas(areas, problems: &problems)
+        // The lookups are read side by side, one per core: the output-area lookup of a
+        // national geography is most of the reading.
+        let read = ParallelReads<(builder: Lookup.Builder, problems: [GeographyProblem])>(count: lookups.count) { index in
+            var problems: [GeographyProblem] = []
+            let builder = try readLookup(lookups[index], problems: &problems)
+            return (builder, problems)
+        }
         var loaded: [GeographyLevel: Lookup] = [:]
-        for file in lookups {
-            loaded[file.level] = Lookup(file: file, rows: try readLookup(file, problems: &problems))
+        for (file, result) in zip(lookups, try read.results()) {
+            loaded[file.level] = Lookup(file: file, builder: result.builder)
+            problems += result.problems
         }
         let bestFit = try lsoa21BestFit.map { try BestFitLookup.load(path: $0, problems: &problems) }
         return Geography(
@@ -81,7 +89,7 @@ extension Geography {
         return rows
     }
 
-    private static func readLookup(_ file: LookupFile, problems: inout [GeographyProblem]) throws -> [LookupRow] {
+    private static func readLookup(_ file: LookupFile, problems: inout [GeographyProblem]) throws -> Lookup.Builder {
         let reader = try TableReader(path: file.path)
         let header = reader.header
         let code = try header.column(file.codeColumn)
@@ -89,29 +97,28 @@ extension Geography {
         let name = try header.optionalColumn(named: file.nameColumn, default: file.defaultNameColumn)
         let weight = try header.optionalColumn(named: file.weightColumn, default: LookupFile.defaultWeightColumn)
 
-        var rows: [LookupRow] = []
+        var builder = Lookup.Builder()
         try reader.forEachRecord { record in
-            var complete = true
-            for column in [code, area] where record.isEmpty(column) {
-                problems.append(GeographyProblem(.emptyCell(column: column.name), file: file.path, line: record.line))
-                complete = false
+            if record.isEmpty(code) || record.isEmpty(area) {
+                for column in [code, area] where record.isEmpty(column) {
+                    problems.append(GeographyProblem(.emptyCell(column: column.name), file: file.path, line: record.line))
+                }
+                return
             }
-            guard complete else { return }
-            var row = LookupRow(
-                line: record.line, code: record.text(code), name: name.flatMap(record.nonEmptyText),
-                areaCode: record.text(area))
+            var share = 1.0
             if let weight {
                 guard let value = record.readNumber(weight) else {
                     problems.append(GeographyProblem(
-                        .notANumber(column: weight.name, code: row.code, text: record.text(weight)),
+                        .notANumber(column: weight.name, code: record.text(code), text: record.text(weight)),
                         file: file.path, line: record.line))
                     return
                 }
-                row.weight = value
+                share = value
             }
-            rows.append(row)
+            builder.append(line: record.line, code: record.text(code), name: name.flatMap(record.nonEmptyText),
+                           areaCode: record.text(area), weight: share)
         }
-        return rows
+        return builder
     }
 }
 

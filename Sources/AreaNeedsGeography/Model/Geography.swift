@@ -18,6 +18,11 @@ public struct Geography: Sendable {
     let areaRows: [(line: Int, area: Area)]
     let areaIndex: [String: Int]
     let areaCodesByDistrict: [String: [String]]
+    /// The positions in `areas` of each district's areas.
+    let areaPositionsByDistrict: [String: [Int]]
+    /// For each lookup, the position in `areas` of each area its rows name (by the lookup's
+    /// own numbering of them), or -1 for an area the areas table lacks.
+    let areaPositionsByLookup: [GeographyLevel: [Int]]
     let bestFit: BestFitLookup?
     let lsoa11Population: [String: Double]
     /// Rows the loader could not use (empty codes, weights that are not numbers).
@@ -36,14 +41,18 @@ public struct Geography: Sendable {
         var areas: [Area] = []
         var index: [String: Int] = [:]
         var byDistrict: [String: [String]] = [:]
+        var positionsByDistrict: [String: [Int]] = [:]
         for (_, area) in areaRows where index[area.code] == nil {
             index[area.code] = areas.count
+            positionsByDistrict[area.districtCode, default: []].append(areas.count)
             areas.append(area)
             byDistrict[area.districtCode, default: []].append(area.code)
         }
         self.areas = areas
         areaIndex = index
         areaCodesByDistrict = byDistrict
+        areaPositionsByDistrict = positionsByDistrict
+        areaPositionsByLookup = lookups.mapValues { lookup in lookup.areaCodes.map { index[$0] ?? -1 } }
     }
 
     /// The area with this code.
@@ -55,6 +64,35 @@ public struct Geography: Sendable {
     public var districtCodes: [String] {
         var seen: Set<String> = []
         return areas.compactMap { seen.insert($0.districtCode).inserted ? $0.districtCode : nil }
+    }
+
+    /// Calls `body` with each area a figure published for `code` at `level` goes to (its
+    /// position in `areas`) and the weight of that part; false when the code is unknown at
+    /// that level. The same places as `shares(for:at:name:)`, without making an array for
+    /// every small area: the normalise stage calls this for every row of every source.
+    public func forEachShare(of code: String, at level: GeographyLevel, name: String? = nil,
+                             _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
+        switch level {
+        case .oa11, .lsoa11, .msoa11, .ward:
+            guard let lookup = lookups[level], let position = lookup.position(of: code),
+                  let areaPositions = areaPositionsByLookup[level] else { return false }
+            for row in lookup.rows(ofCodeAt: position) {
+                let area = areaPositions[Int(lookup.rowAreas[Int(row)])]
+                // An area the areas table lacks is a problem `check` reports; nothing goes there.
+                if area >= 0 { body(area, lookup.rowWeights[Int(row)]) }
+            }
+            return true
+        case .district:
+            guard let positions = areaPositionsByDistrict[code] else { return false }
+            for area in positions { body(area, 1) }
+            return true
+        case .area, .lsoa21:
+            guard let shares = shares(for: code, at: level, name: name) else { return false }
+            for share in shares {
+                if let area = areaIndex[share.areaCode] { body(area, share.weight) }
+            }
+            return true
+        }
     }
 
     /// The areas a figure published for `code` at `level` goes to, with weights; nil when

@@ -1,11 +1,25 @@
 /// A lookup as read: its rows in file order, and the areas each small area maps to.
+///
+/// Stored compactly, as numbers in a few arrays rather than a value per row: a national
+/// output-area lookup has 188,880 rows, which as `LookupRow`s and an array of shares per
+/// code took over 30 MB and most of the time of loading the geography.
 public struct Lookup: Sendable {
     /// The file it was read from.
     public let file: LookupFile
-    /// The rows that hold a code, an area and a weight; rows missing one are reported by
-    /// `Geography.check` instead.
-    public let rows: [LookupRow]
-    private let sharesByCode: [String: [AreaShare]]
+    /// The distinct small-area codes, in the order they first appear.
+    public let codes: [String]
+    private let positionOfCode: [String: Int32]
+    /// The distinct area codes the rows name, in the order they first appear.
+    let areaCodes: [String]
+    // The rows, in file order: line, small area (position in `codes`), area (position in
+    // `areaCodes`) and weight.
+    let rowLines: [Int32]
+    let rowCodes: [Int32]
+    let rowAreas: [Int32]
+    let rowWeights: [Double]
+    /// The rows of each small area: `rowsByCode[rowsStart[c]..<rowsStart[c + 1]]` for code `c`.
+    private let rowsStart: [Int32]
+    private let rowsByCode: [Int32]
     private let namesByCode: [String: String]
     /// Small-area codes by name, for names that belong to one code only.
     private let codesByName: [String: String]
@@ -13,31 +27,80 @@ public struct Lookup: Sendable {
     /// The geography the lookup maps from.
     public var level: GeographyLevel { file.level }
 
-    init(file: LookupFile, rows: [LookupRow]) {
+    /// How many rows the lookup has.
+    public var rowCount: Int { rowLines.count }
+
+    /// The rows that hold a code, an area and a weight, in file order; rows missing one
+    /// are reported by `Geography.check` instead. Made on demand: for a national lookup
+    /// this is a large array.
+    public var rows: [LookupRow] {
+        rowLines.indices.map(row)
+    }
+
+    /// Calls `body` with each row, in file order, without making them all at once.
+    public func forEachRow(_ body: (LookupRow) throws -> Void) rethrows {
+        for row in rowLines.indices { try body(self.row(row)) }
+    }
+
+    private func row(_ row: Int) -> LookupRow {
+        let code = codes[Int(rowCodes[row])]
+        return LookupRow(line: Int(rowLines[row]), code: code, name: namesByCode[code], areaCode: areaCodes[Int(rowAreas[row])],
+                         weight: rowWeights[row])
+    }
+
+    init(file: LookupFile, builder: Builder) {
         self.file = file
-        self.rows = rows
-        var shares: [String: [AreaShare]] = [:]
-        var names: [String: String] = [:]
+        codes = builder.codes
+        positionOfCode = builder.positionOfCode
+        areaCodes = builder.areaCodes
+        rowLines = builder.rowLines
+        rowCodes = builder.rowCodes
+        rowAreas = builder.rowAreas
+        rowWeights = builder.rowWeights
+        // Group the rows by small area, keeping file order within each.
+        var start = [Int32](repeating: 0, count: codes.count + 1)
+        for code in rowCodes { start[Int(code) + 1] += 1 }
+        for index in 0..<codes.count { start[index + 1] += start[index] }
+        var next = start
+        var grouped = [Int32](repeating: 0, count: rowCodes.count)
+        for (row, code) in rowCodes.enumerated() {
+            grouped[Int(next[Int(code)])] = Int32(row)
+            next[Int(code)] += 1
+        }
+        rowsStart = start
+        rowsByCode = grouped
         var codesByName: [String: String] = [:]
         var ambiguousNames: Set<String> = []
-        for row in rows {
-            shares[row.code, default: []].append(AreaShare(areaCode: row.areaCode, weight: row.weight))
-            guard let name = row.name, !name.isEmpty else { continue }
-            if names[row.code] == nil { names[row.code] = name }
-            if let known = codesByName[name], known != row.code { ambiguousNames.insert(name) }
-            codesByName[name] = codesByName[name] ?? row.code
+        for (code, name) in builder.names {
+            if let known = codesByName[name], known != code { ambiguousNames.insert(name) }
+            codesByName[name] = codesByName[name] ?? code
         }
         // A name shared by two codes cannot say which one is meant.
         for name in ambiguousNames { codesByName[name] = nil }
-        sharesByCode = shares
-        namesByCode = names
+        namesByCode = Dictionary(builder.names, uniquingKeysWith: { first, _ in first })
         self.codesByName = codesByName
+    }
+
+    /// The position of `code` in `codes`; nil when the lookup does not know it.
+    func position(of code: String) -> Int? {
+        positionOfCode[code].map(Int.init)
+    }
+
+    /// The rows of the small area at `position` in `codes`, in file order.
+    func rows(ofCodeAt position: Int) -> ArraySlice<Int32> {
+        rowsByCode[Int(rowsStart[position])..<Int(rowsStart[position + 1])]
     }
 
     /// The areas `code` maps to, with weights; nil when the lookup does not know it.
     public func shares(for code: String) -> [AreaShare]? {
-        sharesByCode[code]
+        guard let position = position(of: code) else { return nil }
+        return rows(ofCodeAt: position).map { row in
+            AreaShare(areaCode: areaCodes[Int(rowAreas[Int(row)])], weight: rowWeights[Int(row)])
+        }
     }
+
+    /// Whether any row gives its small area a name.
+    var hasNames: Bool { !namesByCode.isEmpty }
 
     /// The small area's name, when the lookup has a name column.
     public func name(of code: String) -> String? {
@@ -49,19 +112,58 @@ public struct Lookup: Sendable {
         codesByName[name]
     }
 
-    /// The distinct small-area codes, in the order they first appear.
-    public var codes: [String] {
-        var seen: Set<String> = []
-        return rows.compactMap { seen.insert($0.code).inserted ? $0.code : nil }
-    }
-
     /// How many distinct small areas map (wholly or in part) to each area.
     public func smallAreaCounts() -> [String: Int] {
-        var pairs: Set<[String]> = []
         var counts: [String: Int] = [:]
-        for row in rows where pairs.insert([row.code, row.areaCode]).inserted {
-            counts[row.areaCode, default: 0] += 1
+        for position in codes.indices {
+            var seen: Set<Int32> = []
+            for row in rows(ofCodeAt: position) where seen.insert(rowAreas[Int(row)]).inserted {
+                counts[areaCodes[Int(rowAreas[Int(row)])], default: 0] += 1
+            }
         }
         return counts
+    }
+
+    /// Collects the rows of a lookup as they are read.
+    struct Builder {
+        var codes: [String] = []
+        var positionOfCode: [String: Int32] = [:]
+        var areaCodes: [String] = []
+        var positionOfArea: [String: Int32] = [:]
+        var rowLines: [Int32] = []
+        var rowCodes: [Int32] = []
+        var rowAreas: [Int32] = []
+        var rowWeights: [Double] = []
+        /// The names rows give their small areas, in file order.
+        var names: [(code: String, name: String)] = []
+        private var lastArea: (code: String, position: Int32)?
+
+        mutating func append(line: Int, code: String, name: String?, areaCode: String, weight: Double) {
+            let position: Int32
+            if let known = positionOfCode[code] {
+                position = known
+            } else {
+                position = Int32(codes.count)
+                positionOfCode[code] = position
+                codes.append(code)
+            }
+            // Consecutive rows usually name the same area: compare before hashing.
+            let area: Int32
+            if let lastArea, lastArea.code == areaCode {
+                area = lastArea.position
+            } else if let known = positionOfArea[areaCode] {
+                area = known
+            } else {
+                area = Int32(areaCodes.count)
+                positionOfArea[areaCode] = area
+                areaCodes.append(areaCode)
+            }
+            lastArea = (areaCode, area)
+            rowLines.append(Int32(clamping: line))
+            rowCodes.append(position)
+            rowAreas.append(area)
+            rowWeights.append(weight)
+            if let name, !name.isEmpty { names.append((code, name)) }
+        }
     }
 }

@@ -2,50 +2,22 @@
 // report, section 3.8 and appendix N), applied to any target geography. National ranks run
 // from 1 (most deprived) to N; the IoD's own summaries reverse them (N + 1 - rank) so that a
 // higher score means more deprived, and so do these.
+//
+// `AreaAccumulator` sums them row by row:
+//
+//     average-rank  value = Σ (pᵢ wᵢ)(N + 1 - rᵢ) / Σ (pᵢ wᵢ)                  (none when Σ pᵢ wᵢ = 0)
+//     extent        value = Σ (pᵢ wᵢ) eᵢ / Σ (pᵢ wᵢ)
+//                   eᵢ    = 1 for national percentiles 1-10; 0.95 - (c - 11) × 0.9 / 19 for
+//                           percentiles c = 11-30 (0.95 down to 0.05); 0 beyond
+//     share-in-most-deprived-decile
+//                   value = Σ wᵢ dᵢ / Σ wᵢ, dᵢ = 1 when the national decile is 1 (or, with
+//                           only a rank, when 10 rᵢ <= N), else 0; small areas counted by
+//                           their lookup weight, not weighted by population
+//
+// with pᵢ the population, wᵢ the lookup weight, rᵢ the national rank (1 = most deprived)
+// and N the national count. Higher is more deprived; an average rank of N means wholly the
+// most deprived area.
 extension Aggregation {
-    /// `average-rank`: the population-weighted mean of the reversed national ranks.
-    ///
-    ///     value = Σ (pᵢ wᵢ)(N + 1 - rᵢ) / Σ (pᵢ wᵢ)                   (none when Σ pᵢ wᵢ = 0)
-    ///
-    /// with pᵢ the population, wᵢ the lookup weight, rᵢ the national rank (1 = most deprived)
-    /// and N the national count. Higher is more deprived; N means wholly the most deprived area.
-    static func averageRank(_ rows: [SmallAreaFigures], nationalCount: Int) -> AreaFigure {
-        let (used, missing) = rankedPopulations(rows, nationalCount: nationalCount)
-        var total = 0.0
-        var weightedSum = 0.0
-        for (weight, figures) in used {
-            let people = figures.people * weight
-            total += people
-            weightedSum += people * Double(nationalCount + 1 - figures.rank)
-        }
-        return AreaFigure(
-            value: total > 0 ? weightedSum / total : nil, quality: weightQuality(used),
-            smallAreasUsed: used.count, smallAreasMissing: missing)
-    }
-
-    /// `extent`: the share of the population living in the most deprived small areas
-    /// nationally, weighted by how deprived they are.
-    ///
-    ///     value = Σ (pᵢ wᵢ) eᵢ / Σ (pᵢ wᵢ)                            (none when Σ pᵢ wᵢ = 0)
-    ///     eᵢ    = 1                          for national percentiles 1-10
-    ///           = 0.95 - (c - 11) × 0.9 / 19 for percentiles c = 11-30 (0.95 down to 0.05)
-    ///           = 0                          beyond
-    ///
-    /// The percentile is `nationalPercentile(rank:nationalCount:)`.
-    static func extent(_ rows: [SmallAreaFigures], nationalCount: Int) -> AreaFigure {
-        let (used, missing) = rankedPopulations(rows, nationalCount: nationalCount)
-        var total = 0.0
-        var weightedSum = 0.0
-        for (weight, figures) in used {
-            let people = figures.people * weight
-            total += people
-            weightedSum += people * extentWeight(percentile: nationalPercentile(rank: figures.rank, nationalCount: nationalCount))
-        }
-        return AreaFigure(
-            value: total > 0 ? weightedSum / total : nil, quality: weightQuality(used),
-            smallAreasUsed: used.count, smallAreasMissing: missing)
-    }
-
     /// `local-concentration`: the population-weighted mean of the reversed national ranks of
     /// the area's most deprived small areas that together hold exactly 10% of its population.
     ///
@@ -55,55 +27,26 @@ extension Aggregation {
     ///     value = Σ qᵢ (N + 1 - rᵢ) / T                               (none when P = 0)
     ///
     /// The small area that crosses the 10% line counts with just the part of its population
-    /// needed to reach exactly 10%, as the IoD's "exactly 10 per cent" requires.
-    static func localConcentration(_ rows: [SmallAreaFigures], nationalCount: Int) -> AreaFigure {
-        let (used, missing) = rankedPopulations(rows, nationalCount: nationalCount)
-        let quality = weightQuality(used)
-        let total = used.reduce(0.0) { $0 + $1.figures.people * $1.weight }
+    /// needed to reach exactly 10%, as the IoD's "exactly 10 per cent" requires. `used` are
+    /// the rows with a population and a rank in range, in the order they came.
+    static func localConcentration(
+        _ used: [(weight: Double, people: Double, rank: Int, code: String)], nationalCount: Int, quality: Quality, missing: Int
+    ) -> AreaFigure {
+        let total = used.reduce(0.0) { $0 + $1.people * $1.weight }
         guard total > 0 else {
             return AreaFigure(value: nil, quality: quality, smallAreasUsed: used.count, smallAreasMissing: missing)
         }
         let target = total / 10
-        let mostDeprivedFirst = used.sorted {
-            ($0.figures.rank, $0.figures.code) < ($1.figures.rank, $1.figures.code)
-        }
+        let mostDeprivedFirst = used.sorted { ($0.rank, $0.code) < ($1.rank, $1.code) }
         var remaining = target
         var weightedSum = 0.0
-        for (weight, figures) in mostDeprivedFirst where remaining > 0 {
-            let taken = min(figures.people * weight, remaining)
-            weightedSum += taken * Double(nationalCount + 1 - figures.rank)
+        for row in mostDeprivedFirst where remaining > 0 {
+            let taken = min(row.people * row.weight, remaining)
+            weightedSum += taken * Double(nationalCount + 1 - row.rank)
             remaining -= taken
         }
         return AreaFigure(
             value: weightedSum / target, quality: quality, smallAreasUsed: used.count, smallAreasMissing: missing)
-    }
-
-    /// `share-in-most-deprived-decile`: the proportion of the area's small areas that lie in
-    /// the most deprived 10% nationally, each small area counted by its lookup weight.
-    ///
-    ///     value = Σ wᵢ dᵢ / Σ wᵢ
-    ///     dᵢ    = 1 when the national decile is 1 (or, with only a rank, when 10 rᵢ <= N), else 0
-    ///
-    /// A decile, when given, is taken as published; a rank alone is placed by the IoD's decile
-    /// rule (`isInMostDeprivedDecile(rank:nationalCount:)`).
-    static func shareInMostDeprivedDecile(_ rows: [SmallAreaFigures], _ parameters: AggregationParameters) -> AreaFigure {
-        let (used, missing) = usable(rows) { row -> Bool? in
-            if let decile = row.decile { return decile == 1 }
-            guard row.nationalRank != nil else { return nil }
-            guard let nationalCount = parameters.nationalCount, nationalCount > 0 else {
-                preconditionFailure("share-in-most-deprived-decile needs the national count of small areas to read a rank (AggregationParameters.nationalCount)")
-            }
-            return row.rank(outOf: nationalCount).map { isInMostDeprivedDecile(rank: $0, nationalCount: nationalCount) }
-        }
-        var total = 0.0
-        var inDecile = 0.0
-        for (weight, isMostDeprived) in used {
-            total += weight
-            if isMostDeprived { inDecile += weight }
-        }
-        return AreaFigure(
-            value: total > 0 ? inDecile / total : nil, quality: weightQuality(used),
-            smallAreasUsed: used.count, smallAreasMissing: missing)
     }
 
     // MARK: National positions
@@ -132,17 +75,6 @@ extension Aggregation {
         case ...10: 1
         case 11...30: Double(19 + 18 * (30 - percentile)) / 380
         default: 0
-        }
-    }
-
-    /// The rows with a population and a national rank in range, with the small area's code
-    /// (for a deterministic order between equal ranks).
-    private static func rankedPopulations(
-        _ rows: [SmallAreaFigures], nationalCount: Int
-    ) -> (used: [(weight: Double, figures: (people: Double, rank: Int, code: String))], missing: Int) {
-        usable(rows) { row -> (people: Double, rank: Int, code: String)? in
-            guard let people = row.people, let rank = row.rank(outOf: nationalCount) else { return nil }
-            return (people, rank, row.code)
         }
     }
 }

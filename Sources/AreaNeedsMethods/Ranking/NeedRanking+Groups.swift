@@ -3,7 +3,8 @@ extension NeedRanking {
     /// its district), as if the group were the whole set: the same rule as
     /// `rank(_:polarity:)`, with n the areas of the group holding a value.
     ///
-    /// An area whose group is nil gets no rank.
+    /// An area whose group is nil gets no rank. Inlinable, as `rank(_:polarity:)` is.
+    @inlinable
     public static func rank<Key: Hashable, Group: Hashable>(
         _ values: [Key: Double], polarity: Polarity, within group: (Key) -> Group?
     ) -> [Key: NeedRank] {
@@ -16,6 +17,7 @@ extension NeedRanking {
     }
 
     /// `values` split by group; keys without a group are left out.
+    @inlinable
     static func partition<Key: Hashable, Value, Group: Hashable>(
         _ values: [Key: Value], by group: (Key) -> Group?
     ) -> [Group: [Key: Value]] {

@@ -17,6 +17,11 @@ public enum NeedRanking {
     /// areas tie only when their values are equal doubles (and 0.0 equals -0.0); values that
     /// differ in the last bit rank apart. For `higher-is-worse` the highest value ranks 1; for
     /// `higher-is-better` the lowest does.
+    ///
+    /// Inlinable so that each caller gets a copy specialised for its key type: unspecialised,
+    /// the generic sort looked up tuple metadata at every comparison, and ranking took 3.6 s
+    /// of the rank stage's 4 s on the national benchmark (7,142 areas, 26 indicators; perf).
+    @inlinable
     public static func rank<Key: Hashable>(_ values: [Key: Double], polarity: Polarity) -> [Key: NeedRank] {
         let ranked = values.filter { $0.value.isFinite }
         // Greatest need first; the order among equal values does not matter, as they share a rank.
@@ -44,6 +49,7 @@ public enum NeedRanking {
     /// max(1, 6 - ⌈(count + 1 - rank) × 5 / count⌉), in integers.
     ///
     /// - Precondition: 1 <= rank <= count.
+    @inlinable
     public static func quintile(rank: Int, count: Int) -> Int {
         precondition(count >= 1 && (1...count).contains(rank), "a need rank lies in 1...count (rank \(rank), count \(count))")
         let scaled = (count + 1 - rank) * 5

@@ -4,7 +4,8 @@ extension ObjectiveRanking {
     /// (from `NeedRanking.rank(_:polarity:within:)`); their means are ranked again within
     /// the group, by the same rule as `rank(_:)`.
     ///
-    /// An area whose group is nil gets no entry.
+    /// An area whose group is nil gets no entry. Inlinable, as `NeedRanking.rank` is.
+    @inlinable
     public static func rank<Area: Hashable, Group: Hashable>(
         _ indicatorRanks: [Area: [NeedRank]], within group: (Area) -> Group?
     ) -> [Area: ObjectiveNeed] {

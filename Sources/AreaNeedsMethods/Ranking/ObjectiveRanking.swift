@@ -12,6 +12,9 @@ public enum ObjectiveRanking {
     /// counted in n. The mean is a whole number divided by a small whole number, and IEEE
     /// division is correctly rounded, so equal means are equal doubles and unequal means
     /// differ by far more than rounding: comparing the doubles ranks them exactly.
+    ///
+    /// Inlinable, as `NeedRanking.rank` is, so callers get a specialised copy.
+    @inlinable
     public static func rank<Area: Hashable>(_ indicatorRanks: [Area: [NeedRank]]) -> [Area: ObjectiveNeed] {
         var means: [Area: Double] = [:]
         for (area, ranks) in indicatorRanks where !ranks.isEmpty {

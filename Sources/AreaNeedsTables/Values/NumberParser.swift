@@ -10,15 +10,17 @@ public struct NumberParser: Sendable {
     /// The markers every table may use for a value that is missing or suppressed.
     public static let standardMissingMarkers = ["", "*", "..", ".", "c", "x", "-", ":", "[c]", "[x]", "[z]"]
 
-    private let markers: Set<[UInt8]>
+    /// The markers in lower case, packed: looked up without allocating, as empty cells and
+    /// markers are common (a staging table's empty columns reach here for every row).
+    private let markers: Set<MissingMarker>
     private let longestMarker: Int
 
     /// A parser that also reads `extraMissingMarkers` as missing values; each may be at
     /// most `MissingMarker.maximumLength` bytes, and must not read as a number.
     public init(extraMissingMarkers: [String] = []) {
         let all = NumberParser.standardMissingMarkers + extraMissingMarkers
-        markers = Set(all.map { Array($0.lowercased().utf8) }.filter { $0.count <= MissingMarker.maximumLength })
-        longestMarker = markers.map(\.count).max() ?? 0
+        markers = Set(all.compactMap { MissingMarker($0.lowercased()) })
+        longestMarker = markers.map { Int($0.length) }.max() ?? 0
     }
 
     /// Parses `text`; nil when it is neither a number nor a missing-value marker.
@@ -56,6 +58,8 @@ public struct NumberParser: Sendable {
         while start < end, field[start] == .space || field[start] == .tab { start += 1 }
         while end > start, field[end - 1] == .space || field[end - 1] == .tab { end -= 1 }
         let bytes = UnsafeRawBufferPointer(rebasing: field[start..<end])
+        // An empty cell is a missing value in every table.
+        if bytes.isEmpty { return .missing(MissingMarker(bytes: bytes)) }
 
         // No marker reads as a number, so the common case, a number, is tried first.
         if let number = parseNumber(bytes) { return .number(number) }
@@ -66,8 +70,7 @@ public struct NumberParser: Sendable {
     }
 
     private func missingMarker(_ bytes: UnsafeRawBufferPointer) -> MissingMarker? {
-        let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        guard markers.contains(lowered) else { return nil }
+        guard markers.contains(MissingMarker(lowercasing: bytes)) else { return nil }
         return MissingMarker(bytes: bytes)
     }
 
@@ -162,17 +165,24 @@ public struct NumberParser: Sendable {
         }
     }
 
-    /// Correctly rounded conversion for the rare numbers the fast path cannot take.
+    /// Correctly rounded conversion for the numbers the fast path cannot take: those with
+    /// more than 15 significant digits, as the shortest text of a computed double often has.
+    /// The digits, point and exponent are gathered on the stack and converted in one go
+    /// (appending them to a String one by one cost ten times as much).
     private func slowParse(_ bytes: UnsafeRawBufferPointer) -> Double {
-        var clean = ""
-        for byte in bytes {
-            if byte.isDigit || byte == .dot || byte == .lowerE || byte == .upperE {
-                clean.unicodeScalars.append(Unicode.Scalar(byte))
-            } else if byte == .minus, clean.last == "e" || clean.last == "E" {
-                clean.append("-")
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { clean in
+            var count = 0
+            for byte in bytes {
+                if byte.isDigit || byte == .dot || byte == .lowerE || byte == .upperE {
+                    clean[count] = byte
+                    count += 1
+                } else if byte == .minus, count > 0, clean[count - 1] == .lowerE || clean[count - 1] == .upperE {
+                    clean[count] = byte
+                    count += 1
+                }
             }
+            return Double(String(decoding: UnsafeBufferPointer(rebasing: clean[0..<count]), as: UTF8.self)) ?? .nan
         }
-        return Double(clean) ?? .nan
     }
 }
 

@@ -49,6 +49,18 @@ public struct MissingMarker: Sendable, Hashable, CustomStringConvertible {
         length = UInt8(bytes.count)
     }
 
+    /// The marker with ASCII letters in lower case, for matching markers in either case;
+    /// at most `maximumLength` bytes (the caller checks).
+    init(lowercasing bytes: UnsafeRawBufferPointer) {
+        var packed: UInt64 = 0
+        for offset in 0..<bytes.count {
+            let byte = bytes[offset]
+            packed |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) << (8 * offset)
+        }
+        self.packed = packed
+        length = UInt8(bytes.count)
+    }
+
     /// The marker as written.
     public var text: String {
         let bytes = (0..<Int(length)).map { UInt8(truncatingIfNeeded: packed >> (8 * $0)) }

@@ -7,6 +7,7 @@ final class GzipEncoder {
     private let output: UnsafeMutableRawBufferPointer
     private let path: String
 
+    /// `level` is zlib's: 1 (fastest) to 9 (smallest), or -1 for its default (6).
     init(path: String, level: Int32 = Z_DEFAULT_COMPRESSION) throws(TableError) {
         self.path = path
         stream = .allocate(capacity: 1)

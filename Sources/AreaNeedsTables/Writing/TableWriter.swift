@@ -1,5 +1,3 @@
-internal import CCSV
-
 /// Writes a CSV table: a header row, then rows, as UTF-8 with LF line ends and no byte
 /// order mark, fields quoted as RFC 4180 says (only when they hold a comma, quote, line
 /// break, or spaces at either end), optionally gzip-compressed.
@@ -10,33 +8,78 @@ internal import CCSV
 ///     let writer = try TableWriter(path: "out.csv", columns: ["code", "value"])
 ///     try writer.write(["E01000001", NumberText.format(0.25)])
 ///     try writer.finish()
+///
+/// One writer can write the same table to several files at once, such as a plain copy and
+/// a gzip copy (`init(outputs:columns:durable:)`): each row is formatted once.
 public final class TableWriter {
-    /// How the file is stored.
+    /// How a file is stored.
     public enum Compression: Sendable {
         case none
+        /// gzip at zlib's default level.
         case gzip
+        /// gzip at zlib's fastest level (1): about a tenth larger than the default level and
+        /// about two and a half times as fast (17 MB of need table: 0.30 s against 0.76 s).
+        case gzipFastest
     }
 
+    /// One file the table is written to, and an optional observer of the bytes that go
+    /// into it (compressed, for gzip), to checksum a file without reading it back.
+    public struct Output {
+        public var path: String
+        public var compression: Compression
+        public var observer: ((UnsafeRawBufferPointer) -> Void)?
+
+        public init(path: String, compression: Compression = .none, observer: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+            self.path = path
+            self.compression = compression
+            self.observer = observer
+        }
+    }
+
+    /// The first output's path.
     public let path: String
     public let columns: [String]
     /// Data rows written so far.
     public private(set) var rowCount = 0
 
-    private let output: FileOutput
-    private let encoder: GzipEncoder?
-    private var buffer: [UInt8] = []
-    private var quoted: [UInt8] = []
+    private let sinks: [Sink]
+    /// Rows are formatted into this buffer, behind a plain pointer so that appending a
+    /// field costs no exclusivity check or reference counting (as the reader's `FieldBuffer`).
+    private let buffer: UnsafeMutablePointer<ByteBuffer>
     private let durable: Bool
 
     /// Starts the table and writes its header. `durable` flushes it to disk on `finish()`.
-    public init(path: String, columns: [String], compression: Compression = .none, durable: Bool = true) throws(TableError) {
-        self.path = path
+    public convenience init(path: String, columns: [String], compression: Compression = .none, durable: Bool = true) throws(TableError) {
+        try self.init(outputs: [Output(path: path, compression: compression)], columns: columns, durable: durable)
+    }
+
+    /// Starts the table in every output and writes its header.
+    public init(outputs: [Output], columns: [String], durable: Bool = true) throws(TableError) {
+        precondition(!outputs.isEmpty, "a table needs somewhere to go")
+        path = outputs[0].path
         self.columns = columns
         self.durable = durable
-        output = try FileOutput(path: path)
-        encoder = compression == .gzip ? try GzipEncoder(path: path) : nil
-        buffer.reserveCapacity(1 << 16)
-        try writeRow(columns)
+        var sinks: [Sink] = []
+        for output in outputs {
+            let level: Int32? = switch output.compression {
+            case .none: nil
+            case .gzip: -1  // Z_DEFAULT_COMPRESSION
+            case .gzipFastest: 1
+            }
+            sinks.append(Sink(file: try FileOutput(path: output.path),
+                              encoder: try level.map { level throws(TableError) in try GzipEncoder(path: output.path, level: level) },
+                              observer: output.observer))
+        }
+        self.sinks = sinks
+        buffer = .allocate(capacity: 1)
+        buffer.initialize(to: ByteBuffer(capacity: TableWriter.flushSize + (1 << 12)))
+        try writeFields(columns)
+    }
+
+    deinit {
+        buffer.pointee.deallocate()
+        buffer.deinitialize(count: 1)
+        buffer.deallocate()
     }
 
     /// Writes one row; it must have one field per column.
@@ -44,14 +87,43 @@ public final class TableWriter {
         guard fields.count == columns.count else {
             throw TableError(.wrongFieldCount(expected: columns.count, found: fields.count), file: path, line: rowCount + 2)
         }
-        try writeRow(fields)
+        try writeFields(fields)
         rowCount += 1
     }
 
-    /// Flushes everything and moves the table into place.
+    /// Writes one row field by field (`TableRow`), without making an array of strings: for
+    /// the tables of many rows. It must have one field per column.
+    public func writeRow(_ build: (inout TableRow) -> Void) throws(TableError) {
+        let start = buffer.pointee.count
+        var row = TableRow(buffer: buffer)
+        build(&row)
+        guard row.fieldCount == columns.count else {
+            buffer.pointee.count = start
+            throw TableError(.wrongFieldCount(expected: columns.count, found: row.fieldCount), file: path, line: rowCount + 2)
+        }
+        buffer.pointee.append(.newline)
+        rowCount += 1
+        if buffer.pointee.count >= TableWriter.flushSize { try flush(finish: false) }
+    }
+
+    /// Appends rows already written as CSV by a `TableWriter` (the bytes after another
+    /// table's header line), unchanged: for copying a table under a new header without
+    /// reading and writing each field again. The bytes must be whole rows, each ending in LF.
+    public func write(formattedRows bytes: UnsafeRawBufferPointer) throws(TableError) {
+        var offset = 0
+        while offset < bytes.count {
+            let piece = min(bytes.count - offset, TableWriter.flushSize)
+            buffer.pointee.append(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + piece)]))
+            offset += piece
+            if buffer.pointee.count >= TableWriter.flushSize { try flush(finish: false) }
+        }
+        for byte in bytes where byte == .newline { rowCount += 1 }
+    }
+
+    /// Flushes everything and moves the table into place, in every output.
     public func finish() throws(TableError) {
         try flush(finish: true)
-        try output.commit(durable: durable)
+        for sink in sinks { try sink.file.commit(durable: durable) }
     }
 
     /// Writes a whole table at once.
@@ -61,52 +133,81 @@ public final class TableWriter {
         try writer.finish()
     }
 
-    private func writeRow(_ fields: [String]) throws(TableError) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { buffer.append(.comma) }
-            append(field)
-        }
-        buffer.append(.newline)
-        if buffer.count >= 1 << 16 { try flush(finish: false) }
-    }
+    /// Rows are handed to the files in pieces of this size.
+    private static let flushSize = 1 << 16
 
-    private func append(_ field: String) {
-        var field = field
-        field.withUTF8 { bytes in
-            guard needsQuotes(bytes) else {
-                buffer.append(contentsOf: bytes)
-                return
-            }
-            let needed = 2 * bytes.count + 2
-            if quoted.count < needed { quoted = [UInt8](repeating: 0, count: needed) }
-            let written = quoted.withUnsafeMutableBytes { destination in
-                csv_write(destination.baseAddress, destination.count, bytes.baseAddress, bytes.count)
-            }
-            buffer.append(contentsOf: quoted[0..<written])
-        }
-    }
-
-    private func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, let last = bytes.last else { return false }
-        if first == .space || first == .tab || last == .space || last == .tab { return true }
-        return bytes.contains { $0 == .comma || $0 == .quote || $0 == .newline || $0 == .carriageReturn }
+    private func writeFields(_ fields: [String]) throws(TableError) {
+        var row = TableRow(buffer: buffer)
+        for field in fields { row.append(field) }
+        buffer.pointee.append(.newline)
+        if buffer.pointee.count >= TableWriter.flushSize { try flush(finish: false) }
     }
 
     private func flush(finish: Bool) throws(TableError) {
-        var failure: TableError?
-        buffer.withUnsafeBytes { bytes in
-            do throws(TableError) {
-                if let encoder {
-                    try encoder.compress(bytes, finish: finish) { (chunk) throws(TableError) in try output.write(chunk) }
-                } else {
-                    try output.write(bytes)
-                }
-            } catch {
-                failure = error
-            }
+        let bytes = UnsafeRawBufferPointer(start: buffer.pointee.bytes, count: buffer.pointee.count)
+        for sink in sinks { try sink.write(bytes, finish: finish) }
+        buffer.pointee.count = 0
+    }
+}
+
+/// One file of a table: where its bytes go, through gzip or not.
+private struct Sink {
+    let file: FileOutput
+    let encoder: GzipEncoder?
+    let observer: ((UnsafeRawBufferPointer) -> Void)?
+
+    func write(_ bytes: UnsafeRawBufferPointer, finish: Bool) throws(TableError) {
+        guard let encoder else {
+            try file.write(bytes)
+            observer?(bytes)
+            return
         }
-        if let failure { throw failure }
-        buffer.removeAll(keepingCapacity: true)
+        try encoder.compress(bytes, finish: finish) { (chunk) throws(TableError) in
+            try file.write(chunk)
+            observer?(chunk)
+        }
+    }
+}
+
+/// A growable run of bytes, kept behind a pointer by its owner.
+struct ByteBuffer {
+    var bytes: UnsafeMutablePointer<UInt8>
+    var count = 0
+    var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        bytes = .allocate(capacity: capacity)
+    }
+
+    func deallocate() { bytes.deallocate() }
+
+    var end: UnsafeMutablePointer<UInt8> { bytes + count }
+
+    mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + more { grown *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = larger
+        capacity = grown
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        bytes[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ more: UnsafeRawBufferPointer) {
+        guard let source = more.baseAddress, !more.isEmpty else { return }
+        reserve(more.count)
+        (bytes + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: more.count)
+        count += more.count
     }
 }
 
