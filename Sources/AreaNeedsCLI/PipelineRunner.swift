@@ -53,6 +53,8 @@ public struct PipelineRunner: Sendable {
                 logPublish(published)
             }
             outcome.reports.append(report)
+            // What the stage read is freed; return it before the next stage allocates its own.
+            FreedMemory.release()
         }
         return outcome
     }

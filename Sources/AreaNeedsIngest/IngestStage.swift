@@ -25,7 +25,7 @@ public struct IngestStage: Sendable {
         let folder = StageFolder(.ingest, of: pipeline)
         try folder.create()
         let units = IngestUnit.all(in: pipeline)
-        let done = try Parallel.collect(Parallel.map(units) { unit throws(AreaNeedsError) in
+        let done = try Parallel.collect(Parallel.map(units, cost: { readingCost(of: $0) }) { unit throws(AreaNeedsError) in
             try ingest(unit, in: folder, force: force)
         })
         var report = StageReport(stage: .ingest)
@@ -36,6 +36,14 @@ public struct IngestStage: Sendable {
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// How much reading a unit is, for starting the largest first: its file's size, a
+    /// gzip file counted four times over (CSV compresses about fourfold).
+    private func readingCost(of unit: IngestUnit) -> Int {
+        let path = pipeline.resolve(unit.file)
+        let bytes = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        return path.hasSuffix(".gz") ? 4 * bytes : bytes
     }
 
     private struct Done: Sendable {
@@ -64,7 +72,7 @@ public struct IngestStage: Sendable {
         let result = try SourceReader(unit: unit, pipeline: pipeline, progress: progress).read(into: output)
         let manifest = StageManifest(
             stage: StageName.ingest.rawValue, unit: unit.name, fingerprint: fingerprint.value, inputs: [input],
-            outputs: [.init(path: unit.outputFile, sha256: try FileHash.sha256(ofFile: output), rows: result.rows)],
+            outputs: [.init(path: unit.outputFile, sha256: try InputFile.describeWritten(output).sha256, rows: result.rows)],
             counts: ["rows": result.rows, "rows with missing values": result.missingValues,
                      "rows without an area code (totals, footers)": result.rowsWithoutCode],
             warnings: result.warnings)

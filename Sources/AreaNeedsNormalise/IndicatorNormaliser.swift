@@ -55,7 +55,7 @@ struct IndicatorNormaliser {
         }
         let manifest = StageManifest(
             stage: StageName.normalise.rawValue, unit: plan.unit, fingerprint: plan.fingerprint, inputs: plan.inputs,
-            outputs: [.init(path: StagingTables.normalisedFile(indicator.id), sha256: try FileHash.sha256(ofFile: output), rows: geography.areas.count)],
+            outputs: [.init(path: StagingTables.normalisedFile(indicator.id), sha256: try InputFile.describeWritten(output).sha256, rows: geography.areas.count)],
             counts: counts, warnings: warnings)
         try manifest.write(folder.manifestPath(plan.unit))
         return manifest
@@ -76,6 +76,7 @@ struct IndicatorNormaliser {
         let populations = try plan.population.map(readPopulations) ?? [:]
         let scope = DistrictScope(geography: geography, source: source)
         var mapped = Mapped(areas: Array(repeating: empty, count: geography.areas.count))
+        var finder = geography.shareFinder(at: source.geography)
         do {
             try IngestedRow.forEach(in: path) { row in
                 guard scope.contains(row) else {
@@ -86,7 +87,7 @@ struct IndicatorNormaliser {
                     code: row.code, value: row.value, numerator: row.numerator, denominator: row.denominator,
                     population: row.population ?? populations[row.code],
                     nationalRank: row.value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber))
-                let known = geography.forEachShare(of: row.code, at: source.geography, name: row.name.isEmpty ? nil : row.name) { area, weight in
+                let known = finder.forEachShare(of: row.code, name: row.name.isEmpty ? nil : row.name) { area, weight in
                     figures.weight = weight
                     mapped.areas[area].add(figures)
                 }

@@ -44,7 +44,8 @@ public struct NormaliseStage: Sendable {
         }
         if !toRun.isEmpty {
             let geography = try pipeline.loadGeography()
-            let manifests = try Parallel.collect(Parallel.map(toRun) { plan throws(AreaNeedsError) in
+            // The largest ingested tables first, so the two cores finish together.
+            let manifests = try Parallel.collect(Parallel.map(toRun, cost: { $0.inputs.reduce(0) { $0 + $1.bytes } }) { plan throws(AreaNeedsError) in
                 try IndicatorNormaliser(plan: plan, pipeline: pipeline, geography: geography, folder: folder).run()
             })
             for manifest in manifests {

@@ -13,36 +13,41 @@ struct NormalisedTable: Sendable {
     static let figureColumns = ["value", "numerator", "denominator", "ci_lower", "ci_upper"]
 
     var areaCodes: [String] = []
-    var values: [Double?] = []
-    var quality: [String] = []
+    /// Each area's value; NaN when it has none (a value is always a finite number).
+    var values: [Double] = []
+    /// Each area's quality, by its place in `qualities`.
+    private var qualityCodes: [UInt8] = []
+    private var qualities: [String] = []
     /// The figure columns of every row as CSV ("12.5,25,200,9.1,16.7"), end to end.
     private var figureText: [UInt8] = []
     /// Where each row's figures end in `figureText`.
-    private var figureEnds: [Int] = []
+    private var figureEnds: [Int32] = []
 
     /// The values by area number, for ranking; areas without a value are left out.
     var valuesByArea: [Int: Double] {
         var byArea: [Int: Double] = [:]
         byArea.reserveCapacity(values.count)
-        for (area, value) in values.enumerated() {
-            if let value { byArea[area] = value }
+        for (area, value) in values.enumerated() where !value.isNaN {
+            byArea[area] = value
         }
         return byArea
     }
 
+    func hasValue(_ area: Int) -> Bool { !values[area].isNaN }
+
+    func quality(_ area: Int) -> String { qualities[Int(qualityCodes[area])] }
+
     /// Appends the figure columns of area `area` to a row being written.
     func appendFigures(of area: Int, to row: inout TableRow) {
-        let start = area == 0 ? 0 : figureEnds[area - 1]
+        let start = area == 0 ? 0 : Int(figureEnds[area - 1])
         figureText.withUnsafeBytes { bytes in
-            row.append(formatted: UnsafeRawBufferPointer(rebasing: bytes[start..<figureEnds[area]]), count: NormalisedTable.figureColumns.count)
+            row.append(formatted: UnsafeRawBufferPointer(rebasing: bytes[start..<Int(figureEnds[area])]), count: NormalisedTable.figureColumns.count)
         }
     }
 
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-    }
-
-    static func read(_ path: String) throws(AreaNeedsError) -> NormalisedTable {
+    /// Reads a table; `areaCodes` are kept only when `keepAreaCodes` (every table lists the
+    /// same areas, so one copy of them is enough), but always compared with `expected`.
+    static func read(_ path: String, expected: [String]? = nil) throws(AreaNeedsError) -> NormalisedTable {
         do {
             let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
             let header = reader.header
@@ -50,10 +55,24 @@ struct NormalisedTable: Sendable {
             let columns = try figureColumns.map(header.column)
             let quality = try header.column("quality")
             var table = NormalisedTable()
+            var row = 0
+            var sameAreas = true
             try reader.forEachRecord { record in
-                table.areaCodes.append(record.text(code))
-                table.values.append(try record.number(columns[0]).number)
-                table.quality.append(record.text(quality))
+                if let expected {
+                    let matches = record.withBytes(code) { bytes in row < expected.count && expected[row].utf8.elementsEqual(bytes) }
+                    sameAreas = sameAreas && matches
+                } else {
+                    table.areaCodes.append(record.text(code))
+                }
+                row += 1
+                table.values.append(try record.number(columns[0]).number ?? .nan)
+                let text = record.text(quality)
+                if let known = table.qualities.firstIndex(of: text) {
+                    table.qualityCodes.append(UInt8(known))
+                } else {
+                    table.qualityCodes.append(UInt8(table.qualities.count))
+                    table.qualities.append(text)
+                }
                 for (index, column) in columns.enumerated() {
                     if index > 0 { table.figureText.append(UInt8(ascii: ",")) }
                     // Numbers (digits, point, sign, exponent) never need quoting, so the fields
@@ -65,11 +84,23 @@ struct NormalisedTable: Sendable {
                         table.figureText.append(contentsOf: bytes)
                     }
                 }
-                table.figureEnds.append(table.figureText.count)
+                table.figureEnds.append(Int32(table.figureText.count))
+            }
+            if let expected {
+                guard sameAreas, row == expected.count else { throw OtherAreas() }
+                table.areaCodes = expected
             }
             return table
+        } catch is OtherAreas {
+            throw AreaNeedsError(.internal, "\(path): lists other areas than the indicator tables before it; run the normalise stage again")
         } catch {
             throw AreaNeedsError(error, context: "rank: reading \(path)")
         }
+    }
+
+    private struct OtherAreas: Error {}
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 }

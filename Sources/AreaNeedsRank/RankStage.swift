@@ -57,25 +57,26 @@ public struct RankStage: Sendable {
 
         folder.invalidate(RankStage.unit)
         let indicators = pipeline.file.indicators
-        let tables = try Parallel.collect(Parallel.map(indicators) { indicator throws(AreaNeedsError) in
+        // Areas are numbered in the order the normalise stage wrote them, the same in every
+        // table: the first table gives them, the others are checked against it.
+        let first = try indicators.first.map { indicator throws(AreaNeedsError) in
             try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)))
-        })
-        // Areas are numbered in the order the normalise stage wrote them, the same in every table.
-        let areaOrder = tables.first?.areaCodes ?? []
-        for (indicator, table) in zip(indicators, tables) where table.areaCodes != areaOrder {
-            throw AreaNeedsError(.internal, "\(input.file(StagingTables.normalisedFile(indicator.id))): lists other areas than \(input.file(StagingTables.normalisedFile(indicators[0].id))); run the normalise stage again (`areaneeds normalise \(pipeline.path) --force`)")
         }
+        let areaOrder = first?.areaCodes ?? []
+        let tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(indicators.dropFirst())) { indicator throws(AreaNeedsError) in
+            try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)), expected: areaOrder)
+        })
         let districtOf = withinDistrict ? try districtIndexes(of: areaOrder) : []
         let district = { (area: Int) -> Int? in withinDistrict ? districtOf[area] : nil }
 
         // Indicator level: per indicator, each area's rank (nil when it has no value).
-        var ranks: [[NeedRank?]] = []
-        var districtRanks: [[NeedRank?]] = []
+        var ranks: [AreaRanks] = []
+        var districtRanks: [AreaRanks] = []
         for (indicator, table) in zip(indicators, tables) {
             let values = table.valuesByArea
-            ranks.append(RankStage.byArea(NeedRanking.rank(values, polarity: indicator.polarity), count: areaOrder.count))
+            ranks.append(AreaRanks(NeedRanking.rank(values, polarity: indicator.polarity), count: areaOrder.count))
             if withinDistrict {
-                districtRanks.append(RankStage.byArea(NeedRanking.rank(values, polarity: indicator.polarity, within: district), count: areaOrder.count))
+                districtRanks.append(AreaRanks(NeedRanking.rank(values, polarity: indicator.polarity, within: district), count: areaOrder.count))
             }
         }
         let extraColumns = withinDistrict ? StagingTables.districtRankColumns : []
@@ -93,7 +94,7 @@ public struct RankStage: Sendable {
                         row.append(indicator.id)
                         table.appendFigures(of: area, to: &row)
                         RankStage.append(rank, to: &row, highestNeed: true)
-                        row.append(table.values[area] == nil ? "" : table.quality[area])
+                        row.append(table.hasValue(area) ? table.quality(area) : "")
                         if withinDistrict { RankStage.append(districtRanks[position][area], to: &row, highestNeed: false) }
                     }
                 }
@@ -143,8 +144,8 @@ public struct RankStage: Sendable {
         let manifest = StageManifest(
             stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value, inputs: inputs,
             outputs: [
-                .init(path: "indicator_needs.csv", sha256: try FileHash.sha256(ofFile: indicatorPath), rows: areaOrder.count * indicators.count),
-                .init(path: "objective_needs.csv", sha256: try FileHash.sha256(ofFile: objectivePath), rows: areaOrder.count * 5),
+                .init(path: "indicator_needs.csv", sha256: try InputFile.describeWritten(indicatorPath).sha256, rows: areaOrder.count * indicators.count),
+                .init(path: "objective_needs.csv", sha256: try InputFile.describeWritten(objectivePath).sha256, rows: areaOrder.count * 5),
             ],
             counts: counts)
         try manifest.write(folder.manifestPath(RankStage.unit))
@@ -185,13 +186,6 @@ public struct RankStage: Sendable {
             }
             return district
         }
-    }
-
-    /// Ranks keyed by area number, as an array by area number.
-    private static func byArea(_ ranks: [Int: NeedRank], count: Int) -> [NeedRank?] {
-        var result = [NeedRank?](repeating: nil, count: count)
-        for (area, rank) in ranks { result[area] = rank }
-        return result
     }
 
     /// need_rank, need_quintile and (when asked) highest_need, empty when there is no rank.

@@ -130,4 +130,14 @@ struct PipelineRunTests {
         #expect(reports[.ingest]?.ran == [] && reports[.normalise]?.ran == [])
         #expect(reports[.rank]?.ran == ["needs"])
     }
+
+    @Test func aChangedGeographyIsReadAgainInTheSameProcess() throws {
+        // The geography is kept between the stages of a run; a changed file must not be
+        // served from what was kept.
+        _ = try run()
+        project.write("data-raw/geography/areas.csv", FixtureProject.areas.replacingOccurrences(of: "North One", with: "North Renamed"))
+        let outcome = try run()
+        #expect(outcome.release == .published(ReleaseVersion(2, 0, 0), change: .schemaOrGeography))
+        #expect(project.table("data-out/test/latest/areas.csv").first { $0["spa_code"] == "A1" }?["spa_name"] == "North Renamed")
+    }
 }

@@ -3,11 +3,21 @@ import Foundation
 /// Runs independent pieces of work on every core and collects their results in order.
 public enum Parallel {
     /// `body` applied to each item, concurrently; each result in its item's place.
+    ///
+    /// With `cost`, the costliest items start first, so that a large item left to the end
+    /// does not keep one core busy while the other waits (the national benchmark's sources
+    /// run from 10 KB to 17 MB).
     public static func map<Item: Sendable, Value: Sendable>(
-        _ items: [Item], _ body: @Sendable (Item) throws(AreaNeedsError) -> Value
+        _ items: [Item], cost: ((Item) -> Int)? = nil, _ body: @Sendable (Item) throws(AreaNeedsError) -> Value
     ) -> [Result<Value, AreaNeedsError>] {
         let slots = Slots<Value>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        var order = Array(items.indices)
+        if let cost {
+            let costs = items.map(cost)
+            order.sort { costs[$0] > costs[$1] }
+        }
+        DispatchQueue.concurrentPerform(iterations: items.count) { [order] turn in
+            let index = order[turn]
             slots.set(index, Result { () throws(AreaNeedsError) in try body(items[index]) })
         }
         return slots.values.map { $0 ?? .failure(AreaNeedsError(.internal, "a parallel task did not finish")) }

@@ -11,6 +11,29 @@ public struct InputFile: Codable, Sendable, Equatable {
     /// Describes the file at `path`, re-using `known`'s hash when the size and
     /// modification time are unchanged (as `make` and git do) and hashing it otherwise.
     public static func describe(_ path: String, known: [InputFile] = []) throws(AreaNeedsError) -> InputFile {
+        let (bytes, modified) = try stat(path)
+        if let previous = known.first(where: { $0.path == path }), previous.bytes == bytes, previous.modified == modified {
+            return previous
+        }
+        if let previous = described.file(path), previous.bytes == bytes, previous.modified == modified {
+            return previous
+        }
+        let file = InputFile(path: path, bytes: bytes, modified: modified, sha256: try FileHash.sha256(ofFile: path))
+        described.add(file)
+        return file
+    }
+
+    /// Describes a file this process has just written, hashing it whatever is known: a
+    /// stage's output, which the next stage then describes without reading it again.
+    public static func describeWritten(_ path: String) throws(AreaNeedsError) -> InputFile {
+        let (bytes, modified) = try stat(path)
+        let file = InputFile(path: path, bytes: bytes, modified: modified, sha256: try FileHash.sha256(ofFile: path))
+        described.add(file)
+        return file
+    }
+
+    /// The size and modification time (nanoseconds since 1970) of the file at `path`.
+    private static func stat(_ path: String) throws(AreaNeedsError) -> (bytes: Int, modified: Int64) {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -22,10 +45,26 @@ public struct InputFile: Codable, Sendable, Equatable {
         }
         let bytes = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let date = attributes[.modificationDate] as? Date ?? .distantPast
-        let modified = Int64((date.timeIntervalSince1970 * 1e9).rounded())
-        if let previous = known.first(where: { $0.path == path }), previous.bytes == bytes, previous.modified == modified {
-            return previous
-        }
-        return InputFile(path: path, bytes: bytes, modified: modified, sha256: try FileHash.sha256(ofFile: path))
+        return (bytes, Int64((date.timeIntervalSince1970 * 1e9).rounded()))
+    }
+
+    /// The files described in this process, by the same rule: a stage's output, described
+    /// when it is written (`describeWritten`), is not read again when the next stage
+    /// describes it as an input (`run` does every stage in one process). Hashing every
+    /// staging table twice was a tenth of a national run's instructions.
+    private static let described = DescribedFiles()
+}
+
+/// Files already described, by path, shared by the stages' threads.
+private final class DescribedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: InputFile] = [:]
+
+    func file(_ path: String) -> InputFile? {
+        lock.withLock { files[path] }
+    }
+
+    func add(_ file: InputFile) {
+        lock.withLock { files[file.path] = file }
     }
 }

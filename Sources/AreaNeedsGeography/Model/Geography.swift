@@ -23,6 +23,9 @@ public struct Geography: Sendable {
     /// For each lookup, the position in `areas` of each area its rows name (by the lookup's
     /// own numbering of them), or -1 for an area the areas table lacks.
     let areaPositionsByLookup: [GeographyLevel: [Int]]
+    /// The lookups and their area positions by `GeographyLevel.slot`: reached for every row
+    /// of every source without hashing the level or copying the lookup's arrays.
+    private let slots: [LookupSlot?]
     let bestFit: BestFitLookup?
     let lsoa11Population: [String: Double]
     /// Rows the loader could not use (empty codes, weights that are not numbers).
@@ -52,7 +55,11 @@ public struct Geography: Sendable {
         areaIndex = index
         areaCodesByDistrict = byDistrict
         areaPositionsByDistrict = positionsByDistrict
-        areaPositionsByLookup = lookups.mapValues { lookup in lookup.areaCodes.map { index[$0] ?? -1 } }
+        let positions = lookups.mapValues { lookup in lookup.areaCodes.map { index[$0] ?? -1 } }
+        areaPositionsByLookup = positions
+        slots = GeographyLevel.allCases.map { level in
+            lookups[level].map { LookupSlot(lookup: $0, areaPositions: positions[level] ?? []) }
+        }
     }
 
     /// The area with this code.
@@ -74,13 +81,8 @@ public struct Geography: Sendable {
                              _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
         switch level {
         case .oa11, .lsoa11, .msoa11, .ward:
-            guard let lookup = lookups[level], let position = lookup.position(of: code),
-                  let areaPositions = areaPositionsByLookup[level] else { return false }
-            for row in lookup.rows(ofCodeAt: position) {
-                let area = areaPositions[Int(lookup.rowAreas[Int(row)])]
-                // An area the areas table lacks is a problem `check` reports; nothing goes there.
-                if area >= 0 { body(area, lookup.rowWeights[Int(row)]) }
-            }
+            guard let slot = slots[level.slot], let position = slot.lookup.position(of: code) else { return false }
+            slot.forEachShare(ofCodeAt: position, body)
             return true
         case .district:
             guard let positions = areaPositionsByDistrict[code] else { return false }
@@ -93,6 +95,11 @@ public struct Geography: Sendable {
             }
             return true
         }
+    }
+
+    /// A `ShareFinder` for the rows of a source published at `level`.
+    public func shareFinder(at level: GeographyLevel) -> ShareFinder {
+        ShareFinder(geography: self, level: level, slot: slots[level.slot])
     }
 
     /// The areas a figure published for `code` at `level` goes to, with weights; nil when
@@ -112,6 +119,43 @@ public struct Geography: Sendable {
             return resolution.route == .unresolved ? nil : resolution.shares
         case .oa11, .lsoa11, .msoa11, .ward:
             return lookups[level]?.shares(for: code)
+        }
+    }
+}
+
+/// A lookup with the positions in `Geography.areas` of the areas it names.
+final class LookupSlot: Sendable {
+    let lookup: Lookup
+    let areaPositions: [Int]
+
+    init(lookup: Lookup, areaPositions: [Int]) {
+        self.lookup = lookup
+        self.areaPositions = areaPositions
+    }
+
+    /// Calls `body` with the area position and weight of each row of the small area at
+    /// `position` in the lookup's codes.
+    @inline(__always)
+    func forEachShare(ofCodeAt position: Int, _ body: (_ area: Int, _ weight: Double) -> Void) {
+        for row in lookup.rows(ofCodeAt: position) {
+            let area = areaPositions[Int(lookup.rowAreas[Int(row)])]
+            // An area the areas table lacks is a problem `check` reports; nothing goes there.
+            if area >= 0 { body(area, lookup.rowWeights[Int(row)]) }
+        }
+    }
+}
+
+extension GeographyLevel {
+    /// The level's place in `allCases`, for arrays indexed by level.
+    var slot: Int {
+        switch self {
+        case .oa11: 0
+        case .lsoa11: 1
+        case .lsoa21: 2
+        case .msoa11: 3
+        case .ward: 4
+        case .district: 5
+        case .area: 6
         }
     }
 }

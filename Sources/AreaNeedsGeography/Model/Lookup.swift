@@ -1,14 +1,17 @@
+import AreaNeedsTables
+
 /// A lookup as read: its rows in file order, and the areas each small area maps to.
 ///
 /// Stored compactly, as numbers in a few arrays rather than a value per row: a national
 /// output-area lookup has 188,880 rows, which as `LookupRow`s and an array of shares per
-/// code took over 30 MB and most of the time of loading the geography.
-public struct Lookup: Sendable {
+/// code took over 30 MB and most of the time of loading the geography. A class, so that
+/// reaching it for every row of a source copies no arrays.
+public final class Lookup: Sendable {
     /// The file it was read from.
     public let file: LookupFile
     /// The distinct small-area codes, in the order they first appear.
     public let codes: [String]
-    private let positionOfCode: [String: Int32]
+    private let positionOfCode: CodeMap<Int32>
     /// The distinct area codes the rows name, in the order they first appear.
     let areaCodes: [String]
     // The rows, in file order: line, small area (position in `codes`), area (position in
@@ -48,15 +51,18 @@ public struct Lookup: Sendable {
                          weight: rowWeights[row])
     }
 
-    init(file: LookupFile, builder: Builder) {
+    init(file: LookupFile, builder: consuming Builder) {
         self.file = file
-        codes = builder.codes
-        positionOfCode = builder.positionOfCode
+        // Copied to their exact size: grown row by row, the arrays had up to twice the room.
+        var positionOfCode = builder.positionOfCode
+        positionOfCode.shrinkToFit()
+        codes = positionOfCode.keys
+        self.positionOfCode = positionOfCode
         areaCodes = builder.areaCodes
-        rowLines = builder.rowLines
-        rowCodes = builder.rowCodes
-        rowAreas = builder.rowAreas
-        rowWeights = builder.rowWeights
+        rowLines = Array(builder.rowLines[...])
+        rowCodes = Array(builder.rowCodes[...])
+        rowAreas = Array(builder.rowAreas[...])
+        rowWeights = Array(builder.rowWeights[...])
         // Group the rows by small area, keeping file order within each.
         var start = [Int32](repeating: 0, count: codes.count + 1)
         for code in rowCodes { start[Int(code) + 1] += 1 }
@@ -83,7 +89,7 @@ public struct Lookup: Sendable {
 
     /// The position of `code` in `codes`; nil when the lookup does not know it.
     func position(of code: String) -> Int? {
-        positionOfCode[code].map(Int.init)
+        positionOfCode.position(of: code)
     }
 
     /// The rows of the small area at `position` in `codes`, in file order.
@@ -126,10 +132,9 @@ public struct Lookup: Sendable {
 
     /// Collects the rows of a lookup as they are read.
     struct Builder {
-        var codes: [String] = []
-        var positionOfCode: [String: Int32] = [:]
+        var positionOfCode = CodeMap<Int32>()
         var areaCodes: [String] = []
-        var positionOfArea: [String: Int32] = [:]
+        var positionOfArea = CodeMap<Int32>()
         var rowLines: [Int32] = []
         var rowCodes: [Int32] = []
         var rowAreas: [Int32] = []
@@ -140,19 +145,18 @@ public struct Lookup: Sendable {
 
         mutating func append(line: Int, code: String, name: String?, areaCode: String, weight: Double) {
             let position: Int32
-            if let known = positionOfCode[code] {
-                position = known
+            if let known = positionOfCode.position(of: code) {
+                position = Int32(known)
             } else {
-                position = Int32(codes.count)
+                position = Int32(positionOfCode.count)
                 positionOfCode[code] = position
-                codes.append(code)
             }
             // Consecutive rows usually name the same area: compare before hashing.
             let area: Int32
             if let lastArea, lastArea.code == areaCode {
                 area = lastArea.position
-            } else if let known = positionOfArea[areaCode] {
-                area = known
+            } else if let known = positionOfArea.position(of: areaCode) {
+                area = Int32(known)
             } else {
                 area = Int32(areaCodes.count)
                 positionOfArea[areaCode] = area

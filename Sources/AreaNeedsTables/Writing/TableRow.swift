@@ -42,6 +42,15 @@ public struct TableRow {
         buffer.pointee.count += digits
     }
 
+    /// Appends a number as `NumberText.format` writes it; whole numbers without making a string.
+    public mutating func append(number value: Double) {
+        if value.rounded() == value, abs(value) < 1e15 {
+            append(Int(value))
+        } else {
+            append(NumberText.format(value))
+        }
+    }
+
     /// Appends a field given as UTF-8 bytes.
     public mutating func append(bytes: UnsafeRawBufferPointer) {
         separate()

@@ -93,10 +93,16 @@ public final class TableWriter {
 
     /// Writes one row field by field (`TableRow`), without making an array of strings: for
     /// the tables of many rows. It must have one field per column.
-    public func writeRow(_ build: (inout TableRow) -> Void) throws(TableError) {
+    /// An error thrown while building the row leaves nothing of it written.
+    public func writeRow(_ build: (inout TableRow) throws -> Void) throws {
         let start = buffer.pointee.count
         var row = TableRow(buffer: buffer)
-        build(&row)
+        do {
+            try build(&row)
+        } catch {
+            buffer.pointee.count = start
+            throw error
+        }
         guard row.fieldCount == columns.count else {
             buffer.pointee.count = start
             throw TableError(.wrongFieldCount(expected: columns.count, found: row.fieldCount), file: path, line: rowCount + 2)

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import AreaNeedsCore
+
+@Suite("Work on every core")
+struct ParallelTests {
+    @Test func resultsKeepTheirItemsOrderWhateverStartsFirst() throws {
+        let items = Array(0..<100)
+        // The costliest start first: results still come back in the items' order.
+        let results = try Parallel.collect(Parallel.map(items, cost: { $0 % 7 }) { (item: Int) throws(AreaNeedsError) in item * item })
+        #expect(results == items.map { $0 * $0 })
+    }
+
+    @Test func everyFailureIsReported() {
+        let results = Parallel.map([1, 2, 3, 4], cost: { $0 }) { (item: Int) throws(AreaNeedsError) -> Int in
+            if item % 2 == 0 { throw AreaNeedsError(.inputData, "item \(item)") }
+            return item
+        }
+        do {
+            _ = try Parallel.collect(results)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.category == .inputData)
+            #expect(error.message == "item 2\nitem 4")
+        }
+    }
+}
+
+@Suite("Describing input files")
+struct InputFileTests {
+    @Test func aFileJustWrittenIsDescribedWithoutReadingItAgainButAChangeIsSeen() throws {
+        let path = NSTemporaryDirectory() + "areaneeds-input-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("first".utf8).write(to: URL(fileURLWithPath: path))
+        let written = try InputFile.describeWritten(path)
+        #expect(written.sha256 == FileHash.sha256(of: "first"))
+        #expect(try InputFile.describe(path) == written)
+        // Rewritten with other content and another size: hashed again.
+        try Data("second, longer".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try InputFile.describe(path).sha256 == FileHash.sha256(of: "second, longer"))
+    }
+}

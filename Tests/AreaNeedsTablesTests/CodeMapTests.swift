@@ -1,0 +1,55 @@
+import Testing
+@testable import AreaNeedsTables
+
+@Suite("Maps and sets of area codes")
+struct CodeMapTests {
+    @Test func behavesAsADictionary() {
+        var map = CodeMap<Int>()
+        var dictionary: [String: Int] = [:]
+        var generator = SeededGenerator(seed: 7)
+        // Codes as published, and awkward ones: empty, long (more than one 8-byte word),
+        // non-ASCII, and ones that differ only in their last byte.
+        var codes = (0..<5_000).map { String(format: "E%08d", $0 * 37 % 100_000) }
+        codes += ["", "E", "E01024821", "W0100000101234567890", "Ynys Môn 001A", "E0000000a", "E0000000b"]
+        for _ in 0..<20_000 {
+            let code = codes.randomElement(using: &generator)!
+            let value = Int.random(in: 0..<1_000, using: &generator)
+            #expect(map.updateValue(value, forKey: code) == dictionary.updateValue(value, forKey: code))
+        }
+        #expect(map.count == dictionary.count)
+        for code in codes { #expect(map[code] == dictionary[code], "\(code)") }
+        #expect(map["absent"] == nil && map.position(of: "E99999999") == nil)
+        #expect(Set(map.keys) == Set(dictionary.keys))
+    }
+
+    @Test func keepsTheOrderCodesCameInAndTheirPositions() {
+        var map = CodeMap<String>()
+        for (index, code) in ["E2", "E1", "E3"].enumerated() { map[code] = "v\(index)" }
+        map["E1"] = "again"
+        #expect(map.keys == ["E2", "E1", "E3"] && map.values == ["v0", "again", "v2"])
+        #expect(map.position(of: "E3") == 2)
+        map.shrinkToFit()
+        #expect(map["E3"] == "v2" && map.count == 3)
+    }
+
+    @Test func seenCodesFindRepeatsInOrderAndOutOfOrder() {
+        var seen = SeenCodes()
+        // In code order: nothing is hashed, nothing repeats.
+        #expect(seen.updateValue(2, forKey: "E01") == nil)
+        #expect(seen.updateValue(3, forKey: "E02") == nil)
+        #expect(seen.updateValue(4, forKey: "E05") == nil)
+        // Out of order: a code seen before is a repeat, with its first line.
+        #expect(seen.updateValue(5, forKey: "E02") == 3)
+        #expect(seen.updateValue(6, forKey: "E03") == nil)
+        #expect(seen.updateValue(7, forKey: "E06") == nil)
+        #expect(seen.updateValue(8, forKey: "E01") == 2)
+        #expect(seen.updateValue(9, forKey: "E06") == 7)
+        #expect(seen.count == 5)
+    }
+
+    @Test func aRepeatRightAfterItselfIsFound() {
+        var seen = SeenCodes()
+        #expect(seen.updateValue(2, forKey: "E01") == nil)
+        #expect(seen.updateValue(3, forKey: "E01") == 2)
+    }
+}

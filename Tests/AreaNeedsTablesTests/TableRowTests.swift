@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import AreaNeedsTables
+
+@Suite("Writing tables field by field and to several files")
+struct TableRowTests {
+    let folder = TemporaryFolder()
+
+    @Test func rowsBuiltFieldByFieldMatchRowsOfStrings() throws {
+        let values: [Double] = [0, -0.0, 3, -42, 0.1, 1e-5, 123456.789, 1e15, 2.5e20, 1.0 / 3]
+        let fields = try TableWriter(path: folder.path + "/fields.csv", columns: ["text", "int", "number", "bytes"])
+        let strings = try TableWriter(path: folder.path + "/strings.csv", columns: ["text", "int", "number", "bytes"])
+        for (index, value) in values.enumerated() {
+            let text = index % 2 == 0 ? "with, comma" : " padded "
+            try fields.writeRow { row in
+                row.append(text)
+                row.append(index * -7)
+                row.append(number: value)
+                Array("say \"hi\"".utf8).withUnsafeBytes { row.append(bytes: $0) }
+            }
+            try strings.write([text, String(index * -7), NumberText.format(value), "say \"hi\""])
+        }
+        try fields.finish()
+        try strings.finish()
+        #expect(folder.bytes(of: "fields.csv") == folder.bytes(of: "strings.csv"))
+        #expect(fields.rowCount == values.count)
+    }
+
+    @Test func aRowWithTheWrongFieldCountOrAFailureLeavesNothing() throws {
+        let writer = try TableWriter(path: folder.path + "/x.csv", columns: ["a", "b"])
+        let short = tableError { try writer.writeRow { $0.append("only") } }
+        #expect(short?.kind == .wrongFieldCount(expected: 2, found: 1))
+        struct Failure: Error {}
+        #expect(throws: Failure.self) {
+            try writer.writeRow { row in
+                row.append("half")
+                throw Failure()
+            }
+        }
+        try writer.writeRow { row in
+            row.append("1")
+            row.append("2")
+        }
+        try writer.finish()
+        #expect(String(decoding: folder.bytes(of: "x.csv"), as: UTF8.self) == "a,b\n1,2\n")
+    }
+
+    @Test func formattedFieldsAndRowsAreCopiedAsTheyAre() throws {
+        let writer = try TableWriter(path: folder.path + "/copy.csv", columns: ["code", "x", "y", "z"])
+        try writer.writeRow { row in
+            row.append("E1")
+            Array("1.5,,-2".utf8).withUnsafeBytes { row.append(formatted: $0, count: 3) }
+        }
+        try Array("E2,1,2,3\nE3,,,\n".utf8).withUnsafeBytes { try writer.write(formattedRows: $0) }
+        try writer.finish()
+        #expect(String(decoding: folder.bytes(of: "copy.csv"), as: UTF8.self) == "code,x,y,z\nE1,1.5,,-2\nE2,1,2,3\nE3,,,\n")
+        #expect(writer.rowCount == 3)
+    }
+
+    @Test func oneWriterMakesAPlainAndAGzipCopyAndSeesTheirBytes() throws {
+        var plainSeen: [UInt8] = []
+        var gzipSeen: [UInt8] = []
+        let writer = try TableWriter(outputs: [
+            .init(path: folder.path + "/t.csv", observer: { plainSeen += $0 }),
+            .init(path: folder.path + "/t.csv.gz", compression: .gzipFastest, observer: { gzipSeen += $0 }),
+        ], columns: ["code", "value"])
+        // Enough rows for several pieces (64 KiB each).
+        for index in 0..<20_000 { try writer.write(["E\(index)", NumberText.format(Double(index) / 3)]) }
+        try writer.finish()
+        #expect(plainSeen == folder.bytes(of: "t.csv"))
+        #expect(gzipSeen == folder.bytes(of: "t.csv.gz"))
+        #expect(gzipSeen.starts(with: [0x1f, 0x8b]))
+        #expect(try readTable(folder.path + "/t.csv.gz").rows == readTable(folder.path + "/t.csv").rows)
+        #expect(try readTable(folder.path + "/t.csv").rows.count == 20_000)
+    }
+}
