@@ -30,6 +30,7 @@ public struct PipelineRunner: Sendable {
     /// Runs `stages` (all four by default).
     public func run(_ stages: [StageName] = StageName.allCases, force: Bool = false, correction: Bool = false,
                     lockWait: TimeInterval = 0) throws(AreaNeedsError) -> Outcome {
+        MemoryPools.shareOnePool()
         let lock = try PipelineLock.acquire(for: pipeline, wait: lockWait)
         defer { withExtendedLifetime(lock) {} }
         var outcome = Outcome(reports: [])
@@ -54,7 +55,7 @@ public struct PipelineRunner: Sendable {
             }
             outcome.reports.append(report)
             // What the stage read is freed; return it before the next stage allocates its own.
-            FreedMemory.release()
+            MemoryPools.releaseFreed()
         }
         return outcome
     }

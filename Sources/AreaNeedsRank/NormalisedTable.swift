@@ -90,6 +90,9 @@ struct NormalisedTable: Sendable {
                 guard sameAreas, row == expected.count else { throw OtherAreas() }
                 table.areaCodes = expected
             }
+            // Kept to its exact size: grown step by step, it had up to twice the room, for
+            // every indicator at once.
+            table.figureText = Array(table.figureText[...])
             return table
         } catch is OtherAreas {
             throw AreaNeedsError(.internal, "\(path): lists other areas than the indicator tables before it; run the normalise stage again")

@@ -28,8 +28,10 @@ struct CodeMapTests {
         map["E1"] = "again"
         #expect(map.keys == ["E2", "E1", "E3"] && map.values == ["v0", "again", "v2"])
         #expect(map.position(of: "E3") == 2)
-        map.shrinkToFit()
-        #expect(map["E3"] == "v2" && map.count == 3)
+        map.reserveCapacity(10_000)
+        #expect(map["E3"] == "v2" && map["E1"] == "again" && map.count == 3)
+        for index in 0..<10_000 { map["X\(index)"] = "\(index)" }
+        #expect(map["X9999"] == "9999" && map.position(of: "E2") == 0)
     }
 
     @Test func seenCodesFindRepeatsInOrderAndOutOfOrder() {

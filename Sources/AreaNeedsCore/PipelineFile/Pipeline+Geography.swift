@@ -1,4 +1,3 @@
-import Foundation
 import AreaNeedsGeography
 import AreaNeedsTables
 
@@ -24,21 +23,7 @@ extension Pipeline {
     }
 
     /// Reads the geography and checks it; any problem is an input-data error listing them all.
-    ///
-    /// The geography last read is kept, with the sizes and times of its files: the normalise
-    /// and publish stages of one `run` both need it, and reading and checking a national
-    /// geography (188,880 output areas) twice took a tenth of the run.
     public func loadGeography() throws(AreaNeedsError) -> Geography {
-        let key = GeographyKey(spec: file.geography, files: geographyPaths.map(GeographyKey.stat))
-        if let geography = Pipeline.lastGeography.geography(for: key) { return geography }
-        let geography = try readGeography()
-        Pipeline.lastGeography.keep(geography, for: key)
-        return geography
-    }
-
-    private static let lastGeography = LastGeography()
-
-    private func readGeography() throws(AreaNeedsError) -> Geography {
         let geography: Geography
         do {
             geography = try Geography.load(areas: areasFile, lookups: lookupFiles,
@@ -55,37 +40,5 @@ extension Pipeline {
             throw AreaNeedsError(.inputData, "the geography has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n\(shown)\(more)\n  (set in \(locate("geography")))")
         }
         return geography
-    }
-}
-
-/// What a loaded geography was made from: the pipeline's geography settings and the
-/// path, size and modification time of each of its files.
-private struct GeographyKey: Equatable {
-    var spec: GeographySpec
-    var files: [String]
-
-    static func stat(_ path: String) -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-        return "\(path)|\(size)|\(modified)"
-    }
-}
-
-/// The geography last loaded, shared by the stages of a run.
-private final class LastGeography: @unchecked Sendable {
-    private let lock = NSLock()
-    private var key: GeographyKey?
-    private var geography: Geography?
-
-    func geography(for key: GeographyKey) -> Geography? {
-        lock.withLock { self.key == key ? geography : nil }
-    }
-
-    func keep(_ geography: Geography, for key: GeographyKey) {
-        lock.withLock {
-            self.key = key
-            self.geography = geography
-        }
     }
 }

@@ -98,6 +98,8 @@ extension Geography {
         let weight = try header.optionalColumn(named: file.weightColumn, default: LookupFile.defaultWeightColumn)
 
         var builder = Lookup.Builder()
+        // A lookup row is a small-area code and an area code, rarely under 18 bytes.
+        builder.reserveCapacity(rows: reader.fileSize / 18 + 16)
         try reader.forEachRecord { record in
             if record.isEmpty(code) || record.isEmpty(area) {
                 for column in [code, area] where record.isEmpty(column) {

@@ -21,8 +21,8 @@ public final class Lookup: Sendable {
     let rowAreas: [Int32]
     let rowWeights: [Double]
     /// The rows of each small area: `rowsByCode[rowsStart[c]..<rowsStart[c + 1]]` for code `c`.
-    private let rowsStart: [Int32]
-    private let rowsByCode: [Int32]
+    let rowsStart: [Int32]
+    let rowsByCode: [Int32]
     private let namesByCode: [String: String]
     /// Small-area codes by name, for names that belong to one code only.
     private let codesByName: [String: String]
@@ -53,16 +53,13 @@ public final class Lookup: Sendable {
 
     init(file: LookupFile, builder: consuming Builder) {
         self.file = file
-        // Copied to their exact size: grown row by row, the arrays had up to twice the room.
-        var positionOfCode = builder.positionOfCode
-        positionOfCode.shrinkToFit()
-        codes = positionOfCode.keys
-        self.positionOfCode = positionOfCode
+        codes = builder.positionOfCode.keys
+        positionOfCode = builder.positionOfCode
         areaCodes = builder.areaCodes
-        rowLines = Array(builder.rowLines[...])
-        rowCodes = Array(builder.rowCodes[...])
-        rowAreas = Array(builder.rowAreas[...])
-        rowWeights = Array(builder.rowWeights[...])
+        rowLines = builder.rowLines
+        rowCodes = builder.rowCodes
+        rowAreas = builder.rowAreas
+        rowWeights = builder.rowWeights
         // Group the rows by small area, keeping file order within each.
         var start = [Int32](repeating: 0, count: codes.count + 1)
         for code in rowCodes { start[Int(code) + 1] += 1 }
@@ -142,6 +139,17 @@ public final class Lookup: Sendable {
         /// The names rows give their small areas, in file order.
         var names: [(code: String, name: String)] = []
         private var lastArea: (code: String, position: Int32)?
+
+        /// Makes room for about `rows` rows (each small area in one row), so that reading a
+        /// national lookup does not grow its arrays step by step: the steps left memory
+        /// behind that the normalise stage then held (8 MB for the output-area lookup).
+        mutating func reserveCapacity(rows: Int) {
+            positionOfCode.reserveCapacity(rows)
+            rowLines.reserveCapacity(rows)
+            rowCodes.reserveCapacity(rows)
+            rowAreas.reserveCapacity(rows)
+            rowWeights.reserveCapacity(rows)
+        }
 
         mutating func append(line: Int, code: String, name: String?, areaCode: String, weight: Double) {
             let position: Int32

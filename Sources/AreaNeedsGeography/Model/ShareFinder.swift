@@ -3,34 +3,53 @@
 /// order: it tries the small area after the previous row's before looking the code up.
 ///
 /// Looking every code up cost two cache misses a row, 12% of the normalise stage on the
-/// national benchmark (1.6 million rows); the guess is right for nearly every row.
+/// national benchmark (1.6 million rows); the guess is right for nearly every row. The
+/// lookup's arrays are held here, so that a row reaches them without reference counting,
+/// which two threads normalising at once made contended.
 public struct ShareFinder {
-    let geography: Geography
-    let level: GeographyLevel
-    let slot: LookupSlot?
+    private let geography: Geography
+    private let level: GeographyLevel
+    private let lookup: Lookup?
+    private let codes: [String]
+    private let rowsStart: [Int32]
+    private let rowsByCode: [Int32]
+    private let rowAreas: [Int32]
+    private let rowWeights: [Double]
+    /// The position in `Geography.areas` of each area the lookup names, by its own numbering.
+    private let areaPositions: [Int]
     /// The position in the lookup's codes to try first.
     private var next = 0
 
     init(geography: Geography, level: GeographyLevel, slot: LookupSlot?) {
         self.geography = geography
         self.level = level
-        self.slot = slot
+        lookup = slot?.lookup
+        codes = slot?.lookup.codes ?? []
+        rowsStart = slot?.lookup.rowsStart ?? []
+        rowsByCode = slot?.lookup.rowsByCode ?? []
+        rowAreas = slot?.lookup.rowAreas ?? []
+        rowWeights = slot?.lookup.rowWeights ?? []
+        areaPositions = slot?.areaPositions ?? []
     }
 
     /// As `Geography.forEachShare(of:at:name:_:)`.
     public mutating func forEachShare(of code: String, name: String? = nil, _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
-        guard let slot else { return geography.forEachShare(of: code, at: level, name: name, body) }
-        let codes = slot.lookup.codes
+        guard let lookup else { return geography.forEachShare(of: code, at: level, name: name, body) }
         let position: Int
         if next < codes.count, codes[next] == code {
             position = next
-        } else if let found = slot.lookup.position(of: code) {
+        } else if let found = lookup.position(of: code) {
             position = found
         } else {
             return false
         }
         next = position + 1
-        slot.forEachShare(ofCodeAt: position, body)
+        for index in Int(rowsStart[position])..<Int(rowsStart[position + 1]) {
+            let row = Int(rowsByCode[index])
+            let area = areaPositions[Int(rowAreas[row])]
+            // An area the areas table lacks is a problem `check` reports; nothing goes there.
+            if area >= 0 { body(area, rowWeights[row]) }
+        }
         return true
     }
 }

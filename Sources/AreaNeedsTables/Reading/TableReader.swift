@@ -37,7 +37,8 @@ public final class TableReader: RowHandler {
     private let options: ReadOptions
     private let source: ByteSource
     private let bytesRead: () -> Int
-    private let fileSize: Int
+    /// The file's size in bytes (compressed, for gzip).
+    public let fileSize: Int
     private var tokenizer: CSVTokenizer!
     private let context: ReadContext
     private let buffer: UnsafeMutableRawBufferPointer

@@ -36,6 +36,8 @@ public struct TableRecord {
     public func number(_ column: TableColumn) throws(TableError) -> NumericCell {
         let bytes = fields.field(column.index)
         if let value = NumberParser.parsePlainWholeNumber(bytes) { return .number(value) }
+        // An empty cell, as every unused column of a staging table is, is missing.
+        if bytes.isEmpty { return .missing(MissingMarker.empty) }
         return try parseInGeneral(bytes, column: column)
     }
 

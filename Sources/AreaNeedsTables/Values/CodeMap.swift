@@ -71,11 +71,17 @@ public struct CodeMap<Value> {
         return nil
     }
 
-    /// Frees the spare room the code and value arrays grew into (up to half of them),
-    /// for a map that is complete.
-    public mutating func shrinkToFit() {
-        keys = Array(keys[...])
-        values = Array(values[...])
+    /// Makes room for `count` codes in all, so that filling the map does not grow it step by
+    /// step (each step holding the old and the new arrays at once).
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        var size = slots.count
+        while count * 2 > size { size *= 2 }
+        if size > slots.count {
+            slots = Array(repeating: -1, count: size / 2)
+            grow()
+        }
     }
 
     private mutating func grow() {

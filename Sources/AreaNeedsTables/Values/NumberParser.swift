@@ -217,17 +217,17 @@ private func powerOfTen(_ exponent: Int) -> Double {
 }
 
 extension UInt8 {
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
+    @usableFromInline static let space = UInt8(ascii: " ")
+    @usableFromInline static let tab = UInt8(ascii: "\t")
     static let minus = UInt8(ascii: "-")
     static let plus = UInt8(ascii: "+")
-    static let comma = UInt8(ascii: ",")
+    @usableFromInline static let comma = UInt8(ascii: ",")
     static let dot = UInt8(ascii: ".")
     static let percent = UInt8(ascii: "%")
     static let lowerE = UInt8(ascii: "e")
     static let upperE = UInt8(ascii: "E")
     static let zero = UInt8(ascii: "0")
-    static let newline = UInt8(ascii: "\n")
+    @usableFromInline static let newline = UInt8(ascii: "\n")
 
     var isDigit: Bool { self &- .zero < 10 }
 }

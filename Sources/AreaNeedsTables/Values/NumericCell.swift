@@ -61,6 +61,9 @@ public struct MissingMarker: Sendable, Hashable, CustomStringConvertible {
         length = UInt8(bytes.count)
     }
 
+    /// The marker of an empty cell.
+    @usableFromInline static let empty = MissingMarker(bytes: EmptyCollection<UInt8>())
+
     /// The marker as written.
     public var text: String {
         let bytes = (0..<Int(length)).map { UInt8(truncatingIfNeeded: packed >> (8 * $0)) }

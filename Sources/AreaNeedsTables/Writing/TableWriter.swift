@@ -176,10 +176,11 @@ private struct Sink {
 }
 
 /// A growable run of bytes, kept behind a pointer by its owner.
+@usableFromInline
 struct ByteBuffer {
-    var bytes: UnsafeMutablePointer<UInt8>
-    var count = 0
-    var capacity: Int
+    @usableFromInline var bytes: UnsafeMutablePointer<UInt8>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -188,12 +189,17 @@ struct ByteBuffer {
 
     func deallocate() { bytes.deallocate() }
 
-    var end: UnsafeMutablePointer<UInt8> { bytes + count }
+    @usableFromInline var end: UnsafeMutablePointer<UInt8> { bytes + count }
 
+    @inlinable
     mutating func reserve(_ more: Int) {
-        guard count + more > capacity else { return }
+        if _slowPath(count + more > capacity) { grow(toFit: count + more) }
+    }
+
+    @usableFromInline
+    mutating func grow(toFit needed: Int) {
         var grown = capacity * 2
-        while grown < count + more { grown *= 2 }
+        while grown < needed { grown *= 2 }
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         larger.update(from: bytes, count: count)
         bytes.deallocate()
@@ -201,14 +207,14 @@ struct ByteBuffer {
         capacity = grown
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func append(_ byte: UInt8) {
         reserve(1)
         bytes[count] = byte
         count += 1
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func append(_ more: UnsafeRawBufferPointer) {
         guard let source = more.baseAddress, !more.isEmpty else { return }
         reserve(more.count)
@@ -218,6 +224,6 @@ struct ByteBuffer {
 }
 
 extension UInt8 {
-    static let quote = UInt8(ascii: "\"")
-    static let carriageReturn = UInt8(ascii: "\r")
+    @usableFromInline static let quote = UInt8(ascii: "\"")
+    @usableFromInline static let carriageReturn = UInt8(ascii: "\r")
 }
