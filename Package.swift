@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables"]),
         .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore"]),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease",
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTables",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods"]),
