@@ -63,16 +63,16 @@ let package = Package(
         .executableTarget(name: "areaneeds-rank", dependencies: ["AreaNeedsCLI"]),
         .executableTarget(name: "areaneeds-publish", dependencies: ["AreaNeedsCLI"]),
 
-        .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables"]),
-        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore"]),
+        .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTestSupport"]),
         // The fixture project and the helpers the end-to-end tests share.
         .target(name: "AreaNeedsTestSupport", path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
             "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods"]),
-        .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography"]),
+        .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
             "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),

@@ -2,22 +2,6 @@ import AreaNeedsTables
 import AreaNeedsTestSupport
 import Foundation
 
-/// The real public extracts shared beside the repository (`../shared/data/real`), when they
-/// are there; `AREANEEDS_REAL_DATA` points elsewhere.
-enum RealData {
-    static let folder: String? = {
-        if let override = ProcessInfo.processInfo.environment["AREANEEDS_REAL_DATA"] { return override }
-        let folder = URL(fileURLWithPath: FixtureProject.repository).deletingLastPathComponent()
-            .appendingPathComponent("shared/data/real").path
-        return FileManager.default.fileExists(atPath: folder) ? folder : nil
-    }()
-
-    static var isPresent: Bool { folder != nil }
-
-    /// A file of the shared folder; CSV copies of spreadsheet sheets are under `csv/`.
-    static func path(_ name: String) -> String { folder! + "/" + name }
-}
-
 /// A temporary copy of the project around one of its real pipelines: the pipeline file, the
 /// geography and framework, and the published files copied in by `scripts/get-real-data`,
 /// so that runs write nothing inside the repository.
