@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "AreaNeedsAssessTests", dependencies: [
             "AreaNeedsAssess", "AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
