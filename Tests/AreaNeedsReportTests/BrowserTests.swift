@@ -29,6 +29,10 @@ struct BrowserTests {
         let result = try Browser.screenshot(["--check-only", "--all", ReportedRelease.sample.report])
         #expect(result.status == 0, "\(result.transcript)")
         #expect(result.standardError.contains("55 page(s) rendered with a clean console"), "\(result.transcript)")
+        // An unavailable indicator and an area with a missing figure, from the fixture.
+        let fixture = try Browser.screenshot(["--check-only", "--page", "indicators/wellbeing.html", "--page", "areas/A6.html",
+                                              "--page", "index.html", ReportedRelease.fixture.report])
+        #expect(fixture.status == 0, "\(fixture.transcript)")
     }
 
     @Test func theOverviewAndAnAreaPageRenderToPNG() throws {

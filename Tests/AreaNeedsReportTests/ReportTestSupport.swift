@@ -14,8 +14,21 @@ final class ReportedRelease: Sendable {
     let release: Release
     /// The report folder.
     let report: String
-    /// Where everything lives; removed when the tests end (unless AREANEEDS_KEEP_FIXTURES).
+    /// Where everything lives; removed when the tests end (unless AREANEEDS_KEEP_FIXTURES is set).
     let root: String
+
+    /// The folders the shared releases live in, removed when the test process exits:
+    /// shared releases live as long as the process, so their deinit never runs.
+    nonisolated(unsafe) private static var folders: [String] = []
+    private static let foldersLock = NSLock()
+    private static let removeAtExit: Void = {
+        atexit {
+            guard ProcessInfo.processInfo.environment["AREANEEDS_KEEP_FIXTURES"] == nil else { return }
+            ReportedRelease.foldersLock.withLock {
+                for folder in ReportedRelease.folders { try? FileManager.default.removeItem(atPath: folder) }
+            }
+        }
+    }()
 
     /// The bundled synthetic sample: 34 SPAs, 20 indicators. Made once for all the tests.
     static let sample: ReportedRelease = {
@@ -39,6 +52,8 @@ final class ReportedRelease: Sendable {
     }()
 
     init(pipeline: Pipeline, root: String) throws {
+        ReportedRelease.removeAtExit
+        ReportedRelease.foldersLock.withLock { ReportedRelease.folders.append(root) }
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let outcome = try PipelineRunner(pipeline: pipeline, logger: logger).run()
         guard let folder = outcome.releaseFolder else { throw TestFailure("the pipeline published no release") }
@@ -46,12 +61,6 @@ final class ReportedRelease: Sendable {
         let index = try AreaReport(release: release).write()
         report = (index as NSString).deletingLastPathComponent
         self.root = root
-    }
-
-    deinit {
-        if ProcessInfo.processInfo.environment["AREANEEDS_KEEP_FIXTURES"] == nil {
-            try? FileManager.default.removeItem(atPath: root)
-        }
     }
 
     /// Every page of the report, relative to it, sorted.

@@ -145,7 +145,7 @@ struct AreaPage {
             let reason = indicator.available ? "No area has a figure." : (indicator.unavailableReason.isEmpty ? "No figures in this release." : indicator.unavailableReason)
             return SpineRow(indicator: link, vintage: vintage, value: "–", flags: "", hasFlags: false,
                             badge: badge, rank: rank, worst: "", middle: "", median: "", best: "", hasChart: false,
-                            chart: SpineChart(distribution: Distribution([0])!, higherIsWorse: true, value: nil, quintile: nil, description: "").view,
+                            chart: .none,
                             unavailable: true, reason: "Not available: " + reason)
         }
         let worst = distribution.worst(higherIsWorse: higherIsWorse)

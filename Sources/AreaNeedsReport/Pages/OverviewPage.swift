@@ -117,7 +117,7 @@ struct OverviewPage {
             for word in cell.flags.words { flagTally[word, default: 0] += 1 }
             return cell
         }.view
-        heatmapHeadings = data.indicators.map { TableHeading(text: TextWidth.shortened($0.title, limit: 24), title: $0.title) }
+        heatmapHeadings = data.indicators.map { TableHeading(text: labels[$0.title] ?? $0.title, title: $0.title) }
         heatmapRows = data.areas.map { area in
             TableRow(area: Link(href: paths.area(area.code), text: area.name), district: area.districtName,
                      cells: data.indicators.map { indicator in
