@@ -9,7 +9,9 @@ import AreaNeedsRelease
 public struct AreaReport: Sendable {
     /// One page: its path relative to the report folder, and its HTML.
     public struct Page: Sendable, Equatable {
+        /// Relative to the report folder: `index.html`, `areas/SPA01.html`.
         public let path: String
+        /// The page, UTF-8 XHTML that browsers read as HTML.
         public let html: String
     }
 

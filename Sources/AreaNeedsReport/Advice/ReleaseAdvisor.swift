@@ -13,6 +13,7 @@ public struct ReleaseAdvisor: AreaAdvisor {
     private let rankedAreas: [Int: Int]
     private let areaCodes: Set<String>
 
+    /// Reads the objectives, outcomes, framework and objective needs of a release.
     public init(release: Release) throws(AreaNeedsError) {
         objectives = try release.objectives().sorted { $0.id < $1.id }
         outcomes = try release.outcomes().sorted { $0.id < $1.id }
@@ -28,6 +29,8 @@ public struct ReleaseAdvisor: AreaAdvisor {
         areaCodes = Set(try release.areas().map(\.code))
     }
 
+    /// The objectives for an area, greatest need first; a configuration error for an area
+    /// the release does not have.
     public func advice(forArea code: String) throws(AreaNeedsError) -> AreaAdvice {
         guard areaCodes.contains(code) else {
             throw AreaNeedsError(.configuration, "\(code): no such area in the release")

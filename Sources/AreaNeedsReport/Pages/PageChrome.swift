@@ -42,26 +42,3 @@ struct PageChrome {
         synthetic = release.synthetic
     }
 }
-
-/// A link with its text, for lists of pages.
-struct Link {
-    var href: String
-    var text: String
-}
-
-/// A coloured quintile badge for tables: the number on its palette colour, with words.
-struct QuintileBadge {
-    var hasQuintile: Bool
-    var number: String
-    var fill: String
-    var ink: String
-    var label: String
-
-    init(_ quintile: Int?) {
-        hasQuintile = quintile != nil
-        number = quintile.map(String.init) ?? "–"
-        fill = NeedPalette.fill(quintile: quintile)
-        ink = NeedPalette.ink(quintile: quintile)
-        label = quintile.map { NeedPalette.label(quintile: $0) } ?? "no rank"
-    }
-}
