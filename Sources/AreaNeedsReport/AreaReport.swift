@@ -24,14 +24,14 @@ public struct AreaReport: Sendable {
     /// Reads the release's tables.
     ///
     /// - Parameter advisor: gives each area page's "what a contract could address" section;
-    ///   `ReleaseAdvisor` over the same release when nil.
+    ///   `FrameworkAdvisor` over the same release when nil.
     public init(release: Release, advisor: (any AreaAdvisor)? = nil) throws(AreaNeedsError) {
         self.release = release
         data = try ReportData(release: release)
         if let advisor {
             self.advisor = advisor
         } else {
-            self.advisor = try ReleaseAdvisor(release: release)
+            self.advisor = try FrameworkAdvisor(release: release)
         }
         templates = try ReportTemplates()
     }

@@ -222,7 +222,7 @@ struct AreaReportTests {
         let spines = page.elements(named: "svg").filter { $0["class"] == "spine" }
         #expect(spines.count == 20)
         // The advice lists the objectives in order of the area's need.
-        let advice = try ReleaseAdvisor(release: release).advice(forArea: area.code)
+        let advice = try FrameworkAdvisor(release: release).advice(forArea: area.code)
         let list = try #require(page.elements(named: "ol").first { $0["class"] == "advice" })
         let headings = list.elements(named: "h3").map(\.text)
         #expect(headings.count == 5)

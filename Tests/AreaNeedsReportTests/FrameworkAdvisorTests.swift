@@ -2,12 +2,12 @@ import AreaNeedsRelease
 import AreaNeedsReport
 import Testing
 
-/// The report's stand-in for `advise`: objectives by the area's need, with the framework.
-@Suite("Advice from the release's tables")
-struct ReleaseAdvisorTests {
+/// The area pages' advice, from the `advise` logic: objectives by the area's need, with the framework.
+@Suite("Advice on the area pages")
+struct FrameworkAdvisorTests {
     @Test func objectivesComeInOrderOfNeedWithTheirOutcomesAndMeasures() throws {
         let release = ReportedRelease.sample.release
-        let advisor = try ReleaseAdvisor(release: release)
+        let advisor = try FrameworkAdvisor(release: release)
         let needs = try release.objectiveNeeds()
         let outcomes = try release.outcomes()
         let measures = try release.framework()
@@ -16,7 +16,7 @@ struct ReleaseAdvisorTests {
             #expect(advice.areaCode == area.code)
             #expect(advice.objectives.map(\.id).sorted() == [1, 2, 3, 4, 5])
             let expected = needs.filter { $0.areaCode == area.code }
-                .sorted { ($0.needQuintile ?? 9, $0.meanNeedRank ?? 1e9, $0.objectiveId) < ($1.needQuintile ?? 9, $1.meanNeedRank ?? 1e9, $1.objectiveId) }
+                .sorted { ($0.needQuintile ?? 9, $0.needRank ?? 999, $0.objectiveId) < ($1.needQuintile ?? 9, $1.needRank ?? 999, $1.objectiveId) }
                 .map(\.objectiveId)
             #expect(advice.objectives.map(\.id) == expected, "\(area.code)")
             for objective in advice.objectives {
@@ -32,15 +32,15 @@ struct ReleaseAdvisorTests {
         }
     }
 
-    @Test func tiesOnQuintileGoToTheLowerMeanRank() throws {
+    @Test func tiesOnQuintileGoToTheLowerNeedRank() throws {
         let release = ReportedRelease.sample.release
-        let advisor = try ReleaseAdvisor(release: release)
+        let advisor = try FrameworkAdvisor(release: release)
         // Somewhere in the sample an area has two objectives in the same quintile.
         var compared = 0
         for area in try release.areas() {
             let objectives = try advisor.advice(forArea: area.code).objectives
             for (a, b) in zip(objectives, objectives.dropFirst()) where a.needQuintile == b.needQuintile {
-                #expect((a.meanNeedRank ?? 0) <= (b.meanNeedRank ?? 0))
+                #expect((a.needRank ?? 0) <= (b.needRank ?? 0))
                 compared += 1
             }
         }
@@ -48,7 +48,7 @@ struct ReleaseAdvisorTests {
     }
 
     @Test func anUnknownAreaIsAnError() throws {
-        let advisor = try ReleaseAdvisor(release: ReportedRelease.sample.release)
+        let advisor = try FrameworkAdvisor(release: ReportedRelease.sample.release)
         #expect(throws: (any Error).self) { try advisor.advice(forArea: "NOPE") }
     }
 }
