@@ -85,6 +85,7 @@ struct IndicatorPlan: Sendable {
         ]
         fingerprint.add("indicator", settings)
         fingerprint.add("source", indicator.source)
+        fingerprint.add("expected-areas", indicator.expectedAreas)
         fingerprint.add("geography", pipeline.file.geography)
         fingerprint.add("checks", pipeline.file.checks)
         for file in geography { fingerprint.add("geography-file", file: file) }
