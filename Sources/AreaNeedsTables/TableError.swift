@@ -10,6 +10,7 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case unreadable(reason: String)
         case unwritable(reason: String)
         case emptyFile
+        case notText(reason: String)
         case truncatedGzip
         case corruptGzip(reason: String)
         case decompressedTooLarge(limit: Int)
@@ -80,6 +81,8 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
             return "cannot write the file (\(reason))"
         case .emptyFile:
             return "the file is empty"
+        case .notText(let reason):
+            return "not a CSV text file: \(reason)"
         case .truncatedGzip:
             return "the gzip stream ends early (the file is truncated or still being copied)"
         case .corruptGzip(let reason):

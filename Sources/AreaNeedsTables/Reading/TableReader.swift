@@ -26,8 +26,13 @@ public final class TableReader: RowHandler {
     public private(set) var header: TableHeader
     /// The line the header row starts on.
     public private(set) var headerLine = 0
-    /// Rows of notes found below the data, with their lines.
+    /// Rows of notes found below the data, with their lines: the first `maxNotesKept`.
     public private(set) var notes: [(line: Int, text: String)] = []
+    /// How many rows of notes were found, kept or not.
+    public private(set) var noteCount = 0
+    /// At most this many notes are kept, so a file of a million one-field rows below its
+    /// data costs no memory.
+    public static let maxNotesKept = 100
     /// How many rows of empty fields (",,,") were skipped below the header. Empty lines
     /// are not rows at all and are not counted.
     public private(set) var blankRowsSkipped = 0
@@ -179,12 +184,16 @@ public final class TableReader: RowHandler {
         onProgress?(bytesRead(), fileSize)
     }
 
+    /// Skips a UTF-8 byte order mark, and refuses what is plainly not CSV text.
     private func skipByteOrderMark() throws(TableError) {
-        let start = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<min(bufferEnd, 3)]))
+        let start = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<min(bufferEnd, 4)]))
         if start.starts(with: [0xEF, 0xBB, 0xBF]) {
             bufferStart = 3
         } else if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             throw TableError(.unreadable(reason: "the file is UTF-16 text; save it as CSV UTF-8"), file: path)
+        } else if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // The commonest wrong file: a workbook saved in place of its CSV export.
+            throw TableError(.notText(reason: "it is a zip archive, such as an Excel workbook (.xlsx); save the sheet as CSV UTF-8"), file: path)
         }
     }
 
@@ -246,12 +255,12 @@ public final class TableReader: RowHandler {
                 stopError = error(.dataAfterNotes(notesBeganAt: notesBeganAt), line: recordLine, text: rowText())
                 return false
             }
-            notes.append((recordLine, rowText()))
+            keepNote()
             return true
         }
         if isNote {
             notesBeganAt = recordLine
-            notes.append((recordLine, rowText()))
+            keepNote()
             return true
         }
         if fields.count < namedWidth {
@@ -277,6 +286,11 @@ public final class TableReader: RowHandler {
             stopError = error
             return false
         }
+    }
+
+    private func keepNote() {
+        noteCount += 1
+        if notes.count < TableReader.maxNotesKept { notes.append((recordLine, rowText())) }
     }
 
     // MARK: - Errors
