@@ -1,0 +1,58 @@
+import AreaNeedsTables
+import Foundation
+
+/// The fuzz target for `TableReader`: libFuzzer calls it with made-up bytes, millions of
+/// times, steering towards inputs that reach new code. The bytes are written to a file and
+/// read as a table with small limits, three ways (the header found, declared on line 1,
+/// and found by name), every field read as text and as a number, every error described.
+/// Any crash, hang or sanitizer report is a bug; a `TableError` is the right answer to
+/// broken input. Run it with `scripts/fuzz`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func tableReaderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    guard FileManager.default.createFile(atPath: FuzzInput.path, contents: Data(bytes)) else {
+        fatalError("cannot write \(FuzzInput.path)")
+    }
+    for header in [HeaderLocation.automatic, .line(1), .containing(["code", "value"])] {
+        FuzzInput.read(ReadOptions(header: header, extraMissingMarkers: ["n/a"], limits: FuzzInput.limits))
+    }
+    return 0
+}
+
+enum FuzzInput {
+    /// One file per process, on a memory file system when there is one.
+    static let path: String = {
+        let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        return folder + "/areaneeds-fuzz-\(getpid()).csv"
+    }()
+
+    /// Small limits, so that the fuzzer reaches them with small inputs.
+    static let limits = ReadLimits(
+        maxFieldBytes: 2_048, maxRowBytes: 8_192, maxFieldsPerRow: 64, maxDecompressedBytes: 1 << 20, headerSearchLines: 20)
+
+    static func read(_ options: ReadOptions) {
+        do {
+            let reader = try TableReader(path: path, options: options)
+            for name in reader.header.names {
+                _ = try? reader.header.column(name)
+            }
+            try reader.forEachRecord { record in
+                for index in 0..<record.count {
+                    let column = TableColumn(index: index, name: "")
+                    _ = record.text(column)
+                    _ = record.nonEmptyText(column)
+                    if let cell = try? record.number(column) {
+                        _ = cell.missingMarker?.description
+                    }
+                    _ = try? record.wholeNumber(column)
+                }
+                _ = record.texts
+            }
+            _ = reader.notes.map(\.text)
+        } catch let error as TableError {
+            _ = error.description
+        } catch {
+            fatalError("the reader threw something other than a TableError: \(error)")
+        }
+    }
+}
