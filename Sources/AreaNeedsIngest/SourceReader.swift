@@ -37,6 +37,9 @@ struct SourceReader {
         do {
             return try readTable(path, into: outputPath)
         } catch let error as TableError {
+            if let limit = limit(for: error) {
+                throw AreaNeedsError(.inputData, "\(unit.label): \(error)\n  (the limit is `limits: {\(limit)}` in \(pipeline.path))")
+            }
             throw AreaNeedsError(error, context: unit.label, setting: setting(for: error))
         } catch let error as AreaNeedsError {
             throw error
@@ -45,23 +48,23 @@ struct SourceReader {
         }
     }
 
-    /// The pipeline setting a table error is about: the column, the limit, or the file.
+    /// The pipeline setting a table error is about: the column or the file.
     private func setting(for error: TableError) -> String {
-        switch error.kind {
-        case .columnNotFound(let name, _):
-            if let key = columnKeys.first(where: { $0.column == name })?.key {
-                return pipeline.locate(unit.keyPath(key, in: pipeline))
-            }
-        case .decompressedTooLarge:
-            return "`limits: max-decompressed-bytes` of \(pipeline.path), \(pipeline.file.limits.maxDecompressedBytes)"
-        case .fieldTooLarge:
-            return "`limits: max-field-bytes` of \(pipeline.path), \(pipeline.file.limits.maxFieldBytes)"
-        case .rowTooLarge:
-            return "`limits: max-row-bytes` of \(pipeline.path), \(pipeline.file.limits.maxRowBytes)"
-        default:
-            break
+        if case .columnNotFound(let name, _) = error.kind, let key = columnKeys.first(where: { $0.column == name })?.key {
+            return pipeline.locate(unit.keyPath(key, in: pipeline))
         }
         return pipeline.locate(unit.keyPath("file", in: pipeline))
+    }
+
+    /// The pipeline's limit that a table error hit, as `key: value`; nil for other errors.
+    private func limit(for error: TableError) -> String? {
+        let limits = pipeline.file.limits
+        switch error.kind {
+        case .decompressedTooLarge: return "max-decompressed-bytes: \(limits.maxDecompressedBytes)"
+        case .fieldTooLarge: return "max-field-bytes: \(limits.maxFieldBytes)"
+        case .rowTooLarge: return "max-row-bytes: \(limits.maxRowBytes)"
+        default: return nil
+        }
     }
 
     /// The columns this unit names, with the pipeline key that names each.
