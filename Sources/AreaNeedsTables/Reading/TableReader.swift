@@ -7,7 +7,8 @@ import Darwin
 /// Reads a CSV table as government publishers ship it, streaming, in constant memory.
 ///
 /// - Input may be plain or gzip-compressed (told apart by the content), UTF-8 with or
-///   without a byte order mark, with LF or CRLF line ends.
+///   without a byte order mark, with LF or CRLF line ends or a mix of the two, or with
+///   the CR line ends of old Mac software.
 /// - Title and blank rows above the header are skipped; see `HeaderLocation`.
 /// - Below the data, short rows with a single entry ("Note A: ...", "Source: ...") are
 ///   notes: they are kept in `notes` and not handed out as records. A data row after
@@ -51,6 +52,9 @@ public final class TableReader: RowHandler {
     private var inputEnded = false
     private var finished = false
     private var bytesSeen = 0
+    /// The byte that ends a line, for counting lines: LF, or CR in a file that has CRs
+    /// and no LF in its first block (old Mac line ends). libcsv ends rows at either.
+    private var lineBreak = UInt8.newline
     /// The line being fed to the parser, and the line the current record started on.
     private var line = 1
     private var recordLine = 1
@@ -139,7 +143,7 @@ public final class TableReader: RowHandler {
         let available = UnsafeRawBufferPointer(rebasing: buffer[bufferStart..<bufferEnd])
         let segmentLength: Int
         let endsLine: Bool
-        if let newline = memchr(available.baseAddress!, Int32(UInt8.newline), available.count) {
+        if let newline = memchr(available.baseAddress!, Int32(lineBreak), available.count) {
             segmentLength = available.baseAddress!.distance(to: UnsafeRawPointer(newline)) + 1
             endsLine = true
         } else {
@@ -179,7 +183,14 @@ public final class TableReader: RowHandler {
             if bytesSeen == 0 { throw TableError(.emptyFile, file: path) }
             return
         }
-        if bytesSeen == 0 { try skipByteOrderMark() }
+        if bytesSeen == 0 {
+            try skipByteOrderMark()
+            let first = UnsafeRawBufferPointer(rebasing: buffer[0..<got])
+            if memchr(first.baseAddress!, Int32(UInt8.newline), got) == nil,
+               memchr(first.baseAddress!, Int32(UInt8.carriageReturn), got) != nil {
+                lineBreak = .carriageReturn
+            }
+        }
         bytesSeen += got
         onProgress?(bytesRead(), fileSize)
     }
