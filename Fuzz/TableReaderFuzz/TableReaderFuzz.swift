@@ -26,9 +26,10 @@ enum FuzzInput {
         return folder + "/areaneeds-fuzz-\(getpid()).csv"
     }()
 
-    /// Small limits, so that the fuzzer reaches them with small inputs.
+    /// Small limits, so that the fuzzer reaches every one of them with inputs of a few
+    /// hundred bytes.
     static let limits = ReadLimits(
-        maxFieldBytes: 2_048, maxRowBytes: 8_192, maxFieldsPerRow: 64, maxDecompressedBytes: 1 << 20, headerSearchLines: 20)
+        maxFieldBytes: 64, maxRowBytes: 256, maxFieldsPerRow: 16, maxDecompressedBytes: 4_096, headerSearchLines: 8)
 
     static func read(_ options: ReadOptions) {
         do {

@@ -28,28 +28,43 @@ struct AreaBaseline {
         return AreaBaseline(lines: lines)
     }
 
-    /// How the codes changed.
+    /// How the codes changed: how many are new and gone, and the first few of each by line.
     struct Changes {
         var previous: Int
-        var added: [(code: String, line: Int)]
-        var gone: [(code: String, line: Int)]
+        var added = Examples()
+        var gone = Examples()
 
         /// New and gone codes, in percent of the previous ingest's codes.
         var percent: Double {
             previous == 0 ? 0 : Double(added.count + gone.count) * 100 / Double(previous)
         }
 
-        /// "40 of the 1000 codes are new and 35 are gone (7.5%): new E01 (line 3), ...; gone E02 (was line 9), ..."
+        /// "0 codes are new and 1 is gone, of 18 before (5.6%); gone: L12 (was line 5)"
         var summary: String {
-            let shown = CheckFindings.shownExamples
-            func list(_ codes: [(code: String, line: Int)], _ describe: (String, Int) -> String) -> String {
-                let more = codes.count > shown ? ", and \(codes.count - shown) more" : ""
-                return codes.prefix(shown).map { describe($0.code, $0.line) }.joined(separator: ", ") + more
-            }
             var text = "\(added.count) code\(added.count == 1 ? " is" : "s are") new and \(gone.count) \(gone.count == 1 ? "is" : "are") gone, of \(previous) before (\(NumberText.format((percent * 10).rounded() / 10))%)"
-            if !added.isEmpty { text += "; new: " + list(added) { "\($0) (line \($1))" } }
-            if !gone.isEmpty { text += "; gone: " + list(gone) { "\($0) (was line \($1))" } }
+            if added.count > 0 { text += "; new: " + added.listed { "\($0) (line \($1))" } }
+            if gone.count > 0 { text += "; gone: " + gone.listed { "\($0) (was line \($1))" } }
             return text
+        }
+    }
+
+    /// A count of codes, keeping only the few with the lowest lines: a file of a million
+    /// new codes costs a count.
+    struct Examples {
+        private(set) var count = 0
+        private var kept: [(code: String, line: Int)] = []
+
+        mutating func add(_ code: String, line: Int) {
+            count += 1
+            let shown = CheckFindings.shownExamples
+            guard kept.count < shown || (line, code) < (kept[shown - 1].line, kept[shown - 1].code) else { return }
+            let index = kept.firstIndex { (line, code) < ($0.line, $0.code) } ?? kept.count
+            kept.insert((code, line), at: index)
+            if kept.count > shown { kept.removeLast() }
+        }
+
+        func listed(_ describe: (String, Int) -> String) -> String {
+            kept.map { describe($0.code, $0.line) }.joined(separator: ", ") + (count > kept.count ? ", and \(count - kept.count) more" : "")
         }
     }
 
@@ -57,9 +72,9 @@ struct AreaBaseline {
     /// is empty.
     func changes(to current: [String: Int]) -> Changes? {
         guard !lines.isEmpty else { return nil }
-        let added = current.filter { lines[$0.key] == nil }.map { (code: $0.key, line: $0.value) }
-        let gone = lines.filter { current[$0.key] == nil }.map { (code: $0.key, line: $0.value) }
-        let order: ((code: String, line: Int), (code: String, line: Int)) -> Bool = { ($0.line, $0.code) < ($1.line, $1.code) }
-        return Changes(previous: lines.count, added: added.sorted(by: order), gone: gone.sorted(by: order))
+        var changes = Changes(previous: lines.count)
+        for (code, line) in current where lines[code] == nil { changes.added.add(code, line: line) }
+        for (code, line) in lines where current[code] == nil { changes.gone.add(code, line: line) }
+        return changes
     }
 }

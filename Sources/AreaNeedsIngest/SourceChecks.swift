@@ -73,9 +73,9 @@ struct SourceChecks {
         }
     }
 
-    /// Every problem found, with the row count and the changes since `baseline`, as
-    /// warnings or errors as the pipeline's `checks:` say.
-    func report(baseline: AreaBaseline?, header: (line: Int, codeColumn: String)) -> CheckReport {
+    /// Every problem found, with the row count and the `changes` since the previous
+    /// ingest, as warnings or errors as the pipeline's `checks:` say.
+    func report(changes: AreaBaseline.Changes?, header: (line: Int, codeColumn: String)) -> CheckReport {
         var report = CheckReport(checks: pipeline.file.checks)
         let label = unit.label
         report.add(duplicates) { "\(label): \($0) area code\($0 == 1 ? " appears" : "s appear") more than once in \(file)" }
@@ -95,8 +95,8 @@ struct SourceChecks {
                 : "\(rows) data row\(rows == 1 ? "" : "s") (rows with an area code)"
             report.add(.rowCount, "\(label): \(file) has \(found); expected \(setting)")
         }
-        if let baseline, let changes = baseline.changes(to: seen), changes.percent > pipeline.file.checks.areaChangeLimit {
-            report.add(.areaChanges, "\(label): the area codes of \(file) changed since its previous ingest: \(changes.summary), above the limit of \(NumberText.format(pipeline.file.checks.areaChangeLimit))% (`checks: area-change-limit`)")
+        if let changes, changes.percent > pipeline.file.checks.areaChangeLimit {
+            report.add(.areaChanges, "\(label): the area codes of \(file) changed since its previous ingest by more than \(NumberText.format(pipeline.file.checks.areaChangeLimit))% (`checks: area-change-limit`): \(changes.summary)")
         }
         return report
     }

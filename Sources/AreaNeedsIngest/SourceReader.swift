@@ -114,11 +114,10 @@ struct SourceReader {
             result = try readPopulation(reader, spec, into: writer, checks: &checks)
         }
         let codeColumn = columnKeys.first { $0.key == "area-code" }?.column ?? ""
-        result.warnings = try checks.report(baseline: baseline, header: (reader.headerLine, codeColumn)).finish()
-        if let changes = baseline?.changes(to: checks.seen) {
-            result.codesAdded = changes.added.count
-            result.codesGone = changes.gone.count
-        }
+        let changes = baseline?.changes(to: checks.seen)
+        result.codesAdded = changes?.added.count
+        result.codesGone = changes?.gone.count
+        result.warnings = try checks.report(changes: changes, header: (reader.headerLine, codeColumn)).finish()
         try writer.finish()
         return result
     }

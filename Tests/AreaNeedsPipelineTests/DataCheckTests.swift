@@ -156,7 +156,7 @@ struct DataCheckTests {
         // One of the eighteen LSOAs gone (5.6%, above the 5% limit).
         project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty().replacingOccurrences(of: "L12,\"1,000\",100\n", with: ""))
         let error = runError()
-        #expect(error?.message.contains("indicator fuel-poverty: the area codes of \(project.root)/data-raw/sources/fuel.csv changed since its previous ingest: 0 codes are new and 1 is gone, of 18 before (5.6%); gone: L12 (was line 5), above the limit of 5% (`checks: area-change-limit`)") == true)
+        #expect(error?.message.contains("indicator fuel-poverty: the area codes of \(project.root)/data-raw/sources/fuel.csv changed since its previous ingest by more than 5% (`checks: area-change-limit`): 0 codes are new and 1 is gone, of 18 before (5.6%); gone: L12 (was line 5)") == true)
         // The failed ingest left the previous one in place, so the next run reports it again.
         #expect(project.read("data-out/test/staging/ingest/indicator-fuel-poverty.csv") == staged)
         #expect(runError()?.message.contains("gone: L12 (was line 5)") == true)
@@ -169,6 +169,16 @@ struct DataCheckTests {
         let outcome = try run()
         #expect(warnings(outcome).allSatisfy { !$0.contains("area codes") })
         #expect(outcome.reports[0].counts["area codes gone since the previous ingest"] == 0)
+    }
+
+    @Test func aFileOfOtherAreasShowsTheFirstCodesOfEach() throws {
+        try run()
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty().replacingOccurrences(of: "\nL", with: "\nX").replacingOccurrences(of: "XSOA", with: "LSOA"))
+        let message = runError()?.message ?? ""
+        #expect(message.contains("18 codes are new and 18 are gone, of 18 before (200%)"))
+        #expect(message.contains("; new: X11 (line 4), X12 (line 5), X13 (line 6), X21 (line 7)"))
+        #expect(message.contains("X41 (line 13), and 8 more; gone: L11 (was line 4), L12 (was line 5)"))
+        #expect(message.hasSuffix("L41 (was line 13), and 8 more\n  (if the data is right, `checks: {area-changes: warning}` in the pipeline file makes this a warning: the new codes are accepted, and later runs are compared with them)"))
     }
 
     @Test func changesWithinTheLimitAreCountedNotReported() throws {
