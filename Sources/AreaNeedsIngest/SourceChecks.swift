@@ -44,9 +44,10 @@ struct SourceChecks {
 
     /// Checks the figures of an indicator's row.
     mutating func check(_ code: String, line: Int, value: Double?, numerator: Double?, denominator: Double?, population: Double?) {
-        for (label, count) in [("numerator", numerator), ("denominator", denominator), ("population", population)] {
-            if let count, count < 0 { negatives.add("\(code) (line \(line): \(label) \(NumberText.format(count)))") }
-        }
+        // Checked one by one: this runs for every row of every source.
+        checkCount(numerator, "numerator", code, line)
+        checkCount(denominator, "denominator", code, line)
+        checkCount(population, "population", code, line)
         guard case .indicator(let indicator, _) = unit else { return }
         let isRate = indicator.aggregation == .rate
         if isRate, indicator.isProportion, let numerator, let denominator, numerator > denominator, numerator >= 0 {
@@ -68,9 +69,11 @@ struct SourceChecks {
 
     /// Checks a population table's row.
     mutating func check(_ code: String, line: Int, population: Double?) {
-        if let population, population < 0 {
-            negatives.add("\(code) (line \(line): population \(NumberText.format(population)))")
-        }
+        checkCount(population, "population", code, line)
+    }
+
+    private mutating func checkCount(_ count: Double?, _ label: String, _ code: String, _ line: Int) {
+        if let count, count < 0 { negatives.add("\(code) (line \(line): \(label) \(NumberText.format(count)))") }
     }
 
     /// Every problem found, with the row count and the `changes` since the previous
