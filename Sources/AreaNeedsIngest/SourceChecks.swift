@@ -98,7 +98,8 @@ struct SourceChecks {
                 : "\(rows) data row\(rows == 1 ? "" : "s") (rows with an area code)"
             report.add(.rowCount, "\(label): \(file) has \(found); expected \(setting)")
         }
-        if let changes, changes.percent > pipeline.file.checks.areaChangeLimit {
+        // A source with no rows at all is reported by the row count alone.
+        if rows > 0, let changes, changes.percent > pipeline.file.checks.areaChangeLimit {
             report.add(.areaChanges, "\(label): the area codes of \(file) changed since its previous ingest by more than \(NumberText.format(pipeline.file.checks.areaChangeLimit))% (`checks: area-change-limit`): \(changes.summary)")
         }
         return report

@@ -239,6 +239,21 @@ struct TableReaderErrorTests {
         #expect(error?.description == "\(path), line 3, column 2 (value): expected a number or a suppression marker: \"abc\"")
     }
 
+    @Test func controlCharactersInMessagesAreMadeVisible() throws {
+        let path = folder.file("escape.csv", "code,value\nE01,\u{1B}[31mred\tx\u{7}\n")
+        let reader = try TableReader(path: path)
+        let value = try reader.header.column("value")
+        let error = tableError { try reader.forEachRecord { _ = try $0.number(value) } }
+        #expect(error?.text == "\\x1B[31mred\\tx\\x07")
+        #expect(error?.description.unicodeScalars.allSatisfy { $0.value >= 0x20 } == true)
+    }
+
+    @Test func longTextInMessagesIsCutShort() {
+        let error = TableError(.notANumber, file: "f.csv", text: String(repeating: "9", count: 1_000_000))
+        #expect(error.text == String(repeating: "9", count: 80) + "…")
+        #expect(TableError(.notANumber, file: "f.csv", text: String(repeating: "9", count: 80)).text == String(repeating: "9", count: 80))
+    }
+
     @Test func errorsFromTheCallerStopTheRead() throws {
         struct Stop: Error {}
         let path = folder.file("stop.csv", "code\nE01\nE02\nE03\n")
