@@ -18,11 +18,13 @@ struct IndicatorNormaliser {
         folder.invalidate(plan.unit)
         var figures: [String: AreaFigure] = [:]
         var counts: [String: Int] = [:]
-        var warnings: [String] = []
+        var report = CheckReport(checks: pipeline.file.checks)
         if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
             let mapped = try map(source, from: ingested)
             counts["small-area rows outside the areas"] = mapped.outside
-            warnings += try unknownCodes(mapped.unknown, source: source)
+            report.add(mapped.unknown) { count in
+                "indicator \(indicator.id): \(count) area code\(count == 1 ? "" : "s") in \(pipeline.resolve(source.file)) \(count == 1 ? "is" : "are") not in the \(source.geography.title) lookup (a wrong code, or a lookup out of date)"
+            }
             let nationalCount = indicator.nationalCount ?? (mapped.largestRank > 0 ? mapped.largestRank : nil)
             if method.needsNationalCount(hasDeciles: source.decile != nil), nationalCount == nil {
                 throw AreaNeedsError(.inputData, "indicator \(indicator.id): \(pipeline.resolve(source.file)) has no national ranks in its value column, so `\(method.rawValue)` cannot be computed; check the column, or set `national-count:`\n  (set in \(pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "source", "value"))))")
@@ -33,8 +35,9 @@ struct IndicatorNormaliser {
             }
             let empty = geography.areas.filter { figures[$0.code]?.value == nil }.map(\.code)
             counts["areas without data"] = empty.count
-            warnings += try areasWithoutData(empty)
+            checkCoverage(withData: geography.areas.count - empty.count, without: empty, into: &report)
         }
+        let warnings = try report.finish()
         let output = folder.file(StagingTables.normalisedFile(indicator.id))
         do {
             let writer = try TableWriter(path: output, columns: StagingTables.normalisedColumns, durable: false)
@@ -63,7 +66,8 @@ struct IndicatorNormaliser {
 
     private struct Mapped {
         var rows: [String: [SmallAreaFigures]] = [:]
-        var unknown: [(code: String, line: Int)] = []
+        /// Codes the lookup does not know: counted, and the first few kept, however many.
+        var unknown = CheckFindings(.unknownSmallArea)
         var outside = 0
         var largestRank = 0
     }
@@ -82,7 +86,7 @@ struct IndicatorNormaliser {
                     return
                 }
                 guard let shares = geography.shares(for: row.code, at: source.geography, name: row.name.isEmpty ? nil : row.name) else {
-                    mapped.unknown.append((row.code, row.line))
+                    mapped.unknown.add("\(row.code) (line \(row.line))")
                     return
                 }
                 let population = row.population ?? populations[row.code]
@@ -120,27 +124,18 @@ struct IndicatorNormaliser {
 
     // MARK: - Checks
 
-    /// Codes the lookup does not know: an error or a warning, as the pipeline's checks say.
-    private func unknownCodes(_ unknown: [(code: String, line: Int)], source: SourceSpec) throws(AreaNeedsError) -> [String] {
-        guard !unknown.isEmpty else { return [] }
-        let shown = unknown.prefix(10).map { "\($0.code) (line \($0.line))" }.joined(separator: ", ")
-        let more = unknown.count > 10 ? ", and \(unknown.count - 10) more" : ""
-        let message = "indicator \(indicator.id): \(unknown.count) area code\(unknown.count == 1 ? "" : "s") in \(pipeline.resolve(source.file)) \(unknown.count == 1 ? "is" : "are") not in the \(source.geography.title) lookup: \(shown)\(more)"
-        if pipeline.file.checks.unknownSmallArea == .error {
-            throw AreaNeedsError(.inputData, message + "\n  (a wrong code, or a lookup that is out of date; `checks: unknown-small-area: warning` lets the run go on without them)")
+    /// Areas left with no figure, and the number of areas with one against the indicator's
+    /// `expected-areas`.
+    private func checkCoverage(withData: Int, without empty: [String], into report: inout CheckReport) {
+        if !empty.isEmpty {
+            let shown = empty.prefix(CheckFindings.shownExamples).joined(separator: ", ")
+                + (empty.count > CheckFindings.shownExamples ? ", and \(empty.count - CheckFindings.shownExamples) more" : "")
+            report.add(.areaWithoutData, "indicator \(indicator.id): \(empty.count) area\(empty.count == 1 ? " has" : "s have") no data: \(shown)")
         }
-        return [message + " (left out)"]
-    }
-
-    /// Areas left with no figure: an error or a warning, as the pipeline's checks say.
-    private func areasWithoutData(_ codes: [String]) throws(AreaNeedsError) -> [String] {
-        guard !codes.isEmpty else { return [] }
-        let shown = codes.prefix(10).joined(separator: ", ") + (codes.count > 10 ? ", and \(codes.count - 10) more" : "")
-        let message = "indicator \(indicator.id): \(codes.count) area\(codes.count == 1 ? " has" : "s have") no data: \(shown)"
-        if pipeline.file.checks.areaWithoutData == .error {
-            throw AreaNeedsError(.inputData, message)
+        if let expected = indicator.expectedAreas, !expected.contains(withData) {
+            let setting = pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "expected-areas"))
+            report.add(.areaCount, "indicator \(indicator.id): \(withData) of \(geography.areas.count) areas have data; expected \(expected.description) (set in \(setting))")
         }
-        return [message]
     }
 
     private func text(_ value: Double?) -> String {

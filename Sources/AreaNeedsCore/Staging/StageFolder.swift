@@ -37,12 +37,18 @@ public struct StageFolder: Sendable {
         StageManifest.read(manifestPath(unit))
     }
 
-    /// Creates the folder (and its parents).
+    /// Creates the folder (and its parents), and removes the temporary files of runs that
+    /// were killed while writing (`*.partial-<pid>`), which would otherwise pile up. The
+    /// caller holds the pipeline's lock, so no other run is writing them.
     public func create() throws(AreaNeedsError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw AreaNeedsError(.output, "\(path): cannot create the staging folder (\(error.localizedDescription))")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in names where name.contains(".partial-") {
+            try? FileManager.default.removeItem(atPath: file(name))
         }
     }
 
