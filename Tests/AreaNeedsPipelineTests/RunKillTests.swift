@@ -16,7 +16,7 @@ struct RunKillTests {
     @Test func aRunAfterKilledRunsMakesACompleteVerifiedRelease() throws {
         let areaneeds = try Executables.path("areaneeds")
         let project = FixtureProject()
-        var random = Seeded(seed: 20_261_126)
+        var random = SeededGenerator(seed: 20_261_126)
 
         // Two uninterrupted runs give the first releases and how long a run with new
         // figures takes (the second: the first also warms the caches), so the kills can be
@@ -99,18 +99,5 @@ struct RunKillTests {
             }
         }
         #expect(history.latest.map { history.versions.contains($0) } == true, "latest is \(String(describing: history.latest)) after \(moment)")
-    }
-}
-
-/// A small seeded generator (SplitMix64), so a failing sequence can be repeated.
-private struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
