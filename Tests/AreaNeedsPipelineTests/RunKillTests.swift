@@ -83,7 +83,7 @@ struct RunKillTests {
     }
 
     /// New figures for every source, so that every stage has work to do.
-    private func writeFigures(_ project: FixtureProject, _ random: inout Seeded) {
+    private func writeFigures(_ project: FixtureProject, _ random: inout SeededGenerator) {
         project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty(percent: (1...6).map { _ in Int(random.next() % 90) + 5 }))
         project.write("data-raw/sources/scores.csv", FixtureProject.scores().replacingOccurrences(of: "L11,1.1", with: "L11,\(random.next() % 100)"))
         project.write("data-raw/sources/care.csv", FixtureProject.wardCare.replacingOccurrences(of: "W3,30", with: "W3,\(random.next() % 500)"))
