@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System C libraries, each behind a small module map; no C type leaves AreaNeedsTables.
@@ -48,12 +49,19 @@ let package = Package(
         .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore"]),
         .target(name: "AreaNeedsPublish", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
 
+        // The area profile report: a static site of charts and tables made from a release;
+        // its page templates are resources, apart from the code.
+        .target(
+            name: "AreaNeedsReport",
+            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]),
+
         // The bundled synthetic sample's generator.
         .target(name: "AreaNeedsSample", dependencies: ["AreaNeedsTables"]),
 
         // The commands, shared by the executables, which only call them.
         .target(name: "AreaNeedsCLI", dependencies: [
-            "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease", "AreaNeedsSample",
+            "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease", "AreaNeedsReport", "AreaNeedsSample",
             "AreaNeedsAssess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -63,16 +71,16 @@ let package = Package(
         .executableTarget(name: "areaneeds-rank", dependencies: ["AreaNeedsCLI"]),
         .executableTarget(name: "areaneeds-publish", dependencies: ["AreaNeedsCLI"]),
 
-        .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables"]),
-        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore"]),
+        .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTestSupport"]),
         // The fixture project and the helpers the end-to-end tests share.
         .target(name: "AreaNeedsTestSupport", path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTestSupport",
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods"]),
-        .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography"]),
+        .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
             "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
@@ -80,6 +88,11 @@ let package = Package(
         .testTarget(name: "AreaNeedsAssessTests", dependencies: [
             "AreaNeedsAssess", "AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "AreaNeedsReportTests", dependencies: [
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsReport", "AreaNeedsTestSupport",
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.

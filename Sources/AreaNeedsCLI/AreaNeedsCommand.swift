@@ -16,6 +16,7 @@ public struct AreaNeedsCommand: ParsableCommand {
             ValidateCommand.self,
             SummaryCommand.self,
             DiffCommand.self,
+            ReportCommand.self,
             GeographyCommand.self,
             SampleCommand.self,
             AssessCommand.self,

@@ -5,7 +5,7 @@ import ArgumentParser
 enum ExitCodes {
     static let help = """
         Exit codes: 0 done; 64 bad command line; \
-        \(AreaNeedsError.Category.configuration.exitCode) bad configuration (pipeline file); \
+        \(AreaNeedsError.Category.configuration.exitCode) bad configuration (the pipeline file, or unknown names given to a command); \
         \(AreaNeedsError.Category.inputData.exitCode) bad input data; \
         \(AreaNeedsError.Category.missingInput.exitCode) input file missing; \
         \(AreaNeedsError.Category.output.exitCode) cannot write output or release exists; \

@@ -61,7 +61,7 @@ public struct IngestStage: Sendable {
         }
         var fingerprint = Fingerprint()
         fingerprint.add("stage", "ingest")
-        unit.addSettings(to: &fingerprint)
+        unit.addSettings(to: &fingerprint, pipeline: pipeline)
         fingerprint.add("file", file: input)
         if !force, let manifest = folder.upToDate(unit.name, fingerprint: fingerprint.value) {
             return Done(manifest: manifest, skipped: true)
@@ -73,8 +73,7 @@ public struct IngestStage: Sendable {
         let manifest = StageManifest(
             stage: StageName.ingest.rawValue, unit: unit.name, fingerprint: fingerprint.value, inputs: [input],
             outputs: [.init(path: unit.outputFile, sha256: try InputFile.describeWritten(output).sha256, rows: result.rows)],
-            counts: ["rows": result.rows, "rows with missing values": result.missingValues,
-                     "rows without an area code (totals, footers)": result.rowsWithoutCode],
+            counts: result.counts,
             warnings: result.warnings)
         try manifest.write(folder.manifestPath(unit.name))
         for warning in result.warnings { logger.warning("\(warning)") }

@@ -37,6 +37,14 @@ enum IngestUnit: Sendable {
         }
     }
 
+    /// How many data rows the file should have, when the pipeline says.
+    var expectedRows: CountRange? {
+        switch self {
+        case .indicator(_, let source): source.expectedRows
+        case .population(_, let spec): spec.expectedRows
+        }
+    }
+
     /// The staging file the unit writes.
     var outputFile: String {
         switch self {
@@ -54,10 +62,18 @@ enum IngestUnit: Sendable {
     }
 
     /// The part of the pipeline file the unit's output depends on.
-    func addSettings(to fingerprint: inout Fingerprint) {
+    /// Besides the unit's own settings, the checks and limits: a check turned from a
+    /// warning into an error must not be skipped past.
+    func addSettings(to fingerprint: inout Fingerprint, pipeline: Pipeline) {
         switch self {
-        case .indicator(_, let source): fingerprint.add("source", source)
-        case .population(_, let spec): fingerprint.add("population", spec)
+        case .indicator(let indicator, let source):
+            fingerprint.add("source", source)
+            fingerprint.add("value-checks", [indicator.aggregation?.rawValue ?? "", indicator.scale.map { "\($0)" } ?? ""])
+            fingerprint.add("plausible-range", indicator.plausibleRange)
+        case .population(_, let spec):
+            fingerprint.add("population", spec)
         }
+        fingerprint.add("checks", pipeline.file.checks)
+        fingerprint.add("limits", pipeline.file.limits)
     }
 }

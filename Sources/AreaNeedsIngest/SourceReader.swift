@@ -3,8 +3,9 @@ import AreaNeedsTables
 
 /// Reads one source file as published and writes its rows as tidy records.
 ///
-/// Rows without an area code (totals, footers) are skipped and counted; a code that
-/// appears twice is an error naming both lines. Missing figures keep their marker.
+/// Rows without an area code (totals, footers) are skipped and counted. The rows are
+/// checked as they are read (`SourceChecks`); the staging table is put in place only when
+/// no check that is an error found a problem, so a failed ingest leaves the previous one.
 struct SourceReader {
     let unit: IngestUnit
     let pipeline: Pipeline
@@ -13,10 +14,22 @@ struct SourceReader {
     /// What reading found, for the manifest and the log. Rows without an area code are
     /// totals and footers, normal in published tables: counted, not warned about.
     struct Result {
+        /// Rows written to the staging table.
         var rows = 0
         var missingValues = 0
         var rowsWithoutCode = 0
+        var codesAdded: Int?
+        var codesGone: Int?
         var warnings: [String] = []
+
+        /// The counts the stage's log line shows.
+        var counts: [String: Int] {
+            var counts = ["rows": rows, "rows with missing values": missingValues,
+                          "rows without an area code (totals, footers)": rowsWithoutCode]
+            if let codesAdded { counts["area codes new since the previous ingest"] = codesAdded }
+            if let codesGone { counts["area codes gone since the previous ingest"] = codesGone }
+            return counts
+        }
     }
 
     func read(into outputPath: String) throws(AreaNeedsError) -> Result {
@@ -24,6 +37,9 @@ struct SourceReader {
         do {
             return try readTable(path, into: outputPath)
         } catch let error as TableError {
+            if let limit = limit(for: error) {
+                throw AreaNeedsError(.inputData, "\(unit.label): \(error)\n  (the limit is `limits: {\(limit)}` in \(pipeline.path))")
+            }
             throw AreaNeedsError(error, context: unit.label, setting: setting(for: error))
         } catch let error as AreaNeedsError {
             throw error
@@ -38,6 +54,17 @@ struct SourceReader {
             return pipeline.locate(unit.keyPath(key, in: pipeline))
         }
         return pipeline.locate(unit.keyPath("file", in: pipeline))
+    }
+
+    /// The pipeline's limit that a table error hit, as `key: value`; nil for other errors.
+    private func limit(for error: TableError) -> String? {
+        let limits = pipeline.file.limits
+        switch error.kind {
+        case .decompressedTooLarge: return "max-decompressed-bytes: \(limits.maxDecompressedBytes)"
+        case .fieldTooLarge: return "max-field-bytes: \(limits.maxFieldBytes)"
+        case .rowTooLarge: return "max-row-bytes: \(limits.maxRowBytes)"
+        default: return nil
+        }
     }
 
     /// The columns this unit names, with the pipeline key that names each.
@@ -66,6 +93,8 @@ struct SourceReader {
             headerLine = spec.headerLine
             markers = []
         }
+        // Read before the new table replaces it.
+        let baseline = AreaBaseline.read(outputPath)
         let reader = try openReader(path, headerLine: headerLine, markers: markers)
         let task = unit.label
         reader.onProgress = { [progress] read, size in
@@ -73,39 +102,52 @@ struct SourceReader {
         }
         defer { progress.finish(task) }
 
+        var checks = SourceChecks(unit: unit, pipeline: pipeline)
+        let writer: TableWriter
+        var result: Result
         switch unit {
         case .indicator(_, let source):
-            return try readIndicator(reader, source, into: outputPath)
+            writer = try TableWriter(path: outputPath, columns: StagingTables.ingestedColumns, durable: false)
+            result = try readIndicator(reader, source, into: writer, checks: &checks)
         case .population(_, let spec):
-            return try readPopulation(reader, spec, into: outputPath)
+            writer = try TableWriter(path: outputPath, columns: StagingTables.populationColumns, durable: false)
+            result = try readPopulation(reader, spec, into: writer, checks: &checks)
         }
+        let codeColumn = columnKeys.first { $0.key == "area-code" }?.column ?? ""
+        let changes = baseline?.changes(to: checks.seen)
+        result.codesAdded = changes?.added.count
+        result.codesGone = changes?.gone.count
+        result.warnings = try checks.report(changes: changes, header: (reader.headerLine, codeColumn)).finish()
+        try writer.finish()
+        return result
     }
 
     /// Opens the table with its header found as the first row holding every column the
     /// unit names. When no row holds them all, the row holding the area-code column is
     /// taken instead, so the error names the column that is missing and lists the header.
     private func openReader(_ path: String, headerLine: Int?, markers: [String]) throws -> TableReader {
+        let limits = pipeline.file.limits.readLimits
         if let headerLine {
-            return try TableReader(path: path, options: ReadOptions(header: .line(headerLine), extraMissingMarkers: markers))
+            return try TableReader(path: path, options: ReadOptions(header: .line(headerLine), extraMissingMarkers: markers, limits: limits))
         }
         let columns = columnKeys.map(\.column)
-        let first = SourceReader.attempt(path, .containing(columns), markers)
+        let first = SourceReader.attempt(path, ReadOptions(header: .containing(columns), extraMissingMarkers: markers, limits: limits))
         if let reader = first.reader { return reader }
         if case .headerNotFound? = first.error?.kind, let code = columns.first {
-            return try TableReader(path: path, options: ReadOptions(header: .containing([code]), extraMissingMarkers: markers))
+            return try TableReader(path: path, options: ReadOptions(header: .containing([code]), extraMissingMarkers: markers, limits: limits))
         }
         throw first.error!
     }
 
-    private static func attempt(_ path: String, _ header: HeaderLocation, _ markers: [String]) -> (reader: TableReader?, error: TableError?) {
+    private static func attempt(_ path: String, _ options: ReadOptions) -> (reader: TableReader?, error: TableError?) {
         do {
-            return (try TableReader(path: path, options: ReadOptions(header: header, extraMissingMarkers: markers)), nil)
+            return (try TableReader(path: path, options: options), nil)
         } catch {
             return (nil, error)
         }
     }
 
-    private func readIndicator(_ reader: TableReader, _ source: SourceSpec, into outputPath: String) throws -> Result {
+    private func readIndicator(_ reader: TableReader, _ source: SourceSpec, into writer: TableWriter, checks: inout SourceChecks) throws -> Result {
         let header = reader.header
         let code = try header.column(source.areaCode)
         let name = try source.areaName.map(header.column)
@@ -117,26 +159,22 @@ struct SourceReader {
             ("population", source.population.map(header.column)),
             ("decile", source.decile.map(header.column)),
         ]
-        let writer = try TableWriter(path: outputPath, columns: StagingTables.ingestedColumns, durable: false)
         var result = Result()
-        var seen = SeenCodes()
-        var withoutCode: [Int] = []
         try reader.forEachRecord { record in
             guard let areaCode = record.nonEmptyText(code) else {
-                withoutCode.append(record.line)
+                result.rowsWithoutCode += 1
                 return
             }
-            if let first = seen.updateValue(record.line, forKey: areaCode) {
-                throw record.error(.notANumber, column: code, text: areaCode).duplicate(firstLine: first)
-            }
+            guard checks.admit(areaCode, line: record.line) else { return }
             // Written field by field: an array of strings per row, and a string per number,
             // were a fifth of the ingest stage on the national benchmark (1.6 million rows).
+            var numbers: [Double?] = [nil, nil, nil, nil, nil]
             var missing: [String] = []
             try writer.writeRow { fields in
                 fields.append(areaCode)
                 fields.append(name.map(record.text) ?? "")
                 fields.append(district.map(record.text) ?? "")
-                for figure in figures {
+                for (index, figure) in figures.enumerated() {
                     guard let column = figure.column else {
                         fields.append("")
                         continue
@@ -144,6 +182,7 @@ struct SourceReader {
                     switch try record.number(column) {
                     case .number(let value):
                         fields.append(number: value)
+                        numbers[index] = value
                     case .missing(let marker):
                         fields.append("")
                         missing.append("\(figure.label): \(marker)")
@@ -152,31 +191,29 @@ struct SourceReader {
                 fields.append(missing.joined(separator: "; "))
                 fields.append(record.line)
             }
+            checks.check(areaCode, line: record.line, value: numbers[0], numerator: numbers[1], denominator: numbers[2], population: numbers[3])
             if !missing.isEmpty { result.missingValues += 1 }
             result.rows += 1
         }
-        try writer.finish()
-        result.rowsWithoutCode = withoutCode.count
         return result
     }
 
-    private func readPopulation(_ reader: TableReader, _ spec: PopulationSpec, into outputPath: String) throws -> Result {
+    private func readPopulation(_ reader: TableReader, _ spec: PopulationSpec, into writer: TableWriter, checks: inout SourceChecks) throws -> Result {
         let code = try reader.header.column(spec.areaCode)
         let column = try reader.header.column(spec.column)
-        let writer = try TableWriter(path: outputPath, columns: StagingTables.populationColumns, durable: false)
         var result = Result()
-        var seen = SeenCodes()
-        var withoutCode: [Int] = []
         try reader.forEachRecord { record in
             guard let areaCode = record.nonEmptyText(code) else {
-                withoutCode.append(record.line)
+                result.rowsWithoutCode += 1
                 return
             }
-            if let first = seen.updateValue(record.line, forKey: areaCode) {
-                throw record.error(.notANumber, column: code, text: areaCode).duplicate(firstLine: first)
-            }
+            guard checks.admit(areaCode, line: record.line) else { return }
             let population = try record.number(column).number
-            if population == nil { result.missingValues += 1 }
+            if let population {
+                checks.check(areaCode, line: record.line, population: population)
+            } else {
+                result.missingValues += 1
+            }
             try writer.writeRow { fields in
                 fields.append(areaCode)
                 if let population { fields.append(number: population) } else { fields.append("") }
@@ -184,15 +221,6 @@ struct SourceReader {
             }
             result.rows += 1
         }
-        try writer.finish()
-        result.rowsWithoutCode = withoutCode.count
         return result
-    }
-}
-
-extension TableError {
-    /// The same place, reported as a code that appears twice.
-    func duplicate(firstLine: Int) -> AreaNeedsError {
-        AreaNeedsError(.inputData, "\(location): the area code \"\(text ?? "")\" appears twice, on lines \(firstLine) and \(line ?? 0)")
     }
 }

@@ -18,7 +18,7 @@ struct IndicatorNormaliser {
         folder.invalidate(plan.unit)
         var figures: [String: AreaFigure] = [:]
         var counts: [String: Int] = [:]
-        var warnings: [String] = []
+        var report = CheckReport(checks: pipeline.file.checks)
         if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
             // Areas are aggregated as the rows stream past, so the national count comes first.
             let largestRank = method.usesRanks && indicator.nationalCount == nil ? try largestRank(in: ingested) : 0
@@ -29,14 +29,17 @@ struct IndicatorNormaliser {
             let parameters = AggregationParameters(nationalCount: nationalCount, multiplier: indicator.scale ?? 1)
             let mapped = try map(source, from: ingested, into: AreaAccumulator(method: method, parameters: parameters))
             counts["small-area rows outside the areas"] = mapped.outside
-            warnings += try unknownCodes(mapped.unknown, source: source)
+            report.add(mapped.unknown) { count in
+                "indicator \(indicator.id): \(count) area code\(count == 1 ? "" : "s") in \(pipeline.resolve(source.file)) \(count == 1 ? "is" : "are") not in the \(source.geography.title) lookup (a wrong code, or a lookup out of date)"
+            }
             for (position, area) in geography.areas.enumerated() {
                 figures[area.code] = mapped.areas[position].figure
             }
             let empty = geography.areas.filter { figures[$0.code]?.value == nil }.map(\.code)
             counts["areas without data"] = empty.count
-            warnings += try areasWithoutData(empty)
+            checkCoverage(withData: geography.areas.count - empty.count, without: empty, into: &report)
         }
+        let warnings = try report.finish()
         let output = folder.file(StagingTables.normalisedFile(indicator.id))
         do {
             let writer = try TableWriter(path: output, columns: StagingTables.normalisedColumns, durable: false)
@@ -66,7 +69,8 @@ struct IndicatorNormaliser {
     private struct Mapped {
         /// Each area's figure so far, by position in `geography.areas`.
         var areas: [AreaAccumulator]
-        var unknown: [(code: String, line: Int)] = []
+        /// Codes the lookup does not know: counted, and the first few kept, however many.
+        var unknown = CheckFindings(.unknownSmallArea)
         var outside = 0
     }
 
@@ -91,7 +95,7 @@ struct IndicatorNormaliser {
                     figures.weight = weight
                     mapped.areas[area].add(figures)
                 }
-                if !known { mapped.unknown.append((row.code, row.line)) }
+                if !known { mapped.unknown.add("\(row.code) (line \(row.line))") }
             }
         } catch {
             throw AreaNeedsError(error, context: "normalise \(indicator.id)")
@@ -134,27 +138,18 @@ struct IndicatorNormaliser {
 
     // MARK: - Checks
 
-    /// Codes the lookup does not know: an error or a warning, as the pipeline's checks say.
-    private func unknownCodes(_ unknown: [(code: String, line: Int)], source: SourceSpec) throws(AreaNeedsError) -> [String] {
-        guard !unknown.isEmpty else { return [] }
-        let shown = unknown.prefix(10).map { "\($0.code) (line \($0.line))" }.joined(separator: ", ")
-        let more = unknown.count > 10 ? ", and \(unknown.count - 10) more" : ""
-        let message = "indicator \(indicator.id): \(unknown.count) area code\(unknown.count == 1 ? "" : "s") in \(pipeline.resolve(source.file)) \(unknown.count == 1 ? "is" : "are") not in the \(source.geography.title) lookup: \(shown)\(more)"
-        if pipeline.file.checks.unknownSmallArea == .error {
-            throw AreaNeedsError(.inputData, message + "\n  (a wrong code, or a lookup that is out of date; `checks: unknown-small-area: warning` lets the run go on without them)")
+    /// Areas left with no figure, and the number of areas with one against the indicator's
+    /// `expected-areas`.
+    private func checkCoverage(withData: Int, without empty: [String], into report: inout CheckReport) {
+        if !empty.isEmpty {
+            let shown = empty.prefix(CheckFindings.shownExamples).joined(separator: ", ")
+                + (empty.count > CheckFindings.shownExamples ? ", and \(empty.count - CheckFindings.shownExamples) more" : "")
+            report.add(.areaWithoutData, "indicator \(indicator.id): \(empty.count) area\(empty.count == 1 ? " has" : "s have") no data: \(shown)")
         }
-        return [message + " (left out)"]
-    }
-
-    /// Areas left with no figure: an error or a warning, as the pipeline's checks say.
-    private func areasWithoutData(_ codes: [String]) throws(AreaNeedsError) -> [String] {
-        guard !codes.isEmpty else { return [] }
-        let shown = codes.prefix(10).joined(separator: ", ") + (codes.count > 10 ? ", and \(codes.count - 10) more" : "")
-        let message = "indicator \(indicator.id): \(codes.count) area\(codes.count == 1 ? " has" : "s have") no data: \(shown)"
-        if pipeline.file.checks.areaWithoutData == .error {
-            throw AreaNeedsError(.inputData, message)
+        if let expected = indicator.expectedAreas, !expected.contains(withData) {
+            let setting = pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "expected-areas"))
+            report.add(.areaCount, "indicator \(indicator.id): \(withData) of \(geography.areas.count) areas have data; expected \(expected.description) (set in \(setting))")
         }
-        return [message]
     }
 
     private func text(_ value: Double?) -> String {

@@ -24,8 +24,12 @@ public struct NormaliseStage: Sendable {
         let started = Date()
         let folder = StageFolder(.normalise, of: pipeline)
         try folder.create()
-        let geographyInputs = try pipeline.geographyPaths.map { path throws(AreaNeedsError) in
-            try InputFile.describe(path, known: folder.manifest("geography")?.inputs ?? [])
+        let geographyInputs = try pipeline.geographyFiles.map { file throws(AreaNeedsError) in
+            do throws(AreaNeedsError) {
+                return try InputFile.describe(file.path, known: folder.manifest("geography")?.inputs ?? [])
+            } catch {
+                throw AreaNeedsError(error.category, "geography: \(error.message)\n  (set in \(pipeline.locate(file.key)))")
+            }
         }
 
         // Work out which indicators must run before reading the geography at all.
@@ -86,6 +90,7 @@ struct IndicatorPlan: Sendable {
         ]
         fingerprint.add("indicator", settings)
         fingerprint.add("source", indicator.source)
+        fingerprint.add("expected-areas", indicator.expectedAreas)
         fingerprint.add("geography", pipeline.file.geography)
         fingerprint.add("checks", pipeline.file.checks)
         for file in geography { fingerprint.add("geography-file", file: file) }

@@ -10,6 +10,7 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case unreadable(reason: String)
         case unwritable(reason: String)
         case emptyFile
+        case notText(reason: String)
         case truncatedGzip
         case corruptGzip(reason: String)
         case decompressedTooLarge(limit: Int)
@@ -80,6 +81,8 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
             return "cannot write the file (\(reason))"
         case .emptyFile:
             return "the file is empty"
+        case .notText(let reason):
+            return "not a CSV text file: \(reason)"
         case .truncatedGzip:
             return "the gzip stream ends early (the file is truncated or still being copied)"
         case .corruptGzip(let reason):
@@ -126,22 +129,32 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
 
     static func shorten(_ text: String) -> String {
         let limit = 80
-        let visible = text.replacingNewlines()
-        guard visible.count > limit else { return visible }
+        // Only the start is shown, so only the start is made visible: the text may be a
+        // whole field of a megabyte.
+        let start = text.unicodeScalars.prefix(limit + 1)
+        let visible = String(String.UnicodeScalarView(start)).replacingNewlines()
+        guard visible.count > limit || start.count < text.unicodeScalars.count else { return visible }
         return String(visible.prefix(limit)) + "…"
     }
 }
 
 extension String {
+    /// The text on one line with control characters made visible ("\\n", "\\x1B"), so
+    /// that a message about a binary file can neither break a log line nor send escape
+    /// sequences to a terminal.
     fileprivate func replacingNewlines() -> String {
         var result = ""
         result.reserveCapacity(utf8.count)
-        for character in self {
-            switch character {
+        for scalar in unicodeScalars {
+            switch scalar {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
-            case "\r\n": result += "\\r\\n"
-            default: result.append(character)
+            case "\t": result += "\\t"
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}":
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            default:
+                result.unicodeScalars.append(scalar)
             }
         }
         return result

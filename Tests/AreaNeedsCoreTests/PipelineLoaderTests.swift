@@ -1,14 +1,12 @@
+import AreaNeedsTestSupport
 import Foundation
 import Testing
 @testable import AreaNeedsCore
 
 @Suite("Reading pipeline files")
 struct PipelineLoaderTests {
-    let folder: String = {
-        let path = NSTemporaryDirectory() + "areaneeds-core-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }()
+    let temporary = TemporaryFolder("areaneeds-core")
+    var folder: String { temporary.path }
 
     static let valid = """
         pipeline: test

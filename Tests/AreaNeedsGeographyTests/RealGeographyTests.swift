@@ -1,3 +1,4 @@
+import AreaNeedsTestSupport
 import Foundation
 import Testing
 import AreaNeedsGeography
@@ -10,7 +11,7 @@ struct RealGeographyTests {
     static let oaLookup = "fe6c55f0924b4734adf1cf7104a0173e_0.csv.gz"
     static let populations = "csv/imd2019-file6-population-denominators.csv"
     static let wardLookup = "Lower_Layer_Super_Output_Area_(2011)_to_Ward_(2019)_Lookup_in_England_and_Wales.csv"
-    static let committed = RealData.repository.appendingPathComponent("data-raw/geography").path
+    static let committed = URL(fileURLWithPath: FixtureProject.repository).appendingPathComponent("data-raw/geography").path
 
     let folder = TemporaryFolder()
 

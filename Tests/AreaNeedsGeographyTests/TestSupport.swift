@@ -1,30 +1,7 @@
+import AreaNeedsTestSupport
 import Foundation
 import AreaNeedsGeography
 import AreaNeedsTables
-
-/// A fresh temporary folder per test, removed when the value is dropped.
-final class TemporaryFolder {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "areaneeds-geography-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `text` to a file in the folder and returns its path.
-    @discardableResult
-    func file(_ name: String, _ text: String) -> String {
-        let path = self.path + "/" + name
-        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        return path
-    }
-
-    func text(of name: String) -> String {
-        String(decoding: FileManager.default.contents(atPath: path + "/" + name) ?? Data(), as: UTF8.self)
-    }
-}
 
 /// A small geography: two districts, three areas, and lookups at three geographies.
 ///
@@ -88,21 +65,4 @@ func thrown<E: Error>(_ type: E.Type, _ body: () throws -> Void) -> E? {
     } catch {
         return nil
     }
-}
-
-/// The folder of real public data shared beside the repository, when it is there.
-enum RealData {
-    static let folder: String? = {
-        if let override = ProcessInfo.processInfo.environment["AREANEEDS_REAL_DATA"] { return override }
-        let folder = repository.deletingLastPathComponent().appendingPathComponent("shared/data/real").path
-        return FileManager.default.fileExists(atPath: folder) ? folder : nil
-    }()
-
-    static var isPresent: Bool { folder != nil }
-
-    static func path(_ name: String) -> String { folder! + "/" + name }
-
-    /// The repository this test file is in.
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
 }

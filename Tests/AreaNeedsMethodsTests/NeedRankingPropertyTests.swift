@@ -1,3 +1,4 @@
+import AreaNeedsTestSupport
 import Testing
 import AreaNeedsMethods
 
@@ -68,18 +69,5 @@ struct NeedRankingPropertyTests {
                 #expect(rank.quintile == NeedRanking.quintile(rank: rank.rank, count: values.count))
             }
         }
-    }
-}
-
-/// A small, fast, seeded generator (SplitMix64), so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -116,4 +116,14 @@ struct CommandLineTests {
         project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty().replacingOccurrences(of: "\nNote A", with: "L99,\"1,000\",100\n\nNote A"))
         #expect(try areaneeds("validate", "pipelines/test.yml").status == 65)
     }
+
+    @Test func geographyCheckReadsThePipelinesGeography() throws {
+        let clean = try areaneeds("geography", "check", "pipelines/test.yml")
+        #expect(clean.status == 0, "\(clean.standardError)")
+        #expect(clean.standardOutput.contains("check: no problems"))
+        project.write("data-raw/geography/lsoa11.csv", FixtureProject.lsoaLookup + "L99,Stray,A9\n")
+        let broken = try areaneeds("geography", "check", "pipelines/test.yml")
+        #expect(broken.status == 65)
+        #expect(broken.standardError.contains("A9"))
+    }
 }

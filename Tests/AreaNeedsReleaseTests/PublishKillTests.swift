@@ -15,7 +15,7 @@ struct PublishKillTests {
     @Test func killedPublishingNeverLeavesAPartialRelease() throws {
         let publish = try Executables.path("areaneeds-publish")
         let project = FixtureProject()
-        var random = SplitMix(seed: 20_261_125)
+        var random = SeededGenerator(seed: 20_261_125)
 
         // Two uninterrupted runs give the first releases and how long publishing takes
         // (the slower of the two: the machine is shared), so the kills can be spread over
@@ -104,20 +104,5 @@ struct PublishKillTests {
                 && !name.hasPrefix(".partial-") && !name.hasPrefix(".latest-")
         }
         #expect(unexpected.isEmpty, "unexpected entries after \(moment): \(unexpected)")
-    }
-}
-
-/// A small seeded generator, so a failing sequence of figures can be repeated.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import AreaNeedsTestSupport
 import Testing
 @testable import AreaNeedsTables
 
@@ -88,6 +89,40 @@ struct TableReaderErrorTests {
         let error = tableError { _ = try readTable(path, ReadOptions(limits: limits)) }
         #expect(error?.kind == .decompressedTooLarge(limit: 1 << 20))
         #expect(error?.description.contains("decompresses to more than 1 MiB") == true)
+    }
+
+    @Test func aWorkbookInPlaceOfItsCSVIsNamed() {
+        let path = folder.file("fuel.csv", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8))
+        let error = tableError { _ = try readTable(path) }
+        #expect(error?.description == "\(path): not a CSV text file: it is a zip archive, such as an Excel workbook (.xlsx); save the sheet as CSV UTF-8")
+    }
+
+    @Test func aReaderDroppedEarlyStopsItsReadAhead() throws {
+        // Many chunks of decompressed text, so the read-ahead thread is still at work when
+        // the reader is dropped after one row.
+        let text = "code,value\n" + String(repeating: "E01,1\n", count: 400_000)
+        let path = folder.gzipFile("long.csv.gz", bytes: Array(text.utf8))
+        let file = try FileInput(path: path)
+        _ = try file.peek(count: 2)
+        var source: BackgroundSource? = BackgroundSource(try GzipDecoder(source: file, path: path, limit: 1 << 30), file: file)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 1)
+        defer { buffer.deallocate() }
+        #expect(try source?.read(into: buffer) == 64)
+        weak let dropped = source
+        source = nil
+        // The thread holds only the queue, so dropping the reader frees the source (and
+        // tells the thread to stop) at once.
+        #expect(dropped == nil)
+    }
+
+    @Test func notesBelowTheDataAreCountedButFewAreKept() throws {
+        let notes = (1...1000).map { "Note \($0)" }.joined(separator: "\n")
+        let path = folder.file("notes.csv", "code,value\nE01,1\n" + notes + "\n")
+        let reader = try TableReader(path: path)
+        #expect(try reader.readAll() == [["E01", "1"]])
+        #expect(reader.noteCount == 1000)
+        #expect(reader.notes.count == TableReader.maxNotesKept)
+        #expect(reader.notes.last?.text == "Note 100")
     }
 
     @Test func invalidUTF8NamesLineAndColumn() {
@@ -205,6 +240,21 @@ struct TableReaderErrorTests {
         #expect(error?.description == "\(path), line 3, column 2 (value): expected a number or a suppression marker: \"abc\"")
     }
 
+    @Test func controlCharactersInMessagesAreMadeVisible() throws {
+        let path = folder.file("escape.csv", "code,value\nE01,\u{1B}[31mred\tx\u{7}\n")
+        let reader = try TableReader(path: path)
+        let value = try reader.header.column("value")
+        let error = tableError { try reader.forEachRecord { _ = try $0.number(value) } }
+        #expect(error?.text == "\\x1B[31mred\\tx\\x07")
+        #expect(error?.description.unicodeScalars.allSatisfy { $0.value >= 0x20 } == true)
+    }
+
+    @Test func longTextInMessagesIsCutShort() {
+        let error = TableError(.notANumber, file: "f.csv", text: String(repeating: "9", count: 1_000_000))
+        #expect(error.text == String(repeating: "9", count: 80) + "…")
+        #expect(TableError(.notANumber, file: "f.csv", text: String(repeating: "9", count: 80)).text == String(repeating: "9", count: 80))
+    }
+
     @Test func errorsFromTheCallerStopTheRead() throws {
         struct Stop: Error {}
         let path = folder.file("stop.csv", "code\nE01\nE02\nE03\n")
@@ -217,18 +267,5 @@ struct TableReaderErrorTests {
             }
         }
         #expect(seen == 2)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

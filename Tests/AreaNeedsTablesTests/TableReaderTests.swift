@@ -1,3 +1,4 @@
+import AreaNeedsTestSupport
 import Testing
 @testable import AreaNeedsTables
 
@@ -35,6 +36,25 @@ struct TableReaderTests {
     @Test func crlfAndMixedLineEnds() throws {
         let path = folder.file("crlf.csv", "code,value\r\nE01,1\r\nE02,2\nE03,3\r\n")
         #expect(try readTable(path).rows == [["E01", "1"], ["E02", "2"], ["E03", "3"]])
+    }
+
+    @Test func mixedLineEndsCountLinesAsAnEditorDoes() throws {
+        let path = folder.file("mixed.csv", "code,value\r\nE01,1\nE02,2\r\nE03,zz\n")
+        let reader = try TableReader(path: path)
+        let value = try reader.header.column("value")
+        let error = tableError { try reader.forEachRecord { _ = try $0.number(value) } }
+        #expect(error?.line == 4)
+    }
+
+    @Test func oldMacLineEndsAreReadAndCounted() throws {
+        let path = folder.file("mac.csv", "code,value\rE01,1\r\"E\r02\",2\rE03,zz\r")
+        let reader = try TableReader(path: path)
+        let value = try reader.header.column("value")
+        var lines: [Int] = []
+        let error = tableError { try reader.forEachRecord { lines.append($0.line); _ = try $0.number(value) } }
+        #expect(lines == [2, 3, 5])
+        #expect(error?.line == 5)
+        #expect(try readTable(path).rows == [["E01", "1"], ["E\r02", "2"], ["E03", "zz"]])
     }
 
     @Test func quotedFieldsKeepCommasQuotesAndNewlines() throws {

@@ -1,38 +1,12 @@
+import AreaNeedsTestSupport
 import Foundation
 @testable import AreaNeedsTables
 
-/// A fresh temporary folder per test, removed when the value is dropped.
-final class TemporaryFolder {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "areaneeds-tables-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `text` (as UTF-8) to a file in the folder and returns its path.
-    @discardableResult
-    func file(_ name: String, _ text: String) -> String {
-        file(name, bytes: Array(text.utf8))
-    }
-
-    @discardableResult
-    func file(_ name: String, bytes: [UInt8]) -> String {
-        let path = self.path + "/" + name
-        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        return path
-    }
-
+extension TemporaryFolder {
     /// Writes `bytes` gzip-compressed.
     @discardableResult
     func gzipFile(_ name: String, bytes: [UInt8]) -> String {
         file(name, bytes: gzip(bytes))
-    }
-
-    func bytes(of name: String) -> [UInt8] {
-        Array(FileManager.default.contents(atPath: path + "/" + name) ?? Data())
     }
 }
 
@@ -62,19 +36,4 @@ func tableError(_ body: () throws -> Void) -> TableError? {
     } catch {
         return nil
     }
-}
-
-/// The folder of real public data shared beside the repository, when it is there.
-enum RealData {
-    static let folder: String? = {
-        if let override = ProcessInfo.processInfo.environment["AREANEEDS_REAL_DATA"] { return override }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let folder = repository.deletingLastPathComponent().appendingPathComponent("shared/data/real").path
-        return FileManager.default.fileExists(atPath: folder) ? folder : nil
-    }()
-
-    static var isPresent: Bool { folder != nil }
-
-    static func path(_ name: String) -> String { folder! + "/" + name }
 }

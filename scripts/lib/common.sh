@@ -30,3 +30,21 @@ ensure_swift() {
     fi
     command -v swift >/dev/null 2>&1 || { say "Swift 6 is needed: https://www.swift.org/install/"; return 1; }
 }
+
+# Installs Debian's chromium (headless rendering of the report) when no Chromium is on the
+# PATH, the same way as the libraries above. Prints the browser's path.
+ensure_chromium() {
+    local browser
+    for browser in chromium chromium-browser google-chrome; do
+        if command -v "$browser" >/dev/null 2>&1; then command -v "$browser"; return 0; fi
+    done
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { say "need root to install chromium"; return 1; }
+        sudo=(sudo)
+    fi
+    say "installing chromium with apt-get"
+    "${sudo[@]}" apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium >/dev/null
+    command -v chromium
+}

@@ -63,16 +63,20 @@ public struct NeedsRelease: Sendable {
             throw refusal(error, location: location)
         }
         do {
-            let needs = NeedsRelease(
-                source: ReleaseSource(release), policy: release.policy,
-                areas: try release.areas(), objectives: try release.objectives(), outcomes: try release.outcomes(),
-                measures: try release.framework(), indicators: try release.indicators(),
-                indicatorNeeds: try release.indicatorNeeds(), objectiveNeeds: try release.objectiveNeeds())
-            try needs.check()
-            return needs
+            return try NeedsRelease(release)
         } catch {
             throw refusal(error, location: location)
         }
+    }
+
+    /// Reads the tables of a release already opened (and so verified).
+    public init(_ release: Release) throws(AreaNeedsError) {
+        self.init(
+            source: ReleaseSource(release), policy: release.policy,
+            areas: try release.areas(), objectives: try release.objectives(), outcomes: try release.outcomes(),
+            measures: try release.framework(), indicators: try release.indicators(),
+            indicatorNeeds: try release.indicatorNeeds(), objectiveNeeds: try release.objectiveNeeds())
+        try check()
     }
 
     /// Whether any pipeline folder under `dataOut` has a `latest` release.

@@ -16,14 +16,20 @@ struct GeographyCheckCommand: ParsableCommand {
             their district and, with --reference, small areas of the districts left unmapped. \
             Exits 0 when there is none.
 
+            Give a pipeline file to check the geography it names (`areaneeds geography check \
+            pipelines/sample.yml`), or the files themselves with --areas and --lookup.
+
             \(ExitCodes.help)
             """
     )
 
+    @Argument(help: ArgumentHelp("A pipeline file whose geography to check (instead of --areas and --lookup).", valueName: "pipeline"))
+    var pipeline: String?
+
     @Option(help: ArgumentHelp(
         "The areas table: <area-key>_code, <area-key>_name, district_code, district_name and, optionally, population.",
         valueName: "file"))
-    var areas: String
+    var areas: String?
 
     @Option(help: "The prefix of the area columns: spa reads spa_code and spa_name.")
     var areaKey = "spa"
@@ -57,6 +63,11 @@ struct GeographyCheckCommand: ParsableCommand {
     func validate() throws {
         _ = try lookupFiles()
         if districtCodes?.isEmpty == true { throw ValidationError("--districts names no district") }
+        switch (pipeline, areas) {
+        case (nil, nil): throw ValidationError("give a pipeline file, or the areas table with --areas")
+        case (.some, .some): throw ValidationError("give a pipeline file or --areas, not both")
+        default: break
+        }
     }
 
     /// The lookups the command line names.
@@ -76,8 +87,19 @@ struct GeographyCheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let geography = try geographyErrors {
-                try Geography.load(areas: AreasFile(path: areas, areaKey: areaKey), lookups: try lookupFiles(), lsoa21BestFit: lsoa21BestFit)
+            var districtCodes = self.districtCodes
+            let geography: Geography
+            if let pipeline {
+                let loaded = try Pipeline.load(path: pipeline)
+                districtCodes = districtCodes ?? loaded.file.geography.districts
+                geography = try geographyErrors {
+                    try Geography.load(areas: loaded.areasFile, lookups: loaded.lookupFiles,
+                                       lsoa21BestFit: loaded.file.geography.lsoa21?.bestFit.map(loaded.resolve))
+                }
+            } else {
+                geography = try geographyErrors {
+                    try Geography.load(areas: AreasFile(path: areas ?? "", areaKey: areaKey), lookups: try lookupFiles(), lsoa21BestFit: lsoa21BestFit)
+                }
             }
             for line in GeographySummary.lines(geography) { print(line) }
             print("")

@@ -109,9 +109,11 @@ public struct PopulationSpec: Codable, Sendable, Equatable {
     public var areaCode: String
     public var column: String
     public var headerLine: Int?
+    /// How many data rows the file should have (`checks: row-count`); at least one when not given.
+    public var expectedRows: CountRange?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case file, geography, areaCode = "area-code", column, headerLine = "header-line"
+        case file, geography, areaCode = "area-code", column, headerLine = "header-line", expectedRows = "expected-rows"
     }
 
     public init(from decoder: Decoder) throws {
@@ -122,5 +124,6 @@ public struct PopulationSpec: Codable, Sendable, Equatable {
         areaCode = try container.decode(String.self, forKey: .areaCode)
         column = try container.decode(String.self, forKey: .column)
         headerLine = try container.decodeIfPresent(Int.self, forKey: .headerLine)
+        expectedRows = try container.decodeIfPresent(CountRange.self, forKey: .expectedRows)
     }
 }

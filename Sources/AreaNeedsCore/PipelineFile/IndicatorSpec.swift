@@ -26,13 +26,15 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
     /// For rank methods: how many small areas the national ranking has (default: the
     /// largest rank in the source).
     public var nationalCount: Int?
-    /// Values outside this range are reported (see `checks`).
+    /// Small-area values outside this range are reported (`checks: implausible-value`).
     public var plausibleRange: PlausibleRange?
+    /// How many target areas should get a value (`checks: area-count`).
+    public var expectedAreas: CountRange?
     public var notes: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, objective, polarity, unit, vintage, aggregation, source, unavailable, scale, weight
-        case nationalCount = "national-count", plausibleRange = "plausible-range", notes
+        case nationalCount = "national-count", plausibleRange = "plausible-range", expectedAreas = "expected-areas", notes
     }
 
     public init(from decoder: Decoder) throws {
@@ -51,6 +53,7 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
         weight = try container.decodeIfPresent(String.self, forKey: .weight)
         nationalCount = try container.decodeIfPresent(Int.self, forKey: .nationalCount)
         plausibleRange = try container.decodeIfPresent(PlausibleRange.self, forKey: .plausibleRange)
+        expectedAreas = try container.decodeIfPresent(CountRange.self, forKey: .expectedAreas)
         notes = try container.decodeIfPresent(String.self, forKey: .notes)
     }
 }
@@ -84,11 +87,14 @@ public struct SourceSpec: Codable, Sendable, Equatable {
     /// For national files without a district column: take the district from the area
     /// name, as ONS names areas ("Burnley 001A" is in Burnley).
     public var districtFromName: Bool
+    /// How many data rows (rows with an area code) the file should have (`checks:
+    /// row-count`); at least one when not given.
+    public var expectedRows: CountRange?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case file, geography, headerLine = "header-line", areaCode = "area-code", areaName = "area-name"
         case value, numerator, denominator, population, decile, missingMarkers = "missing-markers"
-        case district, districtFromName = "district-from-name"
+        case district, districtFromName = "district-from-name", expectedRows = "expected-rows"
     }
 
     public init(from decoder: Decoder) throws {
@@ -107,6 +113,7 @@ public struct SourceSpec: Codable, Sendable, Equatable {
         missingMarkers = try container.decodeIfPresent([String].self, forKey: .missingMarkers) ?? []
         district = try container.decodeIfPresent(String.self, forKey: .district)
         districtFromName = try container.decodeIfPresent(Bool.self, forKey: .districtFromName) ?? false
+        expectedRows = try container.decodeIfPresent(CountRange.self, forKey: .expectedRows)
     }
 
     /// Every column this source names, in a stable order.
@@ -121,6 +128,16 @@ public struct PlausibleRange: Codable, Sendable, Equatable {
     public var max: Double?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
+
+    public init(min: Double? = nil, max: Double? = nil) {
+        self.min = min
+        self.max = max
+    }
+
+    /// Whether `value` is in the range (the ends included).
+    public func contains(_ value: Double) -> Bool {
+        (min.map { value >= $0 } ?? true) && (max.map { value <= $0 } ?? true)
+    }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)

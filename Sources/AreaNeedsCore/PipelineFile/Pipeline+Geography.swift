@@ -19,7 +19,14 @@ extension Pipeline {
 
     /// Every geography file, for fingerprints and provenance.
     public var geographyPaths: [String] {
-        [areasFile.path] + lookupFiles.map(\.path) + [file.geography.lsoa21?.bestFit.map(resolve)].compactMap { $0 }
+        geographyFiles.map(\.path)
+    }
+
+    /// Every geography file with the key that names it ("geography.lookups[1].file").
+    public var geographyFiles: [(key: String, path: String)] {
+        let lookups = lookupFiles.enumerated().map { ("geography.lookups[\($0.offset)].file", $0.element.path) }
+        let bestFit = file.geography.lsoa21?.bestFit.map { [("geography.lsoa21.best-fit", resolve($0))] } ?? []
+        return [("geography.areas.file", areasFile.path)] + lookups + bestFit
     }
 
     /// Reads the geography and checks it; any problem is an input-data error listing them all.

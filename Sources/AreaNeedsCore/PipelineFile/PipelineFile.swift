@@ -18,6 +18,8 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     /// Named population tables, used as weights by indicators (`weight:`).
     public var populations: [String: PopulationSpec]
     public var checks: ChecksSpec
+    /// Bounds on what one input file may hold.
+    public var limits: LimitsSpec
     /// How areas are ranked besides nationally (across every area of the release).
     public var ranking: RankingSpec
     public var policy: PolicySpec
@@ -26,7 +28,7 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     public var indicators: [IndicatorSpec]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name = "pipeline", title, description, synthetic, output, release, geography, populations, checks, ranking, policy, framework, indicators
+        case name = "pipeline", title, description, synthetic, output, release, geography, populations, checks, limits, ranking, policy, framework, indicators
     }
 
     public init(from decoder: Decoder) throws {
@@ -41,6 +43,7 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         geography = try container.decode(GeographySpec.self, forKey: .geography)
         populations = try container.decodeIfPresent([String: PopulationSpec].self, forKey: .populations) ?? [:]
         checks = try container.decodeIfPresent(ChecksSpec.self, forKey: .checks) ?? ChecksSpec()
+        limits = try container.decodeIfPresent(LimitsSpec.self, forKey: .limits) ?? LimitsSpec()
         ranking = try container.decodeIfPresent(RankingSpec.self, forKey: .ranking) ?? RankingSpec()
         policy = try container.decodeIfPresent(PolicySpec.self, forKey: .policy) ?? PolicySpec()
         framework = try container.decodeIfPresent(String.self, forKey: .framework)
@@ -90,38 +93,6 @@ public struct LicenceSpec: Codable, Sendable, Equatable {
         name = try container.decode(String.self, forKey: .name)
         title = try container.decode(String.self, forKey: .title)
         path = try container.decode(String.self, forKey: .path)
-    }
-}
-
-/// What a check that finds a problem does: stop the run, or say so and go on.
-public enum CheckSeverity: String, Codable, Sendable, Equatable {
-    case error
-    case warning
-}
-
-/// Which data problems stop a run and which are warnings.
-public struct ChecksSpec: Codable, Sendable, Equatable {
-    /// A small-area code in an extract that the lookup does not know.
-    public var unknownSmallArea: CheckSeverity
-    /// A target area left with no data for an indicator.
-    public var areaWithoutData: CheckSeverity
-
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case unknownSmallArea = "unknown-small-area"
-        case areaWithoutData = "area-without-data"
-    }
-
-    public init(unknownSmallArea: CheckSeverity = .error, areaWithoutData: CheckSeverity = .warning) {
-        self.unknownSmallArea = unknownSmallArea
-        self.areaWithoutData = areaWithoutData
-    }
-
-    public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let defaults = ChecksSpec()
-        unknownSmallArea = try container.decodeIfPresent(CheckSeverity.self, forKey: .unknownSmallArea) ?? defaults.unknownSmallArea
-        areaWithoutData = try container.decodeIfPresent(CheckSeverity.self, forKey: .areaWithoutData) ?? defaults.areaWithoutData
     }
 }
 

@@ -1,5 +1,6 @@
 import AreaNeedsGeography
 import AreaNeedsMethods
+import AreaNeedsTables
 
 /// The rules a pipeline file must follow beyond its shape: ids, objectives, and the
 /// columns each aggregation method needs.
@@ -32,6 +33,17 @@ struct PipelineValidation {
         if file.indicators.isEmpty {
             report([Key("indicators")], "a pipeline needs at least one indicator")
         }
+        if !(0...100).contains(file.checks.areaChangeLimit) {
+            report([Key("checks"), Key("area-change-limit")], "a percentage of area codes, from 0 to 100, not \(NumberText.format(file.checks.areaChangeLimit))")
+        }
+        if file.limits.maxFieldBytes.bytes > file.limits.maxRowBytes.bytes {
+            report([Key("limits"), Key("max-field-bytes")], "a field cannot be larger than a row (max-row-bytes is \(file.limits.maxRowBytes))")
+        }
+        for (name, population) in file.populations.sorted(by: { $0.key < $1.key }) {
+            if let problem = population.expectedRows.flatMap(rangeProblem) {
+                report([Key("populations"), Key(name), Key("expected-rows")], problem)
+            }
+        }
         var seen: [String: Int] = [:]
         for (index, indicator) in file.indicators.enumerated() {
             let at = [Key("indicators"), Key(index: index)]
@@ -44,6 +56,15 @@ struct PipelineValidation {
             seen[indicator.id] = seen[indicator.id] ?? index
             if !(1...5).contains(indicator.objective) {
                 report(at + [Key("objective")], "objectives are numbered 1 to 5, not \(indicator.objective)")
+            }
+            if let range = indicator.plausibleRange, let low = range.min, let high = range.max, low > high {
+                report(at + [Key("plausible-range")], "min (\(NumberText.format(low))) is above max (\(NumberText.format(high)))")
+            }
+            if let problem = indicator.expectedAreas.flatMap(rangeProblem) {
+                report(at + [Key("expected-areas")], problem)
+            }
+            if let problem = indicator.source?.expectedRows.flatMap(rangeProblem) {
+                report(at + [Key("source"), Key("expected-rows")], problem)
             }
             if let weight = indicator.weight, file.populations[weight] == nil {
                 let known = file.populations.keys.sorted().joined(separator: ", ")
@@ -105,6 +126,14 @@ struct PipelineValidation {
             problems.append(PipelineProblem(path: at + [Key("aggregation")], message: "district figures are copied to their areas: use `aggregation: inherit`"))
         }
         return problems
+    }
+
+    /// What is wrong with an expected count, if anything.
+    private func rangeProblem(_ range: CountRange) -> String? {
+        if let low = range.min, low < 0 { return "min cannot be negative (\(low))" }
+        if let high = range.max, high < 0 { return "max cannot be negative (\(high))" }
+        if let low = range.min, let high = range.max, low > high { return "min (\(low)) is above max (\(high))" }
+        return nil
     }
 
     private func isIdentifier(_ text: String) -> Bool {

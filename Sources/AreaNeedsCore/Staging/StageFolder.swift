@@ -37,12 +37,18 @@ public struct StageFolder: Sendable {
         StageManifest.read(manifestPath(unit))
     }
 
-    /// Creates the folder (and its parents).
+    /// Creates the folder (and its parents), and removes the temporary files of runs that
+    /// were killed while writing (`*.partial-<pid>`), which would otherwise pile up. The
+    /// caller holds the pipeline's lock, so no other run is writing them.
     public func create() throws(AreaNeedsError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw AreaNeedsError(.output, "\(path): cannot create the staging folder (\(error.localizedDescription))")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in names where name.contains(".partial-") {
+            try? FileManager.default.removeItem(atPath: file(name))
         }
     }
 
@@ -66,6 +72,16 @@ public struct StageReport: Sendable {
         self.stage = stage
     }
 
+    /// A count's label, in the singular for one: "rows with missing values" -> "row with
+    /// missing values" (count labels are written with their noun, the first word that ends
+    /// in "s", in the plural).
+    static func label(_ plural: String, count: Int) -> String {
+        guard count == 1 else { return plural }
+        var words = plural.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if let noun = words.firstIndex(where: { $0.hasSuffix("s") }) { words[noun].removeLast() }
+        return words.joined(separator: " ")
+    }
+
     /// "ingest: 18 sources read, 2 up to date; 45,210 rows, 312 missing values (1.2 s)"
     public func summary(unitName: String) -> String {
         var parts: [String] = []
@@ -77,7 +93,7 @@ public struct StageReport: Sendable {
             parts.append(done)
         }
         let shown = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }
-            .map { "\($0.value.formatted()) \($0.key)" }
+            .map { "\($0.value.formatted()) \(StageReport.label($0.key, count: $0.value))" }
         if !shown.isEmpty { parts.append(shown.joined(separator: ", ")) }
         if !warnings.isEmpty { parts.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         return "\(stage.rawValue): " + parts.joined(separator: "; ") + String(format: " (%.1f s)", seconds)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The record a stage leaves beside its output: what made it (fingerprint, inputs, tool
 /// version), what it wrote (with hashes), and counts for the log.
@@ -49,12 +52,20 @@ public struct StageManifest: Codable, Sendable, Equatable {
         return try? JSONDecoder().decode(StageManifest.self, from: data)
     }
 
-    /// Writes the manifest atomically (after the outputs it describes).
+    /// Writes the manifest atomically (after the outputs it describes): to a temporary
+    /// file beside it, named as the table writer names its own (`*.partial-<pid>`), so that
+    /// what a killed run leaves is tidied with the rest when the stage next runs.
     public func write(_ path: String) throws(AreaNeedsError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let temporary = "\(path).partial-\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try encoder.encode(self).write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, path) == 0 else {
+                throw AreaNeedsError(.output, "\(path): cannot write the stage manifest (\(String(cString: strerror(errno))))")
+            }
+        } catch let error as AreaNeedsError {
+            throw error
         } catch {
             throw AreaNeedsError(.output, "\(path): cannot write the stage manifest (\(error.localizedDescription))")
         }

@@ -31,7 +31,9 @@ extension AreaNeedsError {
         if let error = error as? AreaNeedsError {
             self = error
         } else if let error = error as? TableError {
-            self.init(error, context: context)
+            // `setting:` spelt out: without it this call picks this initialiser again, and
+            // recurses until the stack overflows.
+            self.init(error, context: context, setting: nil)
         } else {
             self.init(.internal, "\(context): \(error)")
         }

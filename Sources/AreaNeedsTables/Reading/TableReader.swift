@@ -7,7 +7,8 @@ import Darwin
 /// Reads a CSV table as government publishers ship it, streaming, in constant memory.
 ///
 /// - Input may be plain or gzip-compressed (told apart by the content), UTF-8 with or
-///   without a byte order mark, with LF or CRLF line ends.
+///   without a byte order mark, with LF or CRLF line ends or a mix of the two, or with
+///   the CR line ends of old Mac software.
 /// - Title and blank rows above the header are skipped; see `HeaderLocation`.
 /// - Below the data, short rows with a single entry ("Note A: ...", "Source: ...") are
 ///   notes: they are kept in `notes` and not handed out as records. A data row after
@@ -26,8 +27,13 @@ public final class TableReader: RowHandler {
     public private(set) var header: TableHeader
     /// The line the header row starts on.
     public private(set) var headerLine = 0
-    /// Rows of notes found below the data, with their lines.
+    /// Rows of notes found below the data, with their lines: the first `maxNotesKept`.
     public private(set) var notes: [(line: Int, text: String)] = []
+    /// How many rows of notes were found, kept or not.
+    public private(set) var noteCount = 0
+    /// At most this many notes are kept, so a file of a million one-field rows below its
+    /// data costs no memory.
+    public static let maxNotesKept = 100
     /// How many rows of empty fields (",,,") were skipped below the header. Empty lines
     /// are not rows at all and are not counted.
     public private(set) var blankRowsSkipped = 0
@@ -47,6 +53,9 @@ public final class TableReader: RowHandler {
     private var inputEnded = false
     private var finished = false
     private var bytesSeen = 0
+    /// The byte that ends a line, for counting lines: LF, or CR in a file that has CRs
+    /// and no LF in its first block (old Mac line ends). libcsv ends rows at either.
+    private var lineBreak = UInt8.newline
     /// The line being fed to the parser, and the line the current record started on.
     private var line = 1
     private var recordLine = 1
@@ -135,7 +144,7 @@ public final class TableReader: RowHandler {
         let available = UnsafeRawBufferPointer(rebasing: buffer[bufferStart..<bufferEnd])
         let segmentLength: Int
         let endsLine: Bool
-        if let newline = memchr(available.baseAddress!, Int32(UInt8.newline), available.count) {
+        if let newline = memchr(available.baseAddress!, Int32(lineBreak), available.count) {
             segmentLength = available.baseAddress!.distance(to: UnsafeRawPointer(newline)) + 1
             endsLine = true
         } else {
@@ -175,17 +184,28 @@ public final class TableReader: RowHandler {
             if bytesSeen == 0 { throw TableError(.emptyFile, file: path) }
             return
         }
-        if bytesSeen == 0 { try skipByteOrderMark() }
+        if bytesSeen == 0 {
+            try skipByteOrderMark()
+            let first = UnsafeRawBufferPointer(rebasing: buffer[0..<got])
+            if memchr(first.baseAddress!, Int32(UInt8.newline), got) == nil,
+               memchr(first.baseAddress!, Int32(UInt8.carriageReturn), got) != nil {
+                lineBreak = .carriageReturn
+            }
+        }
         bytesSeen += got
         onProgress?(bytesRead(), fileSize)
     }
 
+    /// Skips a UTF-8 byte order mark, and refuses what is plainly not CSV text.
     private func skipByteOrderMark() throws(TableError) {
-        let start = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<min(bufferEnd, 3)]))
+        let start = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<min(bufferEnd, 4)]))
         if start.starts(with: [0xEF, 0xBB, 0xBF]) {
             bufferStart = 3
         } else if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             throw TableError(.unreadable(reason: "the file is UTF-16 text; save it as CSV UTF-8"), file: path)
+        } else if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // The commonest wrong file: a workbook saved in place of its CSV export.
+            throw TableError(.notText(reason: "it is a zip archive, such as an Excel workbook (.xlsx); save the sheet as CSV UTF-8"), file: path)
         }
     }
 
@@ -247,12 +267,12 @@ public final class TableReader: RowHandler {
                 stopError = error(.dataAfterNotes(notesBeganAt: notesBeganAt), line: recordLine, text: rowText())
                 return false
             }
-            notes.append((recordLine, rowText()))
+            keepNote()
             return true
         }
         if isNote {
             notesBeganAt = recordLine
-            notes.append((recordLine, rowText()))
+            keepNote()
             return true
         }
         if fields.count < namedWidth {
@@ -278,6 +298,11 @@ public final class TableReader: RowHandler {
             stopError = error
             return false
         }
+    }
+
+    private func keepNote() {
+        noteCount += 1
+        if notes.count < TableReader.maxNotesKept { notes.append((recordLine, rowText())) }
     }
 
     // MARK: - Errors

@@ -1,0 +1,80 @@
+import AreaNeedsCore
+import AreaNeedsTables
+
+/// The area codes of a source's previous ingest, read from its staging table, to tell how
+/// many codes a new extract adds or drops: a file of the wrong geography, year or place
+/// shows up as many changed codes.
+///
+/// The staging table is replaced only when an ingest succeeds, so it is always a complete
+/// earlier ingest of the same unit; with no staging table (the first run, or staging
+/// removed) there is nothing to compare with.
+struct AreaBaseline {
+    /// Each code with its line in the source file it was ingested from.
+    let lines: [String: Int]
+
+    /// The codes of the ingest-stage table at `path`; nil when there is none or it cannot be read.
+    static func read(_ path: String) -> AreaBaseline? {
+        var lines: [String: Int] = [:]
+        do {
+            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
+            let code = try reader.header.column("area_code")
+            let line = try reader.header.column("line")
+            try reader.forEachRecord { record in
+                lines[record.text(code)] = Int(try record.number(line).number ?? 0)
+            }
+        } catch {
+            return nil
+        }
+        return AreaBaseline(lines: lines)
+    }
+
+    /// How the codes changed: how many are new and gone, and the first few of each by line.
+    struct Changes {
+        var previous: Int
+        var added = Examples()
+        var gone = Examples()
+
+        /// New and gone codes, in percent of the previous ingest's codes.
+        var percent: Double {
+            previous == 0 ? 0 : Double(added.count + gone.count) * 100 / Double(previous)
+        }
+
+        /// "0 codes are new and 1 is gone, of 18 before (5.6%); gone: L12 (was line 5)"
+        var summary: String {
+            var text = "\(added.count) code\(added.count == 1 ? " is" : "s are") new and \(gone.count) \(gone.count == 1 ? "is" : "are") gone, of \(previous) before (\(NumberText.format((percent * 10).rounded() / 10))%)"
+            if added.count > 0 { text += "; new: " + added.listed { "\($0) (line \($1))" } }
+            if gone.count > 0 { text += "; gone: " + gone.listed { "\($0) (was line \($1))" } }
+            return text
+        }
+    }
+
+    /// A count of codes, keeping only the few with the lowest lines: a file of a million
+    /// new codes costs a count.
+    struct Examples {
+        private(set) var count = 0
+        private var kept: [(code: String, line: Int)] = []
+
+        mutating func add(_ code: String, line: Int) {
+            count += 1
+            let shown = CheckFindings.shownExamples
+            guard kept.count < shown || (line, code) < (kept[shown - 1].line, kept[shown - 1].code) else { return }
+            let index = kept.firstIndex { (line, code) < ($0.line, $0.code) } ?? kept.count
+            kept.insert((code, line), at: index)
+            if kept.count > shown { kept.removeLast() }
+        }
+
+        func listed(_ describe: (String, Int) -> String) -> String {
+            kept.map { describe($0.code, $0.line) }.joined(separator: ", ") + (count > kept.count ? ", and \(count - kept.count) more" : "")
+        }
+    }
+
+    /// The changes from this baseline to `current` (code to line); nil when the baseline
+    /// is empty.
+    func changes(to current: [String: Int]) -> Changes? {
+        guard !lines.isEmpty else { return nil }
+        var changes = Changes(previous: lines.count)
+        for (code, line) in current where lines[code] == nil { changes.added.add(code, line: line) }
+        for (code, line) in lines where current[code] == nil { changes.gone.add(code, line: line) }
+        return changes
+    }
+}

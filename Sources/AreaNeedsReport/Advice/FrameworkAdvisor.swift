@@ -1,0 +1,42 @@
+import AreaNeedsAssess
+import AreaNeedsCore
+import AreaNeedsRelease
+
+/// The advice on each area page, from the same logic as `areaneeds advise`: objectives in
+/// order of the area's need, each with the framework's outcomes and example measures.
+public struct FrameworkAdvisor: AreaAdvisor {
+    private let release: NeedsRelease
+    private let rankedAreas: [Int: Int]
+
+    /// Reads the release's tables.
+    public init(release: Release) throws(AreaNeedsError) {
+        self.release = try NeedsRelease(release)
+        var ranked: [Int: Int] = [:]
+        for area in self.release.areas {
+            for objective in self.release.objectives where self.release.objectiveNeed(area: area.code, objective: objective.id)?.needRank != nil {
+                ranked[objective.id, default: 0] += 1
+            }
+        }
+        rankedAreas = ranked
+    }
+
+    /// The objectives for an area, greatest need first; a configuration error for an area
+    /// the release does not have.
+    public func advice(forArea code: String) throws(AreaNeedsError) -> AreaAdvice {
+        guard release.areas.contains(where: { $0.code == code }) else {
+            throw AreaNeedsError(.configuration, "\(code): no such area in the release")
+        }
+        let advice = Advice(for: try AreaSelection.resolve([code], in: release), in: release)
+        return AreaAdvice(areaCode: code, objectives: advice.objectives.map { ranked in
+            let need = release.objectiveNeed(area: code, objective: ranked.objective.id)
+            return AreaAdvice.Objective(
+                id: ranked.objective.id, shortName: ranked.objective.shortName, title: ranked.objective.title,
+                needQuintile: need?.needQuintile, needRank: need?.needRank, rankedAreas: rankedAreas[ranked.objective.id] ?? 0,
+                meanNeedRank: need?.meanNeedRank, highestNeed: need?.highestNeed ?? false,
+                indicatorsRanked: need?.indicatorsRanked ?? 0, indicatorsInWorstTwoFifths: need?.indicatorsInWorstTwoFifths ?? 0,
+                outcomes: ranked.outcomes.map { outcome in
+                    AreaAdvice.Outcome(id: outcome.outcome.id, outcome: outcome.outcome.outcome, exampleMeasures: outcome.exampleMeasures)
+                })
+        })
+    }
+}

@@ -1,0 +1,169 @@
+import AreaNeedsCore
+import AreaNeedsRelease
+import Foundation
+
+/// One area's page: its need on each objective, a spine chart per indicator against the
+/// county's range, and the objectives a contract could address there, with outcomes and
+/// example measures.
+struct AreaPage {
+    /// The area's need on one objective.
+    struct ObjectiveNeed {
+        var id: String
+        var title: String
+        var shortName: String
+        var badge: QuintileBadge
+        var rank: String
+        var indicators: String
+        var highestNeed: Bool
+    }
+
+    /// An objective's indicators as spine chart rows.
+    struct SpineGroup {
+        var title: String
+        var rows: [SpineRow]
+    }
+
+    /// One indicator: the area's figure, the county's spread and the chart.
+    struct SpineRow {
+        var indicator: Link
+        /// The vintage, and the unit when the numbers do not carry it.
+        var vintage: String
+        var value: String
+        var flags: String
+        var hasFlags: Bool
+        var badge: QuintileBadge
+        var rank: String
+        var worst: String
+        var middle: String
+        var median: String
+        var best: String
+        var hasChart: Bool
+        var chart: SpineView
+        var unavailable: Bool
+        var reason: String
+    }
+
+    /// An objective in the advice section.
+    struct AdviceObjective {
+        var position: String
+        var id: String
+        var title: String
+        var shortName: String
+        var badge: QuintileBadge
+        var standing: String
+        var highestNeed: Bool
+        var outcomes: [AdviceOutcome]
+    }
+
+    struct AdviceOutcome {
+        var outcome: String
+        var measures: [String]
+        var hasMeasures: Bool
+    }
+
+    var page: PageChrome
+    var code: String
+    var district: String
+    var population: String
+    var hasPopulation: Bool
+    var objectives: [ObjectiveNeed]
+    var highestNeedSummary: String
+    var spineGroups: [SpineGroup]
+    var advice: [AdviceObjective]
+    var previous: Link
+    var next: Link
+
+    init(data: ReportData, paths: SitePaths, area: AreaRow, advice: AreaAdvice, previous: AreaRow, next: AreaRow) {
+        let home = "../" + SitePaths.index
+        page = PageChrome(data: data, heading: area.name,
+                          subheading: "\(data.release.schema.areaLabel) \(area.code), \(area.districtName)", depth: 1,
+                          crumbs: [PageChrome.Crumb(href: home, text: "Overview")])
+        code = area.code
+        district = area.districtName
+        population = area.population.map { ValueFormat.grouped(String(format: "%.0f", $0)) } ?? ""
+        hasPopulation = area.population != nil
+        let up = { (path: String) in "../" + path }
+        self.previous = Link(href: up(paths.area(previous.code)), text: previous.name)
+        self.next = Link(href: up(paths.area(next.code)), text: next.name)
+
+        objectives = data.objectives.map { objective in
+            let need = data.need(area: area.code, objective: objective.id)
+            let ranked = data.rankedCount(objective: objective.id)
+            return ObjectiveNeed(
+                id: String(objective.id), title: objective.title, shortName: objective.shortName,
+                badge: QuintileBadge(need?.needQuintile),
+                rank: need?.needRank.map { "\($0) of \(ranked)" } ?? "no rank",
+                indicators: "\(need?.indicatorsInWorstTwoFifths ?? 0) of \(need?.indicatorsRanked ?? 0)",
+                highestNeed: need?.highestNeed == true)
+        }
+        let highest = data.objectives.filter { data.need(area: area.code, objective: $0.id)?.highestNeed == true }
+        highestNeedSummary = highest.isEmpty
+            ? "\(area.name) is not in the highest-need fifths on any objective."
+            : "\(area.name) is in the highest-need fifths (quintile 1 or 2) on \(highest.count) of \(data.objectives.count) objectives: "
+                + highest.map { "\($0.id). \($0.shortName)" }.joined(separator: ", ") + "."
+
+        spineGroups = data.objectives.compactMap { objective in
+            let indicators = data.indicators(objective: objective.id)
+            guard !indicators.isEmpty else { return nil }
+            return SpineGroup(title: "\(objective.id). \(objective.title)",
+                              rows: indicators.map { AreaPage.spineRow(data: data, paths: paths, area: area, indicator: $0) })
+        }
+
+        self.advice = advice.objectives.enumerated().map { index, objective in
+            let standing: String
+            if let quintile = objective.needQuintile, let rank = objective.needRank {
+                let mean = objective.meanNeedRank.map { ", mean need rank " + String(format: "%.1f", $0) } ?? ""
+                standing = "Need quintile \(quintile) (\(NeedPalette.label(quintile: quintile))), rank \(rank) of \(objective.rankedAreas)\(mean)"
+                    + (objective.highestNeed ? ": among the communities with the highest needs." : ".")
+            } else {
+                standing = "No rank: none of this objective's indicators has a figure for the area."
+            }
+            return AdviceObjective(
+                position: String(index + 1), id: String(objective.id), title: objective.title, shortName: objective.shortName,
+                badge: QuintileBadge(objective.needQuintile), standing: standing, highestNeed: objective.highestNeed,
+                outcomes: objective.outcomes.map {
+                    AdviceOutcome(outcome: $0.outcome, measures: $0.exampleMeasures, hasMeasures: !$0.exampleMeasures.isEmpty)
+                })
+        }
+    }
+
+    static func spineRow(data: ReportData, paths: SitePaths, area: AreaRow, indicator: IndicatorRow) -> SpineRow {
+        let needs = data.needs(indicator: indicator.id)
+        let values = needs.compactMap(\.value)
+        let format = ValueFormat(unit: indicator.unit, values: values)
+        let need = data.need(area: area.code, indicator: indicator.id)
+        let flags = DataFlags(need: need, indicator: indicator)
+        let higherIsWorse = indicator.polarity != "higher-is-better"
+        let distribution = Distribution(values)
+        let link = Link(href: "../" + paths.indicator(indicator.id), text: indicator.title)
+        let badge = QuintileBadge(need?.needQuintile)
+        let rank = need?.needRank.map { "rank \($0) of \(data.rankedCount(indicator: indicator.id))" } ?? "no rank"
+        let flagWords = flags.subtracting(.missing).words.joined(separator: ", ")
+        // The unit once, under the title, when the numbers do not carry it.
+        let vintage = indicator.vintage + (format.hasSymbol ? "" : (indicator.vintage.isEmpty ? "" : " · ") + indicator.unit)
+        guard indicator.available, let distribution else {
+            let reason = indicator.available ? "No area has a figure." : (indicator.unavailableReason.isEmpty ? "No figures in this release." : indicator.unavailableReason)
+            return SpineRow(indicator: link, vintage: vintage, value: "–", flags: "", hasFlags: false,
+                            badge: badge, rank: rank, worst: "", middle: "", median: "", best: "", hasChart: false,
+                            chart: .none,
+                            unavailable: true, reason: "Not available: " + reason)
+        }
+        let worst = distribution.worst(higherIsWorse: higherIsWorse)
+        let best = distribution.best(higherIsWorse: higherIsWorse)
+        let worseQuartile = distribution.worseQuartile(higherIsWorse: higherIsWorse)
+        let betterQuartile = distribution.betterQuartile(higherIsWorse: higherIsWorse)
+        let valueText = need?.value.map { format.text($0) } ?? "no value"
+        let show = format.compact
+        let description = "\(indicator.title): \(area.name) \(valueText); county worst \(format.text(worst)), "
+            + "middle half \(format.text(worseQuartile)) to \(format.text(betterQuartile)), median \(format.text(distribution.median)), "
+            + "best \(format.text(best)). Worse is to the left."
+        return SpineRow(
+            indicator: link, vintage: vintage, value: need?.value.map(show) ?? "–",
+            flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank,
+            worst: show(worst), middle: show(worseQuartile) + " to " + show(betterQuartile),
+            median: show(distribution.median), best: show(best), hasChart: true,
+            chart: SpineChart(distribution: distribution, higherIsWorse: higherIsWorse, value: need?.value,
+                              quintile: need?.needQuintile, description: description).view,
+            unavailable: false, reason: "")
+    }
+}

@@ -1,0 +1,139 @@
+import AreaNeedsRelease
+
+/// One indicator's page: what it measures and where it comes from, every area's value
+/// sorted from the greatest need with confidence intervals where the release has them,
+/// and the same as a table. An unavailable indicator says so, with the reason.
+struct IndicatorPage {
+    /// An area's row in the table.
+    struct Row {
+        var rank: String
+        var area: Link
+        var district: String
+        var value: String
+        var interval: String
+        var numerator: String
+        var denominator: String
+        var badge: QuintileBadge
+        var flags: String
+    }
+
+    var page: PageChrome
+    var id: String
+    var objective: String
+    var polarity: String
+    var unit: String
+    var method: String
+    var methodExplained: String
+    var hasMethod: Bool
+    var source: String
+    var hasSource: Bool
+    var sourceGeography: String
+    var vintage: String
+    var notes: String
+    var hasNotes: Bool
+    var synthetic: Bool
+    var available: Bool
+    var unavailableReason: String
+    var summary: String
+    var hasChart: Bool
+    var chart: DotChartView
+    var hasIntervals: Bool
+    var hasCounts: Bool
+    var rows: [Row]
+    var previous: Link
+    var next: Link
+
+    init(data: ReportData, paths: SitePaths, indicator: IndicatorRow, previous: IndicatorRow, next: IndicatorRow) {
+        let home = "../" + SitePaths.index
+        page = PageChrome(data: data, heading: indicator.title, subheading: "Indicator \(indicator.id)", depth: 1,
+                          crumbs: [PageChrome.Crumb(href: home, text: "Overview")])
+        id = indicator.id
+        objective = data.objective(indicator.objectiveId).map { "\($0.id). \($0.title)" } ?? String(indicator.objectiveId)
+        let higherIsWorse = indicator.polarity != "higher-is-better"
+        polarity = higherIsWorse ? "Higher is worse: the highest value ranks first for need." : "Higher is better: the lowest value ranks first for need."
+        unit = indicator.unit
+        method = indicator.aggregation
+        methodExplained = IndicatorPage.explain(method: indicator.aggregation)
+        hasMethod = !indicator.aggregation.isEmpty
+        source = indicator.source
+        hasSource = !indicator.source.isEmpty
+        sourceGeography = indicator.sourceGeography.isEmpty ? "" : " (published at " + indicator.sourceGeography + " level)"
+        vintage = indicator.vintage
+        notes = indicator.notes
+        hasNotes = !indicator.notes.isEmpty
+        synthetic = indicator.synthetic
+        available = indicator.available
+        unavailableReason = indicator.unavailableReason.isEmpty ? "The release has no figures for this indicator." : indicator.unavailableReason
+        self.previous = Link(href: "../" + paths.indicator(previous.id), text: previous.title)
+        self.next = Link(href: "../" + paths.indicator(next.id), text: next.title)
+
+        let needs = data.needs(indicator: indicator.id)
+        let values = needs.compactMap(\.value)
+        let format = ValueFormat(unit: indicator.unit, values: values)
+        let names = Dictionary(data.areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        // The greatest need first; areas without a rank last, in the order of areas.csv.
+        let sorted = needs.enumerated().sorted { a, b in
+            let ra = a.element.needRank ?? Int.max, rb = b.element.needRank ?? Int.max
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
+        let distribution = Distribution(values)
+        if let distribution {
+            summary = "\(values.count) of \(data.areas.count) \(data.release.schema.areaLabel)s have a figure. "
+                + "Median \(format.text(distribution.median)); middle half \(format.text(distribution.lowerQuartile)) to \(format.text(distribution.upperQuartile)); "
+                + "range \(format.text(distribution.lowest)) to \(format.text(distribution.highest))."
+        } else {
+            summary = "No \(data.release.schema.areaLabel) has a figure."
+        }
+        hasIntervals = needs.contains { $0.ciLower != nil && $0.ciUpper != nil }
+        hasCounts = needs.contains { $0.numerator != nil || $0.denominator != nil }
+        rows = sorted.map { need in
+            let area = names[need.areaCode]
+            let flags = DataFlags(need: need, indicator: indicator)
+            let interval: String
+            if let lower = need.ciLower, let upper = need.ciUpper {
+                interval = format.number(lower) + " to " + format.number(upper)
+            } else {
+                interval = "–"
+            }
+            return Row(
+                rank: need.needRank.map { "\($0)" } ?? "–",
+                area: Link(href: "../" + paths.area(need.areaCode), text: area?.name ?? need.areaCode),
+                district: area?.districtName ?? "", value: format.number(need.value), interval: interval,
+                numerator: need.numerator.map(IndicatorPage.count) ?? "–",
+                denominator: need.denominator.map(IndicatorPage.count) ?? "–",
+                badge: QuintileBadge(need.needQuintile), flags: flags.words.filter { $0 != "no value" }.joined(separator: ", "))
+        }
+        hasChart = indicator.available && !values.isEmpty
+        let chartRows = sorted.map { need in
+            DotChart.Row(label: names[need.areaCode]?.name ?? need.areaCode, value: need.value, lower: need.ciLower, upper: need.ciUpper,
+                         quintile: need.needQuintile,
+                         tooltip: OverviewPage.tooltip(data: data, areaName: names[need.areaCode]?.name ?? need.areaCode, indicator: indicator, need: need)
+                            + (need.ciLower != nil && need.ciUpper != nil ? "; 95% CI \(format.text(need.ciLower!)) to \(format.text(need.ciUpper!))" : ""))
+        }
+        chart = DotChart(
+            id: "values",
+            description: "Dot chart of \(indicator.title) for \(values.count) \(data.release.schema.areaLabel)s, greatest need at the top"
+                + (hasIntervals ? ", with 95% confidence intervals as lines" : "") + "; the dashed line is the median. The table below gives the figures.",
+            rows: chartRows, median: distribution?.median).view
+    }
+
+    /// Counts after apportioning need not be whole: one decimal when they are not.
+    static func count(_ value: Double) -> String {
+        value == value.rounded() ? ValueFormat.grouped(String(format: "%.0f", value)) : ValueFormat.grouped(String(format: "%.1f", value))
+    }
+
+    /// The README's methods, in a sentence each.
+    static func explain(method: String) -> String {
+        switch method {
+        case "rate": "Numerators and denominators of the small areas summed, then divided (rates are never averaged); 95% confidence intervals by the Wilson score method."
+        case "weighted-mean": "The population-weighted mean of the small areas' scores or rates."
+        case "average-rank": "The IoD average rank: the population-weighted mean of the small areas' reversed national ranks."
+        case "extent": "The IoD extent: the share of the population living in the most deprived small areas nationally."
+        case "local-concentration": "The IoD local concentration: the average reversed national rank of the most deprived small areas holding 10% of the population."
+        case "share-in-most-deprived-decile": "The share of the small areas (by lookup weight) in the most deprived 10% nationally."
+        case "inherit": "A district figure, copied to each area of the district."
+        case "median": "The population-weighted mean of the small areas' medians: an approximation of the area's median."
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,251 @@
+import AreaNeedsRelease
+
+/// The overview, `index.html`: every area by every indicator as a heatmap of need
+/// quintiles, the same by objective, how many areas are in the highest-need fifths of each
+/// objective, and links to every area and indicator page.
+struct OverviewPage {
+    /// A row of a table alternative to a heatmap.
+    struct TableRow {
+        var area: Link
+        var district: String
+        var cells: [TableCell]
+    }
+
+    /// A cell of a table alternative: the quintile (or count) and its marks.
+    struct TableCell {
+        var text: String
+        var fill: String
+        var ink: String
+        var title: String
+    }
+
+    /// A column heading of a table alternative.
+    struct TableHeading {
+        var text: String
+        var title: String
+    }
+
+    /// An objective's count of areas in the highest-need fifths.
+    struct ObjectiveCount {
+        var id: String
+        var title: String
+        var shortName: String
+        var worst: String
+        var secondWorst: String
+        var total: String
+        var ranked: String
+        var areas: [Link]
+        var hasAreas: Bool
+    }
+
+    /// A district and links to its areas' pages.
+    struct DistrictLinks {
+        var name: String
+        var areas: [Link]
+    }
+
+    /// An objective and links to its indicators' pages.
+    struct ObjectiveLinks {
+        var id: String
+        var title: String
+        var indicators: [IndicatorLink]
+    }
+
+    struct IndicatorLink {
+        var href: String
+        var text: String
+        var unavailable: Bool
+        var reason: String
+    }
+
+    /// How many cells carry each flag, for the legend.
+    struct FlagCount {
+        var text: String
+    }
+
+    var page: PageChrome
+    var areaCount: String
+    var indicatorCount: String
+    var heatmap: HeatmapView
+    var heatmapHeadings: [TableHeading]
+    var heatmapRows: [TableRow]
+    var objectiveGrid: HeatmapView
+    var objectiveHeadings: [TableHeading]
+    var objectiveRows: [TableRow]
+    var counts: [ObjectiveCount]
+    var districts: [DistrictLinks]
+    var objectives: [ObjectiveLinks]
+    var legend: Legend
+    var flagCounts: [FlagCount]
+    var hasFlagCounts: Bool
+    var hasUnavailable: Bool
+    var unavailable: [IndicatorLink]
+
+    init(data: ReportData, paths: SitePaths) {
+        let areaLabel = data.release.schema.areaLabel
+        page = PageChrome(data: data, heading: "Area needs: overview",
+                          subheading: "\(data.areas.count) \(areaLabel)s by need on \(data.indicators.count) indicators under \(data.objectives.count) social value objectives",
+                          depth: 0)
+        areaCount = String(data.areas.count)
+        indicatorCount = String(data.indicators.count)
+        legend = Legend(synthetic: data.indicators.contains { $0.synthetic })
+
+        let rowGroups = data.districts.map { district in
+            Heatmap.Group(label: district.name, title: "\(district.name) (\(district.code))",
+                          members: district.areas.map { Heatmap.Row(key: $0.code, label: $0.name) })
+        }
+        let objectiveName = { (id: Int) in data.objective(id)?.shortName ?? "" }
+        let labels = OverviewPage.columnLabels(data.indicators.map(\.title))
+        let indicatorGroups = data.objectives.compactMap { objective -> Heatmap.Group<Heatmap.Column>? in
+            let members = data.indicators(objective: objective.id).map {
+                Heatmap.Column(key: $0.id, label: labels[$0.title] ?? $0.title, title: $0.title + ($0.available ? "" : " (not available)"))
+            }
+            guard !members.isEmpty else { return nil }
+            return Heatmap.Group(label: "\(objective.id). \(objective.shortName)", shortLabel: String(objective.id),
+                                 title: "Objective \(objective.id): \(objective.title)", members: members)
+        }
+        let indicatorsById = Dictionary(data.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var flagTally: [String: Int] = [:]
+        heatmap = Heatmap(
+            id: "by-indicator",
+            description: "Heatmap of need quintiles: \(data.areas.count) \(areaLabel)s in rows, grouped by district, by \(data.indicators.count) indicators in columns, grouped by objective. Darker is greater need; quintile 1 is the worst fifth. The table below gives the same figures.",
+            rowGroups: rowGroups, columnGroups: indicatorGroups
+        ) { row, column in
+            let indicator = indicatorsById[column.key]!
+            let need = data.need(area: row.key, indicator: column.key)
+            let cell = OverviewPage.indicatorCell(data: data, area: row, indicator: indicator, need: need)
+            for word in cell.flags.words { flagTally[word, default: 0] += 1 }
+            return cell
+        }.view
+        heatmapHeadings = data.indicators.map { TableHeading(text: labels[$0.title] ?? $0.title, title: $0.title) }
+        heatmapRows = data.areas.map { area in
+            TableRow(area: Link(href: paths.area(area.code), text: area.name), district: area.districtName,
+                     cells: data.indicators.map { indicator in
+                         let need = data.need(area: area.code, indicator: indicator.id)
+                         let flags = DataFlags(need: need, indicator: indicator)
+                         let quintile = need?.needQuintile
+                         let text = (quintile.map(String.init) ?? "–") + (flags.marks.isEmpty ? "" : " " + flags.marks)
+                         return TableCell(text: text, fill: NeedPalette.fill(quintile: quintile), ink: NeedPalette.ink(quintile: quintile), title: "")
+                     })
+        }
+        let order = ["no value", "district figure (inherited)", "apportioned", "approximate", "synthetic"]
+        flagCounts = order.compactMap { word in
+            flagTally[word].map { FlagCount(text: "\($0) of \(data.areas.count * data.indicators.count) cells \(word == "no value" ? "have no value" : "are " + word)") }
+        }
+        hasFlagCounts = !flagCounts.isEmpty
+
+        // The objective grid: quintiles, then how many objectives are in the highest-need fifths.
+        let objectiveColumns = data.objectives.map {
+            Heatmap.Column(key: String($0.id), label: "\($0.id). \($0.shortName)", title: "Objective \($0.id): \($0.title)")
+        }
+        let countColumn = Heatmap.Column(key: "highest-need-count", label: "Objectives in highest need",
+                                         title: "How many objectives the area is in the worst two fifths on")
+        objectiveGrid = Heatmap(
+            id: "by-objective",
+            description: "Heatmap of objective need quintiles: \(data.areas.count) \(areaLabel)s in rows, grouped by district, by \(data.objectives.count) objectives, then the number of objectives in the highest-need fifths. The table below gives the same figures.",
+            rowGroups: rowGroups,
+            columnGroups: [Heatmap.Group(label: "", title: "", members: objectiveColumns),
+                           Heatmap.Group(label: "", title: "", members: [countColumn])]
+        ) { row, column in
+            if column.key == countColumn.key {
+                let count = data.objectives.filter { data.need(area: row.key, objective: $0.id)?.highestNeed == true }.count
+                return Heatmap.Cell(quintile: nil, text: String(count),
+                                    tooltip: "\(row.label): in the highest-need fifths on \(count) of \(data.objectives.count) objectives",
+                                    plain: true)
+            }
+            let id = Int(column.key) ?? 0
+            let need = data.need(area: row.key, objective: id)
+            return Heatmap.Cell(quintile: need?.needQuintile, text: need?.needQuintile.map(String.init) ?? "–",
+                                tooltip: OverviewPage.objectiveTooltip(data: data, areaName: row.label, objective: id, need: need),
+                                flags: need?.needQuintile == nil ? [.missing] : [])
+        }.view
+        objectiveHeadings = data.objectives.map { TableHeading(text: "\($0.id). \($0.shortName)", title: $0.title) }
+            + [TableHeading(text: "Objectives in highest need", title: countColumn.title)]
+        objectiveRows = data.areas.map { area in
+            var cells = data.objectives.map { objective in
+                let need = data.need(area: area.code, objective: objective.id)
+                let quintile = need?.needQuintile
+                return TableCell(text: quintile.map(String.init) ?? "–", fill: NeedPalette.fill(quintile: quintile),
+                                 ink: NeedPalette.ink(quintile: quintile),
+                                 title: OverviewPage.objectiveTooltip(data: data, areaName: area.name, objective: objective.id, need: need))
+            }
+            let count = data.objectives.filter { data.need(area: area.code, objective: $0.id)?.highestNeed == true }.count
+            cells.append(TableCell(text: String(count), fill: "#FFFFFF", ink: "#000000", title: countColumn.title))
+            return TableRow(area: Link(href: paths.area(area.code), text: area.name), district: area.districtName, cells: cells)
+        }
+
+        counts = data.objectives.map { objective in
+            let quintiles = data.areas.map { data.need(area: $0.code, objective: objective.id)?.needQuintile }
+            let highest = data.areas.filter { data.need(area: $0.code, objective: objective.id)?.highestNeed == true }
+            return ObjectiveCount(
+                id: String(objective.id), title: objective.title, shortName: objectiveName(objective.id),
+                worst: String(quintiles.filter { $0 == 1 }.count), secondWorst: String(quintiles.filter { $0 == 2 }.count),
+                total: String(highest.count), ranked: String(data.rankedCount(objective: objective.id)),
+                areas: highest.map { Link(href: paths.area($0.code), text: $0.name) }, hasAreas: !highest.isEmpty)
+        }
+        districts = data.districts.map { district in
+            DistrictLinks(name: district.name, areas: district.areas.map { Link(href: paths.area($0.code), text: $0.name) })
+        }
+        let indicatorLink = { (indicator: IndicatorRow) in
+            IndicatorLink(href: paths.indicator(indicator.id), text: indicator.title, unavailable: !indicator.available,
+                          reason: indicator.unavailableReason.isEmpty ? "no figures in this release" : indicator.unavailableReason)
+        }
+        objectives = data.objectives.map { objective in
+            ObjectiveLinks(id: String(objective.id), title: objective.title,
+                           indicators: data.indicators(objective: objective.id).map(indicatorLink))
+        }
+        unavailable = data.indicators.filter { !$0.available }.map(indicatorLink)
+        hasUnavailable = !unavailable.isEmpty
+    }
+
+    /// Column labels: each title without its bracketed explanation ("Children living in
+    /// poverty (children in relative low income families)" → "Children living in poverty"),
+    /// unless that would make two labels the same, as for the males' and females' figures.
+    static func columnLabels(_ titles: [String]) -> [String: String] {
+        func short(_ title: String) -> String {
+            guard let open = title.range(of: " ("), title.hasSuffix(")") else { return title }
+            let head = String(title[..<open.lowerBound])
+            return head.count >= 12 ? head : title
+        }
+        let shorts = titles.map(short)
+        var labels: [String: String] = [:]
+        for (title, label) in zip(titles, shorts) {
+            labels[title] = shorts.filter { $0 == label }.count > 1 ? title : label
+        }
+        return labels
+    }
+
+    /// A heatmap cell for an area's figure on an indicator.
+    static func indicatorCell(data: ReportData, area: Heatmap.Row, indicator: IndicatorRow, need: IndicatorNeedRow?) -> Heatmap.Cell {
+        let flags = DataFlags(need: need, indicator: indicator)
+        return Heatmap.Cell(quintile: need?.needQuintile, text: need?.needQuintile.map(String.init) ?? "–",
+                            tooltip: tooltip(data: data, areaName: area.label, indicator: indicator, need: need), flags: flags)
+    }
+
+    /// "Burnley Central: Households in fuel poverty 14.2% (2020); need rank 3 of 34, quintile 1 (worst fifth); apportioned, synthetic".
+    static func tooltip(data: ReportData, areaName: String, indicator: IndicatorRow, need: IndicatorNeedRow?) -> String {
+        let flags = DataFlags(need: need, indicator: indicator)
+        var text = "\(areaName): \(indicator.title)"
+        guard let value = need?.value else {
+            let reason = indicator.available ? "no value" : "not available: " + (indicator.unavailableReason.isEmpty ? "no figures in this release" : indicator.unavailableReason)
+            return text + ": " + reason
+        }
+        let format = ValueFormat(unit: indicator.unit, values: data.needs(indicator: indicator.id).compactMap(\.value))
+        text += " \(format.text(value))"
+        if !indicator.vintage.isEmpty { text += " (\(indicator.vintage))" }
+        if let rank = need?.needRank, let quintile = need?.needQuintile {
+            text += "; need rank \(rank) of \(data.rankedCount(indicator: indicator.id)), quintile \(quintile) (\(NeedPalette.label(quintile: quintile)))"
+        }
+        let words = flags.words
+        if !words.isEmpty { text += "; " + words.joined(separator: ", ") }
+        return text
+    }
+
+    static func objectiveTooltip(data: ReportData, areaName: String, objective: Int, need: ObjectiveNeedRow?) -> String {
+        let name = data.objective(objective).map { "objective \($0.id), \($0.shortName)" } ?? "objective \(objective)"
+        guard let need, let rank = need.needRank, let quintile = need.needQuintile else {
+            return "\(areaName): \(name): no rank (no ranked indicator)"
+        }
+        return "\(areaName): \(name): need rank \(rank) of \(data.rankedCount(objective: objective)), quintile \(quintile) (\(NeedPalette.label(quintile: quintile))); \(need.indicatorsInWorstTwoFifths) of \(need.indicatorsRanked) indicators in the worst two fifths"
+    }
+}

@@ -1,0 +1,186 @@
+import AreaNeedsCLI
+import AreaNeedsCore
+import AreaNeedsTables
+import AreaNeedsTestSupport
+import Foundation
+import Logging
+import Testing
+
+/// One broken input: what it is, where it goes in the fixture project, and what the run
+/// must answer.
+struct BrokenInput: Sendable, CustomTestStringConvertible {
+    /// How the input is made.
+    enum Content: Sendable {
+        /// A file of the corpus in `Tests/BrokenInputs/`.
+        case corpus(String)
+        /// Bytes made by the test (too big to commit).
+        case generated(@Sendable () -> [UInt8])
+        /// The file is removed.
+        case removed
+    }
+
+    var name: String
+    var content: Content
+    /// Where it goes, relative to the fixture project.
+    var installAs: String
+    /// Text added to the pipeline file's top level.
+    var pipelineAddition: String?
+    /// The documented exit code.
+    var status: Int32
+    /// Fragments the message must hold ($ROOT is the project's folder): what, and where.
+    var mentions: [String]
+
+    var testDescription: String { name }
+
+    static let fuel = "data-raw/sources/fuel.csv"
+    static let corpusFolder = FixtureProject.repository + "/Tests/BrokenInputs"
+
+    /// The corpus: one row per broken input.
+    static let all: [BrokenInput] = [
+        BrokenInput(name: "empty file", content: .corpus("empty.csv"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv: the file is empty", "line 24 (indicators[0].source.file)"]),
+        BrokenInput(name: "header only", content: .corpus("header-only.csv"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv has no data rows (rows with an area code in column \"LSOA Code\") below its header on line 1"]),
+        BrokenInput(name: "binary garbage", content: .corpus("garbage.bin"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv, line 1, column", "invalid UTF-8"]),
+        BrokenInput(name: "an Excel workbook in place of the CSV", content: .corpus("workbook.xlsx"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv: not a CSV text file: it is a zip archive, such as an Excel workbook (.xlsx)"]),
+        BrokenInput(name: "UTF-16 text", content: .corpus("utf16.csv"), installAs: fuel, status: 66,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv: cannot read the file (the file is UTF-16 text; save it as CSV UTF-8)"]),
+        BrokenInput(name: "truncated gzip", content: .corpus("truncated.csv.gz"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv: the gzip stream ends early"]),
+        BrokenInput(name: "gzip bomb", content: .generated(gzipBomb), installAs: fuel,
+                    pipelineAddition: "limits: {max-decompressed-bytes: 1 MiB}", status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv: decompresses to more than 1 MiB",
+                               "(the limit is `limits: {max-decompressed-bytes: 1 MiB}` in pipelines/test.yml)"]),
+        BrokenInput(name: "invalid UTF-8", content: .corpus("invalid-utf8.csv"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv, line 8, column 3 (Fuel poor): invalid UTF-8 at byte 2 of the field"]),
+        BrokenInput(name: "ragged row", content: .corpus("ragged.csv"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv, line 6: the row has 2 fields but the header has 3: \"L13,1,000\""]),
+        BrokenInput(name: "quote never closed", content: .corpus("unclosed-quote.csv"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv, line 21, column 2 (Households): a quoted field is never closed"]),
+        BrokenInput(name: "a 10 MB field", content: .generated(hugeField), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv, line 4, column 3 (Fuel poor): a field is larger than 1 MiB",
+                               "(the limit is `limits: {max-field-bytes: 1 MiB}` in pipelines/test.yml)"]),
+        BrokenInput(name: "duplicate headers", content: .corpus("duplicate-headers.csv"), installAs: fuel, status: 78,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv: the column name \"Households\" appears more than once (columns 2 and 4)"]),
+        // Read as if every line ended in LF: the same rows, so nothing after ingest changes.
+        BrokenInput(name: "CRLF mixed with LF", content: .corpus("mixed-line-ends.csv"), installAs: fuel, status: 0,
+                    mentions: ["normalise: up to date"]),
+        BrokenInput(name: "missing lookup", content: .removed, installAs: "data-raw/geography/ward.csv", status: 66,
+                    mentions: ["geography: $ROOT/data-raw/geography/ward.csv: file not found", "(set in pipelines/test.yml, line 13 (geography.lookups[1].file))"]),
+        BrokenInput(name: "lookup weights not summing to one", content: .corpus("lookup-weights.csv"), installAs: "data-raw/geography/ward.csv",
+                    status: 65, mentions: ["$ROOT/data-raw/geography/ward.csv", "W1", "0.8"]),
+        BrokenInput(name: "pipeline file with a tab", content: .corpus("pipeline-tabs.yml"), installAs: "pipelines/test.yml", status: 78,
+                    mentions: ["pipelines/test.yml, line 5, column 1", "(a tab: YAML is indented with spaces only)"]),
+        BrokenInput(name: "pipeline file with an anchor", content: .corpus("pipeline-anchors.yml"), installAs: "pipelines/test.yml", status: 78,
+                    mentions: ["pipelines/test.yml, line 4: anchors and aliases (&name, *name) are not allowed"]),
+        BrokenInput(name: "pipeline file with an unknown key", content: .corpus("pipeline-unknown-key.yml"), installAs: "pipelines/test.yml", status: 78,
+                    mentions: ["pipelines/test.yml, line 4 (relase): unknown key \"relase\""]),
+    ]
+
+    /// The fuel table compressed, with rows enough to decompress to 2 MiB: a small file
+    /// that grows far past the 1 MiB limit set for it.
+    static func gzipBomb() -> [UInt8] {
+        let path = NSTemporaryDirectory() + "areaneeds-bomb-" + UUID().uuidString + ".csv.gz"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try! TableWriter(path: path, columns: ["LSOA Code", "Households", "Fuel poor"], compression: .gzip)
+        for row in 0..<150_000 { try! writer.write(["L\(row)", "1000", "100"]) }
+        try! writer.finish()
+        return Array(FileManager.default.contents(atPath: path)!)
+    }
+
+    /// A row whose third field is ten million digits.
+    static func hugeField() -> [UInt8] {
+        Array("\"Table 3\"\n\nLSOA Code,Households,Fuel poor\nL11,1000,".utf8) + [UInt8](repeating: UInt8(ascii: "9"), count: 10_000_000) + [0x0A]
+    }
+}
+
+/// Every file of the broken-input corpus, run through `areaneeds run` and `validate`: the
+/// documented exit code, a message naming the problem and where it is, and no change to
+/// the releases or `latest`.
+@Suite("Broken inputs")
+struct BrokenInputTests {
+    @Test(arguments: BrokenInput.all)
+    func brokenInputGivesItsExitCodeAndMessageAndPublishesNothing(_ input: BrokenInput) throws {
+        let project = FixtureProject()
+        try Self.publishFirstRelease(project)
+        let before = try Self.releases(project)
+
+        try install(input, in: project)
+        for command in ["run", "validate"] {
+            let result = try Executables.run("areaneeds", [command, "pipelines/test.yml"], in: project.root)
+            #expect(result.status == input.status, "\(command): \(result.transcript)")
+            for mention in input.mentions {
+                let expected = mention.replacingOccurrences(of: "$ROOT", with: project.root)
+                #expect(result.standardError.contains(expected), "\(command): no \"\(expected)\" in:\n\(result.standardError)")
+            }
+            #expect(try Self.releases(project) == before, "\(command) changed the releases")
+            let leftovers = try Self.files(under: project.releases).filter { $0.contains(".partial-") }
+            #expect(leftovers.isEmpty, "\(command) left \(leftovers)")
+        }
+    }
+
+    @Test func everyCorpusFileHasARow() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: BrokenInput.corpusFolder).filter { $0 != "README.md" }
+        let used = BrokenInput.all.compactMap { input -> String? in
+            if case .corpus(let name) = input.content { return name }
+            return nil
+        }
+        #expect(Set(files) == Set(used))
+    }
+
+    private func install(_ input: BrokenInput, in project: FixtureProject) throws {
+        let path = project.root + "/" + input.installAs
+        try? FileManager.default.removeItem(atPath: path)
+        switch input.content {
+        case .corpus(let name):
+            try FileManager.default.copyItem(atPath: BrokenInput.corpusFolder + "/" + name, toPath: path)
+        case .generated(let make):
+            _ = FileManager.default.createFile(atPath: path, contents: Data(make()))
+        case .removed:
+            break
+        }
+        if let addition = input.pipelineAddition {
+            project.write("pipelines/test.yml", project.read("pipelines/test.yml") + addition + "\n")
+        }
+    }
+
+    /// The first release, made in this process.
+    static func publishFirstRelease(_ project: FixtureProject) throws {
+        let pipeline = try Pipeline.load(path: project.pipelinePath)
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        _ = try PipelineRunner(pipeline: pipeline, logger: logger).run()
+    }
+
+    /// Every file of the releases and `latest` with its content hash: the staging folder
+    /// and the lock aside, equal snapshots mean nothing was published.
+    static func releases(_ project: FixtureProject) throws -> [String: String] {
+        var snapshot: [String: String] = [:]
+        for file in try files(under: project.releases) where !file.hasPrefix("staging/") && file != ".lock" {
+            let path = project.releases + "/" + file
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                snapshot[file] = "-> " + target
+            } else {
+                snapshot[file] = try FileHash.sha256(ofFile: path)
+            }
+        }
+        #expect(snapshot["latest"] == "-> 1.0.0")
+        return snapshot
+    }
+
+    /// Paths under `folder`, relative to it; links are listed, not followed.
+    static func files(under folder: String) throws -> [String] {
+        var found: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            let path = folder + "/" + name
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                found += try files(under: path).map { name + "/" + $0 }
+            } else {
+                found.append(name)
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import AreaNeedsTestSupport
+import Testing
+
+/// `scripts/get-real-data FOLDER DESTINATION`, on made-up files: what it copies, where it
+/// finds them, and what it says about checksums and missing files.
+@Suite("Copying the published files in")
+struct GetRealDataScriptTests {
+    let root = NSTemporaryDirectory() + "areaneeds-get-real-data-" + UUID().uuidString
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: root + "/download/csv", withIntermediateDirectories: true)
+    }
+
+    @Test func copiesWhatIsThereAndListsWhatIsMissing() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // One file in the folder itself, one under csv/, both not the checked editions.
+        _ = FileManager.default.createFile(atPath: root + "/download/census2021-ts038-lsoa.csv", contents: Data("made up\n".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/download/csv/fuel-poverty-2022-lsoa.csv", contents: Data("made up\n".utf8))
+
+        let result = try RealProject.script("get-real-data", [root + "/download", root + "/copied"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("copied   census2021-ts038-lsoa.csv (sha256 differs"))
+        #expect(result.standardOutput.contains("copied   fuel-poverty-2022-lsoa.csv (sha256 differs"))
+        #expect(result.standardOutput.contains("2 of 8 files copied"))
+        #expect(result.standardOutput.contains("missing  File_2_-_IoD2019_Domains_of_Deprivation.csv.gz"))
+        #expect(!result.standardOutput.contains("missing  census2021-ts038-lsoa.csv"))
+        let copied = try FileManager.default.contentsOfDirectory(atPath: root + "/copied").sorted()
+        #expect(copied == ["census2021-ts038-lsoa.csv", "fuel-poverty-2022-lsoa.csv"])
+        #expect(FileManager.default.contents(atPath: root + "/copied/fuel-poverty-2022-lsoa.csv") == Data("made up\n".utf8))
+    }
+
+    @Test func aFolderThatIsNotThereIsAnError() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try RealProject.script("get-real-data", [root + "/nowhere", root + "/copied"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("is not a folder"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/copied"))
+    }
+}

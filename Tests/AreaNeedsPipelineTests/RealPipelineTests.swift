@@ -1,0 +1,157 @@
+import AreaNeedsCLI
+import AreaNeedsCore
+import AreaNeedsTables
+import Foundation
+import Logging
+import AreaNeedsTestSupport
+import Testing
+
+/// The real pipelines (`pipelines/iod2019-districts.yml`, `pipelines/lancashire.yml`) run on
+/// the published files in ../shared/data/real, copied into a temporary project by
+/// `scripts/get-real-data`. Skipped, and reported as skipped, where that folder is absent.
+@Suite("Real pipelines on the published files", .enabled(if: RealData.isPresent, "../shared/data/real is not present"))
+struct RealPipelineTests {
+    /// The district check: the IoD 2019 income summaries of the 317 districts, rebuilt from the
+    /// LSOA figures, agree with the ones MHCLG published (as ONS republished them).
+    @Test func districtCheckReproducesThePublishedIncomeSummaries() throws {
+        let project = try RealProject(pipeline: "iod2019-districts")
+        let pipeline = try Pipeline.load(path: project.pipelinePath("iod2019-districts"))
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let outcome = try PipelineRunner(pipeline: pipeline, logger: logger).run()
+        let release = try #require(outcome.releaseFolder)
+        #expect(release.hasPrefix(project.root))
+
+        let needs = try Self.needsByArea(release, key: "lad_code")
+        let published = try RealProject.rows(RealData.path("csv/ons-local-income-deprivation-lad.csv"))
+        #expect(published.count == 317)
+        #expect(needs.count == 317)
+
+        var largest = (score: 0.0, rank: 0, share: 0.0, shareRank: 0)
+        for district in published {
+            let code = try #require(district["Local Authority District code (2019)"])
+            let name = district["Local Authority District name (2019)"] ?? code
+            let score = try #require(needs[code]?["income-average-score"], "\(name): no income average score")
+            let share = try #require(needs[code]?["income-most-deprived-decile"], "\(name): no income share")
+            let scoreDifference = abs(try Self.number(score["value"]) - Self.number(district["Income deprivation- Average score"]))
+            let rankDifference = abs(try Self.whole(score["need_rank"]) - Self.whole(district["Income deprivation - Rank of average score"]))
+            let shareDifference = abs(try Self.number(share["value"])
+                - Self.number(district["Income - Proportion of LSOAs in most deprived 10% nationally"]))
+            let shareRankDifference = abs(try Self.whole(share["need_rank"])
+                - Self.whole(district["Income - Rank of proportion of LSOAs in most deprived 10% nationally"]))
+            #expect(scoreDifference <= 0.001, "\(name): average score off by \(scoreDifference)")
+            #expect(rankDifference <= 1, "\(name): rank of average score off by \(rankDifference) places")
+            #expect(shareDifference <= 0.0001, "\(name): proportion in the most deprived 10% off by \(shareDifference)")
+            #expect(shareRankDifference == 0, "\(name): rank of proportion off by \(shareRankDifference) places")
+            largest = (max(largest.score, scoreDifference), max(largest.rank, rankDifference),
+                       max(largest.share, shareDifference), max(largest.shareRank, shareRankDifference))
+        }
+        // The scores in the LSOA file are rounded to three decimals, the proportions published
+        // to four: the averages cannot agree exactly, and near-equal districts can swap.
+        print("district check, largest differences: average score \(largest.score), rank \(largest.rank) places, proportion \(largest.share)")
+
+        // The IMD summary measures: every district has all five, each in its range, and the
+        // local concentration (the most deprived tenth) is never below the average rank.
+        for (code, figures) in needs {
+            let score = try Self.number(figures["imd-average-score"]?["value"])
+            let rank = try Self.number(figures["imd-average-rank"]?["value"])
+            let share = try Self.number(figures["imd-most-deprived-decile"]?["value"])
+            let extent = try Self.number(figures["imd-extent"]?["value"])
+            let concentration = try Self.number(figures["imd-local-concentration"]?["value"])
+            #expect(score > 0 && score < 100, "\(code): IMD average score \(score)")
+            #expect(rank >= 1 && rank <= 32_844, "\(code): IMD average rank \(rank)")
+            #expect((0...1).contains(share) && (0...1).contains(extent), "\(code): IMD proportion \(share), extent \(extent)")
+            #expect(concentration >= rank && concentration <= 32_844, "\(code): local concentration \(concentration) against average rank \(rank)")
+        }
+        // Published facts of the IoD 2019: Blackpool has the highest IMD average score
+        // (45.039), Middlesbrough the largest share of LSOAs in the most deprived 10% (48.8%).
+        #expect(needs["E06000009"]?["imd-average-score"]?["need_rank"] == "1")
+        #expect(try Self.number(needs["E06000009"]?["imd-average-score"]?["value"]) - 45.039 < 0.0005)
+        #expect(needs["E06000002"]?["imd-most-deprived-decile"]?["need_rank"] == "1")
+    }
+
+    /// `areaneeds run pipelines/lancashire.yml`: the 34 provisional SPAs ranked on the
+    /// indicators with real data, the others published empty, and results that make sense.
+    @Test func lancashireReleaseRanksTheSpas() throws {
+        let project = try RealProject(pipeline: "lancashire")
+        let run = try Executables.run("areaneeds", ["run", project.pipelinePath("lancashire")])
+        #expect(run.status == 0, "areaneeds run failed:\n\(run.standardError)")
+        let release = run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(release.hasPrefix(project.root))
+
+        let areas = try RealProject.rows(release + "/areas.csv")
+        #expect(areas.count == 34)
+        let district = Dictionary(uniqueKeysWithValues: areas.map { ($0["spa_code"]!, $0["district_name"]!) })
+        let indicators = try RealProject.rows(release + "/indicators.csv")
+        let available = Set(indicators.filter { $0["available"] == "true" }.map { $0["indicator_id"]! })
+        #expect(available == ["children-in-poverty", "activities-limited-a-lot", "unpaid-care-50-hours",
+                              "barriers-to-housing-and-services", "fuel-poverty"])
+        #expect(indicators.count == 21)
+        #expect(indicators.filter { $0["available"] == "false" }.allSatisfy { !($0["unavailable_reason"] ?? "").isEmpty })
+
+        let needs = try RealProject.rows(release + "/indicator_needs.csv")
+        for id in available {
+            let rows = needs.filter { $0["indicator_id"] == id }
+            #expect(rows.count == 34 && rows.allSatisfy { !($0["value"] ?? "").isEmpty }, "\(id): an SPA without a value")
+            #expect(rows.filter { $0["need_quintile"] == "1" }.count == 7, "\(id): not 7 SPAs in the worst quintile")
+        }
+        #expect(needs.filter { !available.contains($0["indicator_id"]!) }.allSatisfy { $0["value"] == "" && $0["need_rank"] == "" })
+
+        // Each objective is ranked on the indicators it has.
+        let objectives = try RealProject.rows(release + "/objective_needs.csv")
+        for (objective, ranked) in ["1": "0", "2": "1", "3": "3", "4": "0", "5": "1"] {
+            let rows = objectives.filter { $0["objective_id"] == objective }
+            #expect(rows.count == 34 && rows.allSatisfy { $0["indicators_ranked"] == ranked }, "objective \(objective)")
+        }
+
+        // The east Lancashire towns and Preston have areas among the worst fifth for child
+        // income deprivation and fuel poverty; rural Ribble Valley has the least child
+        // deprivation and the greatest distance to services.
+        func quintiles(_ id: String, in name: String) -> [String] {
+            needs.filter { $0["indicator_id"] == id && district[$0["spa_code"]!] == name }.map { $0["need_quintile"]! }
+        }
+        for name in ["Burnley", "Pendle", "Hyndburn", "Preston"] {
+            #expect(quintiles("children-in-poverty", in: name).contains("1"), "\(name): children-in-poverty")
+            #expect(quintiles("fuel-poverty", in: name).contains("1"), "\(name): fuel-poverty")
+        }
+        #expect(quintiles("children-in-poverty", in: "Ribble Valley") == ["5", "5"])
+        #expect(quintiles("barriers-to-housing-and-services", in: "Ribble Valley") == ["1", "1"])
+
+        // Scoping the national census file by LSOA name: Wyre's SPAs hold exactly Wyre's
+        // LSOAs, none of Wyre Forest's (whose name begins with "Wyre").
+        let census = try RealProject.rows(RealData.path("census2021-ts038-lsoa.csv"))
+        let limited = "Disability: Disabled under the Equality Act: Day-to-day activities limited a lot"
+        let wyreForest = census.filter { $0["geography"]!.hasPrefix("Wyre Forest ") }
+        let wyre = census.filter { $0["geography"]!.hasPrefix("Wyre ") && !$0["geography"]!.hasPrefix("Wyre Forest ") }
+        #expect(!wyreForest.isEmpty && !wyre.isEmpty)
+        let wyreTotal = try wyre.reduce(0.0) { $0 + (try Self.number($1[limited])) }
+        let released = try needs.filter { $0["indicator_id"] == "activities-limited-a-lot" && district[$0["spa_code"]!] == "Wyre" }
+            .reduce(0.0) { $0 + (try Self.number($1["numerator"])) }
+        #expect(released == wyreTotal)
+    }
+
+    // MARK: - Reading the release
+
+    /// indicator_needs.csv as [area code: [indicator id: row]].
+    static func needsByArea(_ release: String, key: String) throws -> [String: [String: [String: String]]] {
+        var needs: [String: [String: [String: String]]] = [:]
+        for row in try RealProject.rows(release + "/indicator_needs.csv") {
+            needs[row[key]!, default: [:]][row["indicator_id"]!] = row
+        }
+        return needs
+    }
+
+    struct NotANumber: Error, CustomStringConvertible {
+        var text: String?
+        var description: String { "not a number: \(text ?? "nothing")" }
+    }
+
+    static func number(_ text: String?) throws -> Double {
+        guard let text, let value = Double(text.trimmingCharacters(in: .whitespaces)) else { throw NotANumber(text: text) }
+        return value
+    }
+
+    static func whole(_ text: String?) throws -> Int {
+        guard let text, let value = Int(text.trimmingCharacters(in: .whitespaces)) else { throw NotANumber(text: text) }
+        return value
+    }
+}

@@ -1,0 +1,160 @@
+import AreaNeedsCLI
+import AreaNeedsCore
+import AreaNeedsRelease
+import AreaNeedsReport
+import AreaNeedsTestSupport
+import Foundation
+import Logging
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A release made by running a pipeline in this process, with its report written into it.
+final class ReportedRelease: Sendable {
+    let release: Release
+    /// The report folder.
+    let report: String
+    /// Where everything lives; removed when the tests end (unless AREANEEDS_KEEP_FIXTURES is set).
+    let root: String
+
+    /// The folders the shared releases live in, removed when the test process exits:
+    /// shared releases live as long as the process, so their deinit never runs.
+    nonisolated(unsafe) private static var folders: [String] = []
+    private static let foldersLock = NSLock()
+    private static let removeAtExit: Void = {
+        atexit {
+            guard ProcessInfo.processInfo.environment["AREANEEDS_KEEP_FIXTURES"] == nil else { return }
+            ReportedRelease.foldersLock.withLock {
+                for folder in ReportedRelease.folders { try? FileManager.default.removeItem(atPath: folder) }
+            }
+        }
+    }()
+
+    /// The bundled synthetic sample: 34 SPAs, 20 indicators. Made once for all the tests.
+    static let sample: ReportedRelease = {
+        let root = NSTemporaryDirectory() + "areaneeds-report-sample-" + UUID().uuidString
+        let pipeline = try! Pipeline.load(path: FixtureProject.repository + "/pipelines/sample.yml", outputRoot: root)
+        return try! ReportedRelease(pipeline: pipeline, root: root)
+    }()
+
+    /// The six-area fixture, changed so that one area has no figure on one indicator; it
+    /// also has an unavailable indicator, a district figure and a split ward, and is not
+    /// synthetic.
+    static let fixture: ReportedRelease = {
+        let project = FixtureProject()
+        // Ward W6 (area A6) left out of the carers extract: A6 has no carers figure.
+        project.write("data-raw/sources/care.csv", FixtureProject.wardCare.replacingOccurrences(of: "W6,60,1000\n", with: ""))
+        project.write("pipelines/test.yml", FixtureProject.pipeline + "checks: {area-without-data: warning}\n")
+        let root = NSTemporaryDirectory() + "areaneeds-report-fixture-" + UUID().uuidString
+        try! FileManager.default.moveItem(atPath: project.root, toPath: root)
+        let pipeline = try! Pipeline.load(path: root + "/pipelines/test.yml")
+        return try! ReportedRelease(pipeline: pipeline, root: root)
+    }()
+
+    init(pipeline: Pipeline, root: String) throws {
+        ReportedRelease.removeAtExit
+        ReportedRelease.foldersLock.withLock { ReportedRelease.folders.append(root) }
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let outcome = try PipelineRunner(pipeline: pipeline, logger: logger).run()
+        guard let folder = outcome.releaseFolder else { throw TestFailure("the pipeline published no release") }
+        release = try Release.open(folder)
+        let index = try AreaReport(release: release).write()
+        report = (index as NSString).deletingLastPathComponent
+        self.root = root
+    }
+
+    /// Every page of the report, relative to it, sorted.
+    var pagePaths: [String] {
+        let enumerator = FileManager.default.enumerator(atPath: report)
+        var paths: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".html") { paths.append(path) }
+        }
+        return paths.sorted()
+    }
+
+    /// A page parsed as XML: its root element.
+    func page(_ path: String) throws -> Element {
+        try StrictXML.parse(file: report + "/" + path)
+    }
+}
+
+/// A test's own failure, with a message.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// An element of a parsed page: its name, attributes, children and text.
+final class Element {
+    let name: String
+    let attributes: [String: String]
+    weak var parent: Element?
+    var children: [Element] = []
+    /// The text directly inside, and inside every descendant, in order.
+    var text = ""
+
+    init(name: String, attributes: [String: String], parent: Element?) {
+        self.name = name
+        self.attributes = attributes
+        self.parent = parent
+    }
+
+    /// This element and every element under it, depth first.
+    var all: [Element] { [self] + children.flatMap(\.all) }
+
+    /// The elements named `name` under this one (itself included).
+    func elements(named name: String) -> [Element] { all.filter { $0.name == name } }
+
+    subscript(attribute: String) -> String? { attributes[attribute] }
+}
+
+/// Parses XML strictly with Foundation's `XMLParser` (libxml2, without its recovery
+/// mode): any well-formedness error throws, naming the line; the tests check that it does.
+/// (`XMLDocument` on Linux recovers from broken markup, so it cannot be the check.)
+final class StrictXML: NSObject, XMLParserDelegate {
+    struct Malformed: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private var stack: [Element] = []
+    private var root: Element?
+
+    static func parse(file: String) throws -> Element {
+        guard let data = FileManager.default.contents(atPath: file) else { throw TestFailure("\(file): missing") }
+        do {
+            return try parse(data)
+        } catch {
+            throw TestFailure("\(file): \(error)")
+        }
+    }
+
+    static func parse(_ data: Data) throws -> Element {
+        let parser = XMLParser(data: data)
+        let builder = StrictXML()
+        parser.delegate = builder
+        parser.shouldResolveExternalEntities = false
+        let parsed = parser.parse()
+        guard parsed, parser.parserError == nil, let root = builder.root else {
+            let reason = parser.parserError.map { "\($0)" } ?? "no root element"
+            throw Malformed(description: "not well-formed at line \(parser.lineNumber), column \(parser.columnNumber): \(reason)")
+        }
+        return root
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let element = Element(name: name, attributes: attributes, parent: stack.last)
+        stack.last?.children.append(element)
+        if root == nil { root = element }
+        stack.append(element)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        stack.removeLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        for element in stack { element.text += string }
+    }
+}
