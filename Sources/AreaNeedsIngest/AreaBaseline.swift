@@ -10,17 +10,17 @@ import AreaNeedsTables
 /// removed) there is nothing to compare with.
 struct AreaBaseline {
     /// Each code with its line in the source file it was ingested from.
-    let lines: [String: Int]
+    let lines: SeenCodes
 
     /// The codes of the ingest-stage table at `path`; nil when there is none or it cannot be read.
     static func read(_ path: String) -> AreaBaseline? {
-        var lines: [String: Int] = [:]
+        var lines = SeenCodes()
         do {
             let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
             let code = try reader.header.column("area_code")
             let line = try reader.header.column("line")
             try reader.forEachRecord { record in
-                lines[record.text(code)] = Int(try record.number(line).number ?? 0)
+                _ = lines.updateValue(Int(try record.number(line).number ?? 0), forKey: record.text(code))
             }
         } catch {
             return nil
@@ -70,11 +70,15 @@ struct AreaBaseline {
 
     /// The changes from this baseline to `current` (code to line); nil when the baseline
     /// is empty.
-    func changes(to current: [String: Int]) -> Changes? {
-        guard !lines.isEmpty else { return nil }
+    func changes(to current: SeenCodes) -> Changes? {
+        guard lines.count > 0 else { return nil }
         var changes = Changes(previous: lines.count)
-        for (code, line) in current where lines[code] == nil { changes.added.add(code, line: line) }
-        for (code, line) in lines where current[code] == nil { changes.gone.add(code, line: line) }
+        current.forEach { code, line in
+            if lines[code] == nil { changes.added.add(code, line: line) }
+        }
+        lines.forEach { code, line in
+            if current[code] == nil { changes.gone.add(code, line: line) }
+        }
         return changes
     }
 }

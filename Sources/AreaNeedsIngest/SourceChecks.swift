@@ -16,7 +16,7 @@ struct SourceChecks {
     let file: String
 
     /// Every area code read, with the line it was first read on.
-    private(set) var seen: [String: Int] = [:]
+    private(set) var seen = SeenCodes()
     /// Rows with an area code, repeats included.
     private(set) var rows = 0
     private var duplicates = CheckFindings(.duplicateArea)
@@ -34,11 +34,10 @@ struct SourceChecks {
     /// to be left out (the first row of a code is the one used).
     mutating func admit(_ code: String, line: Int) -> Bool {
         rows += 1
-        if let first = seen[code] {
+        if let first = seen.updateValue(line, forKey: code) {
             duplicates.add("\(code) (lines \(first) and \(line))")
             return false
         }
-        seen[code] = line
         return true
     }
 

@@ -1,3 +1,4 @@
+import AreaNeedsTestSupport
 import Testing
 @testable import AreaNeedsMethods
 

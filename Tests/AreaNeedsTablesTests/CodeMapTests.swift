@@ -1,3 +1,4 @@
+import AreaNeedsTestSupport
 import Testing
 @testable import AreaNeedsTables
 
@@ -47,6 +48,20 @@ struct CodeMapTests {
         #expect(seen.updateValue(8, forKey: "E01") == 2)
         #expect(seen.updateValue(9, forKey: "E06") == 7)
         #expect(seen.count == 5)
+    }
+
+    @Test func seenCodesAreLookedUpAndListedInEitherState() {
+        var seen = SeenCodes()
+        for (line, code) in ["E01", "E03", "E05"].enumerated() { _ = seen.updateValue(line + 2, forKey: code) }
+        // In order, found by searching the sorted codes.
+        #expect(seen["E03"] == 3 && seen["E01"] == 2 && seen["E05"] == 4)
+        #expect(seen["E02"] == nil && seen["E00"] == nil && seen["E09"] == nil)
+        _ = seen.updateValue(5, forKey: "E02")
+        // Out of order, found by the map.
+        #expect(seen["E02"] == 5 && seen["E05"] == 4 && seen["E04"] == nil)
+        var listed: [String] = []
+        seen.forEach { code, line in listed.append("\(code)@\(line)") }
+        #expect(listed == ["E01@2", "E03@3", "E05@4", "E02@5"])
     }
 
     @Test func aRepeatRightAfterItselfIsFound() {

@@ -1,3 +1,4 @@
+import AreaNeedsTestSupport
 import Foundation
 import Testing
 @testable import AreaNeedsTables

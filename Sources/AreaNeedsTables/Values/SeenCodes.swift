@@ -16,6 +16,28 @@ public struct SeenCodes {
     /// How many distinct codes were seen.
     public var count: Int { map?.count ?? ordered.count }
 
+    /// The line `code` was first read on; nil when it was not read.
+    public subscript(code: String) -> Int? {
+        if let map { return map[code] }
+        // Still in code order: a binary search.
+        var low = 0
+        var high = ordered.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ordered[middle] < code { low = middle + 1 } else { high = middle }
+        }
+        return low < ordered.count && ordered[low] == code ? lines[low] : nil
+    }
+
+    /// Calls `body` with every code and the line it was first read on, in the order read.
+    public func forEach(_ body: (_ code: String, _ line: Int) -> Void) {
+        if let map {
+            for (code, line) in zip(map.keys, map.values) { body(code, line) }
+        } else {
+            for (code, line) in zip(ordered, lines) { body(code, line) }
+        }
+    }
+
     /// Records `code` as read on `line`; returns the line it was read on before, or nil
     /// when it is new (the earlier line is kept).
     public mutating func updateValue(_ line: Int, forKey code: String) -> Int? {
