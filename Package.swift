@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTestSupport"]),
         // The fixture project and the helpers the end-to-end tests share.
-        .target(name: "AreaNeedsTestSupport", path: "Tests/AreaNeedsTestSupport"),
+        .target(name: "AreaNeedsTestSupport", dependencies: ["AreaNeedsSample"], path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
             "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
@@ -100,6 +100,6 @@ let package = Package(
             name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "CCSV"], path: "Benchmarks/TableReading"),
         // The national data set for scripts/bench-national (the Python peers sit beside it).
         .executableTarget(
-            name: "areaneeds-bench-national", dependencies: ["CZlib"], path: "Benchmarks/National", exclude: ["peers"]),
+            name: "areaneeds-bench-national", dependencies: ["AreaNeedsSample", "CZlib"], path: "Benchmarks/National", exclude: ["peers"]),
     ]
 )

@@ -1,3 +1,5 @@
+import AreaNeedsSample
+
 /// Made-up Indices of Deprivation for England's LSOAs (the IoD covers England only): domain
 /// scores driven by each LSOA's latent deprivation, national ranks (1 = most deprived) and
 /// deciles by the published rule, and the IoD's population denominators.
@@ -30,7 +32,7 @@ struct IoDFigures {
     /// Per LSOA, the national rank on the IMD and on each of the seven domains.
     let ranks: [[Int]]
 
-    init(geography: NationalGeography, random: BenchRandom) {
+    init(geography: NationalGeography, random: SeededRandom) {
         var random = random
         lsoas = geography.lsoas.indices.filter { !geography.districts[geography.lsoas[$0].district].isWelsh }
         var scores: [[Double]] = []

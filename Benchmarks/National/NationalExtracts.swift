@@ -1,3 +1,4 @@
+import AreaNeedsSample
 import Foundation
 
 /// The twenty extracts of the national job, at output area, LSOA, MSOA and district level,
@@ -40,8 +41,8 @@ struct NationalExtracts {
         return indicators.sorted { $0.objective < $1.objective }
     }
 
-    private func random(_ extract: UInt64) -> BenchRandom {
-        BenchRandom(seed: seed &* 1_000 &+ extract)
+    private func random(_ extract: UInt64) -> SeededRandom {
+        SeededRandom(seed: seed &* 1_000 &+ extract)
     }
 
     private func writer(_ name: String, crlf: Bool = false, byteOrderMark: Bool = false) throws -> ExtractWriter {

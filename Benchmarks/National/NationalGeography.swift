@@ -1,3 +1,4 @@
+import AreaNeedsSample
 import Foundation
 
 /// A made-up England and Wales with the real numbers of small areas (Census 2021): 188,880
@@ -56,7 +57,7 @@ struct NationalGeography {
     ]
 
     init(seed: UInt64) {
-        var random = BenchRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
         var names = PlaceNames(random: &random)
         for country in NationalGeography.countries {
             let isWelsh = country.letter == "W"
@@ -110,7 +111,7 @@ struct NationalGeography {
     }
 
     /// Groups each district's LSOAs, in order, into service areas of four to six.
-    private mutating func makeServiceAreas(random: inout BenchRandom) {
+    private mutating func makeServiceAreas(random: inout SeededRandom) {
         for (district, info) in districts.enumerated() {
             let first = msoas[info.msoas.lowerBound].lsoas.lowerBound
             let end = msoas[info.msoas.upperBound - 1].lsoas.upperBound
@@ -171,7 +172,7 @@ struct PlaceNames {
     private var english: [String]
     private var welsh: [String]
 
-    init(random: inout BenchRandom) {
+    init(random: inout SeededRandom) {
         let englishStarts = ["Ash", "Brad", "Cal", "Dun", "Elm", "Fern", "Glen", "Hal", "Ing", "Kirk", "Lang", "Mar", "Nor",
                              "Ock", "Pen", "Red", "Stan", "Thorn", "Up", "Wal", "West", "Whit", "Wood", "Brom", "Chal", "East",
                              "Hart", "Mill", "Rye", "Sel"]

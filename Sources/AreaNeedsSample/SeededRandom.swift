@@ -1,12 +1,13 @@
 import Foundation
 
-/// A small seeded generator (SplitMix64), so the same seed always makes the same sample.
-struct SeededRandom: RandomNumberGenerator {
+/// A small seeded generator (SplitMix64): the same seed always makes the same sample, the
+/// same national benchmark data set and the same random tests.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,12 +16,12 @@ struct SeededRandom: RandomNumberGenerator {
     }
 
     /// A uniform number in 0..<1.
-    mutating func uniform() -> Double {
+    public mutating func uniform() -> Double {
         Double(next() >> 11) / Double(1 << 53)
     }
 
     /// A normally distributed number (Box-Muller).
-    mutating func normal(mean: Double = 0, sd: Double = 1) -> Double {
+    public mutating func normal(mean: Double = 0, sd: Double = 1) -> Double {
         let u1 = max(uniform(), 1e-12)
         let u2 = uniform()
         return mean + sd * (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
