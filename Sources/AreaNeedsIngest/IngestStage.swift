@@ -6,8 +6,9 @@ import Logging
 /// suppression markers, thousands separators, notes...) and writes tidy, typed records
 /// to `staging/ingest/`, one file per source, each with a manifest of what made it.
 ///
-/// A source whose file and settings are unchanged since the last run is skipped.
-/// Sources are read in parallel, one per core.
+/// A source whose file and settings are unchanged since the last run is skipped. A file
+/// that several sources read is read once for all of them; files are read in parallel,
+/// one per core.
 public struct IngestStage: Sendable {
     let pipeline: Pipeline
     let logger: Logger
@@ -25,14 +26,38 @@ public struct IngestStage: Sendable {
         let folder = StageFolder(.ingest, of: pipeline)
         try folder.create()
         let units = IngestUnit.all(in: pipeline)
-        let done = try Parallel.collect(Parallel.map(units, cost: { readingCost(of: $0) }) { unit throws(AreaNeedsError) in
-            try ingest(unit, in: folder, force: force)
+        let plans = try Parallel.collect(Parallel.map(units) { unit throws(AreaNeedsError) in
+            try plan(unit, in: folder, force: force)
         })
+        // The units to read, by the file they read (in the pipeline file's order).
+        var reads: [[Plan]] = []
+        var readOf: [IngestUnit.Reading: Int] = [:]
+        for plan in plans where plan.upToDate == nil {
+            let reading = plan.unit.reading(in: pipeline)
+            if let index = readOf[reading] {
+                reads[index].append(plan)
+            } else {
+                readOf[reading] = reads.count
+                reads.append([plan])
+            }
+        }
+        let written = try Parallel.collect(Parallel.map(reads, cost: { readingCost(of: $0[0].unit) }) { plans throws(AreaNeedsError) in
+            try ingest(plans, in: folder)
+        }).flatMap { $0 }
+        var manifests = Dictionary(uniqueKeysWithValues: written.map { ($0.unit, $0) })
+
         var report = StageReport(stage: .ingest)
-        for (unit, done) in zip(units, done) {
-            if done.skipped { report.skipped.append(unit.name) } else { report.ran.append(unit.name) }
-            for (key, value) in done.manifest.counts { report.counts[key, default: 0] += value }
-            report.warnings += done.manifest.warnings
+        for plan in plans {
+            let manifest: StageManifest
+            if let upToDate = plan.upToDate {
+                report.skipped.append(plan.unit.name)
+                manifest = upToDate
+            } else {
+                report.ran.append(plan.unit.name)
+                manifest = manifests.removeValue(forKey: plan.unit.name)!
+            }
+            for (key, value) in manifest.counts { report.counts[key, default: 0] += value }
+            report.warnings += manifest.warnings
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
@@ -46,12 +71,15 @@ public struct IngestStage: Sendable {
         return path.hasSuffix(".gz") ? 4 * bytes : bytes
     }
 
-    private struct Done: Sendable {
-        var manifest: StageManifest
-        var skipped: Bool
+    /// A unit's input and fingerprint, and its manifest when it is up to date.
+    private struct Plan: Sendable {
+        var unit: IngestUnit
+        var input: InputFile
+        var fingerprint: String
+        var upToDate: StageManifest?
     }
 
-    private func ingest(_ unit: IngestUnit, in folder: StageFolder, force: Bool) throws(AreaNeedsError) -> Done {
+    private func plan(_ unit: IngestUnit, in folder: StageFolder, force: Bool) throws(AreaNeedsError) -> Plan {
         let previous = folder.manifest(unit.name)
         let input: InputFile
         do {
@@ -63,22 +91,28 @@ public struct IngestStage: Sendable {
         fingerprint.add("stage", "ingest")
         unit.addSettings(to: &fingerprint, pipeline: pipeline)
         fingerprint.add("file", file: input)
-        if !force, let manifest = folder.upToDate(unit.name, fingerprint: fingerprint.value) {
-            return Done(manifest: manifest, skipped: true)
-        }
+        let upToDate = force ? nil : folder.upToDate(unit.name, fingerprint: fingerprint.value)
+        return Plan(unit: unit, input: input, fingerprint: fingerprint.value, upToDate: upToDate)
+    }
 
-        folder.invalidate(unit.name)
-        let output = folder.file(unit.outputFile)
-        let result = try SourceReader(unit: unit, pipeline: pipeline, progress: progress).read(into: output)
-        let manifest = StageManifest(
-            stage: StageName.ingest.rawValue, unit: unit.name, fingerprint: fingerprint.value, inputs: [input],
-            outputs: [.init(path: unit.outputFile, sha256: try InputFile.describeWritten(output).sha256, rows: result.rows)],
-            counts: result.counts,
-            warnings: result.warnings)
-        try manifest.write(folder.manifestPath(unit.name))
-        for warning in result.warnings { logger.warning("\(warning)") }
-        logger.debug("ingest: \(unit.label): \(result.rows) rows from \(input.path)")
-        return Done(manifest: manifest, skipped: false)
+    /// Reads one file for the units that read it and writes their manifests.
+    private func ingest(_ plans: [Plan], in folder: StageFolder) throws(AreaNeedsError) -> [StageManifest] {
+        for plan in plans { folder.invalidate(plan.unit.name) }
+        let outputs = plans.map { folder.file($0.unit.outputFile) }
+        let results = try SourceReader(units: plans.map(\.unit), pipeline: pipeline, progress: progress).read(into: outputs)
+        var manifests: [StageManifest] = []
+        for (plan, (output, result)) in zip(plans, zip(outputs, results)) {
+            let unit = plan.unit
+            let manifest = StageManifest(
+                stage: StageName.ingest.rawValue, unit: unit.name, fingerprint: plan.fingerprint, inputs: [plan.input],
+                outputs: [.init(path: unit.outputFile, sha256: try InputFile.describeWritten(output).sha256, rows: result.rows)],
+                counts: result.counts,
+                warnings: result.warnings)
+            try manifest.write(folder.manifestPath(unit.name))
+            for warning in result.warnings { logger.warning("\(warning)") }
+            logger.debug("ingest: \(unit.label): \(result.rows) rows from \(plan.input.path)")
+            manifests.append(manifest)
+        }
+        return manifests
     }
 }
-

@@ -37,6 +37,24 @@ enum IngestUnit: Sendable {
         }
     }
 
+    /// How a unit's file is read. Units that read the same file in the same way share one
+    /// read (the indicators of a deprivation file, say).
+    struct Reading: Hashable {
+        /// The file, resolved against the pipeline file's folder.
+        var path: String
+        /// The header line the pipeline gives; nil to find it by the columns named.
+        var headerLine: Int?
+        /// The source's own missing-value markers, besides the usual ones.
+        var missingMarkers: [String]
+    }
+
+    func reading(in pipeline: Pipeline) -> Reading {
+        switch self {
+        case .indicator(_, let source): Reading(path: pipeline.resolve(file), headerLine: source.headerLine, missingMarkers: source.missingMarkers)
+        case .population(_, let spec): Reading(path: pipeline.resolve(file), headerLine: spec.headerLine, missingMarkers: [])
+        }
+    }
+
     /// How many data rows the file should have, when the pipeline says.
     var expectedRows: CountRange? {
         switch self {

@@ -1,19 +1,21 @@
 import AreaNeedsCore
 import AreaNeedsTables
 
-/// Reads one source file as published and writes its rows as tidy records.
+/// Reads one source file as published, once, for every unit that reads it (the indicators
+/// of a deprivation file, say), and writes each unit's rows as tidy records.
 ///
 /// Rows without an area code (totals, footers) are skipped and counted. The rows are
-/// checked as they are read (`SourceChecks`); the staging table is put in place only when
-/// no check that is an error found a problem, so a failed ingest leaves the previous one.
+/// checked as they are read (`SourceChecks`); the staging tables are put in place only when
+/// no check that is an error found a problem, so a failed ingest leaves the previous ones.
 struct SourceReader {
-    let unit: IngestUnit
+    /// The units read: one file, read in the same way (`IngestUnit.Reading`).
+    let units: [IngestUnit]
     let pipeline: Pipeline
     let progress: ProgressReporter
 
     /// What reading found, for the manifest and the log. Rows without an area code are
     /// totals and footers, normal in published tables: counted, not warned about.
-    struct Result {
+    struct Result: Sendable {
         /// Rows written to the staging table.
         var rows = 0
         var missingValues = 0
@@ -32,25 +34,86 @@ struct SourceReader {
         }
     }
 
-    func read(into outputPath: String) throws(AreaNeedsError) -> Result {
-        let path = pipeline.resolve(unit.file)
+    /// Reads the file into each unit's staging table (`outputPaths`, one per unit); the
+    /// results in the units' order.
+    func read(into outputPaths: [String]) throws(AreaNeedsError) -> [Result] {
+        precondition(units.count == outputPaths.count && !units.isEmpty, "one output per unit")
+        if units.count == 1 { return [try read(units[0], into: outputPaths[0])] }
+        let stagings: [UnitStaging]
         do {
-            return try readTable(path, into: outputPath)
-        } catch let error as TableError {
-            if let limit = limit(for: error) {
-                throw AreaNeedsError(.inputData, "\(unit.label): \(error)\n  (the limit is `limits: {\(limit)}` in \(pipeline.path))")
-            }
-            throw AreaNeedsError(error, context: unit.label, setting: setting(for: error))
-        } catch let error as AreaNeedsError {
-            throw error
+            stagings = try readTogether(into: outputPaths)
         } catch {
-            throw AreaNeedsError(.internal, "\(unit.label): \(error)")
+            // Read again unit by unit, so each problem is told as it is when a file has one
+            // unit: naming the unit and the setting it is about. Rare, and never half done:
+            // no staging table was put in place.
+            return try Parallel.collect(zip(units, outputPaths).map { unit, path in
+                Swift.Result { () throws(AreaNeedsError) in try read(unit, into: path) }
+            })
+        }
+        var results: [Result] = []
+        for staging in stagings {
+            do {
+                try staging.commit()
+            } catch {
+                throw mapped(error, unit: staging.unit)
+            }
+            results.append(staging.result)
+        }
+        return results
+    }
+
+    /// Reads one unit alone, its table put in place when its checks pass.
+    private func read(_ unit: IngestUnit, into outputPath: String) throws(AreaNeedsError) -> Result {
+        do {
+            let staging = try readTogether(of: [unit], into: [outputPath])[0]
+            try staging.commit()
+            return staging.result
+        } catch {
+            throw mapped(error, unit: unit)
+        }
+    }
+
+    /// Reads the file once for `units`; their tables written and checked, not yet in place.
+    private func readTogether(of units: [IngestUnit]? = nil, into outputPaths: [String]) throws -> [UnitStaging] {
+        let units = units ?? self.units
+        let reader = try openReader(units[0].reading(in: pipeline), units: units)
+        let task = units.map(\.label).joined(separator: ", ")
+        reader.onProgress = { [progress] read, size in
+            progress.update(task, fraction: size > 0 ? Double(read) / Double(size) : 0)
+        }
+        defer { progress.finish(task) }
+
+        var stagings = try zip(units, outputPaths).map { unit, path in
+            try UnitStaging(unit, header: reader.header, outputPath: path, pipeline: pipeline)
+        }
+        try reader.forEachRecord { record in
+            for index in stagings.indices { try stagings[index].take(record) }
+        }
+        for index in stagings.indices {
+            let codeColumn = SourceReader.columnKeys(of: stagings[index].unit).first { $0.key == "area-code" }?.column ?? ""
+            _ = try stagings[index].check(header: (reader.headerLine, codeColumn))
+        }
+        return stagings
+    }
+
+    /// The error of a unit's read, naming the unit and the pipeline setting it is about.
+    private func mapped(_ error: any Error, unit: IngestUnit) -> AreaNeedsError {
+        switch error {
+        case let error as TableError:
+            if let limit = limit(for: error) {
+                return AreaNeedsError(.inputData, "\(unit.label): \(error)\n  (the limit is `limits: {\(limit)}` in \(pipeline.path))")
+            }
+            return AreaNeedsError(error, context: unit.label, setting: setting(for: error, unit: unit))
+        case let error as AreaNeedsError:
+            return error
+        default:
+            return AreaNeedsError(.internal, "\(unit.label): \(error)")
         }
     }
 
     /// The pipeline setting a table error is about: the column or the file.
-    private func setting(for error: TableError) -> String {
-        if case .columnNotFound(let name, _) = error.kind, let key = columnKeys.first(where: { $0.column == name })?.key {
+    private func setting(for error: TableError, unit: IngestUnit) -> String {
+        if case .columnNotFound(let name, _) = error.kind, let key = SourceReader.columnKeys(of: unit).first(where: { $0.column == name })?.key {
             return pipeline.locate(unit.keyPath(key, in: pipeline))
         }
         return pipeline.locate(unit.keyPath("file", in: pipeline))
@@ -67,8 +130,8 @@ struct SourceReader {
         }
     }
 
-    /// The columns this unit names, with the pipeline key that names each.
-    private var columnKeys: [(key: String, column: String)] {
+    /// The columns a unit names, with the pipeline key that names each.
+    private static func columnKeys(of unit: IngestUnit) -> [(key: String, column: String)] {
         switch unit {
         case .indicator(_, let source):
             let named: [(String, String?)] = [
@@ -82,55 +145,19 @@ struct SourceReader {
         }
     }
 
-    private func readTable(_ path: String, into outputPath: String) throws -> Result {
-        let headerLine: Int?
-        let markers: [String]
-        switch unit {
-        case .indicator(_, let source):
-            headerLine = source.headerLine
-            markers = source.missingMarkers
-        case .population(_, let spec):
-            headerLine = spec.headerLine
-            markers = []
-        }
-        // Read before the new table replaces it.
-        let baseline = AreaBaseline.read(outputPath)
-        let reader = try openReader(path, headerLine: headerLine, markers: markers)
-        let task = unit.label
-        reader.onProgress = { [progress] read, size in
-            progress.update(task, fraction: size > 0 ? Double(read) / Double(size) : 0)
-        }
-        defer { progress.finish(task) }
-
-        var checks = SourceChecks(unit: unit, pipeline: pipeline)
-        let writer: TableWriter
-        var result: Result
-        switch unit {
-        case .indicator(_, let source):
-            writer = try TableWriter(path: outputPath, columns: StagingTables.ingestedColumns, durable: false)
-            result = try readIndicator(reader, source, into: writer, checks: &checks)
-        case .population(_, let spec):
-            writer = try TableWriter(path: outputPath, columns: StagingTables.populationColumns, durable: false)
-            result = try readPopulation(reader, spec, into: writer, checks: &checks)
-        }
-        let codeColumn = columnKeys.first { $0.key == "area-code" }?.column ?? ""
-        let changes = baseline?.changes(to: checks.seen)
-        result.codesAdded = changes?.added.count
-        result.codesGone = changes?.gone.count
-        result.warnings = try checks.report(changes: changes, header: (reader.headerLine, codeColumn)).finish()
-        try writer.finish()
-        return result
-    }
-
     /// Opens the table with its header found as the first row holding every column the
-    /// unit names. When no row holds them all, the row holding the area-code column is
+    /// units name. When no row holds them all, the row holding the area-code column is
     /// taken instead, so the error names the column that is missing and lists the header.
-    private func openReader(_ path: String, headerLine: Int?, markers: [String]) throws -> TableReader {
+    private func openReader(_ reading: IngestUnit.Reading, units: [IngestUnit]) throws -> TableReader {
+        let (path, headerLine, markers) = (reading.path, reading.headerLine, reading.missingMarkers)
         let limits = pipeline.file.limits.readLimits
         if let headerLine {
             return try TableReader(path: path, options: ReadOptions(header: .line(headerLine), extraMissingMarkers: markers, limits: limits))
         }
-        let columns = columnKeys.map(\.column)
+        var columns: [String] = []
+        for unit in units {
+            for (_, column) in SourceReader.columnKeys(of: unit) where !columns.contains(column) { columns.append(column) }
+        }
         let first = SourceReader.attempt(path, ReadOptions(header: .containing(columns), extraMissingMarkers: markers, limits: limits))
         if let reader = first.reader { return reader }
         if case .headerNotFound? = first.error?.kind, let code = columns.first {
@@ -145,82 +172,5 @@ struct SourceReader {
         } catch {
             return (nil, error)
         }
-    }
-
-    private func readIndicator(_ reader: TableReader, _ source: SourceSpec, into writer: TableWriter, checks: inout SourceChecks) throws -> Result {
-        let header = reader.header
-        let code = try header.column(source.areaCode)
-        let name = try source.areaName.map(header.column)
-        let district = try source.district.map(header.column)
-        let figures: [(label: String, column: TableColumn?)] = try [
-            ("value", source.value.map(header.column)),
-            ("numerator", source.numerator.map(header.column)),
-            ("denominator", source.denominator.map(header.column)),
-            ("population", source.population.map(header.column)),
-            ("decile", source.decile.map(header.column)),
-        ]
-        var result = Result()
-        try reader.forEachRecord { record in
-            guard let areaCode = record.nonEmptyText(code) else {
-                result.rowsWithoutCode += 1
-                return
-            }
-            guard checks.admit(areaCode, line: record.line) else { return }
-            // Written field by field: an array of strings per row, and a string per number,
-            // were a fifth of the ingest stage on the national benchmark (1.6 million rows).
-            var numbers: [Double?] = [nil, nil, nil, nil, nil]
-            var missing: [String] = []
-            try writer.writeRow { fields in
-                fields.append(areaCode)
-                fields.append(name.map(record.text) ?? "")
-                fields.append(district.map(record.text) ?? "")
-                for (index, figure) in figures.enumerated() {
-                    guard let column = figure.column else {
-                        fields.append("")
-                        continue
-                    }
-                    switch try record.number(column) {
-                    case .number(let value):
-                        fields.append(number: value)
-                        numbers[index] = value
-                    case .missing(let marker):
-                        fields.append("")
-                        missing.append("\(figure.label): \(marker)")
-                    }
-                }
-                fields.append(missing.joined(separator: "; "))
-                fields.append(record.line)
-            }
-            checks.check(areaCode, line: record.line, value: numbers[0], numerator: numbers[1], denominator: numbers[2], population: numbers[3])
-            if !missing.isEmpty { result.missingValues += 1 }
-            result.rows += 1
-        }
-        return result
-    }
-
-    private func readPopulation(_ reader: TableReader, _ spec: PopulationSpec, into writer: TableWriter, checks: inout SourceChecks) throws -> Result {
-        let code = try reader.header.column(spec.areaCode)
-        let column = try reader.header.column(spec.column)
-        var result = Result()
-        try reader.forEachRecord { record in
-            guard let areaCode = record.nonEmptyText(code) else {
-                result.rowsWithoutCode += 1
-                return
-            }
-            guard checks.admit(areaCode, line: record.line) else { return }
-            let population = try record.number(column).number
-            if let population {
-                checks.check(areaCode, line: record.line, population: population)
-            } else {
-                result.missingValues += 1
-            }
-            try writer.writeRow { fields in
-                fields.append(areaCode)
-                if let population { fields.append(number: population) } else { fields.append("") }
-                fields.append(record.line)
-            }
-            result.rows += 1
-        }
-        return result
     }
 }
