@@ -16,7 +16,8 @@ struct IndicatorNormaliser {
 
     func run() throws(AreaNeedsError) -> StageManifest {
         folder.invalidate(plan.unit)
-        var figures: [String: AreaFigure] = [:]
+        // Each area's figure, by its position in `geography.areas`; nil without a source.
+        var figures: [AreaFigure?] = Array(repeating: nil, count: geography.areas.count)
         var counts: [String: Int] = [:]
         var report = CheckReport(checks: pipeline.file.checks)
         if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
@@ -32,10 +33,8 @@ struct IndicatorNormaliser {
             report.add(mapped.unknown) { count in
                 "indicator \(indicator.id): \(count) area code\(count == 1 ? "" : "s") in \(pipeline.resolve(source.file)) \(count == 1 ? "is" : "are") not in the \(source.geography.title) lookup (a wrong code, or a lookup out of date)"
             }
-            for (position, area) in geography.areas.enumerated() {
-                figures[area.code] = mapped.areas[position].figure
-            }
-            let empty = geography.areas.filter { figures[$0.code]?.value == nil }.map(\.code)
+            figures = mapped.areas.map(\.figure)
+            let empty = geography.areas.indices.filter { figures[$0]?.value == nil }.map { geography.areas[$0].code }
             counts["areas without data"] = empty.count
             checkCoverage(withData: geography.areas.count - empty.count, without: empty, into: &report)
         }
@@ -43,14 +42,16 @@ struct IndicatorNormaliser {
         let output = folder.file(StagingTables.normalisedFile(indicator.id))
         do {
             let writer = try TableWriter(path: output, columns: StagingTables.normalisedColumns, durable: false)
-            for area in geography.areas {
-                let figure = figures[area.code]
-                try writer.write([
-                    area.code, text(figure?.value), text(figure?.numerator), text(figure?.denominator),
-                    text(figure?.interval?.lower), text(figure?.interval?.upper),
-                    figure?.value == nil ? "" : figure?.quality.rawValue ?? "",
-                    String(figure?.smallAreasUsed ?? 0), String(figure?.smallAreasMissing ?? 0),
-                ])
+            for (area, figure) in zip(geography.areas, figures) {
+                try writer.writeRow { row in
+                    row.append(area.code)
+                    for number in [figure?.value, figure?.numerator, figure?.denominator, figure?.interval?.lower, figure?.interval?.upper] {
+                        if let number { row.append(number: number) } else { row.append("") }
+                    }
+                    row.append(figure?.value == nil ? "" : figure?.quality.rawValue ?? "")
+                    row.append(figure?.smallAreasUsed ?? 0)
+                    row.append(figure?.smallAreasMissing ?? 0)
+                }
             }
             try writer.finish()
         } catch {
@@ -150,10 +151,6 @@ struct IndicatorNormaliser {
             let setting = pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "expected-areas"))
             report.add(.areaCount, "indicator \(indicator.id): \(withData) of \(geography.areas.count) areas have data; expected \(expected.description) (set in \(setting))")
         }
-    }
-
-    private func text(_ value: Double?) -> String {
-        value.map(NumberText.format) ?? ""
     }
 }
 

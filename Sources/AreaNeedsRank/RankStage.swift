@@ -67,80 +67,27 @@ public struct RankStage: Sendable {
             try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)), expected: areaOrder)
         })
         let districtOf = withinDistrict ? try districtIndexes(of: areaOrder) : []
-        let district = { (area: Int) -> Int? in withinDistrict ? districtOf[area] : nil }
+        let ranked = RankedTables(
+            ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, tables: tables,
+            ranks: try Parallel.collect(Parallel.map(Array(zip(indicators.map(\.polarity), tables))) { polarity, table in
+                let values = table.valuesByArea
+                return (AreaRanks(NeedRanking.rank(values, polarity: polarity), count: areaOrder.count),
+                        withinDistrict ? AreaRanks(NeedRanking.rank(values, polarity: polarity) { districtOf[$0] }, count: areaOrder.count) : nil)
+            }),
+            districtOf: withinDistrict ? districtOf : nil)
 
-        // Indicator level: per indicator, each area's rank (nil when it has no value).
-        var ranks: [AreaRanks] = []
-        var districtRanks: [AreaRanks] = []
-        for (indicator, table) in zip(indicators, tables) {
-            let values = table.valuesByArea
-            ranks.append(AreaRanks(NeedRanking.rank(values, polarity: indicator.polarity), count: areaOrder.count))
-            if withinDistrict {
-                districtRanks.append(AreaRanks(NeedRanking.rank(values, polarity: indicator.polarity, within: district), count: areaOrder.count))
-            }
-        }
-        let extraColumns = withinDistrict ? StagingTables.districtRankColumns : []
+        // The two tables are written at once, one per core: the indicator table is the larger.
         let indicatorPath = folder.file("indicator_needs.csv")
-        let indicatorWriter = try tableWriter(indicatorPath, StagingTables.indicatorNeedColumns + extraColumns)
-        var ranked = 0
-        do {
-            for area in areaOrder.indices {
-                for (position, indicator) in indicators.enumerated() {
-                    let table = tables[position]
-                    let rank = ranks[position][area]
-                    if rank != nil { ranked += 1 }
-                    try indicatorWriter.writeRow { row in
-                        row.append(areaOrder[area])
-                        row.append(indicator.id)
-                        table.appendFigures(of: area, to: &row)
-                        RankStage.append(rank, to: &row, highestNeed: true)
-                        row.append(table.hasValue(area) ? table.quality(area) : "")
-                        if withinDistrict { RankStage.append(districtRanks[position][area], to: &row, highestNeed: false) }
-                    }
-                }
-            }
-            try indicatorWriter.finish()
-        } catch {
-            throw AreaNeedsError(error, context: "rank")
-        }
-
-        // Objective level.
         let objectivePath = folder.file("objective_needs.csv")
-        let objectiveWriter = try tableWriter(objectivePath, StagingTables.objectiveNeedColumns + extraColumns)
-        var objectiveNeeds: [Int: [Int: ObjectiveNeed]] = [:]
-        var districtObjectiveNeeds: [Int: [Int: ObjectiveNeed]] = [:]
-        for objective in 1...5 {
-            let members = indicators.indices.filter { indicators[$0].objective == objective }
-            var byArea: [Int: [NeedRank]] = [:]
-            var byAreaInDistrict: [Int: [NeedRank]] = [:]
-            for area in areaOrder.indices {
-                byArea[area] = members.compactMap { ranks[$0][area] }
-                if withinDistrict { byAreaInDistrict[area] = members.compactMap { districtRanks[$0][area] } }
+        let written = try Parallel.collect(Parallel.map([indicatorPath, objectivePath]) { path throws(AreaNeedsError) in
+            do {
+                return path == indicatorPath ? try ranked.writeIndicatorNeeds(to: path) : try ranked.writeObjectiveNeeds(to: path)
+            } catch {
+                throw AreaNeedsError(error, context: "rank")
             }
-            objectiveNeeds[objective] = ObjectiveRanking.rank(byArea)
-            if withinDistrict { districtObjectiveNeeds[objective] = ObjectiveRanking.rank(byAreaInDistrict, within: district) }
-        }
-        do {
-            for area in areaOrder.indices {
-                for objective in 1...5 {
-                    let need = objectiveNeeds[objective]?[area]
-                    try objectiveWriter.writeRow { row in
-                        row.append(areaOrder[area])
-                        row.append(objective)
-                        row.append(need?.indicatorsRanked ?? 0)
-                        row.append(need?.indicatorsInWorstTwoFifths ?? 0)
-                        row.append(text(need?.meanNeedRank))
-                        RankStage.append(need?.rank, to: &row, highestNeed: true)
-                        if withinDistrict { RankStage.append(districtObjectiveNeeds[objective]?[area]?.rank, to: &row, highestNeed: false) }
-                    }
-                }
-            }
-            try objectiveWriter.finish()
-        } catch {
-            throw AreaNeedsError(error, context: "rank")
-        }
+        })
 
-        let counts = ["areas": areaOrder.count, "indicator ranks": ranked]
+        let counts = ["areas": areaOrder.count, "indicator ranks": written[0]]
         let manifest = StageManifest(
             stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value, inputs: inputs,
             outputs: [
@@ -153,14 +100,6 @@ public struct RankStage: Sendable {
         report.counts = counts
         report.seconds = Date().timeIntervalSince(started)
         return report
-    }
-
-    private func tableWriter(_ path: String, _ columns: [String]) throws(AreaNeedsError) -> TableWriter {
-        do {
-            return try TableWriter(path: path, columns: columns, durable: false)
-        } catch {
-            throw AreaNeedsError(error, context: "rank")
-        }
     }
 
     /// The district of each area (a number per district), from the areas table.
@@ -186,22 +125,5 @@ public struct RankStage: Sendable {
             }
             return district
         }
-    }
-
-    /// need_rank, need_quintile and (when asked) highest_need, empty when there is no rank.
-    private static func append(_ rank: NeedRank?, to row: inout TableRow, highestNeed: Bool) {
-        if let rank {
-            row.append(rank.rank)
-            row.append(rank.quintile)
-            if highestNeed { row.append(rank.highestNeed ? "true" : "false") }
-        } else {
-            row.append("")
-            row.append("")
-            if highestNeed { row.append("") }
-        }
-    }
-
-    private func text(_ value: Double?) -> String {
-        value.map(NumberText.format) ?? ""
     }
 }

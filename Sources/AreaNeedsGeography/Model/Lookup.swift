@@ -11,7 +11,8 @@ public final class Lookup: Sendable {
     public let file: LookupFile
     /// The distinct small-area codes, in the order they first appear.
     public let codes: [String]
-    private let positionOfCode: CodeMap<Int32>
+    /// Each code's position in `codes`.
+    let positionOfCode: CodeMap<Int32>
     /// The distinct area codes the rows name, in the order they first appear.
     let areaCodes: [String]
     // The rows, in file order: line, small area (position in `codes`), area (position in

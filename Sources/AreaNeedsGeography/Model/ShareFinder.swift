@@ -1,3 +1,5 @@
+import AreaNeedsTables
+
 /// Finds where the figures of a source's rows go (`Geography.forEachShare`), faster when
 /// the rows come in the lookup's order, as most published tables list their areas in code
 /// order: it tries the small area after the previous row's before looking the code up.
@@ -9,8 +11,9 @@
 public struct ShareFinder {
     private let geography: Geography
     private let level: GeographyLevel
-    private let lookup: Lookup?
+    private let hasLookup: Bool
     private let codes: [String]
+    private let positionOfCode: CodeMap<Int32>?
     private let rowsStart: [Int32]
     private let rowsByCode: [Int32]
     private let rowAreas: [Int32]
@@ -23,8 +26,9 @@ public struct ShareFinder {
     init(geography: Geography, level: GeographyLevel, slot: LookupSlot?) {
         self.geography = geography
         self.level = level
-        lookup = slot?.lookup
+        hasLookup = slot != nil
         codes = slot?.lookup.codes ?? []
+        positionOfCode = slot?.lookup.positionOfCode
         rowsStart = slot?.lookup.rowsStart ?? []
         rowsByCode = slot?.lookup.rowsByCode ?? []
         rowAreas = slot?.lookup.rowAreas ?? []
@@ -34,11 +38,11 @@ public struct ShareFinder {
 
     /// As `Geography.forEachShare(of:at:name:_:)`.
     public mutating func forEachShare(of code: String, name: String? = nil, _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
-        guard let lookup else { return geography.forEachShare(of: code, at: level, name: name, body) }
+        guard hasLookup else { return geography.forEachShare(of: code, at: level, name: name, body) }
         let position: Int
         if next < codes.count, codes[next] == code {
             position = next
-        } else if let found = lookup.position(of: code) {
+        } else if let found = positionOfCode?.position(of: code) {
             position = found
         } else {
             return false
