@@ -96,7 +96,13 @@ struct PipelineLoaderTests {
         let text = Self.valid.replacingOccurrences(of: "aggregation: rate", with: "aggregation: average")
         let error = loadError(text)
         #expect(error?.message.contains("line 18 (indicators[0].aggregation)") == true)
-        #expect(error?.message.contains("average") == true)
+        #expect(error?.message.contains("average is not a valid aggregation method; use one of: rate, weighted-mean,") == true)
+    }
+
+    @Test func invalidPolarityListsBothChoices() {
+        let text = Self.valid.replacingOccurrences(of: "polarity: higher-is-worse", with: "polarity: worse")
+        let error = loadError(text)
+        #expect(error?.message.contains("worse is not a valid polarity; use one of: higher-is-worse, higher-is-better") == true)
     }
 
     @Test func rateNeedsNumeratorAndDenominator() {

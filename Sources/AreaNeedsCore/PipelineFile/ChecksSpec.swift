@@ -1,5 +1,5 @@
 /// What a check that finds a problem does: stop the run, or say so and go on.
-public enum CheckSeverity: String, Codable, Sendable, Equatable {
+public enum CheckSeverity: String, Codable, Sendable, Equatable, CaseIterable {
     case error
     case warning
 }

@@ -1,3 +1,5 @@
+import AreaNeedsGeography
+import AreaNeedsMethods
 import Foundation
 import Yams
 
@@ -158,15 +160,30 @@ struct YAMLLocator {
         }
     }
 
-    /// Yams and Foundation phrase some problems for programmers; say them for people.
+    /// Yams and Foundation phrase some problems for programmers; say them for people:
+    /// "mean is not a valid aggregation method; use one of: rate, weighted-mean, ...".
     static func readable(_ message: String) -> String {
         if let range = message.range(of: "Cannot initialize "), message.contains("from invalid String value") {
-            let type = message[range.upperBound...].prefix { $0 != " " }
+            let type = String(message[range.upperBound...].prefix { $0 != " " })
             let value = message.components(separatedBy: "from invalid String value ").last ?? ""
-            return "\(value) is not a valid \(type.lowercased()) value"
+            // "AggregationMethod" -> "aggregation method"
+            let words = type.reduce(into: "") { words, letter in
+                if letter.isUppercase, !words.isEmpty { words += " " }
+                words += letter.lowercased()
+            }
+            guard let choices = choices[type] else { return "\(value) is not a valid \(words)" }
+            return "\(value) is not a valid \(words); use one of: \(choices.joined(separator: ", "))"
         }
         return message
     }
+
+    /// The values of each enumeration the pipeline file spells out, by type name.
+    private static let choices: [String: [String]] = [
+        "AggregationMethod": AggregationMethod.allCases.map(\.rawValue),
+        "Polarity": Polarity.allCases.map(\.rawValue),
+        "GeographyLevel": GeographyLevel.allCases.map(\.rawValue),
+        "CheckSeverity": CheckSeverity.allCases.map(\.rawValue),
+    ]
 }
 
 /// YAML syntax errors, said with their place.
