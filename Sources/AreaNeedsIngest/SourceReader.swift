@@ -76,8 +76,10 @@ struct SourceReader {
     /// Reads the file once for `units`; their tables written and checked, not yet in place.
     private func readTogether(of units: [IngestUnit]? = nil, into outputPaths: [String]) throws -> [UnitStaging] {
         let units = units ?? self.units
-        let reader = try openReader(units[0].reading(in: pipeline), units: units)
-        let task = units.map(\.label).joined(separator: ", ")
+        let reading = units[0].reading(in: pipeline)
+        let reader = try openReader(reading, units: units)
+        // The progress line names the unit, or the file that several share.
+        let task = units.count == 1 ? units[0].label : "\(reading.path.split(separator: "/").last ?? "") (\(units.count) sources)"
         reader.onProgress = { [progress] read, size in
             progress.update(task, fraction: size > 0 ? Double(read) / Double(size) : 0)
         }
