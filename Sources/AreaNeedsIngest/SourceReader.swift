@@ -41,7 +41,7 @@ struct SourceReader {
         if units.count == 1 { return [try read(units[0], into: outputPaths[0])] }
         let stagings: [UnitStaging]
         do {
-            stagings = try readTogether(into: outputPaths)
+            stagings = try readTogether(units, into: outputPaths)
         } catch {
             // Read again unit by unit, so each problem is told as it is when a file has one
             // unit: naming the unit and the setting it is about. Rare, and never half done:
@@ -65,7 +65,7 @@ struct SourceReader {
     /// Reads one unit alone, its table put in place when its checks pass.
     private func read(_ unit: IngestUnit, into outputPath: String) throws(AreaNeedsError) -> Result {
         do {
-            let staging = try readTogether(of: [unit], into: [outputPath])[0]
+            let staging = try readTogether([unit], into: [outputPath])[0]
             try staging.commit()
             return staging.result
         } catch {
@@ -74,8 +74,7 @@ struct SourceReader {
     }
 
     /// Reads the file once for `units`; their tables written and checked, not yet in place.
-    private func readTogether(of units: [IngestUnit]? = nil, into outputPaths: [String]) throws -> [UnitStaging] {
-        let units = units ?? self.units
+    private func readTogether(_ units: [IngestUnit], into outputPaths: [String]) throws -> [UnitStaging] {
         let reading = units[0].reading(in: pipeline)
         let reader = try openReader(reading, units: units)
         // The progress line names the unit, or the file that several share.
@@ -93,7 +92,7 @@ struct SourceReader {
         }
         for index in stagings.indices {
             let codeColumn = SourceReader.columnKeys(of: stagings[index].unit).first { $0.key == "area-code" }?.column ?? ""
-            _ = try stagings[index].check(header: (reader.headerLine, codeColumn))
+            try stagings[index].check(header: (reader.headerLine, codeColumn))
         }
         return stagings
     }

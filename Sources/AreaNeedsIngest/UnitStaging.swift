@@ -55,13 +55,13 @@ struct UnitStaging {
         }
     }
 
-    /// Ends the checks: the warnings to log; throws when a check that is an error found a problem.
-    mutating func check(header: (line: Int, codeColumn: String)) throws -> [String] {
+    /// Ends the checks, keeping their warnings in `result`; throws when a check that is an
+    /// error found a problem.
+    mutating func check(header: (line: Int, codeColumn: String)) throws {
         let changes = baseline?.changes(to: checks.seen)
         result.codesAdded = changes?.added.count
         result.codesGone = changes?.gone.count
         result.warnings = try checks.report(changes: changes, header: header).finish()
-        return result.warnings
     }
 
     /// Puts the staging table in place.
