@@ -17,25 +17,43 @@ struct UnitStaging {
 
     /// The columns of the source header the unit reads.
     private enum Columns {
-        case indicator(code: TableColumn, name: TableColumn?, district: TableColumn?, figures: [(label: String, column: TableColumn?)])
+        case indicator(IndicatorColumns)
         case population(code: TableColumn, count: TableColumn)
+    }
+
+    /// An indicator source's columns; nil where the pipeline names none. A class, so that
+    /// reaching them for every row copies no column names.
+    private final class IndicatorColumns {
+        let code: TableColumn
+        let name, district: TableColumn?
+        let value, numerator, denominator, population, decile: TableColumn?
+
+        init(code: TableColumn, name: TableColumn?, district: TableColumn?, value: TableColumn?, numerator: TableColumn?,
+             denominator: TableColumn?, population: TableColumn?, decile: TableColumn?) {
+            self.code = code
+            self.name = name
+            self.district = district
+            self.value = value
+            self.numerator = numerator
+            self.denominator = denominator
+            self.population = population
+            self.decile = decile
+        }
     }
 
     init(_ unit: IngestUnit, header: TableHeader, outputPath: String, pipeline: Pipeline) throws {
         self.unit = unit
         switch unit {
         case .indicator(_, let source):
-            columns = .indicator(
+            columns = .indicator(IndicatorColumns(
                 code: try header.column(source.areaCode),
                 name: try source.areaName.map(header.column),
                 district: try source.district.map(header.column),
-                figures: try [
-                    ("value", source.value.map(header.column)),
-                    ("numerator", source.numerator.map(header.column)),
-                    ("denominator", source.denominator.map(header.column)),
-                    ("population", source.population.map(header.column)),
-                    ("decile", source.decile.map(header.column)),
-                ])
+                value: try source.value.map(header.column),
+                numerator: try source.numerator.map(header.column),
+                denominator: try source.denominator.map(header.column),
+                population: try source.population.map(header.column),
+                decile: try source.decile.map(header.column)))
         case .population(_, let spec):
             columns = .population(code: try header.column(spec.areaCode), count: try header.column(spec.column))
         }
@@ -48,8 +66,8 @@ struct UnitStaging {
     /// Checks and writes one row of the source.
     mutating func take(_ record: TableRecord) throws {
         switch columns {
-        case .indicator(let code, let name, let district, let figures):
-            try takeIndicator(record, code: code, name: name, district: district, figures: figures)
+        case .indicator(let columns):
+            try takeIndicator(record, columns)
         case .population(let code, let count):
             try takePopulation(record, code: code, count: count)
         }
@@ -69,11 +87,8 @@ struct UnitStaging {
         try writer.finish()
     }
 
-    private mutating func takeIndicator(
-        _ record: TableRecord, code: TableColumn, name: TableColumn?, district: TableColumn?,
-        figures: [(label: String, column: TableColumn?)]
-    ) throws {
-        guard let areaCode = record.nonEmptyText(code) else {
+    private mutating func takeIndicator(_ record: TableRecord, _ columns: IndicatorColumns) throws {
+        guard let areaCode = record.nonEmptyText(columns.code) else {
             result.rowsWithoutCode += 1
             return
         }
@@ -81,38 +96,43 @@ struct UnitStaging {
         // Written field by field, with no array or string made for a row that has every
         // figure: such per-row allocations were a fifth of the ingest stage on the national
         // benchmark (1.6 million rows).
-        var numbers: (Double?, Double?, Double?, Double?) = (nil, nil, nil, nil)
+        var value, numerator, denominator, population: Double?
         var missing: [String] = []
         try writer.writeRow { fields in
             fields.append(areaCode)
-            fields.append(name.map(record.text) ?? "")
-            fields.append(district.map(record.text) ?? "")
-            for (index, figure) in figures.enumerated() {
-                guard let column = figure.column else {
-                    fields.append("")
-                    continue
-                }
-                switch try record.number(column) {
-                case .number(let value):
-                    fields.append(number: value)
-                    switch index {
-                    case 0: numbers.0 = value
-                    case 1: numbers.1 = value
-                    case 2: numbers.2 = value
-                    case 3: numbers.3 = value
-                    default: break
-                    }
-                case .missing(let marker):
-                    fields.append("")
-                    missing.append("\(figure.label): \(marker)")
-                }
-            }
+            fields.append(columns.name.map(record.text) ?? "")
+            fields.append(columns.district.map(record.text) ?? "")
+            value = try UnitStaging.figure(columns.value, "value", of: record, to: &fields, missing: &missing)
+            numerator = try UnitStaging.figure(columns.numerator, "numerator", of: record, to: &fields, missing: &missing)
+            denominator = try UnitStaging.figure(columns.denominator, "denominator", of: record, to: &fields, missing: &missing)
+            population = try UnitStaging.figure(columns.population, "population", of: record, to: &fields, missing: &missing)
+            _ = try UnitStaging.figure(columns.decile, "decile", of: record, to: &fields, missing: &missing)
             fields.append(missing.isEmpty ? "" : missing.joined(separator: "; "))
             fields.append(record.line)
         }
-        checks.check(areaCode, line: record.line, value: numbers.0, numerator: numbers.1, denominator: numbers.2, population: numbers.3)
+        checks.check(areaCode, line: record.line, value: value, numerator: numerator, denominator: denominator, population: population)
         if !missing.isEmpty { result.missingValues += 1 }
         result.rows += 1
+    }
+
+    /// Writes a figure's field: its number, or empty when it is missing (noted in `missing`)
+    /// or not read; returns the number.
+    private static func figure(
+        _ column: TableColumn?, _ label: String, of record: TableRecord, to fields: inout TableRow, missing: inout [String]
+    ) throws -> Double? {
+        guard let column else {
+            fields.append("")
+            return nil
+        }
+        switch try record.number(column) {
+        case .number(let number):
+            fields.append(number: number)
+            return number
+        case .missing(let marker):
+            fields.append("")
+            missing.append("\(label): \(marker)")
+            return nil
+        }
     }
 
     private mutating func takePopulation(_ record: TableRecord, code: TableColumn, count: TableColumn) throws {

@@ -94,30 +94,19 @@ struct IndicatorPlan: Sendable {
         fingerprint.add("geography", pipeline.file.geography)
         fingerprint.add("checks", pipeline.file.checks)
         for file in geography { fingerprint.add("geography-file", file: file) }
-        if indicator.source != nil {
-            let path = ingest.file(StagingTables.ingestedFile(indicator.id))
+        // An ingest-stage table this indicator reads: described, and part of the fingerprint.
+        func staged(_ file: String, as label: String) throws(AreaNeedsError) -> String {
+            let path = ingest.file(file)
             guard FileManager.default.fileExists(atPath: path) else {
                 throw AreaNeedsError(.internal, "\(path): missing; run the ingest stage first (`areaneeds ingest \(pipeline.path)`)")
             }
-            let file = try InputFile.describe(path, known: known)
-            inputs.append(file)
-            fingerprint.add("ingested", file: file)
-            ingested = path
-        } else {
-            ingested = nil
+            let described = try InputFile.describe(path, known: known)
+            inputs.append(described)
+            fingerprint.add(label, file: described)
+            return path
         }
-        if let weight = indicator.weight {
-            let path = ingest.file(StagingTables.populationFile(weight))
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw AreaNeedsError(.internal, "\(path): missing; run the ingest stage first")
-            }
-            let file = try InputFile.describe(path, known: known)
-            inputs.append(file)
-            fingerprint.add("population", file: file)
-            population = path
-        } else {
-            population = nil
-        }
+        ingested = indicator.source == nil ? nil : try staged(StagingTables.ingestedFile(indicator.id), as: "ingested")
+        population = try indicator.weight.map { weight throws(AreaNeedsError) in try staged(StagingTables.populationFile(weight), as: "population") }
         self.inputs = inputs
         self.fingerprint = fingerprint.value
     }

@@ -66,15 +66,18 @@ public struct RankStage: Sendable {
         let tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(indicators.dropFirst())) { indicator throws(AreaNeedsError) in
             try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)), expected: areaOrder)
         })
-        let districtOf = withinDistrict ? try districtIndexes(of: areaOrder) : []
+        let districtOf = withinDistrict ? try districtIndexes(of: areaOrder) : nil
+        let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators.map(\.polarity), tables))) { polarity, table in
+            let values = table.valuesByArea
+            let national = AreaRanks(NeedRanking.rank(values, polarity: polarity), count: areaOrder.count)
+            let withinDistrict = districtOf.map { districtOf in
+                AreaRanks(NeedRanking.rank(values, polarity: polarity) { districtOf[$0] }, count: areaOrder.count)
+            }
+            return (national, withinDistrict)
+        })
         let ranked = RankedTables(
             ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, tables: tables,
-            ranks: try Parallel.collect(Parallel.map(Array(zip(indicators.map(\.polarity), tables))) { polarity, table in
-                let values = table.valuesByArea
-                return (AreaRanks(NeedRanking.rank(values, polarity: polarity), count: areaOrder.count),
-                        withinDistrict ? AreaRanks(NeedRanking.rank(values, polarity: polarity) { districtOf[$0] }, count: areaOrder.count) : nil)
-            }),
-            districtOf: withinDistrict ? districtOf : nil)
+            ranks: ranks, districtOf: districtOf)
 
         // The two tables are written at once, one per core: the indicator table is the larger.
         let indicatorPath = folder.file("indicator_needs.csv")

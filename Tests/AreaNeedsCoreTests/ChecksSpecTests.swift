@@ -127,7 +127,7 @@ struct ChecksSpecTests {
 
     @Test func warningsAreReturnedAndErrorsThrownTogether() {
         var checks = ChecksSpec()
-        checks.duplicateArea = .warning
+        checks.setSeverity(.warning, of: .duplicateArea)
         var report = CheckReport(checks: checks)
         report.add(.duplicateArea, "two rows of E01")
         report.add(.negativeCount, "a negative count")

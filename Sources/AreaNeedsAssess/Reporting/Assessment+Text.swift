@@ -29,13 +29,7 @@ extension Assessment {
         } else {
             addSummaryEvidence(to: &out)
         }
-        if !notes.isEmpty {
-            out.blank()
-            out.add("Notes:")
-            for note in notes { out.add("- " + note, indent: 2, hanging: 2) }
-        }
-        out.blank()
-        out.add("Release: \(source.label)", hanging: 2)
+        out.addFooter(notes: notes, release: source.label)
         return out.text
     }
 

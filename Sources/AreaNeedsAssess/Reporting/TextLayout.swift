@@ -33,6 +33,17 @@ struct TextLayout {
         lines.append(line)
     }
 
+    /// Ends an answer: its notes, if any, and the release it was read from.
+    mutating func addFooter(notes: [String], release: String) {
+        if !notes.isEmpty {
+            blank()
+            add("Notes:")
+            for note in notes { add("- " + note, indent: 2, hanging: 2) }
+        }
+        blank()
+        add("Release: \(release)", hanging: 2)
+    }
+
     mutating func blank() {
         if lines.last?.isEmpty == false { lines.append("") }
     }

@@ -1,14 +1,30 @@
 /// A check of the input data, named by its key in the pipeline file's `checks:`.
 public enum DataCheck: String, Sendable, CaseIterable {
+    /// A small-area code in an extract that the lookup does not know.
     case unknownSmallArea = "unknown-small-area"
+    /// A target area left with no data for an indicator.
     case areaWithoutData = "area-without-data"
+    /// An area code on two rows of one source.
     case duplicateArea = "duplicate-area"
+    /// A source with fewer or more rows than its `expected-rows` (at least one by default).
     case rowCount = "row-count"
+    /// An indicator with data for fewer or more target areas than its `expected-areas`.
     case areaCount = "area-count"
+    /// A small-area value outside the indicator's `plausible-range`.
     case implausibleValue = "implausible-value"
+    /// A proportion or percentage whose numerator exceeds its denominator.
     case numeratorAboveDenominator = "numerator-above-denominator"
+    /// A negative numerator, denominator or population.
     case negativeCount = "negative-count"
+    /// A source whose area codes changed a lot since its previous ingest.
     case areaChanges = "area-changes"
+
+    /// What the check does unless the pipeline says otherwise: everything that cannot be
+    /// right is an error; an area without data (a suppressed figure, a district the source
+    /// skips) is a warning.
+    public var defaultSeverity: CheckSeverity {
+        self == .areaWithoutData ? .warning : .error
+    }
 
     /// What happens to the data when the check is only a warning, for messages.
     public var whenWarning: String {

@@ -4,97 +4,75 @@ public enum CheckSeverity: String, Codable, Sendable, Equatable, CaseIterable {
     case warning
 }
 
-/// Which data problems stop a run and which are warnings (the pipeline file's `checks:`).
+/// Which data problems stop a run and which are warnings (the pipeline file's `checks:`,
+/// one key per `DataCheck`, and `area-change-limit`).
 ///
 /// Every check runs in `run` and `validate`, before anything is published; `DataCheck`
 /// says what each one looks for and what a warning lets through.
 public struct ChecksSpec: Codable, Sendable, Equatable {
-    /// A small-area code in an extract that the lookup does not know.
-    public var unknownSmallArea: CheckSeverity
-    /// A target area left with no data for an indicator.
-    public var areaWithoutData: CheckSeverity
-    /// An area code on two rows of one source.
-    public var duplicateArea: CheckSeverity
-    /// A source with fewer or more rows than its `expected-rows` (at least one by default).
-    public var rowCount: CheckSeverity
-    /// An indicator with data for fewer or more target areas than its `expected-areas`.
-    public var areaCount: CheckSeverity
-    /// A small-area value outside the indicator's `plausible-range`.
-    public var implausibleValue: CheckSeverity
-    /// A proportion or percentage whose numerator exceeds its denominator.
-    public var numeratorAboveDenominator: CheckSeverity
-    /// A negative numerator, denominator or population.
-    public var negativeCount: CheckSeverity
-    /// A source whose area codes changed a lot since its previous ingest.
-    public var areaChanges: CheckSeverity
+    /// The severities the pipeline file sets; the others are their check's default.
+    private var severities: [DataCheck: CheckSeverity] = [:]
     /// The share of area codes (new plus gone, in percent of the previous ingest's codes)
     /// above which `area-changes` reports a source.
-    public var areaChangeLimit: Double
+    public var areaChangeLimit: Double = 5
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case unknownSmallArea = "unknown-small-area"
-        case areaWithoutData = "area-without-data"
-        case duplicateArea = "duplicate-area"
-        case rowCount = "row-count"
-        case areaCount = "area-count"
-        case implausibleValue = "implausible-value"
-        case numeratorAboveDenominator = "numerator-above-denominator"
-        case negativeCount = "negative-count"
-        case areaChanges = "area-changes"
-        case areaChangeLimit = "area-change-limit"
-    }
-
-    /// The defaults: everything that cannot be right is an error; an area without data
-    /// (a suppressed figure, a district the source skips) is a warning.
-    public init(
-        unknownSmallArea: CheckSeverity = .error, areaWithoutData: CheckSeverity = .warning,
-        duplicateArea: CheckSeverity = .error, rowCount: CheckSeverity = .error, areaCount: CheckSeverity = .error,
-        implausibleValue: CheckSeverity = .error, numeratorAboveDenominator: CheckSeverity = .error,
-        negativeCount: CheckSeverity = .error, areaChanges: CheckSeverity = .error, areaChangeLimit: Double = 5
-    ) {
-        self.unknownSmallArea = unknownSmallArea
-        self.areaWithoutData = areaWithoutData
-        self.duplicateArea = duplicateArea
-        self.rowCount = rowCount
-        self.areaCount = areaCount
-        self.implausibleValue = implausibleValue
-        self.numeratorAboveDenominator = numeratorAboveDenominator
-        self.negativeCount = negativeCount
-        self.areaChanges = areaChanges
-        self.areaChangeLimit = areaChangeLimit
-    }
-
-    public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let defaults = ChecksSpec()
-        func severity(_ key: CodingKeys, _ fallback: CheckSeverity) throws -> CheckSeverity {
-            try container.decodeIfPresent(CheckSeverity.self, forKey: key) ?? fallback
-        }
-        unknownSmallArea = try severity(.unknownSmallArea, defaults.unknownSmallArea)
-        areaWithoutData = try severity(.areaWithoutData, defaults.areaWithoutData)
-        duplicateArea = try severity(.duplicateArea, defaults.duplicateArea)
-        rowCount = try severity(.rowCount, defaults.rowCount)
-        areaCount = try severity(.areaCount, defaults.areaCount)
-        implausibleValue = try severity(.implausibleValue, defaults.implausibleValue)
-        numeratorAboveDenominator = try severity(.numeratorAboveDenominator, defaults.numeratorAboveDenominator)
-        negativeCount = try severity(.negativeCount, defaults.negativeCount)
-        areaChanges = try severity(.areaChanges, defaults.areaChanges)
-        areaChangeLimit = try container.decodeIfPresent(Double.self, forKey: .areaChangeLimit) ?? defaults.areaChangeLimit
-    }
+    /// Every check at its default severity.
+    public init() {}
 
     /// The severity the pipeline gives `check`.
     public func severity(_ check: DataCheck) -> CheckSeverity {
-        switch check {
-        case .unknownSmallArea: unknownSmallArea
-        case .areaWithoutData: areaWithoutData
-        case .duplicateArea: duplicateArea
-        case .rowCount: rowCount
-        case .areaCount: areaCount
-        case .implausibleValue: implausibleValue
-        case .numeratorAboveDenominator: numeratorAboveDenominator
-        case .negativeCount: negativeCount
-        case .areaChanges: areaChanges
+        severities[check] ?? check.defaultSeverity
+    }
+
+    public mutating func setSeverity(_ severity: CheckSeverity, of check: DataCheck) {
+        severities[check] = severity
+    }
+
+    /// The keys of `checks:`: one per check, and the limit.
+    private enum Key: CodingKey, CaseIterable {
+        case check(DataCheck)
+        case areaChangeLimit
+
+        static var allCases: [Key] { DataCheck.allCases.map(Key.check) + [.areaChangeLimit] }
+
+        var stringValue: String {
+            switch self {
+            case .check(let check): check.rawValue
+            case .areaChangeLimit: "area-change-limit"
+            }
         }
+
+        init?(stringValue: String) {
+            guard let key = Key.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+            self = key
+        }
+
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(Key.self)
+        let container = try decoder.container(keyedBy: Key.self)
+        for check in DataCheck.allCases {
+            if let severity = try container.decodeIfPresent(CheckSeverity.self, forKey: .check(check)) {
+                severities[check] = severity
+            }
+        }
+        areaChangeLimit = try container.decodeIfPresent(Double.self, forKey: .areaChangeLimit) ?? areaChangeLimit
+    }
+
+    /// Every check's severity, set or default, in `DataCheck` order: the fingerprint of the
+    /// section, so that a check turned from warning to error is not skipped past.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for check in DataCheck.allCases {
+            try container.encode(severity(check), forKey: .check(check))
+        }
+        try container.encode(areaChangeLimit, forKey: .areaChangeLimit)
+    }
+
+    public static func == (first: ChecksSpec, second: ChecksSpec) -> Bool {
+        DataCheck.allCases.allSatisfy { first.severity($0) == second.severity($0) } && first.areaChangeLimit == second.areaChangeLimit
     }
 }
