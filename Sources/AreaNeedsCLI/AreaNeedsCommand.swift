@@ -14,6 +14,7 @@ public struct AreaNeedsCommand: ParsableCommand {
             RankCommand.self,
             PublishCommand.self,
             ValidateCommand.self,
+            StagingTableCommand.self,
             SummaryCommand.self,
             DiffCommand.self,
             ReportCommand.self,

@@ -16,11 +16,11 @@ struct AreaBaseline {
     static func read(_ path: String) -> AreaBaseline? {
         var lines = SeenCodes()
         do {
-            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
-            let code = try reader.header.column("area_code")
-            let line = try reader.header.column("line")
-            try reader.forEachRecord { record in
-                _ = lines.updateValue(Int(try record.number(line).number ?? 0), forKey: record.text(code))
+            let reader = try StagedTableReader(path: path)
+            let code = try reader.column("area_code", .text)
+            let line = try reader.column("line", .count)
+            try reader.forEachRow { row in
+                _ = lines.updateValue(row.count(line), forKey: row.text(code))
             }
         } catch {
             return nil

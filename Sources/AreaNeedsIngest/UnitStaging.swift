@@ -8,7 +8,7 @@ import AreaNeedsTables
 /// error, so a failed ingest leaves the previous one.
 struct UnitStaging {
     let unit: IngestUnit
-    private let writer: TableWriter
+    private let writer: StagedTableWriter
     private var checks: SourceChecks
     /// The codes of the unit's previous ingest, read before the new table replaces it.
     private let baseline: AreaBaseline?
@@ -60,7 +60,7 @@ struct UnitStaging {
         baseline = AreaBaseline.read(outputPath)
         checks = SourceChecks(unit: unit, pipeline: pipeline)
         let stagingColumns = if case .indicator = unit { StagingTables.ingestedColumns } else { StagingTables.populationColumns }
-        writer = try TableWriter(path: outputPath, columns: stagingColumns, durable: false)
+        writer = try StagedTableWriter(path: outputPath, columns: stagingColumns)
     }
 
     /// Checks and writes one row of the source.
@@ -108,20 +108,20 @@ struct UnitStaging {
             population = try UnitStaging.figure(columns.population, "population", of: record, to: &fields, missing: &missing)
             _ = try UnitStaging.figure(columns.decile, "decile", of: record, to: &fields, missing: &missing)
             fields.append(missing.isEmpty ? "" : missing.joined(separator: "; "))
-            fields.append(record.line)
+            fields.append(count: record.line)
         }
         checks.check(areaCode, line: record.line, value: value, numerator: numerator, denominator: denominator, population: population)
         if !missing.isEmpty { result.missingValues += 1 }
         result.rows += 1
     }
 
-    /// Writes a figure's field: its number, or empty when it is missing (noted in `missing`)
-    /// or not read; returns the number.
+    /// Writes a figure's field: its number, or missing when it is missing in the source
+    /// (noted in `missing`) or not read; returns the number.
     private static func figure(
-        _ column: TableColumn?, _ label: String, of record: TableRecord, to fields: inout TableRow, missing: inout [String]
+        _ column: TableColumn?, _ label: String, of record: TableRecord, to fields: inout StagedRow, missing: inout [String]
     ) throws -> Double? {
         guard let column else {
-            fields.append("")
+            fields.append(number: nil)
             return nil
         }
         switch try record.number(column) {
@@ -129,7 +129,7 @@ struct UnitStaging {
             fields.append(number: number)
             return number
         case .missing(let marker):
-            fields.append("")
+            fields.append(number: nil)
             missing.append("\(label): \(marker)")
             return nil
         }
@@ -149,8 +149,8 @@ struct UnitStaging {
         }
         try writer.writeRow { fields in
             fields.append(areaCode)
-            if let population { fields.append(number: population) } else { fields.append("") }
-            fields.append(record.line)
+            fields.append(number: population)
+            fields.append(count: record.line)
         }
         result.rows += 1
     }

@@ -121,11 +121,11 @@ struct IndicatorNormaliser {
     private func readPopulations(_ path: String) throws(AreaNeedsError) -> [String: Double] {
         var populations: [String: Double] = [:]
         do {
-            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
-            let code = try reader.header.column("area_code")
-            let population = try reader.header.column("population")
-            try reader.forEachRecord { record in
-                if let value = try record.number(population).number { populations[record.text(code)] = value }
+            let reader = try StagedTableReader(path: path)
+            let code = try reader.column("area_code", .text)
+            let population = try reader.column("population", .number)
+            try reader.forEachRow { row in
+                if let value = row.number(population) { populations[row.text(code)] = value }
             }
         } catch {
             throw AreaNeedsError(error, context: "normalise \(indicator.id): population")

@@ -16,19 +16,19 @@ struct IngestedRow: Sendable {
 
     /// Calls `body` with each row of an ingest-stage table, streaming.
     static func forEach(in path: String, _ body: (IngestedRow) throws -> Void) throws {
-        let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
-        let header = reader.header
-        let code = try header.column("area_code")
-        let name = try header.column("area_name")
-        let district = try header.column("district")
-        let figures = try ["value", "numerator", "denominator", "population", "decile"].map(header.column)
-        let line = try header.column("line")
-        try reader.forEachRecord { record in
+        let reader = try StagedTableReader(path: path)
+        let code = try reader.column("area_code", .text)
+        let name = try reader.column("area_name", .text)
+        let district = try reader.column("district", .text)
+        let figures = try ["value", "numerator", "denominator", "population", "decile"].map { name throws(TableError) in
+            try reader.column(name, .number)
+        }
+        let line = try reader.column("line", .count)
+        try reader.forEachRow { row in
             try body(IngestedRow(
-                code: record.text(code), name: record.text(name), district: record.text(district),
-                value: try record.number(figures[0]).number, numerator: try record.number(figures[1]).number,
-                denominator: try record.number(figures[2]).number, population: try record.number(figures[3]).number,
-                decile: try record.number(figures[4]).number, line: Int(try record.number(line).number ?? 0)))
+                code: row.text(code), name: row.text(name), district: row.text(district),
+                value: row.number(figures[0]), numerator: row.number(figures[1]), denominator: row.number(figures[2]),
+                population: row.number(figures[3]), decile: row.number(figures[4]), line: row.count(line)))
         }
     }
 }

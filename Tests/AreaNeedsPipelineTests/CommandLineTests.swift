@@ -40,6 +40,20 @@ struct CommandLineTests {
         #expect(project.list("data-out/test/staging") == ["ingest", "normalise", "rank"])
     }
 
+    @Test func aStagingTableOfIngestPrintsAsCSV() throws {
+        _ = try areaneeds("run", "pipelines/test.yml")
+        let result = try areaneeds("staging-table", "data-out/test/staging/ingest/indicator-fuel-poverty.staged")
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.first == "area_code,area_name,district,value,numerator,denominator,population,decile,missing,line")
+        #expect(lines.count == 19)  // the header and the eighteen LSOAs of the source
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("L") })
+
+        let notStaged = try areaneeds("staging-table", "data-raw/sources/fuel.csv")
+        #expect(notStaged.status == 66)
+        #expect(notStaged.standardError.contains("data-raw/sources/fuel.csv: cannot read the file (it is not an AreaNeeds staged table"))
+    }
+
     @Test func aStageBeforeItsInputsExplains() throws {
         let result = try areaneeds("rank", "pipelines/test.yml")
         #expect(result.status == 70)

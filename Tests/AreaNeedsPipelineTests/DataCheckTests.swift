@@ -152,13 +152,13 @@ struct DataCheckTests {
 
     @Test func areaCodesThatChangedAreReportedAgainstThePreviousIngest() throws {
         try run()
-        let staged = project.read("data-out/test/staging/ingest/indicator-fuel-poverty.csv")
+        let staged = project.bytes("data-out/test/staging/ingest/indicator-fuel-poverty.staged")
         // One of the eighteen LSOAs gone (5.6%, above the 5% limit).
         project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty().replacingOccurrences(of: "L12,\"1,000\",100\n", with: ""))
         let error = runError()
         #expect(error?.message.contains("indicator fuel-poverty: the area codes of \(project.root)/data-raw/sources/fuel.csv changed since its previous ingest by more than 5% (`checks: area-change-limit`): 0 codes are new and 1 is gone, of 18 before (5.6%); gone: L12 (was line 5)") == true)
         // The failed ingest left the previous one in place, so the next run reports it again.
-        #expect(project.read("data-out/test/staging/ingest/indicator-fuel-poverty.csv") == staged)
+        #expect(project.bytes("data-out/test/staging/ingest/indicator-fuel-poverty.staged") == staged)
         #expect(runError()?.message.contains("gone: L12 (was line 5)") == true)
         #expect(project.list("data-out/test/staging/ingest").allSatisfy { !$0.contains(".partial-") })
 

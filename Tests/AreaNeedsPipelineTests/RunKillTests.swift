@@ -75,7 +75,7 @@ struct RunKillTests {
 
         // No temporary file of a killed run is left in staging.
         let staging = try FileManager.default.subpathsOfDirectory(atPath: project.releases + "/staging")
-        let unexpected = staging.filter { !($0.hasSuffix(".csv") || $0.hasSuffix(".manifest.json") || !$0.contains(".")) }
+        let unexpected = staging.filter { !($0.hasSuffix(".csv") || $0.hasSuffix(".staged") || $0.hasSuffix(".manifest.json") || !$0.contains(".")) }
         #expect(unexpected.isEmpty, "left in staging: \(unexpected)")
 
         let summary = landed.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")

@@ -47,11 +47,11 @@ struct SharedSourceTests {
         try ingest(apart)
 
         for id in ["barriers", "score-median"] {
-            let table = "data-out/test/staging/ingest/indicator-\(id).csv"
-            #expect(!shared.read(table).isEmpty)
-            #expect(shared.read(table) == apart.read(table), "\(id)")
+            let table = "data-out/test/staging/ingest/indicator-\(id).staged"
+            #expect(!shared.bytes(table).isEmpty)
+            #expect(shared.bytes(table) == apart.bytes(table), "\(id)")
         }
-        let medianScores = shared.table("data-out/test/staging/ingest/indicator-score-median.csv")
+        let medianScores = shared.stagedTable("data-out/test/staging/ingest/indicator-score-median.staged")
         #expect(medianScores.count == 18)
         #expect(medianScores.first { $0["area_code"] == "L22" }?["missing"] == "value: ..")
     }
@@ -80,7 +80,7 @@ struct SharedSourceTests {
                 && !message.contains("indicator barriers")
         }
         // The staging table of the failing indicator is never put in place half checked.
-        #expect(!project.list("data-out/test/staging/ingest").contains("indicator-score-median.csv"))
-        #expect(project.table("data-out/test/staging/ingest/indicator-barriers.csv").count == 18)
+        #expect(!project.list("data-out/test/staging/ingest").contains("indicator-score-median.staged"))
+        #expect(project.stagedTable("data-out/test/staging/ingest/indicator-barriers.staged").count == 18)
     }
 }

@@ -1,3 +1,4 @@
+import AreaNeedsTables
 import Foundation
 
 /// A small, complete project in a temporary folder: six areas in two districts, eighteen
@@ -50,6 +51,18 @@ public final class FixtureProject {
         let lines = read(relative).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         guard let header = lines.first else { return [] }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    /// The bytes of a file; empty when it does not exist.
+    public func bytes(_ relative: String) -> [UInt8] {
+        (FileManager.default.contents(atPath: root + "/" + relative)).map(Array.init) ?? []
+    }
+
+    /// Rows of a staged table (ingest's `.staged` files) as dictionaries of their CSV text;
+    /// empty when it does not exist.
+    public func stagedTable(_ relative: String) -> [[String: String]] {
+        guard let reader = try? StagedTableReader(path: root + "/" + relative), let rows = try? reader.texts() else { return [] }
+        return rows.map { Dictionary(uniqueKeysWithValues: zip(reader.columns.map(\.name), $0)) }
     }
 
     /// The names in a folder, sorted; empty when it does not exist.

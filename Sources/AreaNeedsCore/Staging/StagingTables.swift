@@ -1,12 +1,22 @@
-/// The typed CSV tables the stages pass to each other. Numbers are written with
-/// `NumberText` (shortest round-trip); an empty cell is a missing value.
+import AreaNeedsTables
+
+/// The tables the stages pass to each other.
+///
+/// Ingest hands normalise one row per small-area row of every source (1.6 million on the
+/// national benchmark) as staged tables (`StagedTableWriter`): typed binary, as writing
+/// and parsing those numbers as text was most of the cost of passing them on.
+/// `areaneeds staging-table FILE` prints one as CSV. The later tables, one row per area,
+/// are CSV: numbers written with `NumberText` (shortest round-trip), an empty cell a
+/// missing value.
 public enum StagingTables {
     /// One row per small-area row of a source, as published (ingest → normalise).
-    public static let ingestedColumns = [
-        "area_code", "area_name", "district", "value", "numerator", "denominator", "population", "decile", "missing", "line",
+    public static let ingestedColumns: [StagedColumn] = [
+        .init("area_code", .text), .init("area_name", .text), .init("district", .text),
+        .init("value", .number), .init("numerator", .number), .init("denominator", .number),
+        .init("population", .number), .init("decile", .number), .init("missing", .text), .init("line", .count),
     ]
     /// One row per small area of a population table (ingest → normalise).
-    public static let populationColumns = ["area_code", "population", "line"]
+    public static let populationColumns: [StagedColumn] = [.init("area_code", .text), .init("population", .number), .init("line", .count)]
     /// One row per target area and indicator (normalise → rank).
     public static let normalisedColumns = [
         "area_code", "value", "numerator", "denominator", "ci_lower", "ci_upper", "quality", "small_areas", "small_areas_missing",
@@ -26,9 +36,9 @@ public enum StagingTables {
     public static let districtRankColumns = ["district_need_rank", "district_need_quintile"]
 
     /// The staging file of an indicator's ingested rows.
-    public static func ingestedFile(_ indicator: String) -> String { "indicator-\(indicator).csv" }
+    public static func ingestedFile(_ indicator: String) -> String { "indicator-\(indicator).staged" }
     /// The staging file of a population table.
-    public static func populationFile(_ name: String) -> String { "population-\(name).csv" }
+    public static func populationFile(_ name: String) -> String { "population-\(name).staged" }
     /// The staging file of an indicator's figures by target area.
     public static func normalisedFile(_ indicator: String) -> String { "indicator-\(indicator).csv" }
 }

@@ -1,0 +1,48 @@
+import AreaNeedsCore
+import AreaNeedsTables
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `areaneeds staging-table FILE`: a staged table of ingest as CSV, to see what ingest
+/// made of a source.
+struct StagingTableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staging-table",
+        abstract: "Print a staging table of ingest (a .staged file) as CSV.",
+        discussion: """
+            Ingest hands each source's rows to normalise as a typed binary table, \
+            data-out/<pipeline>/staging/ingest/<indicator>.staged. This prints one as CSV: \
+            one row per row of the source, its area code, figures (empty when missing), \
+            the missing-value markers found and the source line.
+
+                areaneeds staging-table data-out/lancashire/staging/ingest/indicator-fuel-poverty.staged > fuel.csv
+
+            \(ExitCodes.help)
+            """)
+
+    @Argument(help: "The .staged file.")
+    var file: String
+
+    func run() throws {
+        try reportingErrors {
+            do {
+                let reader = try StagedTableReader(path: file)
+                try reader.writeCSV(StagingTableCommand.writeToStandardOutput)
+            } catch let error as TableError {
+                throw AreaNeedsError(error, context: "staging table")
+            }
+        }
+    }
+
+    private static func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw AreaNeedsError(.output, "standard output: cannot write") }
+            offset += written
+        }
+    }
+}
