@@ -58,7 +58,9 @@ public struct PublishStage: Sendable {
             return Outcome(report: report, release: .unchanged(newest), folder: history.path(of: newest))
         }
 
-        let geography = try pipeline.loadGeography()
+        // Read while the first tables are written: the need tables do not need it.
+        let pipeline = self.pipeline
+        let geography = LoadOnce { () throws(AreaNeedsError) in try pipeline.loadGeography() }
         let framework = try SocialValueFramework.load(path: pipeline.frameworkPath)
         let builder = ReleaseTablesBuilder(pipeline: pipeline, geography: geography, framework: framework, rank: rank)
         let draft = ReleaseDraft(
@@ -76,7 +78,7 @@ public struct PublishStage: Sendable {
         case .published:
             report.ran = ["release"]
         }
-        report.counts = ["areas": geography.areas.count, "indicators": pipeline.file.indicators.count]
+        report.counts = ["areas": try geography.value().areas.count, "indicators": pipeline.file.indicators.count]
         report.seconds = Date().timeIntervalSince(started)
         let version: ReleaseVersion
         switch outcome {

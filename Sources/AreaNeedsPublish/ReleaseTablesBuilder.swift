@@ -8,7 +8,8 @@ import Foundation
 /// and the pipeline file's indicator definitions.
 struct ReleaseTablesBuilder {
     let pipeline: Pipeline
-    let geography: Geography
+    /// Loaded by the first table that needs it, while other tables are written.
+    let geography: LoadOnce<Geography>
     let framework: SocialValueFramework
     let rank: StageFolder
 
@@ -20,9 +21,7 @@ struct ReleaseTablesBuilder {
     func tables() throws(AreaNeedsError) -> [ReleaseTable] {
         let schema = self.schema
         return [
-            ReleaseTable(schema: schema.areas, rows: geography.areas.map { area in
-                [area.code, area.name, area.districtCode, area.districtName, area.population.map(NumberText.format) ?? ""]
-            }),
+            areasTable(schema.areas),
             ReleaseTable(schema: schema.objectives, rows: framework.objectives.map { objective in
                 [String(objective.id), objective.shortName, objective.title, objective.description]
             }),
@@ -67,11 +66,21 @@ struct ReleaseTablesBuilder {
         return ReleaseTable(schema: schema, copyingRowsOf: rank.file(file), header: columns + districtColumns)
     }
 
+    private func areasTable(_ schema: TableSchema) -> ReleaseTable {
+        let geography = self.geography
+        return ReleaseTable(schema: schema) { emit in
+            for area in try geography.value().areas {
+                try emit([area.code, area.name, area.districtCode, area.districtName, area.population.map(NumberText.format) ?? ""])
+            }
+        }
+    }
+
     /// Every lookup row, by geography, in file order, streamed: the national output-area
     /// lookup alone has 188,880 rows.
     private func lookupTable(_ schema: TableSchema) -> ReleaseTable {
         let geography = self.geography
         return ReleaseTable(schema: schema) { emit in
+            let geography = try geography.value()
             for level in GeographyLevel.allCases {
                 guard let lookup = geography.lookups[level] else { continue }
                 try lookup.forEachRow { row in

@@ -23,7 +23,7 @@ public enum Parallel {
         return slots.values.map { $0 ?? .failure(AreaNeedsError(.internal, "a parallel task did not finish")) }
     }
 
-    /// The values, or one error carrying every failure's message (the first's category).
+    /// The values, or one error carrying every failure's message once (the first's category).
     public static func collect<Value>(_ results: [Result<Value, AreaNeedsError>]) throws(AreaNeedsError) -> [Value] {
         var values: [Value] = []
         var errors: [AreaNeedsError] = []
@@ -34,7 +34,9 @@ public enum Parallel {
             }
         }
         if let first = errors.first {
-            throw AreaNeedsError(first.category, errors.map(\.message).joined(separator: "\n"))
+            // Tasks that met the same failure (two tables needing one geography) say it once.
+            var seen: Set<String> = []
+            throw AreaNeedsError(first.category, errors.map(\.message).filter { seen.insert($0).inserted }.joined(separator: "\n"))
         }
         return values
     }

@@ -27,12 +27,12 @@ final class CSVTokenizer {
     /// True once the parse was stopped; libcsv's remaining callbacks are then ignored.
     var isStopped: Bool { callbackState.pointee.isStopped }
 
-    private unowned(unsafe) let handler: RowHandler
+    /// Set once, right after both exist: the handler owns the tokenizer.
+    unowned(unsafe) var handler: RowHandler?
     private let parser: UnsafeMutablePointer<csv_parser>
     private let callbackState: UnsafeMutablePointer<CallbackState>
 
-    init(limits: ReadLimits, handler: RowHandler) {
-        self.handler = handler
+    init(limits: ReadLimits) {
         fields = FieldBuffer(limits: limits)
         parser = .allocate(capacity: 1)
         parser.initialize(to: csv_parser())
@@ -74,7 +74,7 @@ final class CSVTokenizer {
     }
 
     fileprivate func acceptRow() {
-        if !handler.handleRow() { callbackState.pointee.isStopped = true }
+        if handler?.handleRow() == false { callbackState.pointee.isStopped = true }
         fields.removeAll()
     }
 

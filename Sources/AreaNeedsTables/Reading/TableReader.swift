@@ -45,7 +45,8 @@ public final class TableReader: RowHandler {
     private let bytesRead: () -> Int
     /// The file's size in bytes (compressed, for gzip).
     public let fileSize: Int
-    private var tokenizer: CSVTokenizer!
+    /// A constant, so that reaching it for every line and row costs no retain or release.
+    private let tokenizer: CSVTokenizer
     private let context: ReadContext
     private let buffer: UnsafeMutableRawBufferPointer
     private var bufferStart = 0
@@ -61,6 +62,8 @@ public final class TableReader: RowHandler {
     private var recordLine = 1
     private var phase = Phase.seekingHeader
     private var namedWidth = 0
+    /// The header's number of columns, named or not.
+    private var headerWidth = 0
     private var notesBeganAt: Int?
     private var pendingRows: [(line: Int, fields: [[UInt8]])] = []
     private var body: ((TableRecord) throws -> Void)?
@@ -79,7 +82,8 @@ public final class TableReader: RowHandler {
         context = ReadContext(path: path, numbers: NumberParser(extraMissingMarkers: options.extraMissingMarkers))
         header = TableHeader(names: [], file: path)
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
-        tokenizer = CSVTokenizer(limits: options.limits, handler: self)
+        tokenizer = CSVTokenizer(limits: options.limits)
+        tokenizer.handler = self
         do {
             try pump()
         } catch {
@@ -245,6 +249,7 @@ public final class TableReader: RowHandler {
             header = TableHeader(names: fields.strings(), file: path)
             headerLine = recordLine
             namedWidth = header.namedWidth
+            headerWidth = header.names.count
             phase = .data
             return true
         }
@@ -279,9 +284,9 @@ public final class TableReader: RowHandler {
             stopError = error(.raggedRow(expected: namedWidth, found: fields.count), line: recordLine, text: rowText())
             return false
         }
-        if fields.count > header.names.count {
-            for index in header.names.count..<fields.count where !fields.field(index).isEmpty {
-                stopError = error(.raggedRow(expected: header.names.count, found: fields.count), line: recordLine,
+        if fields.count > headerWidth {
+            for index in headerWidth..<fields.count where !fields.field(index).isEmpty {
+                stopError = error(.raggedRow(expected: headerWidth, found: fields.count), line: recordLine,
                                   column: index + 1, text: rowText())
                 return false
             }

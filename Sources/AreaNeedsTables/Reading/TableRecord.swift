@@ -6,7 +6,9 @@ public struct TableRecord {
     /// The line of the file where the record starts (1-based).
     public let line: Int
     @usableFromInline let fields: FieldView
-    @usableFromInline let context: ReadContext
+    /// Unowned: a record lives only inside the reader's call, and a reference counted for
+    /// every row of a file costs more than reading some of its fields.
+    @usableFromInline unowned(unsafe) let context: ReadContext
 
     /// The number of fields, never fewer than the header's named columns.
     public var count: Int { fields.count }
