@@ -1,12 +1,5 @@
 internal import CCSV
 
-/// Receives the rows the tokenizer completes.
-protocol RowHandler: AnyObject {
-    /// Called when a row is complete; the tokenizer's `fields` hold it until the call
-    /// returns. Returning false stops the parse.
-    func handleRow() -> Bool
-}
-
 /// The libcsv parser, fed a segment at a time, collecting each row's fields into a reused
 /// buffer and checking each field against the read limits and UTF-8 as it arrives.
 ///
@@ -27,10 +20,16 @@ final class CSVTokenizer {
     /// True once the parse was stopped; libcsv's remaining callbacks are then ignored.
     var isStopped: Bool { callbackState.pointee.isStopped }
 
-    /// Set once, right after both exist: the handler owns the tokenizer.
-    unowned(unsafe) var handler: RowHandler?
+    /// The reader the rows go to (`TableReader.handleRow`), set once, right after both
+    /// exist: the reader owns the tokenizer. Unmanaged, so that handing over a row
+    /// retains nothing.
+    private var reader: Unmanaged<TableReader>?
     private let parser: UnsafeMutablePointer<csv_parser>
     private let callbackState: UnsafeMutablePointer<CallbackState>
+
+    func send(to reader: TableReader) {
+        self.reader = Unmanaged.passUnretained(reader)
+    }
 
     init(limits: ReadLimits) {
         fields = FieldBuffer(limits: limits)
@@ -74,7 +73,7 @@ final class CSVTokenizer {
     }
 
     fileprivate func acceptRow() {
-        if handler?.handleRow() == false { callbackState.pointee.isStopped = true }
+        if reader?._withUnsafeGuaranteedRef({ $0.handleRow() }) == false { callbackState.pointee.isStopped = true }
         fields.removeAll()
     }
 

@@ -34,10 +34,7 @@ final class FieldBuffer {
     func field(_ index: Int) -> UnsafeRawBufferPointer { view.field(index) }
 
     /// How many fields hold at least one byte.
-    var nonEmptyCount: Int {
-        let view = self.view
-        return (0..<view.count).count { !view.field($0).isEmpty }
-    }
+    var nonEmptyCount: Int { view.nonEmptyCount }
 
     func string(_ index: Int) -> String { view.string(index) }
 
@@ -154,4 +151,10 @@ struct FieldView {
     func string(_ index: Int) -> String {
         String(decoding: field(index), as: UTF8.self)
     }
+
+    /// The bytes of every field together.
+    var byteCount: Int { count == 0 ? 0 : ends[count - 1] }
+
+    /// How many fields hold at least one byte.
+    var nonEmptyCount: Int { (0..<count).count { !field($0).isEmpty } }
 }

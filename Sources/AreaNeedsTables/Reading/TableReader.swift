@@ -20,7 +20,7 @@ import Darwin
 ///     let reader = try TableReader(path: "fuel-poverty.csv")
 ///     let code = try reader.header.column("LSOA Code")
 ///     try reader.forEachRecord { record in print(record.text(code)) }
-public final class TableReader: RowHandler {
+public final class TableReader {
     /// The file being read.
     public let path: String
     /// The header row.
@@ -47,6 +47,7 @@ public final class TableReader: RowHandler {
     public let fileSize: Int
     /// A constant, so that reaching it for every line and row costs no retain or release.
     private let tokenizer: CSVTokenizer
+    private let fieldStorage: UnsafeMutablePointer<FieldStorage>
     private let context: ReadContext
     private let buffer: UnsafeMutableRawBufferPointer
     private var bufferStart = 0
@@ -83,7 +84,8 @@ public final class TableReader: RowHandler {
         header = TableHeader(names: [], file: path)
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
         tokenizer = CSVTokenizer(limits: options.limits)
-        tokenizer.handler = self
+        fieldStorage = tokenizer.fields.storage
+        tokenizer.send(to: self)
         do {
             try pump()
         } catch {
@@ -100,16 +102,20 @@ public final class TableReader: RowHandler {
         try withoutActuallyEscaping(body) { body in
             self.body = body
             defer { self.body = nil }
-            let pending = pendingRows
-            pendingRows = []
-            let replay = FieldBuffer()
-            for row in pending {
-                replay.removeAll()
-                for field in row.fields { field.withUnsafeBytes(replay.append) }
-                try body(TableRecord(line: row.line, fields: replay.view, context: context))
-            }
-            try pump()
+            try replayPendingRowsAndPump(body)
         }
+    }
+
+    private func replayPendingRowsAndPump(_ body: (TableRecord) throws -> Void) throws {
+        let pending = pendingRows
+        pendingRows = []
+        let replay = FieldBuffer()
+        for row in pending {
+            replay.removeAll()
+            for field in row.fields { field.withUnsafeBytes(replay.append) }
+            try body(TableRecord(line: row.line, fields: replay.view, context: context))
+        }
+        try pump()
     }
 
     /// Reads every data row into text fields: for small tables and tests.
@@ -221,6 +227,8 @@ public final class TableReader: RowHandler {
         stopError = error(problem.kind, line: recordLine, column: problem.index + 1, text: problem.text)
     }
 
+    /// Called by the tokenizer when a row is complete; its `fields` hold the row until
+    /// this returns. Returning false stops the parse.
     func handleRow() -> Bool {
         defer { recordLine = line }
         switch phase {
@@ -261,7 +269,8 @@ public final class TableReader: RowHandler {
     }
 
     private func handleDataRow() -> Bool {
-        let fields = tokenizer.fields
+        // The row through the tokenizer's plain pointer: no reference counted per row.
+        let fields = fieldStorage.pointee.view
         if fields.byteCount == 0 {
             blankRowsSkipped += 1
             return true
@@ -297,7 +306,7 @@ public final class TableReader: RowHandler {
             return true
         }
         do {
-            try body(TableRecord(line: recordLine, fields: fields.view, context: context))
+            try body(TableRecord(line: recordLine, fields: fields, context: context))
             return true
         } catch {
             stopError = error
@@ -332,3 +341,4 @@ public final class TableReader: RowHandler {
         }
     }
 }
+
