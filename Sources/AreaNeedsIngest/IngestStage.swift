@@ -101,11 +101,12 @@ public struct IngestStage: Sendable {
         let outputs = plans.map { folder.file($0.unit.outputFile) }
         let results = try SourceReader(units: plans.map(\.unit), pipeline: pipeline, progress: progress).read(into: outputs)
         var manifests: [StageManifest] = []
-        for (plan, (output, result)) in zip(plans, zip(outputs, results)) {
+        for (plan, result) in zip(plans, results) {
             let unit = plan.unit
+            guard let output = result.output else { throw AreaNeedsError(.internal, "\(unit.label): no staging table was put in place") }
             let manifest = StageManifest(
                 stage: StageName.ingest.rawValue, unit: unit.name, fingerprint: plan.fingerprint, inputs: [plan.input],
-                outputs: [.init(path: unit.outputFile, sha256: try InputFile.describeWritten(output).sha256, rows: result.rows)],
+                outputs: [.init(path: unit.outputFile, sha256: output.sha256, rows: result.rows)],
                 counts: result.counts,
                 warnings: result.warnings)
             try manifest.write(folder.manifestPath(unit.name))

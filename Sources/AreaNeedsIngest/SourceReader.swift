@@ -23,6 +23,8 @@ struct SourceReader {
         var codesAdded: Int?
         var codesGone: Int?
         var warnings: [String] = []
+        /// The staging table, once in place.
+        var output: InputFile?
 
         /// The counts the stage's log line shows.
         var counts: [String: Int] {
@@ -52,12 +54,13 @@ struct SourceReader {
         }
         var results: [Result] = []
         for staging in stagings {
+            var result = staging.result
             do {
-                try staging.commit()
+                result.output = try staging.commit()
             } catch {
                 throw mapped(error, unit: staging.unit)
             }
-            results.append(staging.result)
+            results.append(result)
         }
         return results
     }
@@ -66,8 +69,9 @@ struct SourceReader {
     private func read(_ unit: IngestUnit, into outputPath: String) throws(AreaNeedsError) -> Result {
         do {
             let staging = try readTogether([unit], into: [outputPath])[0]
-            try staging.commit()
-            return staging.result
+            var result = staging.result
+            result.output = try staging.commit()
+            return result
         } catch {
             throw mapped(error, unit: unit)
         }

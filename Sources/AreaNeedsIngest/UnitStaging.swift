@@ -9,6 +9,8 @@ import AreaNeedsTables
 struct UnitStaging {
     let unit: IngestUnit
     private let writer: StagedTableWriter
+    /// The table's checksum, taken as it is written: the manifest needs no read back.
+    private let digest: StreamingDigest
     private var checks: SourceChecks
     /// The codes of the unit's previous ingest, read before the new table replaces it.
     private let baseline: AreaBaseline?
@@ -60,7 +62,9 @@ struct UnitStaging {
         baseline = AreaBaseline.read(outputPath)
         checks = SourceChecks(unit: unit, pipeline: pipeline)
         let stagingColumns = if case .indicator = unit { StagingTables.ingestedColumns } else { StagingTables.populationColumns }
-        writer = try StagedTableWriter(path: outputPath, columns: stagingColumns)
+        let digest = StreamingDigest()
+        self.digest = digest
+        writer = try StagedTableWriter(path: outputPath, columns: stagingColumns, observer: digest.update)
     }
 
     /// Checks and writes one row of the source.
@@ -82,9 +86,10 @@ struct UnitStaging {
         result.warnings = try checks.report(changes: changes, header: header).finish()
     }
 
-    /// Puts the staging table in place.
-    func commit() throws {
+    /// Puts the staging table in place; returns it as the next stage will see it.
+    func commit() throws -> InputFile {
         try writer.finish()
+        return try InputFile.describeWritten(writer.path, digest: digest)
     }
 
     private mutating func takeIndicator(_ record: TableRecord, _ columns: IndicatorColumns) throws {
@@ -99,7 +104,7 @@ struct UnitStaging {
         var value, numerator, denominator, population: Double?
         var missing: [String] = []
         try writer.writeRow { fields in
-            fields.append(areaCode)
+            record.withBytes(columns.code) { fields.append(text: $0) }
             fields.append(columns.name.map(record.text) ?? "")
             fields.append(columns.district.map(record.text) ?? "")
             value = try UnitStaging.figure(columns.value, "value", of: record, to: &fields, missing: &missing)

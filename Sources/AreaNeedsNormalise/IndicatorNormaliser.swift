@@ -40,8 +40,11 @@ struct IndicatorNormaliser {
         }
         let warnings = try report.finish()
         let output = folder.file(StagingTables.normalisedFile(indicator.id))
+        // Checksummed as it is written, for the manifest, rather than read back.
+        let digest = StreamingDigest()
         do {
-            let writer = try TableWriter(path: output, columns: StagingTables.normalisedColumns, durable: false)
+            let writer = try TableWriter(outputs: [.init(path: output, observer: digest.update)],
+                                         columns: StagingTables.normalisedColumns, durable: false)
             for (area, figure) in zip(geography.areas, figures) {
                 try writer.writeRow { row in
                     row.append(area.code)
@@ -59,7 +62,7 @@ struct IndicatorNormaliser {
         }
         let manifest = StageManifest(
             stage: StageName.normalise.rawValue, unit: plan.unit, fingerprint: plan.fingerprint, inputs: plan.inputs,
-            outputs: [.init(path: StagingTables.normalisedFile(indicator.id), sha256: try InputFile.describeWritten(output).sha256, rows: geography.areas.count)],
+            outputs: [.init(path: StagingTables.normalisedFile(indicator.id), sha256: try InputFile.describeWritten(output, digest: digest).sha256, rows: geography.areas.count)],
             counts: counts, warnings: warnings)
         try manifest.write(folder.manifestPath(plan.unit))
         return manifest

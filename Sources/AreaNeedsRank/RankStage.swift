@@ -82,9 +82,13 @@ public struct RankStage: Sendable {
         // The two tables are written at once, one per core: the indicator table is the larger.
         let indicatorPath = folder.file("indicator_needs.csv")
         let objectivePath = folder.file("objective_needs.csv")
+        // Each checksummed as it is written, for the manifest, rather than read back.
+        let digests = (indicator: StreamingDigest(), objective: StreamingDigest())
         let written = try Parallel.collect(Parallel.map([indicatorPath, objectivePath]) { path throws(AreaNeedsError) in
             do {
-                return path == indicatorPath ? try ranked.writeIndicatorNeeds(to: path) : try ranked.writeObjectiveNeeds(to: path)
+                return path == indicatorPath
+                    ? try ranked.writeIndicatorNeeds(to: path, digest: digests.indicator)
+                    : try ranked.writeObjectiveNeeds(to: path, digest: digests.objective)
             } catch {
                 throw AreaNeedsError(error, context: "rank")
             }
@@ -94,8 +98,8 @@ public struct RankStage: Sendable {
         let manifest = StageManifest(
             stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value, inputs: inputs,
             outputs: [
-                .init(path: "indicator_needs.csv", sha256: try InputFile.describeWritten(indicatorPath).sha256, rows: areaOrder.count * indicators.count),
-                .init(path: "objective_needs.csv", sha256: try InputFile.describeWritten(objectivePath).sha256, rows: areaOrder.count * 5),
+                .init(path: "indicator_needs.csv", sha256: try InputFile.describeWritten(indicatorPath, digest: digests.indicator).sha256, rows: areaOrder.count * indicators.count),
+                .init(path: "objective_needs.csv", sha256: try InputFile.describeWritten(objectivePath, digest: digests.objective).sha256, rows: areaOrder.count * 5),
             ],
             counts: counts)
         try manifest.write(folder.manifestPath(RankStage.unit))

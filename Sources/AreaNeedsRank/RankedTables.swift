@@ -23,9 +23,11 @@ struct RankedTables: Sendable {
 
     private var extraColumns: [String] { withinDistrict ? StagingTables.districtRankColumns : [] }
 
-    /// Writes one row per area and indicator; returns how many rows have a rank.
-    func writeIndicatorNeeds(to path: String) throws -> Int {
-        let writer = try TableWriter(path: path, columns: StagingTables.indicatorNeedColumns + extraColumns, durable: false)
+    /// Writes one row per area and indicator, checksummed into `digest` as it is written;
+    /// returns how many rows have a rank.
+    func writeIndicatorNeeds(to path: String, digest: StreamingDigest) throws -> Int {
+        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
+                                     columns: StagingTables.indicatorNeedColumns + extraColumns, durable: false)
         var ranked = 0
         for area in areaCodes.indices {
             for position in ids.indices {
@@ -50,7 +52,7 @@ struct RankedTables: Sendable {
 
     /// Ranks each objective by the mean of its indicators' need ranks, and writes one row
     /// per area and objective; returns the number of rows.
-    func writeObjectiveNeeds(to path: String) throws -> Int {
+    func writeObjectiveNeeds(to path: String, digest: StreamingDigest) throws -> Int {
         var needs: [Int: [Int: ObjectiveNeed]] = [:]
         var districtNeeds: [Int: [Int: ObjectiveNeed]] = [:]
         for objective in 1...5 {
@@ -64,7 +66,8 @@ struct RankedTables: Sendable {
             needs[objective] = ObjectiveRanking.rank(byArea)
             if let districtOf { districtNeeds[objective] = ObjectiveRanking.rank(byAreaInDistrict) { districtOf[$0] } }
         }
-        let writer = try TableWriter(path: path, columns: StagingTables.objectiveNeedColumns + extraColumns, durable: false)
+        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
+                                     columns: StagingTables.objectiveNeedColumns + extraColumns, durable: false)
         for area in areaCodes.indices {
             for objective in 1...5 {
                 let need = needs[objective]?[area]

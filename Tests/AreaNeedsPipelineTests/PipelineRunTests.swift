@@ -45,6 +45,23 @@ struct PipelineRunTests {
         #expect(wellbeing.count == 6 && wellbeing.allSatisfy { $0["value"] == "" && $0["need_rank"] == "" })
     }
 
+    @Test func everyStagingTableMatchesTheChecksumItsManifestRecords() throws {
+        // Stages checksum their tables as they write them: the sums must be the files'.
+        try run()
+        var checked = 0
+        for stage in ["ingest", "normalise", "rank"] {
+            let folder = project.root + "/data-out/test/staging/" + stage
+            for name in project.list("data-out/test/staging/" + stage) where name.hasSuffix(".manifest.json") {
+                let manifest = try #require(StageManifest.read(folder + "/" + name))
+                for output in manifest.outputs {
+                    #expect(try FileHash.sha256(ofFile: folder + "/" + output.path) == output.sha256, "\(stage)/\(output.path)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 4 + 5 + 2)  // four sources, five indicators, two need tables
+    }
+
     @Test func secondRunIsUpToDateAndWritesNothing() throws {
         _ = try run()
         let before = project.list("data-out/test")

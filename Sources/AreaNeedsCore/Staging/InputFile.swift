@@ -23,11 +23,12 @@ public struct InputFile: Codable, Sendable, Equatable {
         return file
     }
 
-    /// Describes a file this process has just written, hashing it whatever is known: a
-    /// stage's output, which the next stage then describes without reading it again.
-    public static func describeWritten(_ path: String) throws(AreaNeedsError) -> InputFile {
+    /// Describes a file this process has just written, checksummed as it was written
+    /// (`digest` saw every byte), whatever is known: a stage's output, which the next
+    /// stage then describes without reading it again. It is not read back either.
+    public static func describeWritten(_ path: String, digest: StreamingDigest) throws(AreaNeedsError) -> InputFile {
         let (bytes, modified) = try stat(path)
-        let file = InputFile(path: path, bytes: bytes, modified: modified, sha256: try FileHash.sha256(ofFile: path))
+        let file = InputFile(path: path, bytes: bytes, modified: modified, sha256: digest.finish())
         described.add(file)
         return file
     }

@@ -116,6 +116,13 @@ public struct StagedRow {
         appendText(text)
     }
 
+    /// Appends a text field given as UTF-8 bytes.
+    public mutating func append(text bytes: UnsafeRawBufferPointer) {
+        next(.text)
+        appendVarint(UInt64(bytes.count))
+        buffer.pointee.append(bytes)
+    }
+
     /// Appends a number field; nil is a missing number.
     public mutating func append(number: Double?) {
         next(.number)
@@ -124,10 +131,11 @@ public struct StagedRow {
             return
         }
         precondition(number.isFinite, "tables hold finite numbers only")
-        // Not -0.0, whose sign a whole number would lose.
-        if number >= 0, number <= StagedTableLayout.largestWholeNumber, number.rounded() == number, number.sign == .plus {
+        // Not -0.0, whose sign a whole number would lose. (`UInt64(exactly:)` tells a whole
+        // number without a call to the C library's `round`.)
+        if number.sign == .plus, number <= StagedTableLayout.largestWholeNumber, let whole = UInt64(exactly: number) {
             buffer.pointee.append(StagedTableLayout.wholeNumber)
-            appendVarint(UInt64(number))
+            appendVarint(whole)
             return
         }
         buffer.pointee.reserve(9)
@@ -150,6 +158,10 @@ public struct StagedRow {
     }
 
     mutating func appendText(_ text: String) {
+        if text.isEmpty {
+            buffer.pointee.append(0)
+            return
+        }
         var text = text
         text.withUTF8 { bytes in
             appendVarint(UInt64(bytes.count))
