@@ -54,7 +54,15 @@ struct NormalisedTable: Sendable {
             let code = try header.column("area_code")
             let columns = try figureColumns.map(header.column)
             let quality = try header.column("quality")
-            var table = NormalisedTable()
+            // Gathered in locals, not in `table`: a captured variable is checked for
+            // exclusive access at every change, for every row.
+            var areaCodes: [String] = []
+            var values: [Double] = []
+            var qualityCodes: [UInt8] = []
+            var qualities: [[UInt8]] = []
+            var figureText: [UInt8] = []
+            var figureEnds: [Int32] = []
+            figureText.reserveCapacity(Int(reader.fileSize))
             var row = 0
             var sameAreas = true
             try reader.forEachRecord { record in
@@ -62,37 +70,43 @@ struct NormalisedTable: Sendable {
                     let matches = record.withBytes(code) { bytes in row < expected.count && expected[row].utf8.elementsEqual(bytes) }
                     sameAreas = sameAreas && matches
                 } else {
-                    table.areaCodes.append(record.text(code))
+                    areaCodes.append(record.text(code))
                 }
                 row += 1
-                table.values.append(try record.number(columns[0]).number ?? .nan)
-                let text = record.text(quality)
-                if let known = table.qualities.firstIndex(of: text) {
-                    table.qualityCodes.append(UInt8(known))
+                values.append(try record.number(columns[0]).number ?? .nan)
+                let known = record.withBytes(quality) { bytes in qualities.firstIndex { $0.elementsEqual(bytes) } }
+                if let known {
+                    qualityCodes.append(UInt8(known))
                 } else {
-                    table.qualityCodes.append(UInt8(table.qualities.count))
-                    table.qualities.append(text)
+                    qualityCodes.append(UInt8(qualities.count))
+                    qualities.append(record.withBytes(quality) { Array($0) })
                 }
-                for (index, column) in columns.enumerated() {
-                    if index > 0 { table.figureText.append(UInt8(ascii: ",")) }
+                for index in columns.indices {
+                    if index > 0 { figureText.append(UInt8(ascii: ",")) }
                     // Numbers (digits, point, sign, exponent) never need quoting, so the fields
                     // join with plain commas; anything else is not what normalise writes.
-                    try record.withBytes(column) { bytes in
+                    try record.withBytes(columns[index]) { bytes in
                         guard bytes.allSatisfy(NormalisedTable.isNumberByte) else {
-                            throw record.error(.notANumber, column: column, text: String(decoding: bytes, as: UTF8.self))
+                            throw record.error(.notANumber, column: columns[index], text: String(decoding: bytes, as: UTF8.self))
                         }
-                        table.figureText.append(contentsOf: bytes)
+                        figureText.append(contentsOf: bytes)
                     }
                 }
-                table.figureEnds.append(Int32(table.figureText.count))
+                figureEnds.append(Int32(figureText.count))
             }
+            var table = NormalisedTable()
+            table.areaCodes = areaCodes
+            table.values = values
+            table.qualityCodes = qualityCodes
+            table.qualities = qualities.map { String(decoding: $0, as: UTF8.self) }
+            table.figureEnds = figureEnds
+            // Kept to its exact size: reserved for the whole file, it had several times the
+            // room, for every indicator at once.
+            table.figureText = Array(figureText[...])
             if let expected {
                 guard sameAreas, row == expected.count else { throw OtherAreas() }
                 table.areaCodes = expected
             }
-            // Kept to its exact size: grown step by step, it had up to twice the room, for
-            // every indicator at once.
-            table.figureText = Array(table.figureText[...])
             return table
         } catch is OtherAreas {
             throw AreaNeedsError(.internal, "\(path): lists other areas than the indicator tables before it; run the normalise stage again")
