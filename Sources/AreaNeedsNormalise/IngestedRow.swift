@@ -20,8 +20,8 @@ struct IngestedRow: Sendable {
         let code = try reader.column("area_code", .text)
         let name = try reader.column("area_name", .text)
         let district = try reader.column("district", .text)
-        let figures = try ["value", "numerator", "denominator", "population", "decile"].map { name throws(TableError) in
-            try reader.column(name, .number)
+        let figures = try ["value", "numerator", "denominator", "population", "decile"].map { figure throws(TableError) in
+            try reader.column(figure, .number)
         }
         let line = try reader.column("line", .count)
         try reader.forEachRow { row in

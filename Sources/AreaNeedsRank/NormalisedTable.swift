@@ -54,8 +54,8 @@ struct NormalisedTable: Sendable {
             let code = try header.column("area_code")
             let columns = try figureColumns.map(header.column)
             let quality = try header.column("quality")
-            // Gathered in locals, not in `table`: a captured variable is checked for
-            // exclusive access at every change, for every row.
+            // Gathered in plain arrays and put in the table at the end; each row's quality is
+            // matched as bytes, without a string made for every row.
             var areaCodes: [String] = []
             var values: [Double] = []
             var qualityCodes: [UInt8] = []

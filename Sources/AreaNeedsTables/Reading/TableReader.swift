@@ -47,6 +47,8 @@ public final class TableReader {
     public let fileSize: Int
     /// A constant, so that reaching it for every line and row costs no retain or release.
     private let tokenizer: CSVTokenizer
+    /// The tokenizer's fields behind their plain pointer: each row read without a
+    /// reference counted.
     private let fieldStorage: UnsafeMutablePointer<FieldStorage>
     private let context: ReadContext
     private let buffer: UnsafeMutableRawBufferPointer
@@ -102,20 +104,16 @@ public final class TableReader {
         try withoutActuallyEscaping(body) { body in
             self.body = body
             defer { self.body = nil }
-            try replayPendingRowsAndPump(body)
+            let pending = pendingRows
+            pendingRows = []
+            let replay = FieldBuffer()
+            for row in pending {
+                replay.removeAll()
+                for field in row.fields { field.withUnsafeBytes(replay.append) }
+                try body(TableRecord(line: row.line, fields: replay.view, context: context))
+            }
+            try pump()
         }
-    }
-
-    private func replayPendingRowsAndPump(_ body: (TableRecord) throws -> Void) throws {
-        let pending = pendingRows
-        pendingRows = []
-        let replay = FieldBuffer()
-        for row in pending {
-            replay.removeAll()
-            for field in row.fields { field.withUnsafeBytes(replay.append) }
-            try body(TableRecord(line: row.line, fields: replay.view, context: context))
-        }
-        try pump()
     }
 
     /// Reads every data row into text fields: for small tables and tests.
@@ -269,7 +267,6 @@ public final class TableReader {
     }
 
     private func handleDataRow() -> Bool {
-        // The row through the tokenizer's plain pointer: no reference counted per row.
         let fields = fieldStorage.pointee.view
         if fields.byteCount == 0 {
             blankRowsSkipped += 1
@@ -341,4 +338,3 @@ public final class TableReader {
         }
     }
 }
-
