@@ -23,24 +23,33 @@ extension Geography {
             seen[lookup.level] = lookup
         }
 
-        var problems: [GeographyProblem] = []
-        let areaRows = try readAreas(areas, problems: &problems)
-        // The lookups are read side by side, one per core: the output-area lookup of a
-        // national geography is most of the reading.
-        let read = ParallelReads<(builder: Lookup.Builder, problems: [GeographyProblem])>(count: lookups.count) { index in
+        // The areas table and the lookups are read side by side, one per core: the
+        // output-area lookup of a national geography is most of the reading.
+        let read = ParallelReads<(file: FileRead, problems: [GeographyProblem])>(count: lookups.count + 1) { index in
             var problems: [GeographyProblem] = []
-            let builder = try readLookup(lookups[index], problems: &problems)
-            return (builder, problems)
+            if index == 0 { return (.areas(try readAreas(areas, problems: &problems)), problems) }
+            return (.lookup(try readLookup(lookups[index - 1], problems: &problems)), problems)
         }
+        var problems: [GeographyProblem] = []
+        var areaRows: [(line: Int, area: Area)] = []
         var loaded: [GeographyLevel: Lookup] = [:]
-        for (file, result) in zip(lookups, try read.results()) {
-            loaded[file.level] = Lookup(file: file, builder: result.builder)
+        for (index, result) in try read.results().enumerated() {
+            switch result.file {
+            case .areas(let rows): areaRows = rows
+            case .lookup(let builder): loaded[lookups[index - 1].level] = Lookup(file: lookups[index - 1], builder: builder)
+            }
             problems += result.problems
         }
         let bestFit = try lsoa21BestFit.map { try BestFitLookup.load(path: $0, problems: &problems) }
         return Geography(
             areasFile: areas, areaRows: areaRows, lookups: loaded, bestFit: bestFit,
             lsoa11Population: lsoa11Population, readProblems: problems)
+    }
+
+    /// What one of the geography's files gave.
+    private enum FileRead {
+        case areas([(line: Int, area: Area)])
+        case lookup(Lookup.Builder)
     }
 
     /// Reads the areas table alone, for steps that need the areas but not the lookups (the
