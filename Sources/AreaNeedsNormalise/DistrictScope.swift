@@ -14,10 +14,13 @@ struct DistrictScope {
     private let byName: Bool
 
     init(geography: Geography, source: SourceSpec) {
-        codes = Set(geography.areas.map(\.districtCode))
-        names = Set(geography.areas.map { $0.districtName.lowercased() })
         byColumn = source.district != nil
         byName = source.districtFromName
+        // Made only for a source that needs them, each district once: lowercasing every
+        // area's district name for every indicator was a twentieth of the national normalise.
+        let areas = byColumn || byName ? geography.areas : []
+        codes = Set(areas.map(\.districtCode))
+        names = Set(Set(areas.map(\.districtName)).map { $0.lowercased() })
     }
 
     func contains(_ row: IngestedRow) -> Bool {

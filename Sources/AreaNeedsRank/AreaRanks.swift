@@ -8,13 +8,9 @@ struct AreaRanks: Sendable {
     private var ranks: [Int32]
     private var quintiles: [UInt8]
 
-    init(_ ranks: [Int: NeedRank], count: Int) {
-        self.ranks = Array(repeating: 0, count: count)
-        quintiles = Array(repeating: 0, count: count)
-        for (area, rank) in ranks {
-            self.ranks[area] = Int32(rank.rank)
-            quintiles[area] = UInt8(rank.quintile)
-        }
+    init(_ ranks: [NeedRank?]) {
+        self.ranks = ranks.map { Int32($0?.rank ?? 0) }
+        quintiles = ranks.map { UInt8($0?.quintile ?? 0) }
     }
 
     subscript(area: Int) -> NeedRank? {

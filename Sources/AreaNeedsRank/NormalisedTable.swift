@@ -13,7 +13,8 @@ struct NormalisedTable: Sendable {
     static let figureColumns = ["value", "numerator", "denominator", "ci_lower", "ci_upper"]
 
     var areaCodes: [String] = []
-    /// Each area's value; NaN when it has none (a value is always a finite number).
+    /// Each area's value, by area number, for ranking; NaN when it has none (a value is
+    /// always a finite number).
     var values: [Double] = []
     /// Each area's quality, by its place in `qualities`.
     private var qualityCodes: [UInt8] = []
@@ -22,16 +23,6 @@ struct NormalisedTable: Sendable {
     private var figureText: [UInt8] = []
     /// Where each row's figures end in `figureText`.
     private var figureEnds: [Int32] = []
-
-    /// The values by area number, for ranking; areas without a value are left out.
-    var valuesByArea: [Int: Double] {
-        var byArea: [Int: Double] = [:]
-        byArea.reserveCapacity(values.count)
-        for (area, value) in values.enumerated() where !value.isNaN {
-            byArea[area] = value
-        }
-        return byArea
-    }
 
     func hasValue(_ area: Int) -> Bool { !values[area].isNaN }
 

@@ -67,11 +67,11 @@ public struct RankStage: Sendable {
             try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)), expected: areaOrder)
         })
         let districtOf = withinDistrict ? try districtIndexes(of: areaOrder) : nil
+        let districtGroups = districtOf?.map(Optional.some)
         let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators.map(\.polarity), tables))) { polarity, table in
-            let values = table.valuesByArea
-            let national = AreaRanks(NeedRanking.rank(values, polarity: polarity), count: areaOrder.count)
-            let withinDistrict = districtOf.map { districtOf in
-                AreaRanks(NeedRanking.rank(values, polarity: polarity) { districtOf[$0] }, count: areaOrder.count)
+            let national = AreaRanks(NeedRanking.rank(positions: table.values, polarity: polarity))
+            let withinDistrict = districtGroups.map { groups in
+                AreaRanks(NeedRanking.rank(positions: table.values, polarity: polarity, groups: groups))
             }
             return (national, withinDistrict)
         })

@@ -53,24 +53,26 @@ struct RankedTables: Sendable {
     /// Ranks each objective by the mean of its indicators' need ranks, and writes one row
     /// per area and objective; returns the number of rows.
     func writeObjectiveNeeds(to path: String, digest: StreamingDigest) throws -> Int {
-        var needs: [Int: [Int: ObjectiveNeed]] = [:]
-        var districtNeeds: [Int: [Int: ObjectiveNeed]] = [:]
+        // Each objective's needs by area number (objective 1 first).
+        var needs: [[ObjectiveNeed?]] = []
+        var districtNeeds: [[ObjectiveNeed?]] = []
+        let districtGroups = districtOf?.map(Optional.some)
         for objective in 1...5 {
             let members = ids.indices.filter { objectives[$0] == objective }
-            var byArea: [Int: [NeedRank]] = [:]
-            var byAreaInDistrict: [Int: [NeedRank]] = [:]
-            for area in areaCodes.indices {
-                byArea[area] = members.compactMap { ranks[$0].national[area] }
-                if withinDistrict { byAreaInDistrict[area] = members.compactMap { ranks[$0].withinDistrict?[area] } }
+            needs.append(ObjectiveRanking.rank(positions: areaCodes.indices.map { area in
+                members.compactMap { ranks[$0].national[area] }
+            }))
+            if let districtGroups {
+                districtNeeds.append(ObjectiveRanking.rank(positions: areaCodes.indices.map { area in
+                    members.compactMap { ranks[$0].withinDistrict?[area] }
+                }, groups: districtGroups))
             }
-            needs[objective] = ObjectiveRanking.rank(byArea)
-            if let districtOf { districtNeeds[objective] = ObjectiveRanking.rank(byAreaInDistrict) { districtOf[$0] } }
         }
         let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
                                      columns: StagingTables.objectiveNeedColumns + extraColumns, durable: false)
         for area in areaCodes.indices {
             for objective in 1...5 {
-                let need = needs[objective]?[area]
+                let need = needs[objective - 1][area]
                 try writer.writeRow { row in
                     row.append(areaCodes[area])
                     row.append(objective)
@@ -78,7 +80,7 @@ struct RankedTables: Sendable {
                     row.append(need?.indicatorsInWorstTwoFifths ?? 0)
                     if let mean = need?.meanNeedRank { row.append(number: mean) } else { row.append("") }
                     RankedTables.append(need?.rank, to: &row, highestNeed: true)
-                    if withinDistrict { RankedTables.append(districtNeeds[objective]?[area]?.rank, to: &row, highestNeed: false) }
+                    if withinDistrict { RankedTables.append(districtNeeds[objective - 1][area]?.rank, to: &row, highestNeed: false) }
                 }
             }
         }

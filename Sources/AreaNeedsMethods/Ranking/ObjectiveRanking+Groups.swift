@@ -4,15 +4,17 @@ extension ObjectiveRanking {
     /// (from `NeedRanking.rank(_:polarity:within:)`); their means are ranked again within
     /// the group, by the same rule as `rank(_:)`.
     ///
-    /// An area whose group is nil gets no entry. Inlinable, as `NeedRanking.rank` is.
+    /// An area whose group is nil gets no entry.
     @inlinable
     public static func rank<Area: Hashable, Group: Hashable>(
         _ indicatorRanks: [Area: [NeedRank]], within group: (Area) -> Group?
     ) -> [Area: ObjectiveNeed] {
-        var result: [Area: ObjectiveNeed] = [:]
-        for members in NeedRanking.partition(indicatorRanks, by: group).values {
-            result.merge(rank(members)) { first, _ in first }
-        }
-        return result
+        let areas = Array(indicatorRanks.keys)
+        return NeedRanking.keyed(areas, rank(positions: areas.map { indicatorRanks[$0]! }, groups: NeedRanking.numbered(areas.map(group))))
+    }
+
+    /// The same for areas by position, `groups[i]` numbering area i's group (nil for none).
+    public static func rank(positions indicatorRanks: [[NeedRank]], groups: [Int?]) -> [ObjectiveNeed?] {
+        needs(indicatorRanks) { means in NeedRanking.rank(positions: means, polarity: .higherIsBetter, groups: groups) }
     }
 }

@@ -12,23 +12,30 @@ public enum ObjectiveRanking {
     /// counted in n. The mean is a whole number divided by a small whole number, and IEEE
     /// division is correctly rounded, so equal means are equal doubles and unequal means
     /// differ by far more than rounding: comparing the doubles ranks them exactly.
-    ///
-    /// Inlinable, as `NeedRanking.rank` is, so callers get a specialised copy.
     @inlinable
     public static func rank<Area: Hashable>(_ indicatorRanks: [Area: [NeedRank]]) -> [Area: ObjectiveNeed] {
-        var means: [Area: Double] = [:]
-        for (area, ranks) in indicatorRanks where !ranks.isEmpty {
-            means[area] = Double(ranks.reduce(0) { $0 + $1.rank }) / Double(ranks.count)
+        let areas = Array(indicatorRanks.keys)
+        return NeedRanking.keyed(areas, rank(positions: areas.map { indicatorRanks[$0]! }))
+    }
+
+    /// The same for areas by position: `indicatorRanks[i]` are area i's need ranks; nil
+    /// where an area has none.
+    public static func rank(positions indicatorRanks: [[NeedRank]]) -> [ObjectiveNeed?] {
+        needs(indicatorRanks) { means in NeedRanking.rank(positions: means, polarity: .higherIsBetter) }
+    }
+
+    /// The mean need ranks (NaN where an area has none), ranked by `rankMeans` (a lower mean
+    /// is a greater need: the higher-is-better direction), with their parts.
+    @usableFromInline
+    static func needs(_ indicatorRanks: [[NeedRank]], rankMeans: ([Double]) -> [NeedRank?]) -> [ObjectiveNeed?] {
+        let means = indicatorRanks.map { ranks in
+            ranks.isEmpty ? Double.nan : Double(ranks.reduce(0) { $0 + $1.rank }) / Double(ranks.count)
         }
-        // A lower mean need rank is a greater need: the higher-is-better direction.
-        let objectiveRanks = NeedRanking.rank(means, polarity: .higherIsBetter)
-        var result: [Area: ObjectiveNeed] = [:]
-        for (area, objectiveRank) in objectiveRanks {
-            guard let ranks = indicatorRanks[area], let mean = means[area] else { continue }
-            result[area] = ObjectiveNeed(
-                meanNeedRank: mean, indicatorsRanked: ranks.count,
-                indicatorsInWorstTwoFifths: ranks.filter(\.highestNeed).count, rank: objectiveRank)
+        return zip(indicatorRanks, zip(means, rankMeans(means))).map { ranks, ranked in
+            ranked.1.map { rank in
+                ObjectiveNeed(meanNeedRank: ranked.0, indicatorsRanked: ranks.count,
+                              indicatorsInWorstTwoFifths: ranks.filter(\.highestNeed).count, rank: rank)
+            }
         }
-        return result
     }
 }
