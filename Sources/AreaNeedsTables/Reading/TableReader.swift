@@ -110,7 +110,7 @@ public final class TableReader {
             for row in pending {
                 replay.removeAll()
                 for field in row.fields { field.withUnsafeBytes(replay.append) }
-                try body(TableRecord(line: row.line, fields: replay.view, context: context))
+                try body(TableRecord(line: row.line, fields: replay.view, context: Unmanaged.passUnretained(context)))
             }
             try pump()
         }
@@ -303,7 +303,7 @@ public final class TableReader {
             return true
         }
         do {
-            try body(TableRecord(line: recordLine, fields: fields, context: context))
+            try body(TableRecord(line: recordLine, fields: fields, context: Unmanaged.passUnretained(context)))
             return true
         } catch {
             stopError = error

@@ -6,9 +6,9 @@ public struct TableRecord {
     /// The line of the file where the record starts (1-based).
     public let line: Int
     @usableFromInline let fields: FieldView
-    /// Unowned: a record lives only inside the reader's call, and a reference counted for
-    /// every row of a file costs more than reading some of its fields.
-    @usableFromInline unowned(unsafe) let context: ReadContext
+    /// Unmanaged: a record lives only inside the reader's call, and a reference counted for
+    /// every row of a file, or every field parsed, costs more than reading some of its fields.
+    @usableFromInline let context: Unmanaged<ReadContext>
 
     /// The number of fields, never fewer than the header's named columns.
     public var count: Int { fields.count }
@@ -45,7 +45,7 @@ public struct TableRecord {
 
     @usableFromInline
     func parseInGeneral(_ bytes: UnsafeRawBufferPointer, column: TableColumn) throws(TableError) -> NumericCell {
-        guard let cell = context.numbers.parse(bytes) else {
+        guard let cell = context._withUnsafeGuaranteedRef({ $0.parseNumber(bytes) }) else {
             throw error(.notANumber, column: column, text: String(decoding: bytes, as: UTF8.self))
         }
         return cell
@@ -68,7 +68,7 @@ public struct TableRecord {
 
     /// An error located at this record and column, for callers' own checks.
     public func error(_ kind: TableError.Kind, column: TableColumn, text: String? = nil) -> TableError {
-        TableError(kind, file: context.path, line: line, column: column.index + 1, columnName: column.name, text: text)
+        TableError(kind, file: context.takeUnretainedValue().path, line: line, column: column.index + 1, columnName: column.name, text: text)
     }
 }
 
@@ -81,6 +81,12 @@ final class ReadContext: Sendable {
     init(path: String, numbers: NumberParser) {
         self.path = path
         self.numbers = numbers
+    }
+
+    /// `numbers.parse`, reached through the context: copying the parser out of it retained
+    /// and released its markers for every field parsed.
+    func parseNumber(_ bytes: UnsafeRawBufferPointer) -> NumericCell? {
+        numbers.parse(bytes)
     }
 
 }
