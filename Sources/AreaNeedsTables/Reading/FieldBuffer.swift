@@ -149,7 +149,9 @@ struct FieldView {
     }
 
     func string(_ index: Int) -> String {
-        String(decoding: field(index), as: UTF8.self)
+        let bytes = field(index)
+        // Decoding no bytes is not free: empty fields are common.
+        return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
     }
 
     /// The bytes of every field together.

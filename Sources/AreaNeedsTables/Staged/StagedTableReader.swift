@@ -257,7 +257,9 @@ public struct StagedRecord {
 
     /// The text of a text column.
     public func text(_ column: Int) -> String {
-        String(decoding: UnsafeRawBufferPointer(start: bytes + first[column], count: second[column]), as: UTF8.self)
+        // Most names and districts of a source are empty: no decoding for them.
+        if second[column] == 0 { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: bytes + first[column], count: second[column]), as: UTF8.self)
     }
 
     /// True when a text column is empty.
