@@ -7,12 +7,14 @@ import AreaNeedsTables
 ///
 /// The staging table is replaced only when an ingest succeeds, so it is always a complete
 /// earlier ingest of the same unit; with no staging table (the first run, or staging
-/// removed) there is nothing to compare with.
+/// removed) there is nothing to compare with. A folder staged by a version that wrote
+/// ingest tables as CSV is read too, so the first refresh after an upgrade still compares.
 struct AreaBaseline {
     /// Each code with its line in the source file it was ingested from.
     let lines: SeenCodes
 
-    /// The codes of the ingest-stage table at `path`; nil when there is none or it cannot be read.
+    /// The codes of the ingest-stage table at `path` (or of its CSV predecessor); nil when
+    /// there is none or it cannot be read.
     static func read(_ path: String) -> AreaBaseline? {
         var lines = SeenCodes()
         do {
@@ -21,6 +23,30 @@ struct AreaBaseline {
             let line = try reader.column("line", .count)
             try reader.forEachRow { row in
                 _ = lines.updateValue(row.count(line), forKey: row.text(code))
+            }
+        } catch let error as TableError where error.kind == .fileNotFound {
+            return readEarlierCSV(earlierCSV(of: path))
+        } catch {
+            return nil
+        }
+        return AreaBaseline(lines: lines)
+    }
+
+    /// Where a version that staged ingest tables as CSV kept the table now at `path`
+    /// ("indicator-fuel-poverty.staged" was "indicator-fuel-poverty.csv"). Ingest removes
+    /// it once the staged table replaces it.
+    static func earlierCSV(of path: String) -> String {
+        (path.hasSuffix(".staged") ? String(path.dropLast(".staged".count)) : path) + ".csv"
+    }
+
+    private static func readEarlierCSV(_ path: String) -> AreaBaseline? {
+        var lines = SeenCodes()
+        do {
+            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
+            let code = try reader.header.column("area_code")
+            let line = try reader.header.column("line")
+            try reader.forEachRecord { record in
+                _ = lines.updateValue(Int(try record.number(line).number ?? 0), forKey: record.text(code))
             }
         } catch {
             return nil

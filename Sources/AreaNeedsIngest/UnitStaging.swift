@@ -1,5 +1,8 @@
 import AreaNeedsCore
 import AreaNeedsTables
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One unit's part in reading a source file: the columns it takes, the checks of its rows
 /// and the staging table it writes.
@@ -86,9 +89,11 @@ struct UnitStaging {
         result.warnings = try checks.report(changes: changes, header: header).finish()
     }
 
-    /// Puts the staging table in place; returns it as the next stage will see it.
+    /// Puts the staging table in place, in place of any CSV one an earlier version left;
+    /// returns it as the next stage will see it.
     func commit() throws -> InputFile {
         try writer.finish()
+        unlink(AreaBaseline.earlierCSV(of: writer.path))
         return try InputFile.describeWritten(writer.path, digest: digest)
     }
 

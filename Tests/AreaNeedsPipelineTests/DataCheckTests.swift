@@ -171,6 +171,27 @@ struct DataCheckTests {
         #expect(outcome.reports[0].counts["area codes gone since the previous ingest"] == 0)
     }
 
+    @Test func aCSVIngestTableOfAnEarlierVersionIsComparedWithThenRemoved() throws {
+        // As a version that staged ingest tables as CSV left them: the eighteen LSOAs.
+        try run()
+        let staged = "data-out/test/staging/ingest/indicator-fuel-poverty.staged"
+        let rows = project.stagedTable(staged)
+        #expect(rows.count == 18)
+        let columns = ["area_code", "area_name", "district", "value", "numerator", "denominator", "population", "decile", "missing", "line"]
+        project.write("data-out/test/staging/ingest/indicator-fuel-poverty.csv",
+                      ([columns] + rows.map { row in columns.map { row[$0] ?? "" } }).map { $0.joined(separator: ",") + "\n" }.joined())
+        try FileManager.default.removeItem(atPath: project.root + "/" + staged)
+
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty().replacingOccurrences(of: "L12,\"1,000\",100\n", with: ""))
+        #expect(runError()?.message.contains("0 codes are new and 1 is gone, of 18 before (5.6%); gone: L12 (was line 5)") == true)
+        // A refused ingest leaves the CSV table; an accepted one replaces it.
+        #expect(project.list("data-out/test/staging/ingest").contains("indicator-fuel-poverty.csv"))
+        setChecks("area-changes: warning")
+        #expect(warnings(try run()).contains { $0.contains("gone: L12") })
+        #expect(!project.list("data-out/test/staging/ingest").contains("indicator-fuel-poverty.csv"))
+        #expect(project.stagedTable(staged).count == 17)
+    }
+
     @Test func aFileOfOtherAreasShowsTheFirstCodesOfEach() throws {
         try run()
         project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty().replacingOccurrences(of: "\nL", with: "\nX").replacingOccurrences(of: "XSOA", with: "LSOA"))
