@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import AreaNeedsTables
 import Foundation
 import Logging
 
@@ -89,9 +90,12 @@ public struct IngestStage: Sendable {
         }
         var fingerprint = Fingerprint()
         fingerprint.add("stage", "ingest")
+        // What the stage writes, and in what layout: a staging folder of a version that wrote
+        // ingest tables otherwise (as CSV) is ingested again, not taken as up to date.
+        fingerprint.add("output", [unit.outputFile, StagedTableWriter.layout])
         unit.addSettings(to: &fingerprint, pipeline: pipeline)
         fingerprint.add("file", file: input)
-        let upToDate = force ? nil : folder.upToDate(unit.name, fingerprint: fingerprint.value)
+        let upToDate = force ? nil : folder.upToDate(unit.name, fingerprint: fingerprint.value, outputs: [unit.outputFile])
         return Plan(unit: unit, input: input, fingerprint: fingerprint.value, upToDate: upToDate)
     }
 

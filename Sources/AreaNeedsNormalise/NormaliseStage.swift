@@ -38,7 +38,7 @@ public struct NormaliseStage: Sendable {
             plans.append(try IndicatorPlan(indicator: indicator, pipeline: pipeline, folder: folder, geography: geographyInputs))
         }
         var report = StageReport(stage: .normalise)
-        let toRun = plans.filter { force || folder.upToDate($0.unit, fingerprint: $0.fingerprint) == nil }
+        let toRun = plans.filter { force || folder.upToDate($0.unit, fingerprint: $0.fingerprint, outputs: [StagingTables.normalisedFile($0.indicator.id)]) == nil }
         for plan in plans where !toRun.contains(where: { $0.unit == plan.unit }) {
             report.skipped.append(plan.unit)
             if let manifest = folder.manifest(plan.unit) {

@@ -48,7 +48,7 @@ public struct RankStage: Sendable {
             inputs.append(areas)
             fingerprint.add("areas", file: areas)
         }
-        if !force, let manifest = folder.upToDate(RankStage.unit, fingerprint: fingerprint.value) {
+        if !force, let manifest = folder.upToDate(RankStage.unit, fingerprint: fingerprint.value, outputs: ["indicator_needs.csv", "objective_needs.csv"]) {
             report.skipped = [RankStage.unit]
             report.counts = manifest.counts
             report.seconds = Date().timeIntervalSince(started)

@@ -1,6 +1,7 @@
 import AreaNeedsCLI
 import AreaNeedsCore
 import AreaNeedsRelease
+import AreaNeedsTables
 import AreaNeedsTestSupport
 import Foundation
 import Logging
@@ -60,6 +61,26 @@ struct PipelineRunTests {
             }
         }
         #expect(checked == 4 + 5 + 2)  // four sources, five indicators, two need tables
+    }
+
+    @Test func aStagingFolderOfAnEarlierLayoutIsStagedAgain() throws {
+        // As a version that wrote ingest tables as CSV left a unit: its manifest names the CSV.
+        try run()
+        let folder = project.root + "/data-out/test/staging/ingest"
+        let csv = folder + "/indicator-fuel-poverty.csv"
+        var text = Data()
+        try StagedTableReader(path: folder + "/indicator-fuel-poverty.staged").writeCSV { text.append(contentsOf: $0) }
+        FileManager.default.createFile(atPath: csv, contents: text)
+        try FileManager.default.removeItem(atPath: folder + "/indicator-fuel-poverty.staged")
+        var manifest = try #require(StageManifest.read(folder + "/indicator-fuel-poverty.manifest.json"))
+        manifest.outputs = [.init(path: "indicator-fuel-poverty.csv", sha256: try FileHash.sha256(ofFile: csv), rows: 18)]
+        try manifest.write(folder + "/indicator-fuel-poverty.manifest.json")
+
+        let outcome = try run()
+        #expect(outcome.reports[0].ran == ["indicator-fuel-poverty"])
+        #expect(project.list("data-out/test/staging/ingest").contains("indicator-fuel-poverty.staged"))
+        #expect(!project.list("data-out/test/staging/ingest").contains("indicator-fuel-poverty.csv"))
+        #expect(outcome.release == .unchanged(ReleaseVersion(1, 0, 0)))
     }
 
     @Test func secondRunIsUpToDateAndWritesNothing() throws {

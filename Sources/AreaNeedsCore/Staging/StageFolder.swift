@@ -23,11 +23,13 @@ public struct StageFolder: Sendable {
 
     public func manifestPath(_ unit: String) -> String { file(unit + ".manifest.json") }
 
-    /// The manifest of `unit` when it was made with `fingerprint` and its outputs are
-    /// intact: then the unit need not run again.
-    public func upToDate(_ unit: String, fingerprint: String) -> StageManifest? {
+    /// The manifest of `unit` when it was made with `fingerprint`, lists the `outputs` the
+    /// unit writes now, and those are intact: then the unit need not run again. (A
+    /// manifest naming other files was written by a version that staged the unit otherwise.)
+    public func upToDate(_ unit: String, fingerprint: String, outputs: [String]) -> StageManifest? {
         guard let manifest = StageManifest.read(manifestPath(unit)),
               manifest.fingerprint == fingerprint,
+              manifest.outputs.map(\.path) == outputs,
               manifest.outputsIntact(in: path) else { return nil }
         return manifest
     }

@@ -33,7 +33,7 @@ public struct StagedColumn: Sendable, Equatable {
 /// bytes of the `Double`; a count is unsigned LEB128. The end marker with the row count
 /// tells a complete file from a cut-off one.
 enum StagedTableLayout {
-    static let magic = Array("ANSTAGE1".utf8)
+    static let magic = Array(StagedTableWriter.layout.utf8)
     static let rowMarker: UInt8 = 0x01
     static let endMarker: UInt8 = 0x00
     static let missingNumber: UInt8 = 0x00

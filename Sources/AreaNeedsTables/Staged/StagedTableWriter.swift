@@ -15,6 +15,10 @@
 ///     }
 ///     try writer.finish()
 public final class StagedTableWriter {
+    /// What the file starts with: its kind and layout. A stage's fingerprint includes it,
+    /// so tables of another layout are written again rather than taken as up to date.
+    public static let layout = "ANSTAGE1"
+
     public let path: String
     public let columns: [StagedColumn]
     /// Rows written so far.
