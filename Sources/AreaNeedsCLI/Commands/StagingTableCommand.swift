@@ -13,7 +13,7 @@ struct StagingTableCommand: ParsableCommand {
         abstract: "Print a staging table of ingest (a .staged file) as CSV.",
         discussion: """
             Ingest hands each source's rows to normalise as a typed binary table, \
-            data-out/<pipeline>/staging/ingest/<indicator>.staged. This prints one as CSV: \
+            data-out/<pipeline>/staging/ingest/indicator-<id>.staged. This prints one as CSV: \
             one row per row of the source, its area code, figures (empty when missing), \
             the missing-value markers found and the source line.
 
