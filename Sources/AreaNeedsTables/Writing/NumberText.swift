@@ -13,10 +13,12 @@ public enum NumberText {
             return String(Int64(value))
         }
         // Swift's description is the shortest round-tripping form; expand its exponent.
-        let shortest = value.description
-        // Most values have no exponent: tell so from the UTF-8, as walking Characters cost
-        // a fifth of writing a need table.
-        guard shortest.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else {
+        var shortest = value.description
+        // Most values have no exponent: tell so from the UTF-8 bytes, as walking Characters
+        // cost a fifth of writing a need table (and the UTF-8 view, index by index, 400
+        // instructions a number).
+        let hasExponent = shortest.withUTF8 { bytes in bytes.contains { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } }
+        guard hasExponent else {
             return shortest.utf8.last == UInt8(ascii: "0") && shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
         }
         let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" })!
