@@ -67,10 +67,9 @@ public struct RankStage: Sendable {
             try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)), expected: areaOrder)
         })
         let districtOf = withinDistrict ? try districtIndexes(of: areaOrder) : nil
-        let districtGroups = districtOf?.map(Optional.some)
         let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators.map(\.polarity), tables))) { polarity, table in
             let national = AreaRanks(NeedRanking.rank(positions: table.values, polarity: polarity))
-            let withinDistrict = districtGroups.map { groups in
+            let withinDistrict = districtOf.map { groups in
                 AreaRanks(NeedRanking.rank(positions: table.values, polarity: polarity, groups: groups))
             }
             return (national, withinDistrict)
@@ -109,8 +108,8 @@ public struct RankStage: Sendable {
         return report
     }
 
-    /// The district of each area (a number per district), from the areas table.
-    private func districtIndexes(of areaCodes: [String]) throws(AreaNeedsError) -> [Int] {
+    /// The district of each area (a number per district, as ranking groups), from the areas table.
+    private func districtIndexes(of areaCodes: [String]) throws(AreaNeedsError) -> [Int?] {
         let areas: [Area]
         do {
             areas = try Geography.loadAreas(pipeline.areasFile)
@@ -126,7 +125,7 @@ public struct RankStage: Sendable {
             districtNumbers[area.districtCode] = number
             districtOfArea[area.code] = number
         }
-        return try areaCodes.map { code throws(AreaNeedsError) in
+        return try areaCodes.map { code throws(AreaNeedsError) -> Int? in
             guard let district = districtOfArea[code] else {
                 throw AreaNeedsError(.internal, "rank: the area \(code) is not in \(pipeline.areasFile.path); run the normalise stage again")
             }

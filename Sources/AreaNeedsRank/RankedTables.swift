@@ -16,8 +16,9 @@ struct RankedTables: Sendable {
     let tables: [NormalisedTable]
     /// Each indicator's ranks: nationally, and within districts when asked.
     let ranks: [(national: AreaRanks, withinDistrict: AreaRanks?)]
-    /// Each area's district number, when ranking within districts.
-    let districtOf: [Int]?
+    /// Each area's district number (the groups it is ranked within), when ranking within
+    /// districts.
+    let districtOf: [Int?]?
 
     private var withinDistrict: Bool { districtOf != nil }
 
@@ -56,16 +57,15 @@ struct RankedTables: Sendable {
         // Each objective's needs by area number (objective 1 first).
         var needs: [[ObjectiveNeed?]] = []
         var districtNeeds: [[ObjectiveNeed?]] = []
-        let districtGroups = districtOf?.map(Optional.some)
         for objective in 1...5 {
             let members = ids.indices.filter { objectives[$0] == objective }
             needs.append(ObjectiveRanking.rank(positions: areaCodes.indices.map { area in
                 members.compactMap { ranks[$0].national[area] }
             }))
-            if let districtGroups {
+            if let districtOf {
                 districtNeeds.append(ObjectiveRanking.rank(positions: areaCodes.indices.map { area in
                     members.compactMap { ranks[$0].withinDistrict?[area] }
-                }, groups: districtGroups))
+                }, groups: districtOf))
             }
         }
         let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],

@@ -20,7 +20,6 @@ final class FieldBuffer {
     }
 
     var count: Int { storage.pointee.count }
-    var byteCount: Int { storage.pointee.byteCount }
 
     /// The current row as a view that stays valid until the buffer changes.
     var view: FieldView { storage.pointee.view }
@@ -30,8 +29,6 @@ final class FieldBuffer {
     }
 
     func removeAll() { storage.pointee.removeAll() }
-
-    func field(_ index: Int) -> UnsafeRawBufferPointer { view.field(index) }
 
     /// How many fields hold at least one byte.
     var nonEmptyCount: Int { view.nonEmptyCount }
