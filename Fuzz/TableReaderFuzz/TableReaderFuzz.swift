@@ -5,18 +5,19 @@ import Foundation
 /// times, steering towards inputs that reach new code. The bytes are written to a file and
 /// read as a table three ways (the header found and found by name, with small limits;
 /// declared on line 1, with large ones), every field read as text and as a number, every
-/// error described.
-/// Any crash, hang or sanitizer report is a bug; a `TableError` is the right answer to
-/// broken input. Run it with `scripts/fuzz`.
+/// error described. Each way is read twice, with plain lines split by the reader and with
+/// every line through libcsv, and the two must agree.
+/// Any crash, hang, sanitizer report or disagreement is a bug; a `TableError` is the right
+/// answer to broken input. Run it with `scripts/fuzz`.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func tableReaderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     guard FileManager.default.createFile(atPath: FuzzInput.path, contents: Data(bytes)) else {
         fatalError("cannot write \(FuzzInput.path)")
     }
-    FuzzInput.read(ReadOptions(header: .automatic, extraMissingMarkers: ["n/a"], limits: FuzzInput.smallLimits))
-    FuzzInput.read(ReadOptions(header: .line(1), limits: FuzzInput.largeLimits))
-    FuzzInput.read(ReadOptions(header: .containing(["code", "value"]), limits: FuzzInput.smallLimits))
+    FuzzInput.readBothWays(ReadOptions(header: .automatic, extraMissingMarkers: ["n/a"], limits: FuzzInput.smallLimits))
+    FuzzInput.readBothWays(ReadOptions(header: .line(1), limits: FuzzInput.largeLimits))
+    FuzzInput.readBothWays(ReadOptions(header: .containing(["code", "value"]), limits: FuzzInput.smallLimits))
     return 0
 }
 
@@ -40,9 +41,24 @@ enum FuzzInput {
         return limits
     }()
 
-    static func read(_ options: ReadOptions) {
+    /// Reads the input with plain lines split by the reader and through libcsv alone;
+    /// stops the fuzzer when the two disagree.
+    static func readBothWays(_ options: ReadOptions) {
+        var libcsvOnly = options
+        libcsvOnly.splitsPlainLines = false
+        let split = read(options)
+        let parsed = read(libcsvOnly)
+        if split != parsed {
+            fatalError("split plain lines gave \(split), libcsv alone \(parsed)")
+        }
+    }
+
+    /// Reads the input, touching every field; returns the rows and notes, or the error.
+    static func read(_ options: ReadOptions) -> String {
+        var seen: [String] = []
         do {
             let reader = try TableReader(path: path, options: options)
+            seen.append(reader.header.names.joined(separator: "|"))
             for name in reader.header.names {
                 _ = try? reader.header.column(name)
             }
@@ -56,13 +72,15 @@ enum FuzzInput {
                     }
                     _ = try? record.wholeNumber(column)
                 }
-                _ = record.texts
+                seen.append("\(record.line): \(record.texts.joined(separator: "|"))")
             }
-            _ = reader.notes.map(\.text)
+            seen += reader.notes.map(\.text)
+            seen.append("\(reader.blankRowsSkipped) blank")
         } catch let error as TableError {
-            _ = error.description
+            seen.append(error.description)
         } catch {
             fatalError("the reader threw something other than a TableError: \(error)")
         }
+        return seen.joined(separator: "\n")
     }
 }

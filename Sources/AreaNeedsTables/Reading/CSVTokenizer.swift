@@ -4,7 +4,8 @@ internal import CCSV
 /// buffer and checking each field against the read limits and UTF-8 as it arrives.
 ///
 /// Strict mode is on: a stray quote is an error, not a guess. libcsv trims spaces and tabs
-/// around unquoted fields; quoted fields keep them.
+/// around unquoted fields; quoted fields keep them. A whole line with no quote in it is
+/// split without libcsv, to the same fields (`PlainLine`), unless `splitsPlainLines` is off.
 final class CSVTokenizer {
     /// What was wrong with a field, found as it arrived.
     struct FieldProblem {
@@ -26,12 +27,14 @@ final class CSVTokenizer {
     private var reader: Unmanaged<TableReader>?
     private let parser: UnsafeMutablePointer<csv_parser>
     private let callbackState: UnsafeMutablePointer<CallbackState>
+    private let splitsPlainLines: Bool
 
     func send(to reader: TableReader) {
         self.reader = Unmanaged.passUnretained(reader)
     }
 
-    init(limits: ReadLimits) {
+    init(limits: ReadLimits, splitsPlainLines: Bool = true) {
+        self.splitsPlainLines = splitsPlainLines
         fields = FieldBuffer(limits: limits)
         parser = .allocate(capacity: 1)
         parser.initialize(to: csv_parser())
@@ -61,8 +64,17 @@ final class CSVTokenizer {
     /// Fields are checked as UTF-8 only when some byte fed since their row began is
     /// outside ASCII: one fast pass over the input spares the check on most fields.
     func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if isBetweenRows { callbackState.pointee.checksUTF8 = false }
+        let betweenRows = isBetweenRows
+        if betweenRows { callbackState.pointee.checksUTF8 = false }
         if !isASCII(bytes) { callbackState.pointee.checksUTF8 = true }
+        if splitsPlainLines, betweenRows, let content = PlainLine.content(of: bytes) {
+            if !PlainLine.isBlank(content) {
+                let state = callbackState
+                PlainLine.forEachField(in: content) { receiveField($0, state) }
+                receiveRowEnd(state)
+            }
+            return true
+        }
         let parsed = csv_parse(parser, bytes.baseAddress, bytes.count, fieldCallback, rowCallback, callbackState)
         return parsed == bytes.count || isStopped
     }
@@ -110,22 +122,30 @@ private struct CallbackState {
     var checksUTF8 = false
 }
 
-// libcsv calls these for every field and row. They reach the tokenizer's state through
-// plain pointers: no retain, release or exclusivity check per field.
+// libcsv calls these for every field and row, and the plain line splitter calls what they
+// call. They reach the tokenizer's state through plain pointers: no retain, release or
+// exclusivity check per field.
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    let state = context!.assumingMemoryBound(to: CallbackState.self)
+    receiveField(UnsafeRawBufferPointer(start: data, count: length), context!.assumingMemoryBound(to: CallbackState.self))
+}
+
+private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    receiveRowEnd(context!.assumingMemoryBound(to: CallbackState.self))
+}
+
+@inline(__always)
+private func receiveField(_ bytes: UnsafeRawBufferPointer, _ state: UnsafeMutablePointer<CallbackState>) {
     guard !state.pointee.isStopped else { return }
-    let bytes = UnsafeRawBufferPointer(start: data, count: length)
     let fields = state.pointee.fields
-    if _fastPath(fields.pointee.accepts(length: length) && !state.pointee.checksUTF8) {
+    if _fastPath(fields.pointee.accepts(length: bytes.count) && !state.pointee.checksUTF8) {
         fields.pointee.append(bytes)
         return
     }
     state.pointee.tokenizer!._withUnsafeGuaranteedRef { $0.acceptUnusualField(bytes) }
 }
 
-private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    let state = context!.assumingMemoryBound(to: CallbackState.self)
+@inline(__always)
+private func receiveRowEnd(_ state: UnsafeMutablePointer<CallbackState>) {
     guard !state.pointee.isStopped else { return }
     state.pointee.tokenizer!._withUnsafeGuaranteedRef { $0.acceptRow() }
 }

@@ -85,7 +85,7 @@ public final class TableReader {
         context = ReadContext(path: path, numbers: NumberParser(extraMissingMarkers: options.extraMissingMarkers))
         header = TableHeader(names: [], file: path)
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
-        tokenizer = CSVTokenizer(limits: options.limits)
+        tokenizer = CSVTokenizer(limits: options.limits, splitsPlainLines: options.splitsPlainLines)
         fieldStorage = tokenizer.fields.storage
         tokenizer.send(to: self)
         do {

@@ -1,0 +1,116 @@
+import AreaNeedsTestSupport
+import Foundation
+import Testing
+@testable import AreaNeedsTables
+
+/// Lines without quotes are split by the reader itself (`PlainLine`), the rest by libcsv:
+/// both must give the same rows, lines, notes and errors, whatever the input.
+@Suite("Plain lines split as libcsv splits them")
+struct PlainLineTests {
+    /// Everything a read shows, or its error.
+    struct Outcome: Equatable, CustomStringConvertible {
+        var header: [String] = []
+        var rows: [[String]] = []
+        var lines: [Int] = []
+        var notes: [String] = []
+        var blankRows = 0
+        var error: String?
+
+        var description: String { error ?? "header \(header), rows \(rows) on lines \(lines), notes \(notes), \(blankRows) blank" }
+    }
+
+    static func read(_ path: String, _ options: ReadOptions) -> Outcome {
+        var outcome = Outcome()
+        do {
+            let reader = try TableReader(path: path, options: options)
+            outcome.header = reader.header.names
+            try reader.forEachRecord { record in
+                outcome.rows.append(record.texts)
+                outcome.lines.append(record.line)
+            }
+            outcome.notes = reader.notes.map(\.text)
+            outcome.blankRows = reader.blankRowsSkipped
+        } catch {
+            outcome.error = "\(error)"
+        }
+        return outcome
+    }
+
+    /// The outcome of reading `bytes` split by the reader, and through libcsv alone.
+    static func bothWays(_ bytes: [UInt8], header: HeaderLocation = .automatic, limits: ReadLimits = .init(),
+                         in folder: TemporaryFolder) -> (split: Outcome, libcsv: Outcome) {
+        let path = folder.file("table.csv", bytes: bytes)
+        return (read(path, ReadOptions(header: header, limits: limits)),
+                read(path, ReadOptions(header: header, limits: limits, splitsPlainLines: false)))
+    }
+
+    @Test func fieldsAreTrimmedOfSpacesAndTabsAsLibcsvTrimsThem() throws {
+        let folder = TemporaryFolder()
+        let (split, libcsv) = Self.bothWays(Array("code,value,name\n  E01 ,\t12\t, x y \n,,\n".utf8), in: folder)
+        #expect(split == libcsv)
+        #expect(split.rows == [["E01", "12", "x y"]])
+        #expect(split.error == nil)
+    }
+
+    @Test func blankLinesMakeNoRowAndRowsOfEmptyFieldsAreCounted() throws {
+        let folder = TemporaryFolder()
+        let (split, libcsv) = Self.bothWays(Array("code,value\n\n \t \r\nE01,1\n , \nE02,2\n".utf8), in: folder)
+        #expect(split == libcsv)
+        #expect(split.rows == [["E01", "1"], ["E02", "2"]])
+        #expect(split.lines == [4, 6])
+        #expect(split.blankRows == 1)
+    }
+
+    @Test func crlfAndQuotedLinesMixed() throws {
+        let folder = TemporaryFolder()
+        let text = "code,name,value\r\nE01,\"Smith, Jo\",1\r\nE02,Plain,2\r\nE03,\"two\nlines\",3\nE04,After,4"
+        let (split, libcsv) = Self.bothWays(Array(text.utf8), in: folder)
+        #expect(split == libcsv)
+        #expect(split.rows == [["E01", "Smith, Jo", "1"], ["E02", "Plain", "2"], ["E03", "two\nlines", "3"], ["E04", "After", "4"]])
+        #expect(split.lines == [2, 3, 4, 6])
+    }
+
+    @Test func problemsInPlainLinesAreTheSameErrors() throws {
+        let folder = TemporaryFolder()
+        let limits = ReadLimits(maxFieldBytes: 8, maxRowBytes: 20, maxFieldsPerRow: 4)
+        for text in ["code,value\nE01,123456789\n", "code,value\nE01,1,2,3,4\n", "code,value\nE01,1234567,1234567,1234567\n",
+                     "code,value\nE01,\u{FF}1\n", "code,value\nE01\nE02,1\n", "code,value\nE01,1,x\n"] {
+            var bytes = Array(text.utf8)
+            if let marker = bytes.firstIndex(of: 0xC3) { bytes[marker...marker + 1] = [0xFF] }
+            let (split, libcsv) = Self.bothWays(bytes, limits: limits, in: folder)
+            #expect(split == libcsv, "\(text.debugDescription)")
+            #expect(split.error != nil, "\(text.debugDescription)")
+        }
+    }
+
+    /// Made-up tables of commas, quotes, spaces, tabs, line ends of every kind, non-ASCII and
+    /// invalid bytes, read with each way of finding the header and with small limits.
+    @Test func madeUpTablesReadTheSameBothWays() throws {
+        let folder = TemporaryFolder()
+        var random = SeededGenerator(seed: 2026)
+        let pieces: [[UInt8]] = [
+            Array("E01".utf8), Array("12".utf8), Array("x y".utf8), [0x20], [0x09], [0x22], Array("\"a,b\"".utf8),
+            Array("\"\"".utf8), Array("é".utf8), [0xFF], [0x0D], [], Array("code".utf8), Array("value".utf8), Array("..".utf8),
+        ]
+        let ends: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D], [0x0A, 0x0A]]
+        let headers: [HeaderLocation] = [.automatic, .line(1), .line(2), .containing(["code", "value"])]
+        let limits = ReadLimits(maxFieldBytes: 12, maxRowBytes: 48, maxFieldsPerRow: 6, headerSearchLines: 6)
+        var differences: [String] = []
+        for _ in 0..<1_500 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...8, using: &random) {
+                for field in 0..<Int.random(in: 1...5, using: &random) {
+                    if field > 0 { bytes.append(0x2C) }
+                    for _ in 0..<Int.random(in: 0...2, using: &random) { bytes += pieces.randomElement(using: &random)! }
+                }
+                if Bool.random(using: &random) || Int.random(in: 0..<10, using: &random) > 0 { bytes += ends.randomElement(using: &random)! }
+            }
+            let header = headers.randomElement(using: &random)!
+            let (split, libcsv) = Self.bothWays(bytes, header: header, limits: Bool.random(using: &random) ? limits : .init(), in: folder)
+            if split != libcsv {
+                differences.append("\(String(decoding: bytes, as: UTF8.self).debugDescription) with \(header): split \(split), libcsv \(libcsv)")
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(3).joined(separator: "\n"))")
+    }
+}
