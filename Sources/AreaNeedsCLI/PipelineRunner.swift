@@ -35,6 +35,7 @@ public struct PipelineRunner: Sendable {
         defer { withExtendedLifetime(lock) {} }
         var outcome = Outcome(reports: [])
         for stage in stages {
+            let processorTimeBefore = ProcessorTime.used()
             let report: StageReport
             switch stage {
             case .ingest:
@@ -54,6 +55,7 @@ public struct PipelineRunner: Sendable {
                 logPublish(published)
             }
             outcome.reports.append(report)
+            logger.debug("\(stage.rawValue): \(String(format: "%.2f s, %.2f s of processor time", report.seconds, ProcessorTime.used() - processorTimeBefore))")
             // What the stage read is freed; return it before the next stage allocates its own.
             MemoryPools.releaseFreed()
         }

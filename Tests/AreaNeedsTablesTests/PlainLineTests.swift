@@ -70,6 +70,16 @@ struct PlainLineTests {
         #expect(split.lines == [2, 3, 4, 6])
     }
 
+    @Test func quotedFieldsKeepWhatIsBetweenTheirQuotes() throws {
+        let folder = TemporaryFolder()
+        let text = "code,name,value\nE01, \" Burnley 001A \" ,\"1,234\"\nE02,\"\",\"a\"\"b\"\nE03,\"x\"y,1\nE04,\"open,1\n"
+        let (split, libcsv) = Self.bothWays(Array(text.utf8), in: folder)
+        #expect(split == libcsv)
+        // The fourth line's quote is stray: both stop there, with the same error.
+        #expect(split.rows == [["E01", " Burnley 001A ", "1,234"], ["E02", "", "a\"b"]])
+        #expect(split.error?.contains("line 4") == true)
+    }
+
     @Test func problemsInPlainLinesAreTheSameErrors() throws {
         let folder = TemporaryFolder()
         let limits = ReadLimits(maxFieldBytes: 8, maxRowBytes: 20, maxFieldsPerRow: 4)

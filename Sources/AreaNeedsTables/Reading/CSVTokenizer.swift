@@ -4,8 +4,8 @@ internal import CCSV
 /// buffer and checking each field against the read limits and UTF-8 as it arrives.
 ///
 /// Strict mode is on: a stray quote is an error, not a guess. libcsv trims spaces and tabs
-/// around unquoted fields; quoted fields keep them. A whole line with no quote in it is
-/// split without libcsv, to the same fields (`PlainLine`), unless `splitsPlainLines` is off.
+/// around unquoted fields; quoted fields keep them. A plain line (`PlainLine`: nearly every
+/// line) is split without libcsv, to the same fields, unless `splitsPlainLines` is off.
 final class CSVTokenizer {
     /// What was wrong with a field, found as it arrived.
     struct FieldProblem {
@@ -61,20 +61,24 @@ final class CSVTokenizer {
 
     /// Feeds bytes; returns false on a syntax error (a stray quote).
     ///
-    /// Fields are checked as UTF-8 only when some byte fed since their row began is
-    /// outside ASCII: one fast pass over the input spares the check on most fields.
+    /// A plain line fed between rows is split in place (`PlainLine`); anything else goes to
+    /// libcsv, whose fields are checked as UTF-8 only when some byte fed since their row
+    /// began is outside ASCII: one fast pass over the input spares the check on most fields.
     func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let betweenRows = isBetweenRows
+        if splitsPlainLines, betweenRows {
+            switch PlainLine.split(bytes, into: fields.storage) {
+            case .row:
+                receiveRowEnd(callbackState)
+                return true
+            case .blank:
+                return true
+            case .notPlain:
+                break
+            }
+        }
         if betweenRows { callbackState.pointee.checksUTF8 = false }
         if !isASCII(bytes) { callbackState.pointee.checksUTF8 = true }
-        if splitsPlainLines, betweenRows, let content = PlainLine.content(of: bytes) {
-            if !PlainLine.isBlank(content) {
-                let state = callbackState
-                PlainLine.forEachField(in: content) { receiveField($0, state) }
-                receiveRowEnd(state)
-            }
-            return true
-        }
         let parsed = csv_parse(parser, bytes.baseAddress, bytes.count, fieldCallback, rowCallback, callbackState)
         return parsed == bytes.count || isStopped
     }

@@ -1,10 +1,10 @@
-/// The fields of the row being parsed, packed end to end in one reused allocation.
+/// The fields of the row being parsed, in one reused allocation or in the line itself.
 ///
-/// libcsv hands over every field through a C callback; this is the innermost loop of
-/// every read. So the state lives behind a plain pointer (`FieldStorage`), where the
-/// callback can append without reference counting or run-time exclusivity checks,
-/// which otherwise cost more than the parse itself. Rows are handed out as views into
-/// this buffer, so reading a file allocates per row only what the caller asks for.
+/// This is the innermost loop of every read. So the state lives behind a plain pointer
+/// (`FieldStorage`), where libcsv's callback and the plain line splitter can append
+/// without reference counting or run-time exclusivity checks, which otherwise cost more
+/// than the parse itself. Rows are handed out as views, so reading a file allocates per
+/// row only what the caller asks for.
 final class FieldBuffer {
     let storage: UnsafeMutablePointer<FieldStorage>
 
@@ -39,11 +39,20 @@ final class FieldBuffer {
 }
 
 /// What the field callback writes to: plain values behind a pointer.
+///
+/// A row's fields are either copied here one by one (libcsv hands each over in a buffer of
+/// its own) or, for a plain line (`PlainLine`), found where they are in the line being
+/// read, which stays in place while the row is handed out: no byte of them is copied.
 struct FieldStorage {
+    /// The copied fields, end to end.
     var bytes: UnsafeMutablePointer<UInt8>
     var byteCount = 0
     var capacity: Int
-    /// `ends[i]` is the offset just past field `i`; field `i` starts at `ends[i - 1]` (or 0).
+    /// The line the current row's fields lie in, when it was split in place; nil when they
+    /// were copied into `bytes`.
+    var line: UnsafePointer<UInt8>?
+    /// Field `i` is the bytes from `starts[i]` to `ends[i]` of `bytes` or `line`.
+    var starts: UnsafeMutablePointer<Int>
     var ends: UnsafeMutablePointer<Int>
     var count = 0
     var endsCapacity: Int
@@ -55,6 +64,7 @@ struct FieldStorage {
         capacity = 1 << 12
         bytes = .allocate(capacity: capacity)
         endsCapacity = 64
+        starts = .allocate(capacity: endsCapacity)
         ends = .allocate(capacity: endsCapacity)
         maxFieldsPerRow = limits.maxFieldsPerRow
         maxFieldBytes = limits.maxFieldBytes
@@ -63,10 +73,11 @@ struct FieldStorage {
 
     func deallocate() {
         bytes.deallocate()
+        starts.deallocate()
         ends.deallocate()
     }
 
-    var view: FieldView { FieldView(bytes: bytes, ends: ends, count: count) }
+    var view: FieldView { FieldView(bytes: line ?? UnsafePointer(bytes), starts: starts, ends: ends, count: count, byteCount: byteCount) }
 
     /// True when one more field of `length` bytes stays within the limits.
     @inline(__always)
@@ -74,7 +85,7 @@ struct FieldStorage {
         count < maxFieldsPerRow && length <= maxFieldBytes && byteCount + length <= maxRowBytes
     }
 
-    /// Appends a field (the caller has checked `accepts(length:)`).
+    /// Appends a copy of a field (the caller has checked `accepts(length:)`).
     @inline(__always)
     mutating func append(_ field: UnsafeRawBufferPointer) {
         let length = field.count
@@ -90,19 +101,35 @@ struct FieldStorage {
                 target.update(from: source, count: length)
             }
         }
+        starts[count] = byteCount
         byteCount &+= length
         ends[count] = byteCount
         count &+= 1
     }
 
-    mutating func removeLast() {
-        count -= 1
-        byteCount = count == 0 ? 0 : ends[count - 1]
+    /// Starts a row whose fields lie in `line`, added with `appendInLine`.
+    @inline(__always)
+    mutating func beginRow(inLine line: UnsafeRawPointer) {
+        self.line = line.assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// Adds the field from `start` to `end` of the line; false, adding nothing, when the row
+    /// already has as many fields as the limit allows.
+    @inline(__always)
+    mutating func appendInLine(from start: Int, to end: Int) -> Bool {
+        guard count < maxFieldsPerRow else { return false }
+        if _slowPath(count == endsCapacity) { growEnds() }
+        starts[count] = start
+        ends[count] = end
+        byteCount &+= end &- start
+        count &+= 1
+        return true
     }
 
     mutating func removeAll() {
         byteCount = 0
         count = 0
+        line = nil
     }
 
     private mutating func growBytes(toFit needed: Int) {
@@ -116,10 +143,14 @@ struct FieldStorage {
     }
 
     private mutating func growEnds() {
-        let grown = UnsafeMutablePointer<Int>.allocate(capacity: endsCapacity * 2)
-        grown.update(from: ends, count: count)
+        let grownStarts = UnsafeMutablePointer<Int>.allocate(capacity: endsCapacity * 2)
+        grownStarts.update(from: starts, count: count)
+        starts.deallocate()
+        starts = grownStarts
+        let grownEnds = UnsafeMutablePointer<Int>.allocate(capacity: endsCapacity * 2)
+        grownEnds.update(from: ends, count: count)
         ends.deallocate()
-        ends = grown
+        ends = grownEnds
         endsCapacity *= 2
     }
 }
@@ -128,21 +159,26 @@ struct FieldStorage {
 @usableFromInline
 struct FieldView {
     @usableFromInline let bytes: UnsafePointer<UInt8>
+    @usableFromInline let starts: UnsafePointer<Int>
     @usableFromInline let ends: UnsafePointer<Int>
     @usableFromInline let count: Int
+    /// The bytes of every field together.
+    let byteCount: Int
 
-    init(bytes: UnsafePointer<UInt8>, ends: UnsafePointer<Int>, count: Int) {
+    init(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int, byteCount: Int) {
         self.bytes = bytes
+        self.starts = starts
         self.ends = ends
         self.count = count
+        self.byteCount = byteCount
     }
 
     /// The bytes of field `index`; empty past the last field.
     @inlinable @inline(__always)
     func field(_ index: Int) -> UnsafeRawBufferPointer {
         guard index < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return UnsafeRawBufferPointer(start: bytes + start, count: ends[index] - start)
+        let start = starts[index]
+        return UnsafeRawBufferPointer(start: bytes + start, count: ends[index] &- start)
     }
 
     func string(_ index: Int) -> String {
@@ -150,9 +186,6 @@ struct FieldView {
         // Decoding no bytes is not free: empty fields are common.
         return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
     }
-
-    /// The bytes of every field together.
-    var byteCount: Int { count == 0 ? 0 : ends[count - 1] }
 
     /// How many fields hold at least one byte.
     var nonEmptyCount: Int { (0..<count).count { !field($0).isEmpty } }

@@ -4,39 +4,64 @@ import Glibc
 import Darwin
 #endif
 
-/// A line of CSV that needs no parser: no quote, and no carriage return but one just before
-/// its line feed. Such a line is a row of fields split at its commas, each trimmed of the
-/// spaces and tabs around it, which is exactly what libcsv makes of it; nearly every line
-/// of a published extract is one.
+/// Splitting a line of CSV that needs no parser into its fields, in place.
 ///
-/// The tokenizer splits these itself, eight bytes at a time, and feeds libcsv the rest
-/// (quoted fields, old Mac line ends, a line cut by the end of a read): libcsv's byte by
-/// byte state machine was most of the time of reading a plain table. The tests and the
-/// fuzzer read every input both ways and expect the same rows and errors.
+/// A plain line is a whole row on one line: valid UTF-8, within the read limits, no
+/// carriage return but one just before its line feed, and quotes, if any, only around
+/// whole fields with no quote inside (`"Burnley 001A"`, `"1,234"`). Its fields are what
+/// libcsv makes of it: split at the commas outside quotes, unquoted ones trimmed of the
+/// spaces and tabs around them, quoted ones taken as they are between their quotes. Nearly
+/// every line of a published extract is plain.
+///
+/// The tokenizer splits plain lines itself, eight bytes at a time and copying nothing,
+/// and feeds libcsv the rest (quotes inside fields, line breaks inside quotes, old Mac line
+/// ends, a line cut by the end of a read, and every line with a problem, which libcsv then
+/// reports): its byte by byte state machine was most of the time of reading a table. The
+/// tests and the fuzzer read every input both ways and expect the same rows and errors.
 enum PlainLine {
-    /// The line's fields without its line end, when `line` (which ends in a line feed) is
-    /// plain; nil when libcsv must read it.
-    @inline(__always)
-    static func content(of line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
-        guard let start = line.baseAddress, line.count > 0, line[line.count - 1] == .newline else { return nil }
-        var end = line.count - 1
-        if end > 0, line[end - 1] == .carriageReturn { end -= 1 }
-        guard memchr(start, Int32(UInt8.quote), end) == nil, memchr(start, Int32(UInt8.carriageReturn), end) == nil else {
-            return nil
-        }
-        return UnsafeRawBufferPointer(start: start, count: end)
+    /// What splitting a line did.
+    enum Outcome {
+        /// The line is a row; its fields are in the storage.
+        case row
+        /// The line holds only spaces and tabs: libcsv makes no row of it.
+        case blank
+        /// The line is not plain; the storage is as it was, and libcsv must read it.
+        case notPlain
     }
 
-    /// True when the line holds nothing but spaces and tabs: libcsv makes no row of it.
+    /// Splits `line`, which must be fed between rows, into `fields`.
     @inline(__always)
-    static func isBlank(_ content: UnsafeRawBufferPointer) -> Bool {
+    static func split(_ line: UnsafeRawBufferPointer, into fields: UnsafeMutablePointer<FieldStorage>) -> Outcome {
+        guard let base = line.baseAddress, line.count > 0, line[line.count &- 1] == .newline else { return .notPlain }
+        var end = line.count &- 1
+        if end > 0, line[end &- 1] == .carriageReturn { end &-= 1 }
+        let content = UnsafeRawBufferPointer(start: base, count: end)
+        // Within the limits as a whole, no field or row of it can pass them.
+        guard end <= fields.pointee.maxFieldBytes, end <= fields.pointee.maxRowBytes,
+              memchr(base, Int32(UInt8.carriageReturn), end) == nil,
+              isASCII(content) || firstInvalidUTF8Offset(content) == nil else { return .notPlain }
+        if isBlank(content) { return .blank }
+        fields.pointee.beginRow(inLine: base)
+        let split = memchr(base, Int32(UInt8.quote), end) == nil
+            ? splitUnquoted(content, into: fields) : splitQuoted(content, into: fields)
+        guard split else {
+            fields.pointee.removeAll()
+            return .notPlain
+        }
+        return .row
+    }
+
+    /// True when the line holds nothing but spaces and tabs.
+    @inline(__always)
+    private static func isBlank(_ content: UnsafeRawBufferPointer) -> Bool {
         for byte in content where !isSpace(byte) { return false }
         return true
     }
 
-    /// Calls `body` with each field of a plain line's content, in order, trimmed.
+    /// Splits a line with no quote at every comma; false when it has more fields than the
+    /// limit allows.
     @inline(__always)
-    static func forEachField(in content: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+    private static func splitUnquoted(_ content: UnsafeRawBufferPointer, into fields: UnsafeMutablePointer<FieldStorage>) -> Bool {
         let base = content.baseAddress!
         let count = content.count
         var fieldStart = 0
@@ -47,7 +72,7 @@ enum PlainLine {
             var found = zeroBytes(content.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ commas)
             while found != 0 {
                 let comma = index &+ (found.trailingZeroBitCount &>> 3)
-                body(trimmed(base, from: fieldStart, to: comma))
+                guard appendTrimmed(base, from: fieldStart, to: comma, into: fields) else { return false }
                 fieldStart = comma &+ 1
                 found &= found &- 1
             }
@@ -55,12 +80,45 @@ enum PlainLine {
         }
         while index < count {
             if content[index] == .comma {
-                body(trimmed(base, from: fieldStart, to: index))
+                guard appendTrimmed(base, from: fieldStart, to: index, into: fields) else { return false }
                 fieldStart = index &+ 1
             }
             index &+= 1
         }
-        body(trimmed(base, from: fieldStart, to: count))
+        return appendTrimmed(base, from: fieldStart, to: count, into: fields)
+    }
+
+    /// Splits a line with quotes, field by field; false when a quote is anywhere but around
+    /// a whole field, a quoted field holds a quote or does not end on the line, or the line
+    /// has more fields than the limit allows.
+    private static func splitQuoted(_ content: UnsafeRawBufferPointer, into fields: UnsafeMutablePointer<FieldStorage>) -> Bool {
+        let base = content.baseAddress!
+        let count = content.count
+        var position = 0
+        while true {
+            // Spaces and tabs before a field are never part of it.
+            while position < count, isSpace(content[position]) { position &+= 1 }
+            let fieldEnd: Int
+            if position < count, content[position] == .quote {
+                let opening = position &+ 1
+                guard let closing = memchr(base + opening, Int32(UInt8.quote), count &- opening) else { return false }
+                let quote = base.distance(to: UnsafeRawPointer(closing))
+                guard fields.pointee.appendInLine(from: opening, to: quote) else { return false }
+                position = quote &+ 1
+                // After the closing quote: spaces, then a comma or the line's end.
+                while position < count, isSpace(content[position]) { position &+= 1 }
+                guard position == count || content[position] == .comma else { return false }
+                fieldEnd = position
+            } else {
+                let rest = UnsafeRawBufferPointer(rebasing: content[position...])
+                let comma = memchr(rest.baseAddress!, Int32(UInt8.comma), rest.count)
+                fieldEnd = comma.map { base.distance(to: UnsafeRawPointer($0)) } ?? count
+                guard memchr(base + position, Int32(UInt8.quote), fieldEnd &- position) == nil,
+                      appendTrimmed(base, from: position, to: fieldEnd, into: fields) else { return false }
+            }
+            if fieldEnd == count { return true }
+            position = fieldEnd &+ 1
+        }
     }
 
     /// 0x80 in each byte of `word` that is zero, 0 in every other: exact, with no carry
@@ -71,13 +129,15 @@ enum PlainLine {
         return ~(((word & low) &+ low) | word | low)
     }
 
+    /// Adds the field from `start` to `end`, trimmed of spaces and tabs at both ends.
     @inline(__always)
-    private static func trimmed(_ base: UnsafeRawPointer, from start: Int, to end: Int) -> UnsafeRawBufferPointer {
+    private static func appendTrimmed(_ base: UnsafeRawPointer, from start: Int, to end: Int,
+                                      into fields: UnsafeMutablePointer<FieldStorage>) -> Bool {
         var start = start
         var end = end
         while start < end, isSpace(base.load(fromByteOffset: start, as: UInt8.self)) { start &+= 1 }
         while end > start, isSpace(base.load(fromByteOffset: end &- 1, as: UInt8.self)) { end &-= 1 }
-        return UnsafeRawBufferPointer(start: base + start, count: end &- start)
+        return fields.pointee.appendInLine(from: start, to: end)
     }
 
     /// libcsv's default space test: a space or a tab.
