@@ -22,7 +22,7 @@ struct AreaBaseline {
             let code = try reader.column("area_code", .text)
             let line = try reader.column("line", .count)
             try reader.forEachRow { row in
-                _ = lines.updateValue(row.count(line), forKey: row.text(code))
+                _ = lines.updateValue(row.count(line), forCode: row.bytes(code))
             }
         } catch let error as TableError where error.kind == .fileNotFound {
             return readEarlierCSV(earlierCSV(of: path))

@@ -1,7 +1,7 @@
 /// A column of a staged table (`StagedTableWriter`, `StagedTableReader`): its name and
 /// the kind of value every row holds in it.
 public struct StagedColumn: Sendable, Equatable {
-    public enum Kind: UInt8, Sendable {
+    @frozen public enum Kind: UInt8, Sendable {
         /// UTF-8 text, possibly empty.
         case text = 1
         /// A finite `Double`, or missing.
@@ -32,15 +32,18 @@ public struct StagedColumn: Sendable, Equatable {
 /// figures are counts: one to three bytes in place of eight), or else 0x01 and the eight
 /// bytes of the `Double`; a count is unsigned LEB128. The end marker with the row count
 /// tells a complete file from a cut-off one.
+@usableFromInline
 enum StagedTableLayout {
     static let magic = Array(StagedTableWriter.layout.utf8)
     static let rowMarker: UInt8 = 0x01
     static let endMarker: UInt8 = 0x00
-    static let missingNumber: UInt8 = 0x00
-    static let presentNumber: UInt8 = 0x01
-    static let wholeNumber: UInt8 = 0x02
+    // Constants the inlined writer uses, as inlinable properties rather than lazily made
+    // globals, so that they cost nothing where they are used.
+    @inlinable static var missingNumber: UInt8 { 0x00 }
+    @inlinable static var presentNumber: UInt8 { 0x01 }
+    @inlinable static var wholeNumber: UInt8 { 0x02 }
     /// Whole numbers up to this are written as `wholeNumber`: every one is exact as a `Double`.
-    static let largestWholeNumber = Double(1 << 53)
+    @inlinable static var largestWholeNumber: Double { 9_007_199_254_740_992 }  // 2^53
     /// An unsigned LEB128 of a 64-bit value takes at most this many bytes.
-    static let maxVarintBytes = 10
+    @inlinable static var maxVarintBytes: Int { 10 }
 }

@@ -262,6 +262,11 @@ public struct StagedRecord {
         return String(decoding: UnsafeRawBufferPointer(start: bytes + first[column], count: second[column]), as: UTF8.self)
     }
 
+    /// The UTF-8 of a text column, valid only while the row is.
+    public func bytes(_ column: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: bytes + first[column], count: second[column])
+    }
+
     /// True when a text column is empty.
     public func isEmpty(_ column: Int) -> Bool {
         second[column] == 0

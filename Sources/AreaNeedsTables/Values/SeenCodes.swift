@@ -1,61 +1,85 @@
 /// The area codes of a table's rows, each with the line it was first read on, to find a
-/// code that appears twice: `updateValue(line, forKey: code)` returns the earlier line of a
-/// repeat, as a `[String: Int]` would.
+/// code that appears twice: `updateValue(line, forCode: code)` returns the earlier line of
+/// a repeat, as a `[String: Int]` would.
 ///
 /// Published tables usually list their areas in code order. While each code sorts after the
-/// one before, it cannot be a repeat: it is kept, not hashed. The first code out of order
-/// indexes every code so far (`CodeMap`), and from then on each is looked up. Hashing every
-/// code was a seventh of the ingest stage on the national benchmark (1.6 million rows).
+/// one before (byte by byte), it cannot be a repeat: it is kept, not hashed. The first code
+/// out of order indexes every code so far (`CodeMap`), and from then on each is looked up.
+/// Hashing every code was a seventh of the ingest stage on the national benchmark (1.6
+/// million rows). Codes are taken as the bytes of the field read: no `String` is made for
+/// a row.
 public struct SeenCodes {
-    private var ordered: [String] = []
-    private var lines: [Int] = []
-    private var map: CodeMap<Int>?
+    /// The codes and their lines, in the order read; indexed once out of order.
+    private var codes = CodeMap<Int>()
+    private var indexed = false
 
     public init() {}
 
     /// How many distinct codes were seen.
-    public var count: Int { map?.count ?? ordered.count }
+    public var count: Int { codes.count }
 
     /// The line `code` was first read on; nil when it was not read.
     public subscript(code: String) -> Int? {
-        if let map { return map[code] }
+        var code = code
+        return code.withUTF8 { line(ofCode: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The line the code with these bytes was first read on; nil when it was not read.
+    public func line(ofCode code: UnsafeRawBufferPointer) -> Int? {
+        if indexed { return codes.position(ofCode: code).map(codes.value(at:)) }
         // Still in code order: a binary search.
         var low = 0
-        var high = ordered.count
+        var high = codes.count
         while low < high {
             let middle = (low + high) / 2
-            if ordered[middle] < code { low = middle + 1 } else { high = middle }
+            if codes.withCode(at: middle, { CodeBytes.less($0, code) }) { low = middle + 1 } else { high = middle }
         }
-        return low < ordered.count && ordered[low] == code ? lines[low] : nil
+        return low < codes.count && codes.code(at: low, is: code) ? codes.value(at: low) : nil
     }
 
     /// Calls `body` with every code and the line it was first read on, in the order read.
     public func forEach(_ body: (_ code: String, _ line: Int) -> Void) {
-        if let map {
-            for (code, line) in zip(map.keys, map.values) { body(code, line) }
-        } else {
-            for (code, line) in zip(ordered, lines) { body(code, line) }
-        }
+        for position in 0..<codes.count { body(codes.key(at: position), codes.value(at: position)) }
     }
 
     /// Records `code` as read on `line`; returns the line it was read on before, or nil
     /// when it is new (the earlier line is kept).
     public mutating func updateValue(_ line: Int, forKey code: String) -> Int? {
-        if map == nil {
-            if let last = ordered.last, !(last < code) {
-                var indexed = CodeMap<Int>()
-                for (code, line) in zip(ordered, lines) { indexed[code] = line }
-                map = indexed
-                ordered = []
-                lines = []
-            } else {
-                ordered.append(code)
-                lines.append(line)
+        var code = code
+        return code.withUTF8 { updateValue(line, forCode: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// As `updateValue(_:forKey:)`, for the bytes of a code.
+    public mutating func updateValue(_ line: Int, forCode code: UnsafeRawBufferPointer) -> Int? {
+        if !indexed {
+            let last = codes.count - 1
+            if last < 0 || codes.withCode(at: last, { CodeBytes.less($0, code) }) {
+                codes.appendInOrder(code, line)
                 return nil
             }
+            codes.index()
+            indexed = true
         }
-        if let first = map![code] { return first }
-        map![code] = line
+        if let position = codes.position(ofCode: code) { return codes.value(at: position) }
+        codes.append(code, line)
         return nil
+    }
+}
+
+extension CodeMap {
+    /// Adds a new code at the end without indexing it: `index()` must run before any
+    /// lookup by hash.
+    mutating func appendInOrder(_ code: UnsafeRawBufferPointer, _ value: Value) {
+        codeBytes.append(contentsOf: code)
+        codeEnds.append(codeBytes.count)
+        entries.append(value)
+    }
+
+    /// Indexes every code added so far.
+    mutating func index() {
+        var size = 16
+        while count * 2 > size { size *= 2 }
+        slots = Array(repeating: -1, count: size / 2)
+        grow()
     }
 }
