@@ -80,31 +80,40 @@ struct IndicatorNormaliser {
 
     /// Maps every row to its areas and adds it to their figures, as it is read: only the
     /// figures' sums are kept, not the rows.
+    ///
+    /// This runs for every row of every source, so it works on the row as read: the code
+    /// is looked up as its bytes, and made text only where a method or a message needs it.
     private func map(_ source: SourceSpec, from path: String, into empty: AreaAccumulator) throws(AreaNeedsError) -> Mapped {
-        let populations = try plan.population.map(readPopulations) ?? [:]
+        let populations = try plan.population.map(readPopulations) ?? CodeMap()
         let scope = DistrictScope(geography: geography, source: source)
-        var mapped = Mapped(areas: Array(repeating: empty, count: geography.areas.count))
+        var areas = Array(repeating: empty, count: geography.areas.count)
+        var unknown = CheckFindings(.unknownSmallArea)
+        var outside = 0
         var finder = geography.shareFinder(at: source.geography)
+        // local-concentration orders tied small areas by code; the other methods never read it.
+        let keepsCodes = empty.method == .localConcentration
         do {
-            try IngestedRow.forEach(in: path) { row in
-                guard scope.contains(row) else {
-                    mapped.outside += 1
-                    return
+            try areas.withUnsafeMutableBufferPointer { areas in
+                try IngestedRow.forEach(in: path) { row in
+                    guard scope.contains(row) else {
+                        outside += 1
+                        return
+                    }
+                    let value = row.value
+                    let figures = SmallAreaFigures(
+                        code: keepsCodes ? row.codeText : "", value: value, numerator: row.numerator, denominator: row.denominator,
+                        population: row.population ?? populations.position(ofCode: row.code).map(populations.value(at:)),
+                        nationalRank: value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber))
+                    let known = finder.forEachShare(ofCode: row.code, name: row.hasName ? row.name : nil) { area, weight in
+                        areas[area].add(figures, weight: weight)
+                    }
+                    if !known { unknown.add("\(row.codeText) (line \(row.line))") }
                 }
-                var figures = SmallAreaFigures(
-                    code: row.code, value: row.value, numerator: row.numerator, denominator: row.denominator,
-                    population: row.population ?? populations[row.code],
-                    nationalRank: row.value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber))
-                let known = finder.forEachShare(of: row.code, name: row.name.isEmpty ? nil : row.name) { area, weight in
-                    figures.weight = weight
-                    mapped.areas[area].add(figures)
-                }
-                if !known { mapped.unknown.add("\(row.code) (line \(row.line))") }
             }
         } catch {
             throw AreaNeedsError(error, context: "normalise \(indicator.id)")
         }
-        return mapped
+        return Mapped(areas: areas, unknown: unknown, outside: outside)
     }
 
     /// The largest national rank in the value column: the national count when the pipeline
@@ -121,14 +130,15 @@ struct IndicatorNormaliser {
         return largest
     }
 
-    private func readPopulations(_ path: String) throws(AreaNeedsError) -> [String: Double] {
-        var populations: [String: Double] = [:]
+    /// Each area's population from a population table, by its code.
+    private func readPopulations(_ path: String) throws(AreaNeedsError) -> CodeMap<Double> {
+        var populations = CodeMap<Double>()
         do {
             let reader = try StagedTableReader(path: path)
             let code = try reader.column("area_code", .text)
             let population = try reader.column("population", .number)
             try reader.forEachRow { row in
-                if let value = row.number(population) { populations[row.text(code)] = value }
+                if let value = row.number(population) { populations.updateValue(value, forCode: row.bytes(code)) }
             }
         } catch {
             throw AreaNeedsError(error, context: "normalise \(indicator.id): population")

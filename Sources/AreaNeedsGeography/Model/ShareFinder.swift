@@ -12,8 +12,9 @@ public struct ShareFinder {
     private let geography: Geography
     private let level: GeographyLevel
     private let hasLookup: Bool
-    private let codes: [String]
-    private let positionOfCode: CodeMap<Int32>?
+    /// The lookup's codes; empty without a lookup.
+    private let positionOfCode: CodeMap<Int32>
+    private let codeCount: Int
     private let rowsStart: [Int32]
     private let rowsByCode: [Int32]
     private let rowAreas: [Int32]
@@ -27,8 +28,8 @@ public struct ShareFinder {
         self.geography = geography
         self.level = level
         hasLookup = slot != nil
-        codes = slot?.lookup.codes ?? []
-        positionOfCode = slot?.lookup.positionOfCode
+        positionOfCode = slot?.lookup.positionOfCode ?? CodeMap()
+        codeCount = slot?.lookup.codes.count ?? 0
         rowsStart = slot?.lookup.rowsStart ?? []
         rowsByCode = slot?.lookup.rowsByCode ?? []
         rowAreas = slot?.lookup.rowAreas ?? []
@@ -38,11 +39,21 @@ public struct ShareFinder {
 
     /// As `Geography.forEachShare(of:at:name:_:)`.
     public mutating func forEachShare(of code: String, name: String? = nil, _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
-        guard hasLookup else { return geography.forEachShare(of: code, at: level, name: name, body) }
+        var code = code
+        return code.withUTF8 { forEachShare(ofCode: UnsafeRawBufferPointer($0), name: name, body) }
+    }
+
+    /// As `Geography.forEachShare(of:at:name:_:)`, for the bytes of a code as read; the name
+    /// is made only for a geography that needs it (2021 LSOAs).
+    public mutating func forEachShare(ofCode code: UnsafeRawBufferPointer, name: @autoclosure () -> String?,
+                                      _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
+        guard hasLookup else {
+            return geography.forEachShare(of: String(decoding: code, as: UTF8.self), at: level, name: name(), body)
+        }
         let position: Int
-        if next < codes.count, codes[next] == code {
+        if next < codeCount, positionOfCode.code(at: next, is: code) {
             position = next
-        } else if let found = positionOfCode?.position(of: code) {
+        } else if let found = positionOfCode.position(ofCode: code) {
             position = found
         } else {
             return false

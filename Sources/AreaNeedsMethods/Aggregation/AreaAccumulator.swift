@@ -46,34 +46,43 @@ public struct AreaAccumulator: Sendable {
 
     /// Adds one small area's row.
     public mutating func add(_ row: SmallAreaFigures) {
+        add(row, weight: row.weight)
+    }
+
+    /// Adds one small area's row with the lookup weight `weight` in place of its own: the
+    /// normalise stage adds each row to every area it maps to, without a copy of the row
+    /// for each.
+    public mutating func add(_ row: borrowing SmallAreaFigures, weight: Double) {
+        // The lookup weight when it is a share, 0 < weight <= 1.
+        let share = weight.isFinite && weight > 0 && weight <= 1 ? weight : nil
         switch method {
         case .rate:
             // numerator = Σ wᵢ xᵢ, denominator = Σ wᵢ nᵢ: counts are summed, rates never averaged.
-            guard let weight = row.share, let x = row.count, let n = row.countAtRisk else { return leaveOut() }
+            guard let weight = share, let x = row.count, let n = row.countAtRisk else { return leaveOut() }
             use(weight)
             total += weight * x
             weighted += weight * n
         case .weightedMean, .median:
             // Σ (pᵢ wᵢ) vᵢ and Σ (pᵢ wᵢ).
-            guard let weight = row.share, let value = row.finiteValue, let people = row.people else { return leaveOut() }
+            guard let weight = share, let value = row.finiteValue, let people = row.people else { return leaveOut() }
             addPeople(people * weight, score: value, weight: weight)
         case .averageRank:
             // Σ (pᵢ wᵢ)(N + 1 - rᵢ): the reversed national rank, higher is more deprived.
-            guard let weight = row.share, let people = row.people, let rank = row.rank(outOf: nationalCount) else { return leaveOut() }
+            guard let weight = share, let people = row.people, let rank = row.rank(outOf: nationalCount) else { return leaveOut() }
             addPeople(people * weight, score: Double(nationalCount + 1 - rank), weight: weight)
         case .extent:
             // Σ (pᵢ wᵢ) eᵢ, eᵢ the IoD extent weight of the national percentile.
-            guard let weight = row.share, let people = row.people, let rank = row.rank(outOf: nationalCount) else { return leaveOut() }
+            guard let weight = share, let people = row.people, let rank = row.rank(outOf: nationalCount) else { return leaveOut() }
             let percentile = Aggregation.nationalPercentile(rank: rank, nationalCount: nationalCount)
             addPeople(people * weight, score: Aggregation.extentWeight(percentile: percentile), weight: weight)
         case .localConcentration:
-            guard let weight = row.share, let people = row.people, let rank = row.rank(outOf: nationalCount) else { return leaveOut() }
+            guard let weight = share, let people = row.people, let rank = row.rank(outOf: nationalCount) else { return leaveOut() }
             use(weight)
             ranked.append((weight, people, rank, row.code))
         case .shareInMostDeprivedDecile:
             // Σ wᵢ dᵢ and Σ wᵢ, dᵢ = 1 in the most deprived decile: the decile as published,
             // or with only a rank, 10 rᵢ <= N.
-            guard let weight = row.share, let inDecile = mostDeprivedDecile(row) else { return leaveOut() }
+            guard let weight = share, let inDecile = mostDeprivedDecile(row) else { return leaveOut() }
             use(weight)
             total += weight
             if inDecile { weighted += weight }

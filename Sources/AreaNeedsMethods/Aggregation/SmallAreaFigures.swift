@@ -41,9 +41,6 @@ public struct SmallAreaFigures: Sendable, Hashable {
 
 // The figures as the methods may use them: a figure outside its range counts as missing.
 extension SmallAreaFigures {
-    /// The lookup weight when it is a share, 0 < weight <= 1.
-    var share: Double? { weight.isFinite && weight > 0 && weight <= 1 ? weight : nil }
-
     /// The value when it is a finite number.
     var finiteValue: Double? { value.flatMap { $0.isFinite ? $0 : nil } }
 
