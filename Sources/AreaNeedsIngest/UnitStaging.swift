@@ -64,7 +64,7 @@ struct UnitStaging {
         }
         baseline = AreaBaseline.read(outputPath)
         checks = SourceChecks(unit: unit, pipeline: pipeline)
-        let stagingColumns = if case .indicator = unit { StagingTables.ingestedColumns } else { StagingTables.populationColumns }
+        let stagingColumns = if case .indicator(_, let source) = unit { StagingTables.ingestedColumns(of: source) } else { StagingTables.populationColumns }
         let digest = StreamingDigest()
         self.digest = digest
         writer = try StagedTableWriter(path: outputPath, columns: stagingColumns, observer: digest.update)
@@ -109,6 +109,7 @@ struct UnitStaging {
             // national benchmark (1.6 million rows).
             var value, numerator, denominator, population: Double?
             var missing: [String] = []
+            // The columns the source names, as `StagingTables.ingestedColumns(of:)` lists them.
             try writer.writeRow { fields in
                 fields.append(text: code)
                 UnitStaging.text(columns.name, of: record, to: &fields)
@@ -127,24 +128,17 @@ struct UnitStaging {
         }
     }
 
-    /// Writes a text field: the column's text, or empty where the pipeline names no column.
+    /// Writes a text field, when the pipeline names its column.
     private static func text(_ column: TableColumn?, of record: TableRecord, to fields: inout StagedRow) {
-        if let column {
-            record.withBytes(column) { fields.append(text: $0) }
-        } else {
-            fields.appendEmptyText()
-        }
+        if let column { record.withBytes(column) { fields.append(text: $0) } }
     }
 
-    /// Writes a figure's field: its number, or missing when it is missing in the source
-    /// (noted in `missing`) or not read; returns the number.
+    /// Writes a figure's field, when the pipeline names its column: its number, or missing
+    /// when it is missing in the source (noted in `missing`); returns the number.
     private static func figure(
         _ column: TableColumn?, _ label: String, of record: TableRecord, to fields: inout StagedRow, missing: inout [String]
     ) throws -> Double? {
-        guard let column else {
-            fields.append(number: nil)
-            return nil
-        }
+        guard let column else { return nil }
         switch try record.number(column) {
         case .number(let number):
             fields.append(number: number)

@@ -11,35 +11,40 @@ struct IngestedRow {
     private let record: StagedRecord
     private let columns: Columns
 
-    /// The positions of the table's columns.
+    /// The positions of the table's columns; nil for those the source does not name,
+    /// which the table leaves out (`StagingTables.ingestedColumns(of:)`).
     struct Columns {
-        let code, name, district, value, numerator, denominator, population, decile, line: Int
+        let code, line: Int
+        let name, district, value, numerator, denominator, population, decile: Int?
     }
 
     /// The area code's UTF-8, valid only inside the call.
     var code: UnsafeRawBufferPointer { record.bytes(columns.code) }
     var codeText: String { record.text(columns.code) }
     /// The area's name as the source gives it; empty when it gives none.
-    var name: String { record.text(columns.name) }
-    var hasName: Bool { !record.isEmpty(columns.name) }
-    var district: String { record.text(columns.district) }
-    var value: Double? { record.number(columns.value) }
-    var numerator: Double? { record.number(columns.numerator) }
-    var denominator: Double? { record.number(columns.denominator) }
-    var population: Double? { record.number(columns.population) }
-    var decile: Double? { record.number(columns.decile) }
+    var name: String { columns.name.map(record.text) ?? "" }
+    var hasName: Bool { columns.name.map { !record.isEmpty($0) } ?? false }
+    var district: String { columns.district.map(record.text) ?? "" }
+    var value: Double? { columns.value.flatMap(record.number) }
+    var numerator: Double? { columns.numerator.flatMap(record.number) }
+    var denominator: Double? { columns.denominator.flatMap(record.number) }
+    var population: Double? { columns.population.flatMap(record.number) }
+    var decile: Double? { columns.decile.flatMap(record.number) }
     /// The line of the source file, for messages.
     var line: Int { record.count(columns.line) }
 
     /// Calls `body` with each row of an ingest-stage table, streaming.
     static func forEach(in path: String, _ body: (IngestedRow) throws -> Void) throws {
         let reader = try StagedTableReader(path: path)
+        func optional(_ name: String, _ kind: StagedColumn.Kind) throws(TableError) -> Int? {
+            reader.columns.contains { $0.name == name } ? try reader.column(name, kind) : nil
+        }
         let columns = Columns(
-            code: try reader.column("area_code", .text), name: try reader.column("area_name", .text),
-            district: try reader.column("district", .text), value: try reader.column("value", .number),
-            numerator: try reader.column("numerator", .number), denominator: try reader.column("denominator", .number),
-            population: try reader.column("population", .number), decile: try reader.column("decile", .number),
-            line: try reader.column("line", .count))
+            code: try reader.column("area_code", .text), line: try reader.column("line", .count),
+            name: try optional("area_name", .text), district: try optional("district", .text),
+            value: try optional("value", .number), numerator: try optional("numerator", .number),
+            denominator: try optional("denominator", .number), population: try optional("population", .number),
+            decile: try optional("decile", .number))
         try reader.forEachRow { record in
             try body(IngestedRow(record: record, columns: columns))
         }

@@ -58,11 +58,9 @@ public struct PublishStage: Sendable {
             return Outcome(report: report, release: .unchanged(newest), folder: history.path(of: newest))
         }
 
-        // Read while the first tables are written: the need tables do not need it.
-        let pipeline = self.pipeline
-        let geography = LoadOnce { () throws(AreaNeedsError) in try pipeline.loadGeography() }
+        try checkGeographyAsNormalised(inputs)
         let framework = try SocialValueFramework.load(path: pipeline.frameworkPath)
-        let builder = ReleaseTablesBuilder(pipeline: pipeline, geography: geography, framework: framework, rank: rank)
+        let builder = ReleaseTablesBuilder(pipeline: pipeline, framework: framework, rank: rank)
         let draft = ReleaseDraft(
             pipeline: pipeline.name, title: pipeline.file.title,
             description: description, synthetic: pipeline.file.synthetic, schema: builder.schema,
@@ -78,13 +76,25 @@ public struct PublishStage: Sendable {
         case .published:
             report.ran = ["release"]
         }
-        report.counts = ["areas": try geography.value().areas.count, "indicators": pipeline.file.indicators.count]
+        report.counts = ["indicators": pipeline.file.indicators.count]
         report.seconds = Date().timeIntervalSince(started)
         let version: ReleaseVersion
         switch outcome {
         case .unchanged(let current), .published(let current, _): version = current
         }
         return Outcome(report: report, release: outcome, folder: history.path(of: version))
+    }
+
+    /// Throws unless the geography files are those the normalise stage read (and checked):
+    /// the need tables were made with them, and the release's areas and lookup tables are
+    /// copied from them. Only a stage run alone after the geography changed meets this.
+    private func checkGeographyAsNormalised(_ inputs: [(String, InputFile)]) throws(AreaNeedsError) {
+        let normalised = StageFolder(.normalise, of: pipeline).manifest("geography")?.inputs ?? []
+        for (label, file) in inputs where label == "geography" {
+            guard normalised.contains(where: { $0.path == file.path && $0.sha256 == file.sha256 }) else {
+                throw AreaNeedsError(.internal, "\(file.path): not the geography the normalise stage read (changed since, or never read); run it again (`areaneeds normalise \(pipeline.path)`), or the whole pipeline (`areaneeds run \(pipeline.path)`)")
+            }
+        }
     }
 
     /// The files the release is made from: the ranked tables, the geography, the

@@ -6,10 +6,12 @@ import Foundation
 
 /// Builds the release tables from the ranked staging tables, the geography, the framework
 /// and the pipeline file's indicator definitions.
+///
+/// The areas and lookup tables are copied from the geography files row by row, not built
+/// into a `Geography` again: the publish stage has made sure they are the files the
+/// normalise stage read and checked.
 struct ReleaseTablesBuilder {
     let pipeline: Pipeline
-    /// Loaded by the first table that needs it, while other tables are written.
-    let geography: LoadOnce<Geography>
     let framework: SocialValueFramework
     let rank: StageFolder
 
@@ -67,9 +69,9 @@ struct ReleaseTablesBuilder {
     }
 
     private func areasTable(_ schema: TableSchema) -> ReleaseTable {
-        let geography = self.geography
+        let file = pipeline.areasFile
         return ReleaseTable(schema: schema) { emit in
-            for area in try geography.value().areas {
+            try Geography.forEachArea(of: file) { area in
                 try emit([area.code, area.name, area.districtCode, area.districtName, area.population.map(NumberText.format) ?? ""])
             }
         }
@@ -78,13 +80,16 @@ struct ReleaseTablesBuilder {
     /// Every lookup row, by geography, in file order, streamed: the national output-area
     /// lookup alone has 188,880 rows.
     private func lookupTable(_ schema: TableSchema) -> ReleaseTable {
-        let geography = self.geography
-        return ReleaseTable(schema: schema) { emit in
-            let geography = try geography.value()
-            for level in GeographyLevel.allCases {
-                guard let lookup = geography.lookups[level] else { continue }
-                try lookup.forEachRow { row in
-                    try emit([level.rawValue, row.code, row.areaCode, NumberText.format(row.weight)])
+        let files = GeographyLevel.allCases.flatMap { level in pipeline.lookupFiles.filter { $0.level == level } }
+        return ReleaseTable(schema: schema) { writer in
+            for file in files {
+                try Geography.forEachRow(ofLookup: file) { code, area, weight in
+                    try writer.writeRow { row in
+                        row.append(file.level.rawValue)
+                        row.append(bytes: code)
+                        row.append(bytes: area)
+                        row.append(number: weight)
+                    }
                 }
             }
         }

@@ -33,32 +33,6 @@ struct ParallelTests {
             (error as? AreaNeedsError)?.message == "the geography has 1 problem\nother"
         }
     }
-
-    @Test func aSharedValueIsLoadedOnceWhoeverAsksFirst() throws {
-        let loads = Counter()
-        let shared = LoadOnce { () throws(AreaNeedsError) in
-            loads.add()
-            Thread.sleep(forTimeInterval: 0.01)
-            return 42
-        }
-        let values = try Parallel.collect(Parallel.map(Array(0..<8)) { (_: Int) throws(AreaNeedsError) in try shared.value() })
-        #expect(values == Array(repeating: 42, count: 8))
-        #expect(loads.value == 1)
-
-        let failing = LoadOnce { () throws(AreaNeedsError) -> Int in
-            loads.add()
-            throw AreaNeedsError(.inputData, "no geography")
-        }
-        for _ in 0..<2 { #expect(throws: AreaNeedsError.self) { try failing.value() } }
-        #expect(loads.value == 2)
-    }
-
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        var value: Int { lock.withLock { count } }
-        func add() { lock.withLock { count += 1 } }
-    }
 }
 
 @Suite("Describing input files")

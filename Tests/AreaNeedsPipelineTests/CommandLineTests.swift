@@ -45,13 +45,30 @@ struct CommandLineTests {
         let result = try areaneeds("staging-table", "data-out/test/staging/ingest/indicator-fuel-poverty.staged")
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.first == "area_code,area_name,district,value,numerator,denominator,population,decile,missing,line")
+        // The columns the source names, between the code and the markers and line.
+        #expect(lines.first == "area_code,numerator,denominator,missing,line")
         #expect(lines.count == 19)  // the header and the eighteen LSOAs of the source
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("L") })
 
         let notStaged = try areaneeds("staging-table", "data-raw/sources/fuel.csv")
         #expect(notStaged.status == 66)
         #expect(notStaged.standardError.contains("data-raw/sources/fuel.csv: cannot read the file (it is not an AreaNeeds staged table"))
+    }
+
+    @Test func publishingAloneAfterTheGeographyChangedAsksForNormaliseAgain() throws {
+        for stage in ["ingest", "normalise", "rank"] { _ = try areaneeds(stage, "pipelines/test.yml") }
+        // An area renamed after the need tables were made from the geography.
+        project.write("data-raw/geography/areas.csv", project.read("data-raw/geography/areas.csv").replacingOccurrences(of: "North One", with: "North First"))
+        let result = try areaneeds("publish", "pipelines/test.yml")
+        #expect(result.status == 70)
+        #expect(result.standardError.contains("areas.csv: not the geography the normalise stage read"))
+        #expect(result.standardError.contains("areaneeds normalise"))
+        #expect(!project.list("data-out/test").contains("1.0.0"))
+
+        _ = try areaneeds("normalise", "pipelines/test.yml")
+        _ = try areaneeds("rank", "pipelines/test.yml")
+        #expect(try areaneeds("publish", "pipelines/test.yml").status == 0)
+        #expect(project.read("data-out/test/1.0.0/areas.csv").contains("North First"))
     }
 
     @Test func aStageBeforeItsInputsExplains() throws {

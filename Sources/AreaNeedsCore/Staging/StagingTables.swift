@@ -9,12 +9,21 @@ import AreaNeedsTables
 /// are CSV: numbers written with `NumberText` (shortest round-trip), an empty cell a
 /// missing value.
 public enum StagingTables {
-    /// One row per small-area row of a source, as published (ingest → normalise).
-    public static let ingestedColumns: [StagedColumn] = [
-        .init("area_code", .text), .init("area_name", .text), .init("district", .text),
-        .init("value", .number), .init("numerator", .number), .init("denominator", .number),
-        .init("population", .number), .init("decile", .number), .init("missing", .text), .init("line", .count),
-    ]
+    /// One row per small-area row of a source, as published (ingest → normalise): the
+    /// area code; those of the name, district and figure columns that the source names (the
+    /// others would be empty in every row, and writing and reading them was a third of
+    /// handing the rows on); the missing-value markers met, and the line.
+    public static func ingestedColumns(of source: SourceSpec) -> [StagedColumn] {
+        let named: [(StagedColumn, String?)] = [
+            (.init("area_name", .text), source.areaName), (.init("district", .text), source.district),
+            (.init("value", .number), source.value), (.init("numerator", .number), source.numerator),
+            (.init("denominator", .number), source.denominator), (.init("population", .number), source.population),
+            (.init("decile", .number), source.decile),
+        ]
+        return [.init("area_code", .text)] + named.compactMap { column, name in name.map { _ in column } }
+            + [.init("missing", .text), .init("line", .count)]
+    }
+
     /// One row per small area of a population table (ingest → normalise).
     public static let populationColumns: [StagedColumn] = [.init("area_code", .text), .init("population", .number), .init("line", .count)]
     /// One row per target area and indicator (normalise → rank).

@@ -99,16 +99,50 @@ extension Geography {
     }
 
     private static func readLookup(_ file: LookupFile, problems: inout [GeographyProblem]) throws -> Lookup.Builder {
+        var builder = Lookup.Builder()
+        try forEachLookupRecord(file, problems: &problems, reserve: { builder.reserveCapacity(rows: $0) }) { record, row in
+            builder.append(line: record.line, code: row.code, name: row.name.flatMap(record.nonEmptyText), areaCode: row.area,
+                           weight: row.weight)
+        }
+        return builder
+    }
+
+    /// Calls `body` with each row of a lookup file, in file order, as it is read: the small
+    /// area's code and the area's code as bytes (valid only during the call) and the weight,
+    /// 1 where the file has no weight column. For copying a lookup that `check` found no
+    /// problem in, without building it; a row it cannot use (an empty cell, a weight that is
+    /// not a number) is an error, thrown once every row is read.
+    public static func forEachRow(
+        ofLookup file: LookupFile, _ body: (_ code: UnsafeRawBufferPointer, _ area: UnsafeRawBufferPointer, _ weight: Double) throws -> Void
+    ) throws {
+        var problems: [GeographyProblem] = []
+        try forEachLookupRecord(file, problems: &problems) { _, row in try body(row.code, row.area, row.weight) }
+        if !problems.isEmpty { throw GeographyCheckFailure(problems: problems) }
+    }
+
+    /// A usable row of a lookup file, as a view of the record being read.
+    private struct LookupRecordRow {
+        let code: UnsafeRawBufferPointer
+        let area: UnsafeRawBufferPointer
+        let weight: Double
+        /// The name column, when the file has one.
+        let name: TableColumn?
+    }
+
+    /// Reads a lookup file, calling `body` with each usable row and adding a problem for
+    /// each other one; `reserve` is told about how many rows to expect.
+    private static func forEachLookupRecord(
+        _ file: LookupFile, problems: inout [GeographyProblem], reserve: (Int) -> Void = { _ in },
+        _ body: (TableRecord, LookupRecordRow) throws -> Void
+    ) throws {
         let reader = try TableReader(path: file.path)
         let header = reader.header
         let code = try header.column(file.codeColumn)
         let area = try header.column(file.areaColumn)
         let name = try header.optionalColumn(named: file.nameColumn, default: file.defaultNameColumn)
         let weight = try header.optionalColumn(named: file.weightColumn, default: LookupFile.defaultWeightColumn)
-
-        var builder = Lookup.Builder()
         // A lookup row is a small-area code and an area code, rarely under 18 bytes.
-        builder.reserveCapacity(rows: reader.fileSize / 18 + 16)
+        reserve(reader.fileSize / 18 + 16)
         try reader.forEachRecord { record in
             if record.isEmpty(code) || record.isEmpty(area) {
                 for column in [code, area] where record.isEmpty(column) {
@@ -126,10 +160,21 @@ extension Geography {
                 }
                 share = value
             }
-            builder.append(line: record.line, code: record.text(code), name: name.flatMap(record.nonEmptyText),
-                           areaCode: record.text(area), weight: share)
+            try record.withBytes(code) { codeBytes in
+                try record.withBytes(area) { areaBytes in
+                    try body(record, LookupRecordRow(code: codeBytes, area: areaBytes, weight: share, name: name))
+                }
+            }
         }
-        return builder
+    }
+
+    /// Calls `body` with each row of an areas file, in file order, as it is read. For
+    /// copying an areas table that `check` found no problem in, without building the
+    /// geography; a row it cannot use is an error, thrown once every row is read.
+    public static func forEachArea(of file: AreasFile, _ body: (Area) throws -> Void) throws {
+        var problems: [GeographyProblem] = []
+        for (_, area) in try readAreas(file, problems: &problems) { try body(area) }
+        if !problems.isEmpty { throw GeographyCheckFailure(problems: problems) }
     }
 }
 

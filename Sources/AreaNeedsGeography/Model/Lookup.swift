@@ -139,7 +139,8 @@ public final class Lookup: Sendable {
         var rowWeights: [Double] = []
         /// The names rows give their small areas, in file order.
         var names: [(code: String, name: String)] = []
-        private var lastArea: (code: String, position: Int32)?
+        /// The area of the row before.
+        private var lastArea: Int32?
 
         /// Makes room for about `rows` rows (each small area in one row), so that reading a
         /// national lookup does not grow its arrays step by step: the steps left memory
@@ -152,31 +153,32 @@ public final class Lookup: Sendable {
             rowWeights.reserveCapacity(rows)
         }
 
-        mutating func append(line: Int, code: String, name: String?, areaCode: String, weight: Double) {
+        /// Adds a row; the codes are the bytes of the fields read.
+        mutating func append(line: Int, code: UnsafeRawBufferPointer, name: String?, areaCode: UnsafeRawBufferPointer, weight: Double) {
             let position: Int32
-            if let known = positionOfCode.position(of: code) {
+            if let known = positionOfCode.position(ofCode: code) {
                 position = Int32(known)
             } else {
                 position = Int32(positionOfCode.count)
-                positionOfCode[code] = position
+                positionOfCode.updateValue(position, forCode: code)
             }
             // Consecutive rows usually name the same area: compare before hashing.
             let area: Int32
-            if let lastArea, lastArea.code == areaCode {
-                area = lastArea.position
-            } else if let known = positionOfArea.position(of: areaCode) {
+            if let lastArea, positionOfArea.code(at: Int(lastArea), is: areaCode) {
+                area = lastArea
+            } else if let known = positionOfArea.position(ofCode: areaCode) {
                 area = Int32(known)
             } else {
                 area = Int32(areaCodes.count)
-                positionOfArea[areaCode] = area
-                areaCodes.append(areaCode)
+                positionOfArea.updateValue(area, forCode: areaCode)
+                areaCodes.append(String(decoding: areaCode, as: UTF8.self))
             }
-            lastArea = (areaCode, area)
+            lastArea = area
             rowLines.append(Int32(clamping: line))
             rowCodes.append(position)
             rowAreas.append(area)
             rowWeights.append(weight)
-            if let name, !name.isEmpty { names.append((code, name)) }
+            if let name, !name.isEmpty { names.append((String(decoding: code, as: UTF8.self), name)) }
         }
     }
 }

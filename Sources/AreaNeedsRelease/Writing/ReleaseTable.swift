@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import AreaNeedsTables
 
 /// A table to publish: its schema and a function that produces its rows in order, or a
 /// CSV file whose rows are copied.
@@ -12,6 +13,8 @@ public struct ReleaseTable: Sendable {
     /// Where the rows come from.
     enum Rows: Sendable {
         case produced(@Sendable (_ emit: (_ row: [String]) throws -> Void) throws -> Void)
+        /// Rows written field by field (`TableWriter.writeRow`).
+        case written(@Sendable (_ writer: TableWriter) throws -> Void)
         /// The data rows of a CSV file this package's `TableWriter` wrote, whose header is `header`.
         case copied(path: String, header: [String])
     }
@@ -19,6 +22,13 @@ public struct ReleaseTable: Sendable {
     public init(schema: TableSchema, produceRows: @escaping @Sendable (_ emit: (_ row: [String]) throws -> Void) throws -> Void) {
         self.schema = schema
         rows = .produced(produceRows)
+    }
+
+    /// A table of many rows, each written field by field with `writer.writeRow`, with no
+    /// array of strings made for it (the national output-area lookup has 188,880 rows).
+    public init(schema: TableSchema, writeRows: @escaping @Sendable (_ writer: TableWriter) throws -> Void) {
+        self.schema = schema
+        rows = .written(writeRows)
     }
 
     /// A table whose rows are those of `path`, a CSV file written by `TableWriter` (a staging

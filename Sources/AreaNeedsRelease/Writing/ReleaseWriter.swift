@@ -139,6 +139,8 @@ public struct ReleaseWriter: Sendable {
             switch table.rows {
             case .produced(let produceRows):
                 try produceRows { row in try writer.write(row) }
+            case .written(let writeRows):
+                try writeRows(writer)
             case .copied(let path, let header):
                 try ReleaseWriter.copyRows(of: path, header: header, into: writer)
             }

@@ -107,23 +107,21 @@ struct FieldStorage {
         count &+= 1
     }
 
-    /// Starts a row whose fields lie in `line`, added with `appendInLine`.
+    /// Room for the fields of a row that lies in `line`: as many as it can have (a field
+    /// per byte and one more) up to the limit. Once found, they are stored with `endRow`.
     @inline(__always)
-    mutating func beginRow(inLine line: UnsafeRawPointer) {
-        self.line = line.assumingMemoryBound(to: UInt8.self)
+    mutating func beginRow(inLine line: UnsafeRawBufferPointer) -> LineFields {
+        let most = Swift.min(line.count &+ 1, maxFieldsPerRow)
+        while endsCapacity < most { growEnds() }
+        return LineFields(line: line.baseAddress!, starts: starts, ends: ends, capacity: most)
     }
 
-    /// Adds the field from `start` to `end` of the line; false, adding nothing, when the row
-    /// already has as many fields as the limit allows.
+    /// Makes the fields of a line, found after `beginRow`, the current row.
     @inline(__always)
-    mutating func appendInLine(from start: Int, to end: Int) -> Bool {
-        guard count < maxFieldsPerRow else { return false }
-        if _slowPath(count == endsCapacity) { growEnds() }
-        starts[count] = start
-        ends[count] = end
-        byteCount &+= end &- start
-        count &+= 1
-        return true
+    mutating func endRow(_ found: LineFields) {
+        line = found.line.assumingMemoryBound(to: UInt8.self)
+        count = found.count
+        byteCount = found.byteCount
     }
 
     mutating func removeAll() {

@@ -41,13 +41,11 @@ enum PlainLine {
               memchr(base, Int32(UInt8.carriageReturn), end) == nil,
               isASCII(content) || firstInvalidUTF8Offset(content) == nil else { return .notPlain }
         if isBlank(content) { return .blank }
-        fields.pointee.beginRow(inLine: base)
+        var found = fields.pointee.beginRow(inLine: content)
         let split = memchr(base, Int32(UInt8.quote), end) == nil
-            ? splitUnquoted(content, into: fields) : splitQuoted(content, into: fields)
-        guard split else {
-            fields.pointee.removeAll()
-            return .notPlain
-        }
+            ? splitUnquoted(content, into: &found) : splitQuoted(content, into: &found)
+        guard split else { return .notPlain }
+        fields.pointee.endRow(found)
         return .row
     }
 
@@ -61,7 +59,7 @@ enum PlainLine {
     /// Splits a line with no quote at every comma; false when it has more fields than the
     /// limit allows.
     @inline(__always)
-    private static func splitUnquoted(_ content: UnsafeRawBufferPointer, into fields: UnsafeMutablePointer<FieldStorage>) -> Bool {
+    private static func splitUnquoted(_ content: UnsafeRawBufferPointer, into fields: inout LineFields) -> Bool {
         let base = content.baseAddress!
         let count = content.count
         var fieldStart = 0
@@ -72,7 +70,7 @@ enum PlainLine {
             var found = zeroBytes(content.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ commas)
             while found != 0 {
                 let comma = index &+ (found.trailingZeroBitCount &>> 3)
-                guard appendTrimmed(base, from: fieldStart, to: comma, into: fields) else { return false }
+                guard appendTrimmed(base, from: fieldStart, to: comma, into: &fields) else { return false }
                 fieldStart = comma &+ 1
                 found &= found &- 1
             }
@@ -80,18 +78,18 @@ enum PlainLine {
         }
         while index < count {
             if content[index] == .comma {
-                guard appendTrimmed(base, from: fieldStart, to: index, into: fields) else { return false }
+                guard appendTrimmed(base, from: fieldStart, to: index, into: &fields) else { return false }
                 fieldStart = index &+ 1
             }
             index &+= 1
         }
-        return appendTrimmed(base, from: fieldStart, to: count, into: fields)
+        return appendTrimmed(base, from: fieldStart, to: count, into: &fields)
     }
 
     /// Splits a line with quotes, field by field; false when a quote is anywhere but around
     /// a whole field, a quoted field holds a quote or does not end on the line, or the line
     /// has more fields than the limit allows.
-    private static func splitQuoted(_ content: UnsafeRawBufferPointer, into fields: UnsafeMutablePointer<FieldStorage>) -> Bool {
+    private static func splitQuoted(_ content: UnsafeRawBufferPointer, into fields: inout LineFields) -> Bool {
         let base = content.baseAddress!
         let count = content.count
         var position = 0
@@ -103,7 +101,7 @@ enum PlainLine {
                 let opening = position &+ 1
                 guard let closing = memchr(base + opening, Int32(UInt8.quote), count &- opening) else { return false }
                 let quote = base.distance(to: UnsafeRawPointer(closing))
-                guard fields.pointee.appendInLine(from: opening, to: quote) else { return false }
+                guard fields.append(from: opening, to: quote) else { return false }
                 position = quote &+ 1
                 // After the closing quote: spaces, then a comma or the line's end.
                 while position < count, isSpace(content[position]) { position &+= 1 }
@@ -114,7 +112,7 @@ enum PlainLine {
                 let comma = memchr(rest.baseAddress!, Int32(UInt8.comma), rest.count)
                 fieldEnd = comma.map { base.distance(to: UnsafeRawPointer($0)) } ?? count
                 guard memchr(base + position, Int32(UInt8.quote), fieldEnd &- position) == nil,
-                      appendTrimmed(base, from: position, to: fieldEnd, into: fields) else { return false }
+                      appendTrimmed(base, from: position, to: fieldEnd, into: &fields) else { return false }
             }
             if fieldEnd == count { return true }
             position = fieldEnd &+ 1
@@ -131,18 +129,42 @@ enum PlainLine {
 
     /// Adds the field from `start` to `end`, trimmed of spaces and tabs at both ends.
     @inline(__always)
-    private static func appendTrimmed(_ base: UnsafeRawPointer, from start: Int, to end: Int,
-                                      into fields: UnsafeMutablePointer<FieldStorage>) -> Bool {
+    private static func appendTrimmed(_ base: UnsafeRawPointer, from start: Int, to end: Int, into fields: inout LineFields) -> Bool {
         var start = start
         var end = end
         while start < end, isSpace(base.load(fromByteOffset: start, as: UInt8.self)) { start &+= 1 }
         while end > start, isSpace(base.load(fromByteOffset: end &- 1, as: UInt8.self)) { end &-= 1 }
-        return fields.pointee.appendInLine(from: start, to: end)
+        return fields.append(from: start, to: end)
     }
 
     /// libcsv's default space test: a space or a tab.
     @inline(__always)
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == .space || byte == .tab
+    }
+}
+
+/// The fields of a line being split, in locals: kept in registers while the line is split,
+/// then stored in the `FieldStorage` once (`FieldStorage.endRow`).
+struct LineFields {
+    /// The line the fields lie in.
+    let line: UnsafeRawPointer
+    let starts: UnsafeMutablePointer<Int>
+    let ends: UnsafeMutablePointer<Int>
+    /// The most fields the line may have: the storage holds this many.
+    let capacity: Int
+    var count = 0
+    var byteCount = 0
+
+    /// Adds the field from `start` to `end` of the line; false when the line has more fields
+    /// than `capacity`.
+    @inline(__always)
+    mutating func append(from start: Int, to end: Int) -> Bool {
+        guard count < capacity else { return false }
+        starts[count] = start
+        ends[count] = end
+        byteCount &+= end &- start
+        count &+= 1
+        return true
     }
 }

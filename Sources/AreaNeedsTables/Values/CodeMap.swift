@@ -118,7 +118,7 @@ public struct CodeMap<Value> {
     /// Adds a code that is not in the map, at the end.
     @inlinable
     mutating func append(_ code: UnsafeRawBufferPointer, _ value: Value) {
-        codeBytes.append(contentsOf: code)
+        codeBytes.append(contentsOf: code.assumingMemoryBound(to: UInt8.self))
         codeEnds.append(codeBytes.count)
         entries.append(value)
         // At most half full, so probes stay short.

@@ -70,7 +70,7 @@ extension CodeMap {
     /// Adds a new code at the end without indexing it: `index()` must run before any
     /// lookup by hash.
     mutating func appendInOrder(_ code: UnsafeRawBufferPointer, _ value: Value) {
-        codeBytes.append(contentsOf: code)
+        codeBytes.append(contentsOf: code.assumingMemoryBound(to: UInt8.self))
         codeEnds.append(codeBytes.count)
         entries.append(value)
     }
