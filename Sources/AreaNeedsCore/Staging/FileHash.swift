@@ -3,20 +3,26 @@ import Foundation
 
 /// SHA-256 of files and strings, as lower-case hex.
 public enum FileHash {
-    /// The SHA-256 of a file's bytes, read in 1 MiB pieces.
+    /// The SHA-256 of a file's bytes, read in 1 MiB pieces into one buffer (`FileHandle`
+    /// read them 4 KiB at a time, into a new `Data` for each piece).
     public static func sha256(ofFile path: String) throws(AreaNeedsError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw AreaNeedsError(.missingInput, "\(path): \(exists ? "cannot read the file" : "file not found")")
         }
-        defer { try? handle.close() }
+        defer { close(descriptor) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
         var hasher = SHA256()
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
+        while true {
+            let got = read(descriptor, buffer.baseAddress!, buffer.count)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw AreaNeedsError(.missingInput, "\(path): cannot read the file (\(String(cString: strerror(errno))))")
             }
-        } catch {
-            throw AreaNeedsError(.missingInput, "\(path): cannot read the file (\(error.localizedDescription))")
+            if got == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
         }
         return hex(hasher.finalize())
     }

@@ -39,11 +39,21 @@ public struct ReleaseWriter: Sendable {
         var finished = false
         defer { if !finished { try? FileManager.default.removeItem(atPath: temporary) } }
 
-        // The tables are written two at a time, one per core: each is formatted once, for
-        // its plain and gzip copies, while the other core compresses another.
+        // The tables are written two at a time, one per core; then their gzip copies, one
+        // after another, each compressed on both cores (`GzipCopy`): the largest table's
+        // copy, compressed as one stream, had kept one core busy while the other waited.
+        // Each file goes to disk in the background as soon as it is written.
+        let flushes = DiskFlushes()
+        defer { flushes.cancel() }
         var files = try Parallel.collect(Parallel.map(draft.tables) { table throws(AreaNeedsError) in
             try write(table, into: temporary)
-        }).flatMap { $0 }
+        })
+        for file in files { flushes.flush(temporary + "/" + file.name) }
+        for table in draft.tables {
+            let copy = try writeGzipCopy(of: table, in: temporary)
+            flushes.flush(temporary + "/" + copy.name)
+            files.append(copy)
+        }
 
         let newest = history.newest
         var change: ReleaseVersion.Change?
@@ -71,9 +81,10 @@ public struct ReleaseWriter: Sendable {
         files.append(try writeFile("datapackage.json", descriptor.encoded(), into: temporary))
         let sums = files.sorted { $0.name < $1.name }.map { "\($0.sha256)  \($0.name)\n" }.joined()
         _ = try writeFile("SHA256SUMS", Data(sums.utf8), into: temporary)
+        for name in ["provenance.json", "datapackage.json", "SHA256SUMS"] { flushes.flush(temporary + "/" + name) }
 
         try ReleaseVerifier.verify(folder: temporary)
-        try syncFiles(files.map { temporary + "/" + $0.name } + [temporary + "/SHA256SUMS"])
+        try flushes.wait()
         try syncFolder(temporary)
         try moveIntoPlace(temporary, version: version)
         finished = true
@@ -121,21 +132,13 @@ public struct ReleaseWriter: Sendable {
         var sha256: String
     }
 
-    /// Writes a table as `<name>.csv` and `<name>.csv.gz`, checksumming both as they are
-    /// written. Nothing is flushed to disk here: `syncFiles` flushes every file of the
-    /// release at once, before it is renamed into place.
-    private func write(_ table: ReleaseTable, into folder: String) throws(AreaNeedsError) -> [WrittenFile] {
-        let plain = folder + "/" + table.schema.fileName
-        let compressed = plain + ".gz"
-        let digests = (plain: StreamingDigest(), compressed: StreamingDigest())
+    /// Writes a table as `<name>.csv`, checksummed as it is written; `publish` has it flushed
+    /// to disk once it is written.
+    private func write(_ table: ReleaseTable, into folder: String) throws(AreaNeedsError) -> WrittenFile {
+        let path = folder + "/" + table.schema.fileName
+        let digest = StreamingDigest()
         do {
-            // gzip at zlib's fastest level: the release's gzip copies took most of the
-            // publish stage at the default level (0.76 s of CPU against 0.30 s for the 17 MB
-            // need table of the national benchmark), for files a tenth smaller.
-            let writer = try TableWriter(outputs: [
-                .init(path: plain, observer: digests.plain.update),
-                .init(path: compressed, compression: .gzipFastest, observer: digests.compressed.update),
-            ], columns: table.schema.columns, durable: false)
+            let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)], columns: table.schema.columns, durable: false)
             switch table.rows {
             case .produced(let produceRows):
                 try produceRows { row in try writer.write(row) }
@@ -152,10 +155,21 @@ public struct ReleaseWriter: Sendable {
         } catch {
             throw AreaNeedsError(.internal, "release table \(table.schema.name): \(error)")
         }
-        return [
-            WrittenFile(name: table.schema.fileName, bytes: digests.plain.bytes, sha256: digests.plain.finish()),
-            WrittenFile(name: table.schema.fileName + ".gz", bytes: digests.compressed.bytes, sha256: digests.compressed.finish()),
-        ]
+        return WrittenFile(name: table.schema.fileName, bytes: digest.bytes, sha256: digest.finish())
+    }
+
+    /// Writes `<name>.csv.gz`, the table's plain file compressed at zlib's fastest level
+    /// (the default level took two and a half times as long, for files a tenth smaller),
+    /// checksummed as it is written.
+    private func writeGzipCopy(of table: ReleaseTable, in folder: String) throws(AreaNeedsError) -> WrittenFile {
+        let plain = folder + "/" + table.schema.fileName
+        let digest = StreamingDigest()
+        do {
+            try GzipCopy.write(copyOf: plain, to: plain + ".gz", observer: digest.update)
+        } catch {
+            throw AreaNeedsError(error, context: "release table \(table.schema.name)")
+        }
+        return WrittenFile(name: table.schema.fileName + ".gz", bytes: digest.bytes, sha256: digest.finish())
     }
 
     /// Copies the data rows of a table `TableWriter` wrote, after checking its header line.
@@ -203,21 +217,6 @@ public struct ReleaseWriter: Sendable {
             throw AreaNeedsError(.output, "\(path): cannot write")
         }
         return WrittenFile(name: name, bytes: data.count, sha256: FileHash.sha256(of: data))
-    }
-
-    /// Flushes every file of a release to disk, all at once: one at a time, the twenty
-    /// flushes of a release took 5 ms each on the benchmark machine; together, half as long.
-    private func syncFiles(_ paths: [String]) throws(AreaNeedsError) {
-        let failures = Parallel.map(paths) { path throws(AreaNeedsError) in
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0, fsync(descriptor) == 0 else {
-                let reason = String(cString: strerror(errno))
-                if descriptor >= 0 { close(descriptor) }
-                throw AreaNeedsError(.output, "\(path): cannot flush to disk (\(reason))")
-            }
-            close(descriptor)
-        }
-        _ = try Parallel.collect(failures)
     }
 
     private func moveIntoPlace(_ temporary: String, version: ReleaseVersion) throws(AreaNeedsError) {

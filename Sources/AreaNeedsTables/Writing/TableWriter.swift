@@ -15,11 +15,9 @@ public final class TableWriter {
     /// How a file is stored.
     public enum Compression: Sendable {
         case none
-        /// gzip at zlib's default level.
+        /// gzip at zlib's default level. (`GzipCopy` makes gzip copies of finished files
+        /// faster, on every core.)
         case gzip
-        /// gzip at zlib's fastest level (1): about a tenth larger than the default level and
-        /// about two and a half times as fast (17 MB of need table: 0.30 s against 0.76 s).
-        case gzipFastest
     }
 
     /// One file the table is written to, and an optional observer of the bytes that go
@@ -64,7 +62,6 @@ public final class TableWriter {
             let level: Int32? = switch output.compression {
             case .none: nil
             case .gzip: -1  // Z_DEFAULT_COMPRESSION
-            case .gzipFastest: 1
             }
             sinks.append(Sink(file: try FileOutput(path: output.path),
                               encoder: try level.map { level throws(TableError) in try GzipEncoder(path: output.path, level: level) },
