@@ -43,23 +43,26 @@ struct IndicatorNormaliser {
         // Checksummed as it is written, for the manifest, rather than read back.
         let digest = StreamingDigest()
         do {
-            let writer = try TableWriter(outputs: [.init(path: output, observer: digest.update)],
-                                         columns: StagingTables.normalisedColumns, durable: false)
+            let writer = try StagedTableWriter(path: output, columns: StagingTables.normalisedColumns, observer: digest.update)
             for (area, figure) in zip(geography.areas, figures) {
                 try writer.writeRow { row in
                     row.append(area.code)
-                    for number in [figure?.value, figure?.numerator, figure?.denominator, figure?.interval?.lower, figure?.interval?.upper] {
-                        if let number { row.append(number: number) } else { row.append("") }
-                    }
+                    row.append(number: figure?.value)
+                    row.append(number: figure?.numerator)
+                    row.append(number: figure?.denominator)
+                    row.append(number: figure?.interval?.lower)
+                    row.append(number: figure?.interval?.upper)
                     row.append(figure?.value == nil ? "" : figure?.quality.rawValue ?? "")
-                    row.append(figure?.smallAreasUsed ?? 0)
-                    row.append(figure?.smallAreasMissing ?? 0)
+                    row.append(count: figure?.smallAreasUsed ?? 0)
+                    row.append(count: figure?.smallAreasMissing ?? 0)
                 }
             }
             try writer.finish()
         } catch {
             throw AreaNeedsError(error, context: "normalise \(indicator.id)")
         }
+        // The CSV table a version before staged tables wrote here, now replaced.
+        try? FileManager.default.removeItem(atPath: folder.file("indicator-\(indicator.id).csv"))
         let manifest = StageManifest(
             stage: StageName.normalise.rawValue, unit: plan.unit, fingerprint: plan.fingerprint, inputs: plan.inputs,
             outputs: [.init(path: StagingTables.normalisedFile(indicator.id), sha256: try InputFile.describeWritten(output, digest: digest).sha256, rows: geography.areas.count)],

@@ -13,6 +13,14 @@ struct AreaRanks: Sendable {
         quintiles = ranks.map { UInt8($0?.quintile ?? 0) }
     }
 
+    /// Copies every area's rank and quintile, 0 for none, to the buffers from `start` on.
+    func copy(to ranks: UnsafeMutableBufferPointer<Int32>, quintiles: UnsafeMutableBufferPointer<UInt8>, from start: Int) {
+        for area in self.ranks.indices {
+            ranks[start + area] = self.ranks[area]
+            quintiles[start + area] = self.quintiles[area]
+        }
+    }
+
     subscript(area: Int) -> NeedRank? {
         ranks[area] == 0 ? nil : NeedRank(rank: Int(ranks[area]), quintile: Int(quintiles[area]))
     }

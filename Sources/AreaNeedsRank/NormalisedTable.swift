@@ -4,11 +4,10 @@ import AreaNeedsTables
 /// A normalise-stage table: one indicator's figure for each target area, in the order the
 /// normalise stage wrote the areas.
 ///
-/// The values are read as numbers, to rank; the figures (value, numerator, denominator and
-/// interval) are kept as the normalise stage wrote them, the shortest text that reads back
-/// exactly, packed end to end, to be copied out unchanged: reading the long decimals of
-/// computed figures, writing them again and holding them as strings cost most of the rank
-/// stage's time and memory on the national benchmark (185,692 rows).
+/// The values are kept as numbers, to rank; the figures (value, numerator, denominator and
+/// interval) as the text the need table has for them, the shortest that reads back exactly,
+/// packed end to end, made as the table is read (each indicator's on its own core) and
+/// copied out unchanged when the need table is written.
 struct NormalisedTable: Sendable {
     static let figureColumns = ["value", "numerator", "denominator", "ci_lower", "ci_upper"]
 
@@ -16,7 +15,7 @@ struct NormalisedTable: Sendable {
     /// Each area's value, by area number, for ranking; NaN when it has none (a value is
     /// always a finite number).
     var values: [Double] = []
-    /// Each area's quality, by its place in `qualities`.
+    /// Each area's quality, by its place in `qualities`: the few there are.
     private var qualityCodes: [UInt8] = []
     private var qualities: [String] = []
     /// The figure columns of every row as CSV ("12.5,25,200,9.1,16.7"), end to end.
@@ -26,82 +25,73 @@ struct NormalisedTable: Sendable {
 
     func hasValue(_ area: Int) -> Bool { !values[area].isNaN }
 
+    /// Area `area`'s quality.
     func quality(_ area: Int) -> String { qualities[Int(qualityCodes[area])] }
 
-    /// Appends the figure columns of area `area` to a row being written.
-    func appendFigures(of area: Int, to row: inout TableRow) {
-        let start = area == 0 ? 0 : Int(figureEnds[area - 1])
-        figureText.withUnsafeBytes { bytes in
-            row.append(formatted: UnsafeRawBufferPointer(rebasing: bytes[start..<Int(figureEnds[area])]), count: NormalisedTable.figureColumns.count)
+    /// The bytes of every area's figure columns together.
+    var figureByteCount: Int { figureText.count }
+
+    /// Every area's figure columns as CSV, end to end, and where each area's end; moved out,
+    /// leaving the table without them.
+    mutating func takeFigures() -> (text: [UInt8], ends: [Int32]) {
+        defer { (figureText, figureEnds) = ([], []) }
+        return (figureText, figureEnds)
+    }
+
+    /// The area codes every table lists, in order, to compare each table's with.
+    struct AreaOrder: Sendable {
+        let codes: [String]
+        /// The codes' UTF-8.
+        fileprivate let bytes: [[UInt8]]
+
+        init(_ codes: [String]) {
+            self.codes = codes
+            bytes = codes.map { Array($0.utf8) }
+        }
+
+        /// Whether the code at `position` has these bytes.
+        fileprivate func code(at position: Int, is code: UnsafeRawBufferPointer) -> Bool {
+            position < bytes.count && bytes[position].withUnsafeBytes { CodeBytes.equal($0, code) }
         }
     }
 
-    /// Reads a table; `areaCodes` are kept only when `keepAreaCodes` (every table lists the
-    /// same areas, so one copy of them is enough), but always compared with `expected`.
-    static func read(_ path: String, expected: [String]? = nil) throws(AreaNeedsError) -> NormalisedTable {
+    /// Reads a table; its area codes are kept when `expected` is nil (every table lists the
+    /// same areas, so one copy of them is enough), and otherwise compared with those.
+    static func read(_ path: String, expected: AreaOrder? = nil) throws(AreaNeedsError) -> NormalisedTable {
         do {
-            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
-            let header = reader.header
-            let code = try header.column("area_code")
-            let columns = try figureColumns.map(header.column)
-            let quality = try header.column("quality")
-            // Gathered in plain arrays and put in the table at the end; each row's quality is
-            // matched as bytes, without a string made for every row.
-            var areaCodes: [String] = []
-            var values: [Double] = []
-            var qualityCodes: [UInt8] = []
+            let reader = try StagedTableReader(path: path)
+            let code = try reader.column("area_code", .text)
+            let columns = try figureColumns.map { name throws(TableError) in try reader.column(name, .number) }
+            let quality = try reader.column("quality", .text)
+            var table = NormalisedTable()
             var qualities: [[UInt8]] = []
-            var figureText: [UInt8] = []
-            var figureEnds: [Int32] = []
-            figureText.reserveCapacity(Int(reader.fileSize))
             var row = 0
             var sameAreas = true
-            try reader.forEachRecord { record in
+            try reader.forEachRow { record in
                 if let expected {
-                    let matches = record.withBytes(code) { bytes in
-                        guard row < expected.count else { return false }
-                        // Compared as bytes: through the UTF-8 view, 500 instructions a code.
-                        var wanted = expected[row]
-                        return wanted.withUTF8 { $0.elementsEqual(bytes) }
-                    }
-                    sameAreas = sameAreas && matches
+                    sameAreas = sameAreas && expected.code(at: row, is: record.bytes(code))
                 } else {
-                    areaCodes.append(record.text(code))
+                    table.areaCodes.append(record.text(code))
                 }
                 row += 1
-                values.append(try record.number(columns[0]).number ?? .nan)
-                let known = record.withBytes(quality) { bytes in qualities.firstIndex { $0.elementsEqual(bytes) } }
-                if let known {
-                    qualityCodes.append(UInt8(known))
+                table.values.append(record.number(columns[0]) ?? .nan)
+                let bytes = record.bytes(quality)
+                if let known = qualities.firstIndex(where: { known in known.withUnsafeBytes { CodeBytes.equal($0, bytes) } }) {
+                    table.qualityCodes.append(UInt8(known))
                 } else {
-                    qualityCodes.append(UInt8(qualities.count))
-                    qualities.append(record.withBytes(quality) { Array($0) })
+                    table.qualityCodes.append(UInt8(qualities.count))
+                    qualities.append(Array(bytes))
                 }
                 for index in columns.indices {
-                    if index > 0 { figureText.append(UInt8(ascii: ",")) }
-                    // Numbers (digits, point, sign, exponent) never need quoting, so the fields
-                    // join with plain commas; anything else is not what normalise writes.
-                    try record.withBytes(columns[index]) { bytes in
-                        guard bytes.allSatisfy(NormalisedTable.isNumberByte) else {
-                            throw record.error(.notANumber, column: columns[index], text: String(decoding: bytes, as: UTF8.self))
-                        }
-                        figureText.append(contentsOf: bytes)
-                    }
+                    if index > 0 { table.figureText.append(UInt8(ascii: ",")) }
+                    if let number = record.number(columns[index]) { NumberText.append(number, to: &table.figureText) }
                 }
-                figureEnds.append(Int32(figureText.count))
+                table.figureEnds.append(Int32(table.figureText.count))
             }
-            var table = NormalisedTable()
-            table.areaCodes = areaCodes
-            table.values = values
-            table.qualityCodes = qualityCodes
             table.qualities = qualities.map { String(decoding: $0, as: UTF8.self) }
-            table.figureEnds = figureEnds
-            // Kept to its exact size: reserved for the whole file, it had several times the
-            // room, for every indicator at once.
-            table.figureText = Array(figureText[...])
             if let expected {
-                guard sameAreas, row == expected.count else { throw OtherAreas() }
-                table.areaCodes = expected
+                guard sameAreas, row == expected.codes.count else { throw OtherAreas() }
+                table.areaCodes = expected.codes
             }
             return table
         } catch is OtherAreas {
@@ -112,8 +102,4 @@ struct NormalisedTable: Sendable {
     }
 
     private struct OtherAreas: Error {}
-
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-    }
 }

@@ -63,8 +63,9 @@ public struct RankStage: Sendable {
             try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)))
         }
         let areaOrder = first?.areaCodes ?? []
-        let tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(indicators.dropFirst())) { indicator throws(AreaNeedsError) in
-            try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)), expected: areaOrder)
+        let expected = NormalisedTable.AreaOrder(areaOrder)
+        var tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(indicators.dropFirst())) { indicator throws(AreaNeedsError) in
+            try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)), expected: expected)
         })
         let districtOf = withinDistrict ? try districtIndexes(of: areaOrder) : nil
         let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators.map(\.polarity), tables))) { polarity, table in
@@ -74,8 +75,10 @@ public struct RankStage: Sendable {
             }
             return (national, withinDistrict)
         })
+        let rows = NeedRows(areaCodes: areaOrder, ids: indicators.map(\.id), tables: &tables, ranks: ranks)
+        tables = []
         let ranked = RankedTables(
-            ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, tables: tables,
+            ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, rows: rows,
             ranks: ranks, districtOf: districtOf)
 
         // The two tables are written at once, one per core: the indicator table is the larger.

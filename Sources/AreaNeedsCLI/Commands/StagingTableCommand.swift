@@ -5,17 +5,19 @@ import ArgumentParser
 import Glibc
 #endif
 
-/// `areaneeds staging-table FILE`: a staged table of ingest as CSV, to see what ingest
-/// made of a source.
+/// `areaneeds staging-table FILE`: a staged table of ingest or normalise as CSV, to see
+/// what a stage made of a source or an indicator.
 struct StagingTableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staging-table",
-        abstract: "Print a staging table of ingest (a .staged file) as CSV.",
+        abstract: "Print a staging table of ingest or normalise (a .staged file) as CSV.",
         discussion: """
             Ingest hands each source's rows to normalise as a typed binary table, \
-            data-out/<pipeline>/staging/ingest/indicator-<id>.staged. This prints one as CSV: \
-            one row per row of the source, its area code, figures (empty when missing), \
-            the missing-value markers found and the source line.
+            data-out/<pipeline>/staging/ingest/indicator-<id>.staged: one row per row of \
+            the source, its area code, figures (empty when missing), the missing-value \
+            markers found and the source line. Normalise hands rank one the same way, \
+            staging/normalise/indicator-<id>.staged: one row per area, its figures, their \
+            quality and how many small areas made them. This prints one as CSV.
 
                 areaneeds staging-table data-out/lancashire/staging/ingest/indicator-fuel-poverty.staged > fuel.csv
 

@@ -3,11 +3,13 @@ import AreaNeedsTables
 /// The tables the stages pass to each other.
 ///
 /// Ingest hands normalise one row per small-area row of every source (1.6 million on the
-/// national benchmark) as staged tables (`StagedTableWriter`): typed binary, as writing
-/// and parsing those numbers as text was most of the cost of passing them on.
-/// `areaneeds staging-table FILE` prints one as CSV. The later tables, one row per area,
-/// are CSV: numbers written with `NumberText` (shortest round-trip), an empty cell a
-/// missing value.
+/// national benchmark), and normalise hands rank one row per area and indicator, as staged
+/// tables (`StagedTableWriter`): typed binary, as writing numbers as text and parsing them
+/// again was most of the cost of passing them on (the computed figures of normalise, 17
+/// digits each, took rank a microsecond apiece to read). `areaneeds staging-table FILE`
+/// prints one as CSV. The ranked tables rank hands publish are CSV, as the release has
+/// them: numbers written with `NumberText` (shortest round-trip), an empty cell a missing
+/// value.
 public enum StagingTables {
     /// One row per small-area row of a source, as published (ingest → normalise): the
     /// area code; those of the name, district and figure columns that the source names (the
@@ -27,8 +29,10 @@ public enum StagingTables {
     /// One row per small area of a population table (ingest → normalise).
     public static let populationColumns: [StagedColumn] = [.init("area_code", .text), .init("population", .number), .init("line", .count)]
     /// One row per target area and indicator (normalise → rank).
-    public static let normalisedColumns = [
-        "area_code", "value", "numerator", "denominator", "ci_lower", "ci_upper", "quality", "small_areas", "small_areas_missing",
+    public static let normalisedColumns: [StagedColumn] = [
+        .init("area_code", .text), .init("value", .number), .init("numerator", .number), .init("denominator", .number),
+        .init("ci_lower", .number), .init("ci_upper", .number), .init("quality", .text),
+        .init("small_areas", .count), .init("small_areas_missing", .count),
     ]
     /// One row per target area and indicator, ranked (rank → publish).
     public static let indicatorNeedColumns = [
@@ -49,5 +53,5 @@ public enum StagingTables {
     /// The staging file of a population table.
     public static func populationFile(_ name: String) -> String { "population-\(name).staged" }
     /// The staging file of an indicator's figures by target area.
-    public static func normalisedFile(_ indicator: String) -> String { "indicator-\(indicator).csv" }
+    public static func normalisedFile(_ indicator: String) -> String { "indicator-\(indicator).staged" }
 }

@@ -186,11 +186,10 @@ public struct CodeMap<Value> {
 extension CodeMap: Sendable where Value: Sendable {}
 
 /// Comparing codes as bytes.
-@usableFromInline
-enum CodeBytes {
+public enum CodeBytes {
     /// Whether two codes have the same bytes: eight at a time, then the rest.
     @inlinable @inline(__always)
-    static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    public static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         let count = a.count
         guard count == b.count else { return false }
         var offset = 0
@@ -209,7 +208,7 @@ enum CodeBytes {
 
     /// Whether `a` sorts before `b`, byte by byte (a prefix first).
     @inlinable
-    static func less(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    public static func less(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         let shared = Swift.min(a.count, b.count)
         var offset = 0
         while offset < shared {

@@ -5,6 +5,27 @@
 ///     NumberText.format(1e-05)    // "0.00001"
 ///     NumberText.format(-3.0)     // "-3"
 public enum NumberText {
+    /// Appends the text for `value` to `bytes`, as `TableRow.append(number:)` writes it:
+    /// whole numbers without making a string.
+    public static func append(_ value: Double, to bytes: inout [UInt8]) {
+        if value.rounded() == value, abs(value) < 1e15 {
+            var whole = Int64(value)
+            if whole < 0 {
+                bytes.append(UInt8(ascii: "-"))
+                whole = -whole
+            }
+            let start = bytes.count
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(whole % 10))
+                whole /= 10
+            } while whole > 0
+            bytes[start...].reverse()
+        } else {
+            var text = format(value)
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+    }
+
     /// The text for `value`, which must be finite.
     public static func format(_ value: Double) -> String {
         precondition(value.isFinite, "tables hold finite numbers only")

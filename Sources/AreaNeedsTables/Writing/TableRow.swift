@@ -79,6 +79,22 @@ public struct TableRow {
         self.count += count - 1
     }
 
+    /// The CSV bytes of one field, quoted when it needs to be: for text written in many rows
+    /// (the area codes and indicator ids of a need table), appended with
+    /// `append(formatted:count:)` without being checked again for each row.
+    public static func encoded(_ text: String) -> [UInt8] {
+        let buffer = UnsafeMutablePointer<ByteBuffer>.allocate(capacity: 1)
+        buffer.initialize(to: ByteBuffer(capacity: 2 * text.utf8.count + 2))
+        defer {
+            buffer.pointee.deallocate()
+            buffer.deinitialize(count: 1)
+            buffer.deallocate()
+        }
+        var row = TableRow(buffer: buffer)
+        row.append(text)
+        return Array(UnsafeBufferPointer(start: buffer.pointee.bytes, count: buffer.pointee.count))
+    }
+
     /// A comma before every field but the first.
     @inlinable
     mutating func separate() {
