@@ -24,10 +24,25 @@ struct SourceChecks {
     private var aboveDenominator = CheckFindings(.numeratorAboveDenominator)
     private var implausible = CheckFindings(.implausibleValue)
 
+    /// What the checks of each row need of an indicator's definition, taken out of it once:
+    /// matching the unit's case for every row copied the whole definition each time.
+    private let isRate: Bool
+    private let isProportion: Bool
+    private let scale: Double
+    private let plausibleRange: PlausibleRange?
+
     init(unit: IngestUnit, pipeline: Pipeline) {
         self.unit = unit
         self.pipeline = pipeline
         file = pipeline.resolve(unit.file)
+        if case .indicator(let indicator, _) = unit {
+            isRate = indicator.aggregation == .rate
+            isProportion = indicator.isProportion
+            scale = indicator.scale ?? 1
+            plausibleRange = indicator.plausibleRange
+        } else {
+            (isRate, isProportion, scale, plausibleRange) = (false, false, 1, nil)
+        }
     }
 
     /// Counts a row with an area code (its bytes as read); false when the code was read
@@ -48,16 +63,14 @@ struct SourceChecks {
         checkCount(numerator, "numerator", code, line)
         checkCount(denominator, "denominator", code, line)
         checkCount(population, "population", code, line)
-        guard case .indicator(let indicator, _) = unit else { return }
-        let isRate = indicator.aggregation == .rate
-        if isRate, indicator.isProportion, let numerator, let denominator, numerator > denominator, numerator >= 0 {
+        if isRate, isProportion, let numerator, let denominator, numerator > denominator, numerator >= 0 {
             aboveDenominator.add("\(String(decoding: code, as: UTF8.self)) (line \(line): \(NumberText.format(numerator)) > \(NumberText.format(denominator)))")
         }
-        guard let range = indicator.plausibleRange else { return }
+        guard let range = plausibleRange else { return }
         let figure: Double?
         if isRate {
             figure = numerator.flatMap { numerator in
-                denominator.flatMap { $0 > 0 ? numerator / $0 * (indicator.scale ?? 1) : nil }
+                denominator.flatMap { $0 > 0 ? numerator / $0 * scale : nil }
             }
         } else {
             figure = value

@@ -91,6 +91,8 @@ struct SourceReader {
         var stagings = try zip(units, outputPaths).map { unit, path in
             try UnitStaging(unit, header: reader.header, outputPath: path, pipeline: pipeline)
         }
+        // The census tables have dozens of columns, of which the units read a few.
+        if let last = stagings.flatMap(\.columnsRead).max(by: { $0.index < $1.index }) { reader.readFields(upTo: last) }
         try reader.forEachRecord { record in
             for index in stagings.indices { try stagings[index].take(record) }
         }

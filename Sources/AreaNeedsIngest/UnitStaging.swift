@@ -70,6 +70,17 @@ struct UnitStaging {
         writer = try StagedTableWriter(path: outputPath, columns: stagingColumns, observer: digest.update)
     }
 
+    /// The columns of the source it reads.
+    var columnsRead: [TableColumn] {
+        switch columns {
+        case .indicator(let columns):
+            [columns.code] + [columns.name, columns.district, columns.value, columns.numerator, columns.denominator,
+                              columns.population, columns.decile].compactMap { $0 }
+        case .population(let code, let count):
+            [code, count]
+        }
+    }
+
     /// Checks and writes one row of the source.
     mutating func take(_ record: TableRecord) throws {
         switch columns {

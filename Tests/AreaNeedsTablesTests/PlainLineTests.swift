@@ -93,6 +93,58 @@ struct PlainLineTests {
         }
     }
 
+    /// The fields up to `upTo` of each row, each row's field count, its line, the notes and
+    /// the blank rows, or the error: what a reader that reads no later column sees.
+    static func readPrefix(_ path: String, _ options: ReadOptions, upTo: Int?, show: Int = 2) -> Outcome {
+        var outcome = Outcome()
+        do {
+            let reader = try TableReader(path: path, options: options)
+            outcome.header = reader.header.names
+            if let upTo { reader.readFields(upTo: TableColumn(index: upTo, name: "")) }
+            try reader.forEachRecord { record in
+                let shown = min(record.count, show)
+                outcome.rows.append((0..<shown).map { record.text(TableColumn(index: $0, name: "")) } + ["\(record.count) fields"])
+                outcome.lines.append(record.line)
+            }
+            outcome.notes = reader.notes.map(\.text)
+            outcome.blankRows = reader.blankRowsSkipped
+        } catch {
+            outcome.error = "\(error)"
+        }
+        return outcome
+    }
+
+    @Test func rowsReadUpToAColumnHaveTheirFieldsCountedAndChecked() throws {
+        let folder = TemporaryFolder()
+        let text = "title\ncode,a,b,c,d\nE01,1,2,3,4\nE02,5,6,7,8,9\nE03,1,2,,\n ,,, , \nE04,1\nE05,1,2,3,4,\nNote: the end\n"
+        let path = folder.file("wide.csv", bytes: Array(text.utf8))
+        for options in [ReadOptions(header: .line(2)), ReadOptions(header: .line(2), splitsPlainLines: false)] {
+            let whole = Self.readPrefix(path, options, upTo: nil)
+            let prefix = Self.readPrefix(path, options, upTo: 1)
+            // Every count and line the same; the second row, with a field too many, is an error.
+            #expect(prefix.error == whole.error && whole.error?.contains("line 4") == true)
+            #expect(prefix.rows.map { $0.last } == whole.rows.map { $0.last })
+            #expect(prefix.rows.first == ["E01", "1", "5 fields"])
+        }
+        let good = folder.file("good.csv", bytes: Array("code,a,b,c,d\nE01,1,2,3,4\nE03,1,2,,\n ,,, , \nE05,1,2,3,4,\n".utf8))
+        let prefix = Self.readPrefix(good, ReadOptions(header: .line(1)), upTo: 1)
+        #expect(prefix.rows == [["E01", "1", "5 fields"], ["E03", "1", "5 fields"], ["E05", "1", "6 fields"]])
+        #expect(prefix.blankRows == 1 && prefix.error == nil)
+    }
+
+    /// Found by the fuzzer: a data row after the notes, read up to a column, is told whole.
+    @Test func aDataRowAfterNotesIsShownWholeWhenReadUpToAColumn() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("notes.csv", bytes: Array("code,vAalue,rate\nE01,\nE04,n/a,1e3\nE05,%\nE,-0.5\n".utf8))
+        let prefix = Self.readPrefix(path, ReadOptions(header: .line(1)), upTo: 1)
+        #expect(prefix == Self.readPrefix(path, ReadOptions(header: .line(1), splitsPlainLines: false), upTo: nil))
+        #expect(prefix.error?.contains("line 3") == true && prefix.error?.contains("E04,n/a,1e3") == true)
+
+        // Notes begun among the rows read with the header, before the caller says what it reads.
+        let early = folder.file("early.csv", bytes: Array("codco\0\0\0\0\0ue,\nE01,1,\0E%\rMM1M0EMMMue,\nE01,1,\0E\n\06\0\0\0\0\0\n".utf8))
+        #expect(Self.readPrefix(early, ReadOptions(), upTo: 1) == Self.readPrefix(early, ReadOptions(splitsPlainLines: false), upTo: nil))
+    }
+
     /// Made-up tables of commas, quotes, spaces, tabs, line ends of every kind, non-ASCII and
     /// invalid bytes, read with each way of finding the header and with small limits.
     @Test func madeUpTablesReadTheSameBothWays() throws {
@@ -116,9 +168,17 @@ struct PlainLineTests {
                 if Bool.random(using: &random) || Int.random(in: 0..<10, using: &random) > 0 { bytes += ends.randomElement(using: &random)! }
             }
             let header = headers.randomElement(using: &random)!
-            let (split, libcsv) = Self.bothWays(bytes, header: header, limits: Bool.random(using: &random) ? limits : .init(), in: folder)
+            let chosenLimits = Bool.random(using: &random) ? limits : .init()
+            let (split, libcsv) = Self.bothWays(bytes, header: header, limits: chosenLimits, in: folder)
             if split != libcsv {
                 differences.append("\(String(decoding: bytes, as: UTF8.self).debugDescription) with \(header): split \(split), libcsv \(libcsv)")
+            }
+            // Read up to the second column, the rows' first two fields and counts are the same.
+            let path = folder.path + "/table.csv"
+            let prefix = Self.readPrefix(path, ReadOptions(header: header, limits: chosenLimits), upTo: 1)
+            let whole = Self.readPrefix(path, ReadOptions(header: header, limits: chosenLimits, splitsPlainLines: false), upTo: nil)
+            if prefix != whole {
+                differences.append("\(String(decoding: bytes, as: UTF8.self).debugDescription) with \(header) up to column 2: \(prefix), libcsv \(whole)")
             }
         }
         #expect(differences.isEmpty, "\(differences.prefix(3).joined(separator: "\n"))")

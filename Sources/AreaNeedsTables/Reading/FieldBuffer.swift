@@ -55,7 +55,16 @@ struct FieldStorage {
     var starts: UnsafeMutablePointer<Int>
     var ends: UnsafeMutablePointer<Int>
     var count = 0
+    /// How many of the `count` fields were split: fewer when the row's later fields were
+    /// only counted (`splitOnly`).
+    var split = 0
     var endsCapacity: Int
+    /// The fields a plain line must be split into at most; the rest of a row that has the
+    /// expected number of fields are counted, not split (`TableReader.readFields(upTo:)`).
+    var splitOnly = Int.max
+    /// The field counts of a row whose later fields may be counted only: those the header
+    /// allows without a problem to report.
+    var expectedCounts = 0...Int.max
     let maxFieldsPerRow: Int
     let maxFieldBytes: Int
     let maxRowBytes: Int
@@ -77,7 +86,10 @@ struct FieldStorage {
         ends.deallocate()
     }
 
-    var view: FieldView { FieldView(bytes: line ?? UnsafePointer(bytes), starts: starts, ends: ends, count: count, byteCount: byteCount) }
+    var view: FieldView {
+        FieldView(bytes: line ?? UnsafePointer(bytes), starts: starts, ends: ends, count: count, split: line == nil ? count : split,
+                  byteCount: byteCount)
+    }
 
     /// True when one more field of `length` bytes stays within the limits.
     @inline(__always)
@@ -121,6 +133,7 @@ struct FieldStorage {
     mutating func endRow(_ found: LineFields) {
         line = found.line.assumingMemoryBound(to: UInt8.self)
         count = found.count
+        split = found.split
         byteCount = found.byteCount
     }
 
@@ -160,21 +173,27 @@ struct FieldView {
     @usableFromInline let starts: UnsafePointer<Int>
     @usableFromInline let ends: UnsafePointer<Int>
     @usableFromInline let count: Int
-    /// The bytes of every field together.
+    /// How many of the fields were split; the rest were only counted.
+    @usableFromInline let split: Int
+    /// The bytes of every field split together.
     let byteCount: Int
 
-    init(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int, byteCount: Int) {
+    init(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int, split: Int, byteCount: Int) {
         self.bytes = bytes
         self.starts = starts
         self.ends = ends
         self.count = count
+        self.split = split
         self.byteCount = byteCount
     }
 
     /// The bytes of field `index`; empty past the last field.
     @inlinable @inline(__always)
     func field(_ index: Int) -> UnsafeRawBufferPointer {
-        guard index < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        guard index < split else {
+            precondition(index >= count, "field \(index + 1) of a row was counted, not split: TableReader.readFields(upTo:) said no column after field \(split) is read")
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
         let start = starts[index]
         return UnsafeRawBufferPointer(start: bytes + start, count: ends[index] &- start)
     }

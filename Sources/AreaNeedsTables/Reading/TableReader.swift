@@ -116,6 +116,18 @@ public final class TableReader {
         }
     }
 
+    /// Splits from each row only the fields up to `column`, when no later column is read:
+    /// the later fields of a row are counted, to check the row's width, and not split
+    /// (reading one is a programming error). The published census tables have dozens of
+    /// columns, of which a source reads two or three. Rows of another width than the
+    /// header's, and rows with quotes, are split whole as ever.
+    public func readFields(upTo column: TableColumn) {
+        // Not once the notes have begun (in rows read with the header): see handleDataRow.
+        guard notesBeganAt == nil else { return }
+        fieldStorage.pointee.splitOnly = column.index + 1
+        fieldStorage.pointee.expectedCounts = max(namedWidth, 1)...max(headerWidth, 1)
+    }
+
     /// Reads every data row into text fields: for small tables and tests.
     public func readAll() throws -> [[String]] {
         var rows: [[String]] = []
@@ -283,6 +295,9 @@ public final class TableReader {
         }
         if isNote {
             notesBeganAt = recordLine
+            // A data row after the notes is an error that shows the row whole: from here on,
+            // rows are split whole (`readFields(upTo:)`).
+            fieldStorage.pointee.splitOnly = .max
             keepNote()
             return true
         }
