@@ -23,6 +23,21 @@ struct CodeMapTests {
         #expect(Set(map.keys) == Set(dictionary.keys))
     }
 
+    @Test func codesCompareAsTheirBytesInOrder() {
+        var generator = SeededGenerator(seed: 3)
+        let alphabet: [UInt8] = [0x00, 0x30, 0x31, 0x45, 0x57, 0x7F, 0x80, 0xC3, 0xFF]
+        for _ in 0..<5_000 {
+            let a = (0..<Int.random(in: 0...20, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            // Often sharing a long prefix, as codes of one table do.
+            var b = Array(a.prefix(Int.random(in: 0...a.count, using: &generator)))
+            b += (0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let less = a.withUnsafeBytes { a in b.withUnsafeBytes { b in CodeBytes.less(a, b) } }
+            let equal = a.withUnsafeBytes { a in b.withUnsafeBytes { b in CodeBytes.equal(a, b) } }
+            #expect(less == a.lexicographicallyPrecedes(b), "\(a) < \(b)")
+            #expect(equal == (a == b), "\(a) == \(b)")
+        }
+    }
+
     @Test func keepsTheOrderCodesCameInAndTheirPositions() {
         var map = CodeMap<String>()
         for (index, code) in ["E2", "E1", "E3"].enumerated() { map[code] = "v\(index)" }

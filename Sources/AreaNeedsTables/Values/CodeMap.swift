@@ -206,11 +206,18 @@ public enum CodeBytes {
         return true
     }
 
-    /// Whether `a` sorts before `b`, byte by byte (a prefix first).
+    /// Whether `a` sorts before `b`, byte by byte (a prefix first). Eight bytes are compared
+    /// at a time, read big-endian so that the first byte weighs most.
     @inlinable
     public static func less(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         let shared = Swift.min(a.count, b.count)
         var offset = 0
+        while offset &+ 8 <= shared {
+            let left = UInt64(bigEndian: a.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let right = UInt64(bigEndian: b.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            if left != right { return left < right }
+            offset &+= 8
+        }
         while offset < shared {
             if a[offset] != b[offset] { return a[offset] < b[offset] }
             offset &+= 1
