@@ -110,7 +110,7 @@ public struct IngestStage: Sendable {
             guard let output = result.output else { throw AreaNeedsError(.internal, "\(unit.label): no staging table was put in place") }
             let manifest = StageManifest(
                 stage: StageName.ingest.rawValue, unit: unit.name, fingerprint: plan.fingerprint, inputs: [plan.input],
-                outputs: [.init(path: unit.outputFile, sha256: output.sha256, rows: result.rows)],
+                outputs: [.init(path: unit.outputFile, file: output, rows: result.rows)],
                 counts: result.counts,
                 warnings: result.warnings)
             try manifest.write(folder.manifestPath(unit.name))

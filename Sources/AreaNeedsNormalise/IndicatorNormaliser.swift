@@ -65,7 +65,7 @@ struct IndicatorNormaliser {
         try? FileManager.default.removeItem(atPath: folder.file("indicator-\(indicator.id).csv"))
         let manifest = StageManifest(
             stage: StageName.normalise.rawValue, unit: plan.unit, fingerprint: plan.fingerprint, inputs: plan.inputs,
-            outputs: [.init(path: StagingTables.normalisedFile(indicator.id), sha256: try InputFile.describeWritten(output, digest: digest).sha256, rows: geography.areas.count)],
+            outputs: [.init(path: StagingTables.normalisedFile(indicator.id), file: try InputFile.describeWritten(output, digest: digest), rows: geography.areas.count)],
             counts: counts, warnings: warnings)
         try manifest.write(folder.manifestPath(plan.unit))
         return manifest

@@ -100,8 +100,8 @@ public struct RankStage: Sendable {
         let manifest = StageManifest(
             stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value, inputs: inputs,
             outputs: [
-                .init(path: "indicator_needs.csv", sha256: try InputFile.describeWritten(indicatorPath, digest: digests.indicator).sha256, rows: areaOrder.count * indicators.count),
-                .init(path: "objective_needs.csv", sha256: try InputFile.describeWritten(objectivePath, digest: digests.objective).sha256, rows: areaOrder.count * 5),
+                .init(path: "indicator_needs.csv", file: try InputFile.describeWritten(indicatorPath, digest: digests.indicator), rows: areaOrder.count * indicators.count),
+                .init(path: "objective_needs.csv", file: try InputFile.describeWritten(objectivePath, digest: digests.objective), rows: areaOrder.count * 5),
             ],
             counts: counts)
         try manifest.write(folder.manifestPath(RankStage.unit))

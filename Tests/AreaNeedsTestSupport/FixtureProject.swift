@@ -42,6 +42,12 @@ public final class FixtureProject {
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     }
 
+    public func write(_ relative: String, bytes: [UInt8]) {
+        let path = root + "/" + relative
+        try? FileManager.default.removeItem(atPath: path)
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    }
+
     public func read(_ relative: String) -> String {
         (try? String(contentsOfFile: root + "/" + relative, encoding: .utf8)) ?? ""
     }
