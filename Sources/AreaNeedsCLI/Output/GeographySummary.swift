@@ -9,7 +9,7 @@ enum GeographySummary {
         var lines = ["\(geography.areas.count) areas in \(geography.districtCodes.count) districts (\(geography.areasFile.path))"]
         for level in levels {
             let lookup = geography.lookups[level]!
-            lines.append("\(level.rawValue) lookup: \(lookup.codes.count) small areas, \(lookup.rowCount) rows (\(lookup.file.path))")
+            lines.append("\(level.rawValue) lookup: \(lookup.codeCount) small areas, \(lookup.rowCount) rows (\(lookup.file.path))")
         }
 
         var districts = TextTable(header: ["district", "name", "areas", "population"], rightAligned: [2, 3])

@@ -92,7 +92,7 @@ extension Geography {
 
         // The line of the earlier row with the same small area and area, for each repeat.
         var firstLineOfPair = [Int32](repeating: -1, count: lookup.rowCount)
-        for position in lookup.codes.indices {
+        for position in 0..<lookup.codeCount {
             let rows = lookup.rows(ofCodeAt: position)
             guard rows.count > 1 else { continue }
             for (offset, row) in zip(rows.indices, rows) where firstLineOfPair[Int(row)] < 0 {
@@ -102,9 +102,11 @@ extension Geography {
             }
         }
 
+        // The codes are made only for a problem or the district check: this runs for every
+        // row of the lookups (188,880 in a national output-area lookup).
         for row in 0..<lookup.rowCount {
-            let code = lookup.codes[Int(lookup.rowCodes[row])]
-            let areaCode = lookup.areaCodes[Int(lookup.rowAreas[row])]
+            var code: String { lookup.code(at: Int(lookup.rowCodes[row])) }
+            var areaCode: String { lookup.areaCodes[Int(lookup.rowAreas[row])] }
             let line = Int(lookup.rowLines[row])
             func report(_ kind: GeographyProblem.Kind) {
                 problems.append(GeographyProblem(kind, file: file, line: line))
@@ -125,22 +127,25 @@ extension Geography {
             }
             guard checksDistricts else { continue }
             let area = areas[areaPosition]
-            let home = reference?.district(of: code, at: lookup.level)
-                ?? lookup.name(of: code).flatMap(SmallAreaName.district).flatMap { districtCodesByName[$0] }
+            let smallArea = code
+            let home = reference?.district(of: smallArea, at: lookup.level)
+                ?? lookup.name(of: smallArea).flatMap(SmallAreaName.district).flatMap { districtCodesByName[$0] }
             if let home, home != area.districtCode {
-                report(.mappedOutsideItsDistrict(code: code, district: home, area: area.code, areaDistrict: area.districtCode))
+                report(.mappedOutsideItsDistrict(code: smallArea, district: home, area: area.code, areaDistrict: area.districtCode))
             }
         }
 
-        for position in lookup.codes.indices {
-            let rows = lookup.rows(ofCodeAt: position).filter { firstLineOfPair[Int($0)] < 0 }
-            // The common case, one row of weight 1, needs no sum.
+        for position in 0..<lookup.codeCount {
+            // The common case, one row of weight 1, needs no sum and no array.
+            let all = lookup.rows(ofCodeAt: position)
+            if all.count == 1, firstLineOfPair[Int(all.first!)] < 0, lookup.rowWeights[Int(all.first!)] == 1 { continue }
+            let rows = all.filter { firstLineOfPair[Int($0)] < 0 }
             if rows.count == 1, lookup.rowWeights[Int(rows[0])] == 1 { continue }
             let sum = rows.reduce(0) { $0 + lookup.rowWeights[Int($1)] }
             if abs(sum - 1) > Geography.weightTolerance {
                 let shares = rows.map { AreaShare(areaCode: lookup.areaCodes[Int(lookup.rowAreas[Int($0)])], weight: lookup.rowWeights[Int($0)]) }
                 problems.append(GeographyProblem(
-                    .weightsDoNotSumToOne(code: lookup.codes[position], sum: sum, shares: shares, lines: rows.map { Int(lookup.rowLines[Int($0)]) }),
+                    .weightsDoNotSumToOne(code: lookup.code(at: position), sum: sum, shares: shares, lines: rows.map { Int(lookup.rowLines[Int($0)]) }),
                     file: file, line: Int(lookup.rowLines[Int(rows[0])])))
             }
         }

@@ -9,8 +9,13 @@ import AreaNeedsTables
 public final class Lookup: Sendable {
     /// The file it was read from.
     public let file: LookupFile
-    /// The distinct small-area codes, in the order they first appear.
-    public let codes: [String]
+    /// The distinct small-area codes, in the order they first appear: made on each call,
+    /// as the lookup keeps them as bytes (`codeCount` and `code(at:)` make none).
+    public var codes: [String] { positionOfCode.keys }
+    /// How many distinct small-area codes there are.
+    public var codeCount: Int { positionOfCode.count }
+    /// The small-area code at `position` in `codes`.
+    public func code(at position: Int) -> String { positionOfCode.key(at: position) }
     /// Each code's position in `codes`.
     let positionOfCode: CodeMap<Int32>
     /// The distinct area codes the rows name, in the order they first appear.
@@ -47,14 +52,13 @@ public final class Lookup: Sendable {
     }
 
     private func row(_ row: Int) -> LookupRow {
-        let code = codes[Int(rowCodes[row])]
-        return LookupRow(line: Int(rowLines[row]), code: code, name: namesByCode[code], areaCode: areaCodes[Int(rowAreas[row])],
+        let smallArea = code(at: Int(rowCodes[row]))
+        return LookupRow(line: Int(rowLines[row]), code: smallArea, name: namesByCode[smallArea], areaCode: areaCodes[Int(rowAreas[row])],
                          weight: rowWeights[row])
     }
 
     init(file: LookupFile, builder: consuming Builder) {
         self.file = file
-        codes = builder.positionOfCode.keys
         positionOfCode = builder.positionOfCode
         areaCodes = builder.areaCodes
         rowLines = builder.rowLines
@@ -62,9 +66,10 @@ public final class Lookup: Sendable {
         rowAreas = builder.rowAreas
         rowWeights = builder.rowWeights
         // Group the rows by small area, keeping file order within each.
-        var start = [Int32](repeating: 0, count: codes.count + 1)
+        let codeCount = positionOfCode.count
+        var start = [Int32](repeating: 0, count: codeCount + 1)
         for code in rowCodes { start[Int(code) + 1] += 1 }
-        for index in 0..<codes.count { start[index + 1] += start[index] }
+        for index in 0..<codeCount { start[index + 1] += start[index] }
         var next = start
         var grouped = [Int32](repeating: 0, count: rowCodes.count)
         for (row, code) in rowCodes.enumerated() {
@@ -119,7 +124,7 @@ public final class Lookup: Sendable {
     /// How many distinct small areas map (wholly or in part) to each area.
     public func smallAreaCounts() -> [String: Int] {
         var counts: [String: Int] = [:]
-        for position in codes.indices {
+        for position in 0..<codeCount {
             var seen: Set<Int32> = []
             for row in rows(ofCodeAt: position) where seen.insert(rowAreas[Int(row)]).inserted {
                 counts[areaCodes[Int(rowAreas[Int(row)])], default: 0] += 1

@@ -29,7 +29,7 @@ public struct ShareFinder {
         self.level = level
         hasLookup = slot != nil
         positionOfCode = slot?.lookup.positionOfCode ?? CodeMap()
-        codeCount = slot?.lookup.codes.count ?? 0
+        codeCount = slot?.lookup.codeCount ?? 0
         rowsStart = slot?.lookup.rowsStart ?? []
         rowsByCode = slot?.lookup.rowsByCode ?? []
         rowAreas = slot?.lookup.rowAreas ?? []
