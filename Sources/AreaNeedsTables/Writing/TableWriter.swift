@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes a CSV table: a header row, then rows, as UTF-8 with LF line ends and no byte
 /// order mark, fields quoted as RFC 4180 says (only when they hold a comma, quote, line
 /// break, or spaces at either end), optionally gzip-compressed.
@@ -120,7 +126,13 @@ public final class TableWriter {
             offset += piece
             if buffer.pointee.count >= TableWriter.flushSize { try flush(finish: false) }
         }
-        for byte in bytes where byte == .newline { rowCount += 1 }
+        // The rows are counted by their line ends, found with memchr: byte by byte, counting
+        // took longer than copying the 17 MB need table of the national benchmark.
+        var rest = bytes
+        while let base = rest.baseAddress, !rest.isEmpty, let end = memchr(base, Int32(UInt8.newline), rest.count) {
+            rowCount += 1
+            rest = UnsafeRawBufferPointer(rebasing: rest[(base.distance(to: UnsafeRawPointer(end)) + 1)...])
+        }
     }
 
     /// Flushes everything and moves the table into place, in every output.
