@@ -19,13 +19,20 @@ struct PlainLineTests {
         var description: String { error ?? "header \(header), rows \(rows) on lines \(lines), notes \(notes), \(blankRows) blank" }
     }
 
-    static func read(_ path: String, _ options: ReadOptions) -> Outcome {
+    /// What reading `path` shows: every field of each row, or with `show` its first `show`
+    /// fields and its field count, as a reader told it reads no column after `upTo` sees it.
+    static func read(_ path: String, _ options: ReadOptions, upTo: Int? = nil, show: Int? = nil) -> Outcome {
         var outcome = Outcome()
         do {
             let reader = try TableReader(path: path, options: options)
             outcome.header = reader.header.names
+            if let upTo { reader.readFields(upTo: TableColumn(index: upTo, name: "")) }
             try reader.forEachRecord { record in
-                outcome.rows.append(record.texts)
+                if let show {
+                    outcome.rows.append((0..<min(record.count, show)).map { record.text(TableColumn(index: $0, name: "")) } + ["\(record.count) fields"])
+                } else {
+                    outcome.rows.append(record.texts)
+                }
                 outcome.lines.append(record.line)
             }
             outcome.notes = reader.notes.map(\.text)
@@ -93,41 +100,20 @@ struct PlainLineTests {
         }
     }
 
-    /// The fields up to `upTo` of each row, each row's field count, its line, the notes and
-    /// the blank rows, or the error: what a reader that reads no later column sees.
-    static func readPrefix(_ path: String, _ options: ReadOptions, upTo: Int?, show: Int = 2) -> Outcome {
-        var outcome = Outcome()
-        do {
-            let reader = try TableReader(path: path, options: options)
-            outcome.header = reader.header.names
-            if let upTo { reader.readFields(upTo: TableColumn(index: upTo, name: "")) }
-            try reader.forEachRecord { record in
-                let shown = min(record.count, show)
-                outcome.rows.append((0..<shown).map { record.text(TableColumn(index: $0, name: "")) } + ["\(record.count) fields"])
-                outcome.lines.append(record.line)
-            }
-            outcome.notes = reader.notes.map(\.text)
-            outcome.blankRows = reader.blankRowsSkipped
-        } catch {
-            outcome.error = "\(error)"
-        }
-        return outcome
-    }
-
     @Test func rowsReadUpToAColumnHaveTheirFieldsCountedAndChecked() throws {
         let folder = TemporaryFolder()
         let text = "title\ncode,a,b,c,d\nE01,1,2,3,4\nE02,5,6,7,8,9\nE03,1,2,,\n ,,, , \nE04,1\nE05,1,2,3,4,\nNote: the end\n"
         let path = folder.file("wide.csv", bytes: Array(text.utf8))
         for options in [ReadOptions(header: .line(2)), ReadOptions(header: .line(2), splitsPlainLines: false)] {
-            let whole = Self.readPrefix(path, options, upTo: nil)
-            let prefix = Self.readPrefix(path, options, upTo: 1)
+            let whole = Self.read(path, options, show: 2)
+            let prefix = Self.read(path, options, upTo: 1, show: 2)
             // Every count and line the same; the second row, with a field too many, is an error.
             #expect(prefix.error == whole.error && whole.error?.contains("line 4") == true)
             #expect(prefix.rows.map { $0.last } == whole.rows.map { $0.last })
             #expect(prefix.rows.first == ["E01", "1", "5 fields"])
         }
         let good = folder.file("good.csv", bytes: Array("code,a,b,c,d\nE01,1,2,3,4\nE03,1,2,,\n ,,, , \nE05,1,2,3,4,\n".utf8))
-        let prefix = Self.readPrefix(good, ReadOptions(header: .line(1)), upTo: 1)
+        let prefix = Self.read(good, ReadOptions(header: .line(1)), upTo: 1, show: 2)
         #expect(prefix.rows == [["E01", "1", "5 fields"], ["E03", "1", "5 fields"], ["E05", "1", "6 fields"]])
         #expect(prefix.blankRows == 1 && prefix.error == nil)
     }
@@ -136,13 +122,13 @@ struct PlainLineTests {
     @Test func aDataRowAfterNotesIsShownWholeWhenReadUpToAColumn() throws {
         let folder = TemporaryFolder()
         let path = folder.file("notes.csv", bytes: Array("code,vAalue,rate\nE01,\nE04,n/a,1e3\nE05,%\nE,-0.5\n".utf8))
-        let prefix = Self.readPrefix(path, ReadOptions(header: .line(1)), upTo: 1)
-        #expect(prefix == Self.readPrefix(path, ReadOptions(header: .line(1), splitsPlainLines: false), upTo: nil))
+        let prefix = Self.read(path, ReadOptions(header: .line(1)), upTo: 1, show: 2)
+        #expect(prefix == Self.read(path, ReadOptions(header: .line(1), splitsPlainLines: false), show: 2))
         #expect(prefix.error?.contains("line 3") == true && prefix.error?.contains("E04,n/a,1e3") == true)
 
         // Notes begun among the rows read with the header, before the caller says what it reads.
         let early = folder.file("early.csv", bytes: Array("codco\0\0\0\0\0ue,\nE01,1,\0E%\rMM1M0EMMMue,\nE01,1,\0E\n\06\0\0\0\0\0\n".utf8))
-        #expect(Self.readPrefix(early, ReadOptions(), upTo: 1) == Self.readPrefix(early, ReadOptions(splitsPlainLines: false), upTo: nil))
+        #expect(Self.read(early, ReadOptions(), upTo: 1, show: 2) == Self.read(early, ReadOptions(splitsPlainLines: false), show: 2))
     }
 
     /// Made-up tables of commas, quotes, spaces, tabs, line ends of every kind, non-ASCII and
@@ -175,8 +161,8 @@ struct PlainLineTests {
             }
             // Read up to the second column, the rows' first two fields and counts are the same.
             let path = folder.path + "/table.csv"
-            let prefix = Self.readPrefix(path, ReadOptions(header: header, limits: chosenLimits), upTo: 1)
-            let whole = Self.readPrefix(path, ReadOptions(header: header, limits: chosenLimits, splitsPlainLines: false), upTo: nil)
+            let prefix = Self.read(path, ReadOptions(header: header, limits: chosenLimits), upTo: 1, show: 2)
+            let whole = Self.read(path, ReadOptions(header: header, limits: chosenLimits, splitsPlainLines: false), show: 2)
             if prefix != whole {
                 differences.append("\(String(decoding: bytes, as: UTF8.self).debugDescription) with \(header) up to column 2: \(prefix), libcsv \(whole)")
             }

@@ -24,9 +24,7 @@ public enum GzipCopy {
     /// `target` appears only when it is whole; `observer` sees every byte written to it.
     public static func write(copyOf source: String, to target: String,
                              observer: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(TableError) {
-        let descriptor = open(source, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw TableError(.unreadable(reason: systemMessage(errno)), file: source) }
-        defer { close(descriptor) }
+        let file = try FileInput(path: source)
         let output = try FileOutput(path: target)
         // A few pieces per core at a time: both cores stay busy, and memory stays a few MB
         // whatever the file's size.
@@ -35,7 +33,7 @@ public enum GzipCopy {
         defer { input.deallocate() }
         var first = true
         while true {
-            let filled = try readFully(descriptor, into: input, file: source)
+            let filled = try fill(input, from: file)
             // An empty file still has a gzip copy: one member of nothing.
             if filled == 0 && !first { break }
             first = false
@@ -76,14 +74,10 @@ public enum GzipCopy {
     }
 
     /// Reads until `buffer` is full or the file ends; the bytes read.
-    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, file: String) throws(TableError) -> Int {
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from file: FileInput) throws(TableError) -> Int {
         var filled = 0
         while filled < buffer.count {
-            let got = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw TableError(.unreadable(reason: systemMessage(errno)), file: file)
-            }
+            let got = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
             if got == 0 { break }
             filled += got
         }
