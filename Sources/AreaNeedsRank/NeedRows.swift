@@ -33,22 +33,22 @@ final class NeedRows: @unchecked Sendable {
         let figures = UnsafeMutableRawBufferPointer.allocate(byteCount: byteCount, alignment: 16)
         let figureEnds = UnsafeMutableBufferPointer<Int32>.allocate(capacity: cells)
         let qualityCodes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: cells)
-        var qualityTexts: [String] = []
+        // Every table's few qualities in one list; first the empty one, of a cell without a value.
+        var qualityTexts = [""]
         var offset = 0
         for position in tables.indices {
             let (text, ends) = tables[position].takeFigures()
             text.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: figures[offset..<(offset + $0.count)]).copyMemory(from: $0) }
             let table = tables[position]
+            let places = table.qualities.map { quality in
+                if let known = qualityTexts.firstIndex(of: quality) { return UInt8(known) }
+                qualityTexts.append(quality)
+                return UInt8(qualityTexts.count - 1)
+            }
             for area in areaCodes.indices {
                 let cell = position * areaCodes.count + area
                 figureEnds[cell] = Int32(offset) + ends[area]
-                let quality = table.hasValue(area) ? table.quality(area) : ""
-                if let known = qualityTexts.firstIndex(of: quality) {
-                    qualityCodes[cell] = UInt8(known)
-                } else {
-                    qualityCodes[cell] = UInt8(qualityTexts.count)
-                    qualityTexts.append(quality)
-                }
+                qualityCodes[cell] = table.hasValue(area) ? places[table.qualityCode(area)] : 0
             }
             offset += text.count
         }

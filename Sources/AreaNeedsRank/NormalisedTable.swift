@@ -17,7 +17,7 @@ struct NormalisedTable: Sendable {
     var values: [Double] = []
     /// Each area's quality, by its place in `qualities`: the few there are.
     private var qualityCodes: [UInt8] = []
-    private var qualities: [String] = []
+    private(set) var qualities: [String] = []
     /// The figure columns of every row as CSV ("12.5,25,200,9.1,16.7"), end to end.
     private var figureText: [UInt8] = []
     /// Where each row's figures end in `figureText`.
@@ -25,8 +25,8 @@ struct NormalisedTable: Sendable {
 
     func hasValue(_ area: Int) -> Bool { !values[area].isNaN }
 
-    /// Area `area`'s quality.
-    func quality(_ area: Int) -> String { qualities[Int(qualityCodes[area])] }
+    /// The place of area `area`'s quality in `qualities`.
+    func qualityCode(_ area: Int) -> Int { Int(qualityCodes[area]) }
 
     /// The bytes of every area's figure columns together.
     var figureByteCount: Int { figureText.count }

@@ -12,16 +12,17 @@ public struct ReleaseTable: Sendable {
 
     /// Where the rows come from.
     enum Rows: Sendable {
-        case produced(@Sendable (_ emit: (_ row: [String]) throws -> Void) throws -> Void)
-        /// Rows written field by field (`TableWriter.writeRow`).
+        /// Rows written by a function, given the table's writer.
         case written(@Sendable (_ writer: TableWriter) throws -> Void)
         /// The data rows of a CSV file this package's `TableWriter` wrote, whose header is `header`.
         case copied(path: String, header: [String])
     }
 
+    /// A table whose rows `produceRows` emits in order, each as its fields' text.
     public init(schema: TableSchema, produceRows: @escaping @Sendable (_ emit: (_ row: [String]) throws -> Void) throws -> Void) {
-        self.schema = schema
-        rows = .produced(produceRows)
+        self.init(schema: schema) { (writer: TableWriter) in
+            try produceRows { row in try writer.write(row) }
+        }
     }
 
     /// A table of many rows, each written field by field with `writer.writeRow`, with no

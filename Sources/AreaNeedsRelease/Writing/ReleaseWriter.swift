@@ -140,8 +140,6 @@ public struct ReleaseWriter: Sendable {
         do {
             let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)], columns: table.schema.columns, durable: false)
             switch table.rows {
-            case .produced(let produceRows):
-                try produceRows { row in try writer.write(row) }
             case .written(let writeRows):
                 try writeRows(writer)
             case .copied(let path, let header):

@@ -118,9 +118,7 @@ public struct CodeMap<Value> {
     /// Adds a code that is not in the map, at the end.
     @inlinable
     mutating func append(_ code: UnsafeRawBufferPointer, _ value: Value) {
-        codeBytes.append(contentsOf: code.assumingMemoryBound(to: UInt8.self))
-        codeEnds.append(codeBytes.count)
-        entries.append(value)
+        appendUnindexed(code, value)
         // At most half full, so probes stay short.
         if codeEnds.count &* 2 > slots.count {
             grow()
@@ -136,15 +134,34 @@ public struct CodeMap<Value> {
         entries.reserveCapacity(count)
         var size = slots.count
         while count * 2 > size { size *= 2 }
-        if size > slots.count {
-            slots = Array(repeating: -1, count: size / 2)
-            grow()
-        }
+        if size > slots.count { rehash(slotCount: size) }
+    }
+
+    /// Adds a new code at the end without indexing it: `index()` must run before the map
+    /// is next looked up by hash (`SeenCodes` indexes codes only once they come out of order).
+    @inlinable
+    mutating func appendUnindexed(_ code: UnsafeRawBufferPointer, _ value: Value) {
+        codeBytes.append(contentsOf: code.assumingMemoryBound(to: UInt8.self))
+        codeEnds.append(codeBytes.count)
+        entries.append(value)
+    }
+
+    /// Indexes every code added so far, in a table at most half full.
+    mutating func index() {
+        var size = 16
+        while count * 2 > size { size *= 2 }
+        rehash(slotCount: size)
     }
 
     @usableFromInline
     mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        rehash(slotCount: slots.count * 2)
+    }
+
+    /// Places every code again in a table of `slotCount` slots, a power of two.
+    @usableFromInline
+    mutating func rehash(slotCount: Int) {
+        slots = Array(repeating: -1, count: slotCount)
         for position in codeEnds.indices {
             place(position, hash: withCode(at: position) { CodeMap.hash($0) })
         }

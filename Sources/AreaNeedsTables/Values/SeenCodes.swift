@@ -54,7 +54,7 @@ public struct SeenCodes {
         if !indexed {
             let last = codes.count - 1
             if last < 0 || codes.withCode(at: last, { CodeBytes.less($0, code) }) {
-                codes.appendInOrder(code, line)
+                codes.appendUnindexed(code, line)
                 return nil
             }
             codes.index()
@@ -63,23 +63,5 @@ public struct SeenCodes {
         if let position = codes.position(ofCode: code) { return codes.value(at: position) }
         codes.append(code, line)
         return nil
-    }
-}
-
-extension CodeMap {
-    /// Adds a new code at the end without indexing it: `index()` must run before any
-    /// lookup by hash.
-    mutating func appendInOrder(_ code: UnsafeRawBufferPointer, _ value: Value) {
-        codeBytes.append(contentsOf: code.assumingMemoryBound(to: UInt8.self))
-        codeEnds.append(codeBytes.count)
-        entries.append(value)
-    }
-
-    /// Indexes every code added so far.
-    mutating func index() {
-        var size = 16
-        while count * 2 > size { size *= 2 }
-        slots = Array(repeating: -1, count: size / 2)
-        grow()
     }
 }
