@@ -141,12 +141,7 @@ struct SourceReader {
     private static func columnKeys(of unit: IngestUnit) -> [(key: String, column: String)] {
         switch unit {
         case .indicator(_, let source):
-            let named: [(String, String?)] = [
-                ("area-code", source.areaCode), ("area-name", source.areaName), ("district", source.district), ("value", source.value),
-                ("numerator", source.numerator), ("denominator", source.denominator),
-                ("population", source.population), ("decile", source.decile),
-            ]
-            return named.compactMap { key, column in column.map { (key, $0) } }
+            return [("area-code", source.areaCode)] + IngestedField.named(in: source).map { ($0.field.pipelineKey, $0.column) }
         case .population(_, let spec):
             return [("area-code", spec.areaCode), ("column", spec.column)]
         }

@@ -12,7 +12,7 @@ struct IngestedRow {
     private let columns: Columns
 
     /// The positions of the table's columns; nil for those the source does not name,
-    /// which the table leaves out (`StagingTables.ingestedColumns(of:)`).
+    /// which the table leaves out (`IngestedField`).
     struct Columns {
         let code, line: Int
         let name, district, value, numerator, denominator, population, decile: Int?
@@ -36,15 +36,16 @@ struct IngestedRow {
     /// Calls `body` with each row of an ingest-stage table, streaming.
     static func forEach(in path: String, _ body: (IngestedRow) throws -> Void) throws {
         let reader = try StagedTableReader(path: path)
-        func optional(_ name: String, _ kind: StagedColumn.Kind) throws(TableError) -> Int? {
-            reader.columns.contains { $0.name == name } ? try reader.column(name, kind) : nil
+        func optional(_ field: IngestedField) throws(TableError) -> Int? {
+            let column = field.stagedColumn
+            return reader.columns.contains { $0.name == column.name } ? try reader.column(column.name, column.kind) : nil
         }
         let columns = Columns(
             code: try reader.column("area_code", .text), line: try reader.column("line", .count),
-            name: try optional("area_name", .text), district: try optional("district", .text),
-            value: try optional("value", .number), numerator: try optional("numerator", .number),
-            denominator: try optional("denominator", .number), population: try optional("population", .number),
-            decile: try optional("decile", .number))
+            name: try optional(.areaName), district: try optional(.district),
+            value: try optional(.value), numerator: try optional(.numerator),
+            denominator: try optional(.denominator), population: try optional(.population),
+            decile: try optional(.decile))
         try reader.forEachRow { record in
             try body(IngestedRow(record: record, columns: columns))
         }

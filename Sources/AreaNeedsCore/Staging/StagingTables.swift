@@ -16,13 +16,7 @@ public enum StagingTables {
     /// others would be empty in every row, and writing and reading them was a third of
     /// handing the rows on); the missing-value markers met, and the line.
     public static func ingestedColumns(of source: SourceSpec) -> [StagedColumn] {
-        let named: [(StagedColumn, String?)] = [
-            (.init("area_name", .text), source.areaName), (.init("district", .text), source.district),
-            (.init("value", .number), source.value), (.init("numerator", .number), source.numerator),
-            (.init("denominator", .number), source.denominator), (.init("population", .number), source.population),
-            (.init("decile", .number), source.decile),
-        ]
-        return [.init("area_code", .text)] + named.compactMap { column, name in name.map { _ in column } }
+        [.init("area_code", .text)] + IngestedField.named(in: source).map(\.field.stagedColumn)
             + [.init("missing", .text), .init("line", .count)]
     }
 
