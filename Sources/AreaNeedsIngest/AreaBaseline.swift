@@ -99,12 +99,8 @@ struct AreaBaseline {
     func changes(to current: SeenCodes) -> Changes? {
         guard lines.count > 0 else { return nil }
         var changes = Changes(previous: lines.count)
-        current.forEach { code, line in
-            if lines[code] == nil { changes.added.add(code, line: line) }
-        }
-        lines.forEach { code, line in
-            if current[code] == nil { changes.gone.add(code, line: line) }
-        }
+        current.forEachCode(notIn: lines) { code, line in changes.added.add(code, line: line) }
+        lines.forEachCode(notIn: current) { code, line in changes.gone.add(code, line: line) }
         return changes
     }
 }

@@ -105,7 +105,7 @@ struct IndicatorNormaliser {
                     let value = row.value
                     let figures = SmallAreaFigures(
                         code: keepsCodes ? row.codeText : "", value: value, numerator: row.numerator, denominator: row.denominator,
-                        population: row.population ?? populations.position(ofCode: row.code).map(populations.value(at:)),
+                        population: row.population ?? populations.value(forCode: row.code),
                         nationalRank: value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber))
                     let known = finder.forEachShare(ofCode: row.code, name: row.hasName ? row.name : nil) { area, weight in
                         areas[area].add(figures, weight: weight)

@@ -75,8 +75,27 @@ struct CodeMapTests {
         // Out of order, found by the map.
         #expect(seen["E02"] == 5 && seen["E05"] == 4 && seen["E04"] == nil)
         var listed: [String] = []
-        seen.forEach { code, line in listed.append("\(code)@\(line)") }
+        seen.forEachCode(notIn: SeenCodes()) { code, line in listed.append("\(code)@\(line)") }
         #expect(listed == ["E01@2", "E03@3", "E05@4", "E02@5"])
+    }
+
+    /// The codes one table has and another lacks, in the order read, whether either is still
+    /// in code order (walked side by side) or not (looked up).
+    @Test(arguments: [false, true], [false, true])
+    func codesMissingFromAnotherTableAreFoundInEitherState(firstOutOfOrder: Bool, secondOutOfOrder: Bool) {
+        func seen(_ codes: [String]) -> SeenCodes {
+            var seen = SeenCodes()
+            for (line, code) in codes.enumerated() { _ = seen.updateValue(line + 2, forKey: code) }
+            return seen
+        }
+        let first = seen(["E01", "E02", "E04", "E07", "E0700", "E09"] + (firstOutOfOrder ? ["E00"] : []))
+        let second = seen(["E00", "E02", "E03", "E07", "E08", "E10"] + (secondOutOfOrder ? ["E01"] : []))
+        var onlyFirst: [String] = []
+        first.forEachCode(notIn: second) { code, line in onlyFirst.append("\(code)@\(line)") }
+        var onlySecond: [String] = []
+        second.forEachCode(notIn: first) { code, line in onlySecond.append("\(code)@\(line)") }
+        #expect(onlyFirst == (secondOutOfOrder ? [] : ["E01@2"]) + ["E04@4", "E0700@6", "E09@7"])
+        #expect(onlySecond == (firstOutOfOrder ? [] : ["E00@2"]) + ["E03@4", "E08@6", "E10@7"])
     }
 
     @Test func aRepeatRightAfterItselfIsFound() {

@@ -95,6 +95,12 @@ public struct CodeMap<Value> {
         }
     }
 
+    /// The value of the code with these bytes, or nil.
+    @inlinable
+    public func value(forCode code: UnsafeRawBufferPointer) -> Value? {
+        position(ofCode: code).map { entries[$0] }
+    }
+
     /// Sets the value of `key`; returns the old value, or nil when the key is new.
     @inlinable @discardableResult
     public mutating func updateValue(_ value: Value, forKey key: String) -> Value? {

@@ -1,6 +1,6 @@
 /// The area codes of a table's rows, each with the line it was first read on, to find a
 /// code that appears twice: `updateValue(line, forCode: code)` returns the earlier line of
-/// a repeat, as a `[String: Int]` would.
+/// a repeat and, unlike a dictionary's, keeps it.
 ///
 /// Published tables usually list their areas in code order. While each code sorts after the
 /// one before (byte by byte), it cannot be a repeat: it is kept, not hashed. The first code
@@ -25,8 +25,8 @@ public struct SeenCodes {
     }
 
     /// The line the code with these bytes was first read on; nil when it was not read.
-    public func line(ofCode code: UnsafeRawBufferPointer) -> Int? {
-        if indexed { return codes.position(ofCode: code).map(codes.value(at:)) }
+    func line(ofCode code: UnsafeRawBufferPointer) -> Int? {
+        if indexed { return codes.value(forCode: code) }
         // Still in code order: a binary search.
         var low = 0
         var high = codes.count
@@ -37,9 +37,29 @@ public struct SeenCodes {
         return low < codes.count && codes.code(at: low, is: code) ? codes.value(at: low) : nil
     }
 
-    /// Calls `body` with every code and the line it was first read on, in the order read.
-    public func forEach(_ body: (_ code: String, _ line: Int) -> Void) {
-        for position in 0..<codes.count { body(codes.key(at: position), codes.value(at: position)) }
+    /// Calls `body` with each code that `other` has not seen, and the line it was first read
+    /// on, in the order read.
+    ///
+    /// Comparing a million codes with a previous ingest's, a text and a search for each had
+    /// been a quarter of a repeated ingest. Two tables still in code order are walked side by
+    /// side, and text is made only for the codes passed on.
+    public func forEachCode(notIn other: SeenCodes, _ body: (_ code: String, _ line: Int) -> Void) {
+        guard !indexed && !other.indexed else {
+            for position in 0..<codes.count where codes.withCode(at: position, { other.line(ofCode: $0) == nil }) {
+                body(codes.key(at: position), codes.value(at: position))
+            }
+            return
+        }
+        var otherPosition = 0
+        for position in 0..<codes.count {
+            let found = codes.withCode(at: position) { code in
+                while otherPosition < other.codes.count, other.codes.withCode(at: otherPosition, { CodeBytes.less($0, code) }) {
+                    otherPosition += 1
+                }
+                return otherPosition < other.codes.count && other.codes.code(at: otherPosition, is: code)
+            }
+            if !found { body(codes.key(at: position), codes.value(at: position)) }
+        }
     }
 
     /// Records `code` as read on `line`; returns the line it was read on before, or nil
