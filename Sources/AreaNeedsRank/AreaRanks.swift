@@ -13,8 +13,12 @@ struct AreaRanks: Sendable {
         quintiles = ranks.map { UInt8($0?.quintile ?? 0) }
     }
 
+    /// The number of areas.
+    var count: Int { ranks.count }
+
     /// Copies every area's rank and quintile, 0 for none, to the buffers from `start` on.
     func copy(to ranks: UnsafeMutableBufferPointer<Int32>, quintiles: UnsafeMutableBufferPointer<UInt8>, from start: Int) {
+        precondition(start + count <= min(ranks.count, quintiles.count), "the buffers hold every area")
         for area in self.ranks.indices {
             ranks[start + area] = self.ranks[area]
             quintiles[start + area] = self.quintiles[area]

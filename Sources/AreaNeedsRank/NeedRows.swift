@@ -6,6 +6,8 @@ import AreaNeedsTables
 /// Reached through plain pointers, a row costs no reference counting (it had cost fifteen
 /// retains and releases a row). The figure text is moved out of the normalised tables as it
 /// is laid here, one table at a time, so the stage never holds it twice.
+///
+/// Sendable as it is never written after `init`: the two tables are written from it at once.
 final class NeedRows: @unchecked Sendable {
     private let codes: PackedFields
     private let ids: PackedFields
@@ -17,14 +19,20 @@ final class NeedRows: @unchecked Sendable {
     private let qualities: PackedFields
     /// Each cell's rank and quintile, 0 for none: nationally, and within districts when
     /// the pipeline ranks within them (else empty).
-    let nationalRanks: UnsafeMutableBufferPointer<Int32>
-    let nationalQuintiles: UnsafeMutableBufferPointer<UInt8>
-    let districtRanks: UnsafeMutableBufferPointer<Int32>
-    let districtQuintiles: UnsafeMutableBufferPointer<UInt8>
+    private let nationalRanks: UnsafeMutableBufferPointer<Int32>
+    private let nationalQuintiles: UnsafeMutableBufferPointer<UInt8>
+    private let districtRanks: UnsafeMutableBufferPointer<Int32>
+    private let districtQuintiles: UnsafeMutableBufferPointer<UInt8>
+    /// Whether the cells have ranks within districts as well as national ones.
+    let ranksWithinDistricts: Bool
 
     /// Lays out the rows of `tables` (whose figure text is moved here, leaving them without)
-    /// and their `ranks`.
-    init(areaCodes: [String], ids: [String], tables: inout [NormalisedTable], ranks: [(national: AreaRanks, withinDistrict: AreaRanks?)]) {
+    /// and their `ranks`, one per table, each with ranks within districts when
+    /// `ranksWithinDistricts`.
+    init(areaCodes: [String], ids: [String], tables: inout [NormalisedTable],
+         ranks: [(national: AreaRanks, withinDistrict: AreaRanks?)], ranksWithinDistricts: Bool) {
+        precondition(ranks.count == tables.count && ids.count == tables.count, "one id and one set of ranks per table")
+        precondition(ranks.allSatisfy { ($0.withinDistrict != nil) == ranksWithinDistricts }, "ranks within districts for every table or none")
         let cells = tables.count * areaCodes.count
         codes = PackedFields(areaCodes.map(TableRow.encoded))
         self.ids = PackedFields(ids.map(TableRow.encoded))
@@ -54,15 +62,17 @@ final class NeedRows: @unchecked Sendable {
         }
         (self.figures, self.figureEnds, self.qualityCodes) = (figures, figureEnds, qualityCodes)
         qualities = PackedFields(qualityTexts.map(TableRow.encoded))
-        nationalRanks = .allocate(capacity: cells)
-        nationalQuintiles = .allocate(capacity: cells)
-        let ranksWithin = ranks.first?.withinDistrict != nil
-        districtRanks = .allocate(capacity: ranksWithin ? cells : 0)
-        districtQuintiles = .allocate(capacity: ranksWithin ? cells : 0)
+        self.ranksWithinDistricts = ranksWithinDistricts
+        let districtCells = ranksWithinDistricts ? cells : 0
+        (nationalRanks, nationalQuintiles) = (.allocate(capacity: cells), .allocate(capacity: cells))
+        (districtRanks, districtQuintiles) = (.allocate(capacity: districtCells), .allocate(capacity: districtCells))
+        for buffer in [nationalRanks, districtRanks] { buffer.initialize(repeating: 0) }
+        for buffer in [nationalQuintiles, districtQuintiles] { buffer.initialize(repeating: 0) }
         for (position, tableRanks) in ranks.enumerated() {
+            precondition(tableRanks.national.count == areaCodes.count, "a rank for every area")
             let start = position * areaCodes.count
             tableRanks.national.copy(to: nationalRanks, quintiles: nationalQuintiles, from: start)
-            if ranksWithin { tableRanks.withinDistrict?.copy(to: districtRanks, quintiles: districtQuintiles, from: start) }
+            tableRanks.withinDistrict?.copy(to: districtRanks, quintiles: districtQuintiles, from: start)
         }
     }
 
@@ -89,6 +99,15 @@ final class NeedRows: @unchecked Sendable {
 
     /// The CSV field of a cell's quality (empty without a value).
     func quality(_ cell: Int) -> UnsafeRawBufferPointer { qualities[Int(qualityCodes[cell])] }
+
+    /// A cell's national rank and quintile; 0 for none.
+    func nationalRank(_ cell: Int) -> (rank: Int32, quintile: UInt8) { (nationalRanks[cell], nationalQuintiles[cell]) }
+
+    /// A cell's rank and quintile within its district; 0 for none. Only when `ranksWithinDistricts`.
+    func districtRank(_ cell: Int) -> (rank: Int32, quintile: UInt8) {
+        precondition(ranksWithinDistricts, "the cells have ranks within districts")
+        return (districtRanks[cell], districtQuintiles[cell])
+    }
 }
 
 /// A few fields end to end in memory of their own: field `i` ends at `ends[i]`.

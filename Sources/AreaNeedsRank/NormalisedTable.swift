@@ -41,11 +41,14 @@ struct NormalisedTable: Sendable {
     /// The area codes every table lists, in order, to compare each table's with.
     struct AreaOrder: Sendable {
         let codes: [String]
+        /// The table they were read from, for messages.
+        let file: String
         /// The codes' UTF-8.
         fileprivate let bytes: [[UInt8]]
 
-        init(_ codes: [String]) {
+        init(_ codes: [String], file: String) {
             self.codes = codes
+            self.file = file
             bytes = codes.map { Array($0.utf8) }
         }
 
@@ -66,10 +69,12 @@ struct NormalisedTable: Sendable {
             var table = NormalisedTable()
             var qualities: [[UInt8]] = []
             var row = 0
-            var sameAreas = true
+            var firstDifference: (row: Int, code: String)?
             try reader.forEachRow { record in
                 if let expected {
-                    sameAreas = sameAreas && expected.code(at: row, is: record.bytes(code))
+                    if firstDifference == nil && !expected.code(at: row, is: record.bytes(code)) {
+                        firstDifference = (row, record.text(code))
+                    }
                 } else {
                     table.areaCodes.append(record.text(code))
                 }
@@ -90,16 +95,24 @@ struct NormalisedTable: Sendable {
             }
             table.qualities = qualities.map { String(decoding: $0, as: UTF8.self) }
             if let expected {
-                guard sameAreas, row == expected.codes.count else { throw OtherAreas() }
+                if let (row, code) = firstDifference {
+                    let wanted = row < expected.codes.count ? expected.codes[row] : "no area"
+                    throw OtherAreas(what: "row \(row + 1) is \(code), where \(expected.file) has \(wanted)")
+                }
+                guard row == expected.codes.count else {
+                    throw OtherAreas(what: "it has \(row) areas, \(expected.file) has \(expected.codes.count)")
+                }
                 table.areaCodes = expected.codes
             }
             return table
-        } catch is OtherAreas {
-            throw AreaNeedsError(.internal, "\(path): lists other areas than the indicator tables before it; run the normalise stage again")
+        } catch let other as OtherAreas {
+            throw AreaNeedsError(.internal, "\(path): lists other areas than the first indicator table: \(other.what); run the normalise stage again")
         } catch {
             throw AreaNeedsError(error, context: "rank: reading \(path)")
         }
     }
 
-    private struct OtherAreas: Error {}
+    private struct OtherAreas: Error {
+        let what: String
+    }
 }

@@ -22,32 +22,10 @@ public struct RankStage: Sendable {
 
     public func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
         let started = Date()
-        let input = StageFolder(.normalise, of: pipeline)
         let folder = StageFolder(.rank, of: pipeline)
         try folder.create()
         var report = StageReport(stage: .rank)
-
-        var inputs: [InputFile] = []
-        var fingerprint = Fingerprint()
-        fingerprint.add("stage", "rank")
-        for indicator in pipeline.file.indicators {
-            let path = input.file(StagingTables.normalisedFile(indicator.id))
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw AreaNeedsError(.internal, "\(path): missing; run the normalise stage first (`areaneeds normalise \(pipeline.path)`)")
-            }
-            let file = try InputFile.describe(path, known: folder.manifest(RankStage.unit)?.inputs ?? [])
-            inputs.append(file)
-            fingerprint.add("indicator", [indicator.id, String(indicator.objective), indicator.polarity.rawValue])
-            fingerprint.add(indicator.id, file: file)
-        }
-        let withinDistrict = pipeline.file.ranking.withinDistrict
-        fingerprint.add("ranking", pipeline.file.ranking)
-        if withinDistrict {
-            // The districts come from the areas table: a change there can move areas between them.
-            let areas = try InputFile.describe(pipeline.areasFile.path, known: folder.manifest(RankStage.unit)?.inputs ?? [])
-            inputs.append(areas)
-            fingerprint.add("areas", file: areas)
-        }
+        let (inputs, fingerprint) = try describeInputs(known: folder.manifest(RankStage.unit)?.inputs ?? [])
         if !force, let manifest = folder.upToDate(RankStage.unit, fingerprint: fingerprint.value, outputs: ["indicator_needs.csv", "objective_needs.csv"]) {
             report.skipped = [RankStage.unit]
             report.counts = manifest.counts
@@ -56,18 +34,61 @@ public struct RankStage: Sendable {
         }
 
         folder.invalidate(RankStage.unit)
+        let ranked = try rankTables()
+        let (outputs, rankCount) = try write(ranked, into: folder)
+        let counts = ["areas": ranked.areaCodes.count, "indicator ranks": rankCount]
+        let manifest = StageManifest(stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value,
+                                     inputs: inputs, outputs: outputs, counts: counts)
+        try manifest.write(folder.manifestPath(RankStage.unit))
+        report.ran = [RankStage.unit]
+        report.counts = counts
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// The stage's input files and what decides whether it is up to date: each indicator's
+    /// normalised table, id, objective and polarity; the ranking settings; and the areas
+    /// table when ranking within districts.
+    private func describeInputs(known: [InputFile]) throws(AreaNeedsError) -> ([InputFile], Fingerprint) {
+        let input = StageFolder(.normalise, of: pipeline)
+        var inputs: [InputFile] = []
+        var fingerprint = Fingerprint()
+        fingerprint.add("stage", "rank")
+        for indicator in pipeline.file.indicators {
+            let path = input.file(StagingTables.normalisedFile(indicator.id))
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw AreaNeedsError(.internal, "\(path): missing; run the normalise stage first (`areaneeds normalise \(pipeline.path)`)")
+            }
+            let file = try InputFile.describe(path, known: known)
+            inputs.append(file)
+            fingerprint.add("indicator", [indicator.id, String(indicator.objective), indicator.polarity.rawValue])
+            fingerprint.add(indicator.id, file: file)
+        }
+        fingerprint.add("ranking", pipeline.file.ranking)
+        if pipeline.file.ranking.withinDistrict {
+            // The districts come from the areas table: a change there can move areas between them.
+            let areas = try InputFile.describe(pipeline.areasFile.path, known: known)
+            inputs.append(areas)
+            fingerprint.add("areas", file: areas)
+        }
+        return (inputs, fingerprint)
+    }
+
+    /// Reads the normalised tables and ranks every indicator, nationally and (when asked)
+    /// within districts, each table on its own core.
+    private func rankTables() throws(AreaNeedsError) -> RankedTables {
+        let input = StageFolder(.normalise, of: pipeline)
         let indicators = pipeline.file.indicators
+        let paths = indicators.map { input.file(StagingTables.normalisedFile($0.id)) }
         // Areas are numbered in the order the normalise stage wrote them, the same in every
         // table: the first table gives them, the others are checked against it.
-        let first = try indicators.first.map { indicator throws(AreaNeedsError) in
-            try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)))
-        }
+        let first = try paths.first.map { path throws(AreaNeedsError) in try NormalisedTable.read(path) }
         let areaOrder = first?.areaCodes ?? []
-        let expected = NormalisedTable.AreaOrder(areaOrder)
-        var tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(indicators.dropFirst())) { indicator throws(AreaNeedsError) in
-            try NormalisedTable.read(input.file(StagingTables.normalisedFile(indicator.id)), expected: expected)
+        let expected = NormalisedTable.AreaOrder(areaOrder, file: paths.first ?? "")
+        var tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(paths.dropFirst())) { path throws(AreaNeedsError) in
+            try NormalisedTable.read(path, expected: expected)
         })
-        let districtOf = withinDistrict ? try districtIndexes(of: areaOrder) : nil
+        let districtOf = pipeline.file.ranking.withinDistrict ? try districtIndexes(of: areaOrder) : nil
         let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators.map(\.polarity), tables))) { polarity, table in
             let national = AreaRanks(NeedRanking.rank(positions: table.values, polarity: polarity))
             let withinDistrict = districtOf.map { groups in
@@ -75,16 +96,18 @@ public struct RankStage: Sendable {
             }
             return (national, withinDistrict)
         })
-        let rows = NeedRows(areaCodes: areaOrder, ids: indicators.map(\.id), tables: &tables, ranks: ranks)
-        tables = []
-        let ranked = RankedTables(
+        let rows = NeedRows(areaCodes: areaOrder, ids: indicators.map(\.id), tables: &tables, ranks: ranks, ranksWithinDistricts: districtOf != nil)
+        return RankedTables(
             ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, rows: rows,
             ranks: ranks, districtOf: districtOf)
+    }
 
-        // The two tables are written at once, one per core: the indicator table is the larger.
+    /// Writes the two need tables at once, one per core (the indicator table is the larger),
+    /// each checksummed as it is written, for the manifest, rather than read back. Returns
+    /// the manifest's outputs and the number of indicator ranks.
+    private func write(_ ranked: RankedTables, into folder: StageFolder) throws(AreaNeedsError) -> ([StageManifest.Output], Int) {
         let indicatorPath = folder.file("indicator_needs.csv")
         let objectivePath = folder.file("objective_needs.csv")
-        // Each checksummed as it is written, for the manifest, rather than read back.
         let digests = (indicator: StreamingDigest(), objective: StreamingDigest())
         let written = try Parallel.collect(Parallel.map([indicatorPath, objectivePath]) { path throws(AreaNeedsError) in
             do {
@@ -95,20 +118,12 @@ public struct RankStage: Sendable {
                 throw AreaNeedsError(error, context: "rank")
             }
         })
-
-        let counts = ["areas": areaOrder.count, "indicator ranks": written[0]]
-        let manifest = StageManifest(
-            stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value, inputs: inputs,
-            outputs: [
-                .init(path: "indicator_needs.csv", file: try InputFile.describeWritten(indicatorPath, digest: digests.indicator), rows: areaOrder.count * indicators.count),
-                .init(path: "objective_needs.csv", file: try InputFile.describeWritten(objectivePath, digest: digests.objective), rows: areaOrder.count * 5),
-            ],
-            counts: counts)
-        try manifest.write(folder.manifestPath(RankStage.unit))
-        report.ran = [RankStage.unit]
-        report.counts = counts
-        report.seconds = Date().timeIntervalSince(started)
-        return report
+        let areaCount = ranked.areaCodes.count
+        let outputs: [StageManifest.Output] = [
+            .init(path: "indicator_needs.csv", file: try InputFile.describeWritten(indicatorPath, digest: digests.indicator), rows: areaCount * ranked.ids.count),
+            .init(path: "objective_needs.csv", file: try InputFile.describeWritten(objectivePath, digest: digests.objective), rows: areaCount * 5),
+        ]
+        return (outputs, written[0])
     }
 
     /// The district of each area (a number per district, as ranking groups), from the areas table.

@@ -32,20 +32,23 @@ struct RankedTables: Sendable {
     func writeIndicatorNeeds(to path: String, digest: StreamingDigest) throws -> Int {
         let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
                                      columns: StagingTables.indicatorNeedColumns + extraColumns, durable: false)
+        precondition(rows.ranksWithinDistricts == withinDistrict, "the rows have the ranks the columns name")
         let fields = rows
         var ranked = 0
         for area in areaCodes.indices {
             for position in ids.indices {
                 let cell = position * areaCodes.count + area
-                if fields.nationalRanks[cell] != 0 { ranked += 1 }
+                let national = fields.nationalRank(cell)
+                if national.rank != 0 { ranked += 1 }
                 try writer.writeRow { row in
                     row.append(formatted: fields.code(area), count: 1)
                     row.append(formatted: fields.id(position), count: 1)
                     row.append(formatted: fields.figures(cell), count: NormalisedTable.figureColumns.count)
-                    RankedTables.append(rank: fields.nationalRanks[cell], quintile: fields.nationalQuintiles[cell], to: &row, highestNeed: true)
+                    RankedTables.append(rank: national.rank, quintile: national.quintile, to: &row, highestNeed: true)
                     row.append(formatted: fields.quality(cell), count: 1)
                     if withinDistrict {
-                        RankedTables.append(rank: fields.districtRanks[cell], quintile: fields.districtQuintiles[cell], to: &row, highestNeed: false)
+                        let district = fields.districtRank(cell)
+                        RankedTables.append(rank: district.rank, quintile: district.quintile, to: &row, highestNeed: false)
                     }
                 }
             }

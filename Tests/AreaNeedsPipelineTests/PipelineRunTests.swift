@@ -106,6 +106,36 @@ struct PipelineRunTests {
         #expect(outcome.release == .unchanged(ReleaseVersion(1, 0, 0)))
     }
 
+    @Test func rankRefusesIndicatorTablesThatListOtherAreasNamingTheFirstDifference() throws {
+        _ = try run()
+        // The barriers table with its first two areas swapped, as a damaged staging folder
+        // or a normalise of another geography could leave it.
+        let folder = project.root + "/data-out/test/staging/normalise"
+        let path = folder + "/indicator-barriers.staged"
+        let reader = try StagedTableReader(path: path)
+        let columns = reader.columns
+        var rows = try reader.texts()
+        rows.swapAt(0, 1)
+        let writer = try StagedTableWriter(path: path, columns: columns)
+        for row in rows {
+            try writer.writeRow { fields in
+                for (column, text) in zip(columns, row) {
+                    switch column.kind {
+                    case .text: fields.append(text)
+                    case .number: fields.append(number: Double(text))
+                    case .count: fields.append(count: Int(text)!)
+                    }
+                }
+            }
+        }
+        try writer.finish()
+
+        let error = try #require(throws: AreaNeedsError.self) { try run([.rank], force: true) }
+        #expect(error.category == .internal)
+        #expect(error.message.contains("\(path): lists other areas than the first indicator table: row 1 is \(rows[0][0]), where "))
+        #expect(error.message.contains("indicator-fuel-poverty.staged has \(rows[1][0]); run the normalise stage again"))
+    }
+
     @Test func changedSourceRedoesOnlyItsOwnWork() throws {
         _ = try run()
         project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty(changing: 2))
