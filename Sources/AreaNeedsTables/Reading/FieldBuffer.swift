@@ -56,12 +56,12 @@ struct FieldStorage {
     var ends: UnsafeMutablePointer<Int>
     var count = 0
     /// How many of the `count` fields were split: fewer when the row's later fields were
-    /// only counted (`splitOnly`).
-    var split = 0
+    /// only counted (`splitLimit`).
+    var splitCount = 0
     var endsCapacity: Int
-    /// The fields a plain line must be split into at most; the rest of a row that has the
-    /// expected number of fields are counted, not split (`TableReader.readFields(upTo:)`).
-    var splitOnly = Int.max
+    /// How many leading fields of a plain line are split when the line has one of the
+    /// `expectedCounts`: its later fields are only counted (`TableReader.readFields(upTo:)`).
+    var splitLimit = Int.max
     /// The field counts of a row whose later fields may be counted only: those the header
     /// allows without a problem to report.
     var expectedCounts = 0...Int.max
@@ -87,7 +87,7 @@ struct FieldStorage {
     }
 
     var view: FieldView {
-        FieldView(bytes: line ?? UnsafePointer(bytes), starts: starts, ends: ends, count: count, split: line == nil ? count : split,
+        FieldView(bytes: line ?? UnsafePointer(bytes), starts: starts, ends: ends, count: count, splitCount: line == nil ? count : splitCount,
                   byteCount: byteCount)
     }
 
@@ -133,7 +133,7 @@ struct FieldStorage {
     mutating func endRow(_ found: LineFields) {
         line = found.line.assumingMemoryBound(to: UInt8.self)
         count = found.count
-        split = found.split
+        splitCount = found.splitCount
         byteCount = found.byteCount
     }
 
@@ -174,24 +174,24 @@ struct FieldView {
     @usableFromInline let ends: UnsafePointer<Int>
     @usableFromInline let count: Int
     /// How many of the fields were split; the rest were only counted.
-    @usableFromInline let split: Int
+    @usableFromInline let splitCount: Int
     /// The bytes of every field split together.
     let byteCount: Int
 
-    init(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int, split: Int, byteCount: Int) {
+    init(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int, splitCount: Int, byteCount: Int) {
         self.bytes = bytes
         self.starts = starts
         self.ends = ends
         self.count = count
-        self.split = split
+        self.splitCount = splitCount
         self.byteCount = byteCount
     }
 
     /// The bytes of field `index`; empty past the last field.
     @inlinable @inline(__always)
     func field(_ index: Int) -> UnsafeRawBufferPointer {
-        guard index < split else {
-            precondition(index >= count, "field \(index + 1) of a row was counted, not split: TableReader.readFields(upTo:) said no column after field \(split) is read")
+        guard index < splitCount else {
+            precondition(index >= count, "field \(index + 1) of a row was counted, not split: TableReader.readFields(upTo:) said no column after field \(splitCount) is read")
             return UnsafeRawBufferPointer(start: nil, count: 0)
         }
         let start = starts[index]
@@ -204,6 +204,8 @@ struct FieldView {
         return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// How many fields hold at least one byte.
-    var nonEmptyCount: Int { (0..<count).count { !field($0).isEmpty } }
+    /// How many of the split fields hold at least one byte. Only a row of the header's
+    /// width can have fields counted and not split, and such a row is never a note, which
+    /// is what this is asked for.
+    var nonEmptyCount: Int { (0..<splitCount).count { !field($0).isEmpty } }
 }

@@ -42,10 +42,10 @@ enum PlainLine {
               isASCII(content) || firstInvalidUTF8Offset(content) == nil else { return .notPlain }
         if isBlank(content) { return .blank }
         var found = fields.pointee.beginRow(inLine: content)
-        let split = memchr(base, Int32(UInt8.quote), end) == nil
-            ? splitUnquoted(content, into: &found, only: fields.pointee.splitOnly, expecting: fields.pointee.expectedCounts)
+        let didSplit = memchr(base, Int32(UInt8.quote), end) == nil
+            ? splitUnquoted(content, into: &found, only: fields.pointee.splitLimit, expecting: fields.pointee.expectedCounts)
             : splitQuoted(content, into: &found)
-        guard split else { return .notPlain }
+        guard didSplit else { return .notPlain }
         fields.pointee.endRow(found)
         return .row
     }
@@ -151,7 +151,7 @@ enum PlainLine {
             index &+= 1
         }
         guard expected.contains(total), total <= fields.capacity else { return false }
-        fields.split = fields.count
+        fields.splitCount = fields.count
         fields.count = total
         return true
     }
@@ -200,7 +200,7 @@ struct LineFields {
     let capacity: Int
     var count = 0
     /// How many of `count` are split; the rest were only counted (`PlainLine.countRest`).
-    var split = 0
+    var splitCount = 0
     var byteCount = 0
 
     /// Adds the field from `start` to `end` of the line; false when the line has more fields
@@ -212,7 +212,7 @@ struct LineFields {
         ends[count] = end
         byteCount &+= end &- start
         count &+= 1
-        split = count
+        splitCount = count
         return true
     }
 }

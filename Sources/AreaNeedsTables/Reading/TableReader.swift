@@ -118,18 +118,20 @@ public final class TableReader {
 
     /// Splits from each row only the fields up to `column`, when no later column is read:
     /// the later fields of a row are counted, to check the row's width, and not split
-    /// (reading one is a programming error). The published census tables have dozens of
-    /// columns, of which a source reads two or three. Rows of another width than the
-    /// header's, and rows with quotes, are split whole as ever.
+    /// (reading one, or a record's `texts`, traps; so does `readAll()`). The published
+    /// census tables have dozens of columns, of which a source reads two or three. Rows of
+    /// another width than the header's, and rows with quotes, are split whole as ever.
     public func readFields(upTo column: TableColumn) {
         // Not once the notes have begun (in rows read with the header): see handleDataRow.
         guard notesBeganAt == nil else { return }
-        fieldStorage.pointee.splitOnly = column.index + 1
+        fieldStorage.pointee.splitLimit = column.index + 1
         fieldStorage.pointee.expectedCounts = max(namedWidth, 1)...max(headerWidth, 1)
     }
 
-    /// Reads every data row into text fields: for small tables and tests.
+    /// Reads every data row into text fields: for small tables and tests. Not after
+    /// `readFields(upTo:)`, which leaves later fields unsplit.
     public func readAll() throws -> [[String]] {
+        precondition(fieldStorage.pointee.splitLimit == .max, "readAll() reads every field: not after readFields(upTo:)")
         var rows: [[String]] = []
         try forEachRecord { rows.append($0.texts) }
         return rows
@@ -297,7 +299,7 @@ public final class TableReader {
             notesBeganAt = recordLine
             // A data row after the notes is an error that shows the row whole: from here on,
             // rows are split whole (`readFields(upTo:)`).
-            fieldStorage.pointee.splitOnly = .max
+            fieldStorage.pointee.splitLimit = .max
             keepNote()
             return true
         }

@@ -30,7 +30,8 @@ public struct TableRecord {
         fields.field(column.index).isEmpty
     }
 
-    /// All fields as text.
+    /// All fields as text; not after `TableReader.readFields(upTo:)`, which leaves the
+    /// later fields of a row unsplit.
     public var texts: [String] { (0..<fields.count).map(fields.string) }
 
     /// The field as a number or a missing-value marker; throws when it is neither.

@@ -48,6 +48,8 @@ public final class StagedTableReader {
         second.deallocate()
         first = .allocate(capacity: max(columns.count, 1))
         second = .allocate(capacity: max(columns.count, 1))
+        first.initialize(repeating: 0, count: max(columns.count, 1))
+        second.initialize(repeating: 0, count: max(columns.count, 1))
     }
 
     deinit {
@@ -88,7 +90,7 @@ public final class StagedTableReader {
                 continue
             }
             rowsRead += 1
-            try body(StagedRecord(bytes: UnsafeRawPointer(buffer.baseAddress!), first: first, second: second, count: kinds.count))
+            try body(StagedRecord(bytes: UnsafeRawPointer(buffer.baseAddress!), first: first, second: second, kinds: UnsafeBufferPointer(kinds)))
             start = next
         }
     }
@@ -265,14 +267,18 @@ public final class StagedTableReader {
 }
 
 /// One row of a staged table, valid only inside the closure it is passed to.
+///
+/// Each accessor is for columns of one kind (`StagedTableReader.column(_:_:)` checks the
+/// kind when it finds the column); test builds check it again on every call.
 public struct StagedRecord {
     let bytes: UnsafeRawPointer
     let first: UnsafeMutablePointer<Int>
     let second: UnsafeMutablePointer<Int>
-    let count: Int
+    let kinds: UnsafeBufferPointer<StagedColumn.Kind>
 
     /// The text of a text column.
     public func text(_ column: Int) -> String {
+        assert(kinds[column] == .text, "column \(column + 1) holds text")
         // Most names and districts of a source are empty: no decoding for them.
         if second[column] == 0 { return "" }
         return String(decoding: UnsafeRawBufferPointer(start: bytes + first[column], count: second[column]), as: UTF8.self)
@@ -280,22 +286,26 @@ public struct StagedRecord {
 
     /// The UTF-8 of a text column, valid only while the row is.
     public func bytes(_ column: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: bytes + first[column], count: second[column])
+        assert(kinds[column] == .text, "column \(column + 1) holds text")
+        return UnsafeRawBufferPointer(start: bytes + first[column], count: second[column])
     }
 
     /// True when a text column is empty.
     public func isEmpty(_ column: Int) -> Bool {
-        second[column] == 0
+        assert(kinds[column] == .text, "column \(column + 1) holds text")
+        return second[column] == 0
     }
 
     /// The number of a number column; nil when it is missing.
     public func number(_ column: Int) -> Double? {
-        second[column] == 0 ? nil : Double(bitPattern: UInt64(UInt(bitPattern: first[column])))
+        assert(kinds[column] == .number, "column \(column + 1) holds numbers")
+        return second[column] == 0 ? nil : Double(bitPattern: UInt64(UInt(bitPattern: first[column])))
     }
 
     /// The value of a count column.
     public func count(_ column: Int) -> Int {
-        first[column]
+        assert(kinds[column] == .count, "column \(column + 1) holds counts")
+        return first[column]
     }
 
     /// Every field as the text its CSV table would hold.
