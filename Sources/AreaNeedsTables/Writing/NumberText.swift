@@ -5,21 +5,49 @@
 ///     NumberText.format(1e-05)    // "0.00001"
 ///     NumberText.format(-3.0)     // "-3"
 public enum NumberText {
+    /// The value as a whole number, when it is one written without a decimal point: every
+    /// whole number below 10^15, where each `Double` is a whole number exactly.
+    @inlinable
+    public static func wholeNumber(_ value: Double) -> Int? {
+        value.rounded() == value && abs(value) < 1e15 ? Int(value) : nil
+    }
+
+    /// The most bytes `write(_:to:)` writes: those of "-9223372036854775808".
+    @inlinable public static var maxWholeNumberBytes: Int { 20 }
+
+    /// Writes the digits of `value`, after a minus sign when it is negative, from `start`,
+    /// which must have room for `maxWholeNumberBytes`; returns how many bytes it wrote.
+    /// The one place whole numbers become text: tables write them without making a string.
+    @inlinable @inline(__always)
+    public static func write(_ value: Int, to start: UnsafeMutablePointer<UInt8>) -> Int {
+        var magnitude = value.magnitude
+        var digits = 0
+        repeat {
+            digits &+= 1
+            magnitude /= 10
+        } while magnitude > 0
+        var sign = 0
+        if value < 0 {
+            start[0] = UInt8(ascii: "-")
+            sign = 1
+        }
+        magnitude = value.magnitude
+        let end = start + sign + digits
+        for position in 1...digits {
+            end[-position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        }
+        return sign + digits
+    }
+
     /// Appends the text for `value` to `bytes`, as `TableRow.append(number:)` writes it:
     /// whole numbers without making a string.
     public static func append(_ value: Double, to bytes: inout [UInt8]) {
-        if value.rounded() == value, abs(value) < 1e15 {
-            var whole = Int64(value)
-            if whole < 0 {
-                bytes.append(UInt8(ascii: "-"))
-                whole = -whole
+        if let whole = wholeNumber(value) {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxWholeNumberBytes) { digits in
+                let count = write(whole, to: digits.baseAddress!)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<count]))
             }
-            let start = bytes.count
-            repeat {
-                bytes.append(UInt8(ascii: "0") + UInt8(whole % 10))
-                whole /= 10
-            } while whole > 0
-            bytes[start...].reverse()
         } else {
             var text = format(value)
             text.withUTF8 { bytes.append(contentsOf: $0) }
@@ -29,10 +57,7 @@ public enum NumberText {
     /// The text for `value`, which must be finite.
     public static func format(_ value: Double) -> String {
         precondition(value.isFinite, "tables hold finite numbers only")
-        if value == 0 { return "0" }
-        if value.rounded() == value, abs(value) < 1e15 {
-            return String(Int64(value))
-        }
+        if let whole = wholeNumber(value) { return String(whole) }
         // Swift's description is the shortest round-tripping form; expand its exponent.
         var shortest = value.description
         // Most values have no exponent: tell so from the UTF-8 bytes, as walking Characters

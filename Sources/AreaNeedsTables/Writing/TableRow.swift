@@ -32,28 +32,15 @@ public struct TableRow {
     @inlinable
     public mutating func append(_ value: Int) {
         separate()
-        buffer.pointee.reserve(20)
-        var magnitude = value.magnitude
-        var digits = 0
-        repeat {
-            digits += 1
-            magnitude /= 10
-        } while magnitude > 0
-        if value < 0 { buffer.pointee.append(UInt8(ascii: "-")) }
-        magnitude = value.magnitude
-        let end = buffer.pointee.end + digits
-        for position in 1...digits {
-            end[-position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        }
-        buffer.pointee.count += digits
+        buffer.pointee.reserve(NumberText.maxWholeNumberBytes)
+        buffer.pointee.count += NumberText.write(value, to: buffer.pointee.end)
     }
 
     /// Appends a number as `NumberText.format` writes it; whole numbers without making a string.
     @inlinable
     public mutating func append(number value: Double) {
-        if value.rounded() == value, abs(value) < 1e15 {
-            append(Int(value))
+        if let whole = NumberText.wholeNumber(value) {
+            append(whole)
         } else {
             append(NumberText.format(value))
         }
