@@ -71,7 +71,7 @@ struct ReleaseTablesBuilder {
     private func areasTable(_ schema: TableSchema) -> ReleaseTable {
         let file = pipeline.areasFile
         return ReleaseTable(schema: schema) { emit in
-            try Geography.forEachArea(of: file) { area in
+            for area in try Geography.loadAreas(file) {
                 try emit([area.code, area.name, area.districtCode, area.districtName, area.population.map(NumberText.format) ?? ""])
             }
         }

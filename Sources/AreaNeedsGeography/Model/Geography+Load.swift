@@ -167,15 +167,6 @@ extension Geography {
             }
         }
     }
-
-    /// Calls `body` with each row of an areas file, in file order, as it is read. For
-    /// copying an areas table that `check` found no problem in, without building the
-    /// geography; a row it cannot use is an error, thrown once every row is read.
-    public static func forEachArea(of file: AreasFile, _ body: (Area) throws -> Void) throws {
-        var problems: [GeographyProblem] = []
-        for (_, area) in try readAreas(file, problems: &problems) { try body(area) }
-        if !problems.isEmpty { throw GeographyCheckFailure(problems: problems) }
-    }
 }
 
 extension TableHeader {

@@ -46,11 +46,6 @@ public final class Lookup: Sendable {
         rowLines.indices.map(row)
     }
 
-    /// Calls `body` with each row, in file order, without making them all at once.
-    public func forEachRow(_ body: (LookupRow) throws -> Void) rethrows {
-        for row in rowLines.indices { try body(self.row(row)) }
-    }
-
     private func row(_ row: Int) -> LookupRow {
         let smallArea = code(at: Int(rowCodes[row]))
         return LookupRow(line: Int(rowLines[row]), code: smallArea, name: namesByCode[smallArea], areaCode: areaCodes[Int(rowAreas[row])],

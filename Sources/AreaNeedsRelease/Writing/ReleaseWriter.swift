@@ -39,12 +39,37 @@ public struct ReleaseWriter: Sendable {
         var finished = false
         defer { if !finished { try? FileManager.default.removeItem(atPath: temporary) } }
 
-        // The tables are written two at a time, one per core; then their gzip copies, one
-        // after another, each compressed on both cores (`GzipCopy`): the largest table's
-        // copy, compressed as one stream, had kept one core busy while the other waited.
-        // Each file goes to disk in the background as soon as it is written.
         let flushes = DiskFlushes()
         defer { flushes.cancel() }
+        let files = try writeTables(of: draft, into: temporary, flushes: flushes)
+
+        let newest = history.newest
+        var change: ReleaseVersion.Change?
+        if let newest {
+            change = self.change(since: newest, files: files, draft: draft, correction: correction)
+            if change == nil && requested == nil { return .unchanged(newest) }
+        }
+        let version = requested ?? newest.map { $0.next(for: change ?? .data) } ?? .first
+        try refuseExisting(version)
+
+        try writeDescriptions(of: draft, version: version, created: created, files: files, into: temporary)
+        for name in ["provenance.json", "datapackage.json", "SHA256SUMS"] { flushes.flush(temporary + "/" + name) }
+        try ReleaseVerifier.verify(folder: temporary)
+        try flushes.wait()
+        try syncFolder(temporary)
+        try moveIntoPlace(temporary, version: version)
+        finished = true
+        // `latest` names the newest release, which a requested older version is not.
+        try pointLatest(at: max(version, newest ?? version))
+        return .published(version, change: change)
+    }
+
+    /// Writes the tables and their gzip copies. The tables are written two at a time, one
+    /// per core; then their gzip copies, one after another, each compressed on both cores
+    /// (`GzipCopy`): the largest table's copy, compressed as one stream, had kept one core
+    /// busy while the other waited. Each file goes to disk in the background as soon as it
+    /// is written.
+    private func writeTables(of draft: ReleaseDraft, into temporary: String, flushes: DiskFlushes) throws(AreaNeedsError) -> [WrittenFile] {
         var files = try Parallel.collect(Parallel.map(draft.tables) { table throws(AreaNeedsError) in
             try write(table, into: temporary)
         })
@@ -54,43 +79,36 @@ public struct ReleaseWriter: Sendable {
             flushes.flush(temporary + "/" + copy.name)
             files.append(copy)
         }
+        return files
+    }
 
-        let newest = history.newest
-        var change: ReleaseVersion.Change?
-        if let newest {
-            let previous = ReleaseFiles(folder: history.path(of: newest))
-            let changed = files.filter { $0.name.hasSuffix(".csv") && previous.hash(of: $0.name) != $0.sha256 }
-            let sameTables = Set(files.map(\.name)).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
-            // A changed column type or key is a new schema even when the bytes are the same.
-            let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
-            if changed.isEmpty && !schemaChanged && requested == nil {
-                return .unchanged(newest)
-            }
-            let geographyChanged = changed.contains { $0.name == "areas.csv" || $0.name == "area_lookup.csv" }
-            change = schemaChanged || geographyChanged ? .schemaOrGeography : correction ? .correction : .data
-        }
-        let version = requested ?? newest.map { $0.next(for: change ?? .data) } ?? .first
-        try refuseExisting(version)
+    /// How the written tables differ from release `newest`: a new schema or geography, a
+    /// correction or new data; nil when neither their bytes nor their schema changed.
+    private func change(since newest: ReleaseVersion, files: [WrittenFile], draft: ReleaseDraft, correction: Bool) -> ReleaseVersion.Change? {
+        let previous = ReleaseFiles(folder: history.path(of: newest))
+        let changed = files.filter { $0.name.hasSuffix(".csv") && previous.hash(of: $0.name) != $0.sha256 }
+        let sameTables = Set(files.map(\.name)).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
+        // A changed column type or key is a new schema even when the bytes are the same.
+        let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
+        if changed.isEmpty && !schemaChanged { return nil }
+        let geographyChanged = changed.contains { $0.name == "areas.csv" || $0.name == "area_lookup.csv" }
+        return schemaChanged || geographyChanged ? .schemaOrGeography : correction ? .correction : .data
+    }
 
+    /// Writes what describes the tables: `provenance.json`, `datapackage.json` and
+    /// `SHA256SUMS`, which lists every file but itself.
+    private func writeDescriptions(of draft: ReleaseDraft, version: ReleaseVersion, created: Date, files tables: [WrittenFile],
+                                   into temporary: String) throws(AreaNeedsError) {
         let when = ReleaseWriter.releaseTime(default: created)
         var provenance = draft.provenance
         provenance["version"] = .string(version.description)
         provenance["created"] = .string(ReleaseWriter.rfc3339(when))
+        var files = tables
         files.append(try writeFile("provenance.json", JSONValue.object(provenance).encoded(), into: temporary))
         let descriptor = DataPackage.descriptor(for: draft, version: version, created: when, files: files)
         files.append(try writeFile("datapackage.json", descriptor.encoded(), into: temporary))
         let sums = files.sorted { $0.name < $1.name }.map { "\($0.sha256)  \($0.name)\n" }.joined()
         _ = try writeFile("SHA256SUMS", Data(sums.utf8), into: temporary)
-        for name in ["provenance.json", "datapackage.json", "SHA256SUMS"] { flushes.flush(temporary + "/" + name) }
-
-        try ReleaseVerifier.verify(folder: temporary)
-        try flushes.wait()
-        try syncFolder(temporary)
-        try moveIntoPlace(temporary, version: version)
-        finished = true
-        // `latest` names the newest release, which a requested older version is not.
-        try pointLatest(at: max(version, newest ?? version))
-        return .published(version, change: change)
     }
 
     /// Removes leftovers of killed runs and repairs `latest` if a run died between
@@ -173,7 +191,7 @@ public struct ReleaseWriter: Sendable {
     /// Copies the data rows of a table `TableWriter` wrote, after checking its header line.
     private static func copyRows(of path: String, header: [String], into writer: TableWriter) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw AreaNeedsError(.internal, "\(path): cannot read the staging table") }
+        guard descriptor >= 0 else { throw AreaNeedsError(.internal, "\(path): cannot read the staging table (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
@@ -184,14 +202,14 @@ public struct ReleaseWriter: Sendable {
         while true {
             let got = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else { throw AreaNeedsError(.internal, "\(path): cannot read the staging table") }
+            guard got >= 0 else { throw AreaNeedsError(.internal, "\(path): cannot read the staging table (\(String(cString: strerror(errno))))") }
             if got == 0 { break }
             filled += got
             var start = 0
             if !headerDone {
                 // The header line is short: it is within the first piece read.
-                guard filled >= expected.count || got == 0 else { continue }
-                guard filled >= expected.count, buffer[0..<expected.count].elementsEqual(expected) else {
+                guard filled >= expected.count else { continue }
+                guard buffer[0..<expected.count].elementsEqual(expected) else {
                     let line = buffer[0..<filled].prefix { $0 != 10 }
                     throw AreaNeedsError(.internal, "\(path): has the header \(String(decoding: line, as: UTF8.self)), the release table needs \(header.joined(separator: ","))")
                 }

@@ -117,7 +117,9 @@ public final class TableWriter {
 
     /// Appends rows already written as CSV by a `TableWriter` (the bytes after another
     /// table's header line), unchanged: for copying a table under a new header without
-    /// reading and writing each field again. The bytes must be whole rows, each ending in LF.
+    /// reading and writing each field again. The bytes may be cut anywhere, but all of them
+    /// together must be whole rows, each ending in LF. Rows are counted by their LFs, so
+    /// none may hold a quoted line break.
     public func write(formattedRows bytes: UnsafeRawBufferPointer) throws(TableError) {
         var offset = 0
         while offset < bytes.count {
