@@ -7,7 +7,9 @@ public struct SmallAreaFigures: Sendable, Hashable {
     /// The small area's code (an LSOA, OA, MSOA or ward code; a district code for `inherit`).
     public var code: String
     /// The share of the small area that lies in the target area, 0 < weight <= 1, from the
-    /// lookup; below 1 the small area is split between target areas (apportioned).
+    /// lookup; below 1 the small area is split between target areas (apportioned). The
+    /// normalise stage passes the lookup's weight beside the row instead
+    /// (`AreaAccumulator.add(_:weight:)`), adding one row to each of its areas.
     public var weight: Double
     /// A score, rate or median (`weighted-mean`, `median`, `inherit`).
     public var value: Double?
