@@ -42,7 +42,10 @@ struct CopiedTableTests {
 
     @Test func aStagingTableWithAnotherHeaderPublishesNothing() throws {
         let draft = try copiedDraft(SampleDraft(), header: StagingTables.indicatorNeedColumns + ["extra"])
-        #expect(throws: AreaNeedsError.self) { try folder.writer.publish(draft) }
+        let error = try #require(throws: AreaNeedsError.self) { try folder.writer.publish(draft) }
+        #expect(error.category == .internal)
+        #expect(error.message.contains("release table indicator_needs: "))
+        #expect(error.message.contains(",extra); run the rank stage again"))
         #expect(folder.history.versions.isEmpty)
     }
 }

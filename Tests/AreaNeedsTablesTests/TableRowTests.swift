@@ -58,6 +58,26 @@ struct TableRowTests {
         #expect(writer.rowCount == 3)
     }
 
+    @Test func aTableIsCopiedUnderANewHeaderOnlyWhenItsHeaderAndLastLineAreWhole() throws {
+        let rows = (0..<40_000).map { ["E\($0)", NumberText.format(Double($0) / 7)] }
+        try TableWriter.write(path: folder.path + "/staged.csv", columns: ["area_code", "value"], rows: rows)
+        let copy = try TableWriter(path: folder.path + "/copy.csv", columns: ["spa_code", "value"])
+        try copy.copyRows(ofTableAt: folder.path + "/staged.csv", header: ["area_code", "value"])
+        try copy.finish()
+        #expect(copy.rowCount == rows.count)
+        #expect(folder.bytes(of: "copy.csv") == Array("spa_code,value\n".utf8) + folder.bytes(of: "staged.csv").dropFirst("area_code,value\n".utf8.count))
+
+        let other = try TableWriter(path: folder.path + "/other.csv", columns: ["spa_code", "value"])
+        let wrongHeader = tableError { try other.copyRows(ofTableAt: folder.path + "/staged.csv", header: ["area_code", "score"]) }
+        #expect(wrongHeader?.file == folder.path + "/staged.csv")
+        #expect(wrongHeader?.kind == .unreadable(reason: "it has the header area_code,value, not area_code,score"))
+        _ = folder.file("cut.csv", "area_code,value\nE1,2\nE2,")
+        let cut = tableError { try other.copyRows(ofTableAt: folder.path + "/cut.csv", header: ["area_code", "value"]) }
+        #expect(cut?.kind == .unreadable(reason: "it is not a whole table: no header line, or a last row without its line end"))
+        let missing = tableError { try other.copyRows(ofTableAt: folder.path + "/none.csv", header: ["area_code", "value"]) }
+        #expect(missing?.kind == .fileNotFound)
+    }
+
     @Test func oneWriterMakesAPlainAndAGzipCopyAndSeesTheirBytes() throws {
         var plainSeen: [UInt8] = []
         var gzipSeen: [UInt8] = []

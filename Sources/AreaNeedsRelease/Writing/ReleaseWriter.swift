@@ -161,7 +161,13 @@ public struct ReleaseWriter: Sendable {
             case .written(let writeRows):
                 try writeRows(writer)
             case .copied(let path, let header):
-                try ReleaseWriter.copyRows(of: path, header: header, into: writer)
+                do {
+                    try writer.copyRows(ofTableAt: path, header: header)
+                } catch {
+                    if case .unwritable = error.kind { throw error }
+                    // A staging table of the rank stage's own making.
+                    throw AreaNeedsError(.internal, "release table \(table.schema.name): \(error); run the rank stage again")
+                }
             }
             try writer.finish()
         } catch let error as TableError {
@@ -186,45 +192,6 @@ public struct ReleaseWriter: Sendable {
             throw AreaNeedsError(error, context: "release table \(table.schema.name)")
         }
         return WrittenFile(name: table.schema.fileName + ".gz", bytes: digest.bytes, sha256: digest.finish())
-    }
-
-    /// Copies the data rows of a table `TableWriter` wrote, after checking its header line.
-    private static func copyRows(of path: String, header: [String], into writer: TableWriter) throws {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw AreaNeedsError(.internal, "\(path): cannot read the staging table (\(String(cString: strerror(errno))))") }
-        defer { close(descriptor) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        let expected = Array((header.joined(separator: ",") + "\n").utf8)
-        var filled = 0
-        var headerDone = false
-        var last: UInt8 = 10
-        while true {
-            let got = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else { throw AreaNeedsError(.internal, "\(path): cannot read the staging table (\(String(cString: strerror(errno))))") }
-            if got == 0 { break }
-            filled += got
-            var start = 0
-            if !headerDone {
-                // The header line is short: it is within the first piece read.
-                guard filled >= expected.count else { continue }
-                guard buffer[0..<expected.count].elementsEqual(expected) else {
-                    let line = buffer[0..<filled].prefix { $0 != 10 }
-                    throw AreaNeedsError(.internal, "\(path): has the header \(String(decoding: line, as: UTF8.self)), the release table needs \(header.joined(separator: ","))")
-                }
-                headerDone = true
-                start = expected.count
-            }
-            if filled > start {
-                last = buffer[filled - 1]
-                try writer.write(formattedRows: UnsafeRawBufferPointer(rebasing: buffer[start..<filled]))
-            }
-            filled = 0
-        }
-        guard headerDone, last == 10 else {
-            throw AreaNeedsError(.internal, "\(path): not a complete staging table (no header line, or a last row without its line end)")
-        }
     }
 
     private func writeFile(_ name: String, _ data: Data, into folder: String) throws(AreaNeedsError) -> WrittenFile {
