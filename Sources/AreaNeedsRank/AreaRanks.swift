@@ -1,8 +1,8 @@
 import AreaNeedsMethods
 
-/// Each area's need rank on one measure, by area number, packed: an optional `NeedRank`
-/// takes 24 bytes, and a national run holds 26 indicators' ranks twice over (nationally and
-/// within districts) for 7,142 areas.
+/// Each area's need rank on one measure, by area number, packed until `NeedRows` lays it
+/// out with the others: an optional `NeedRank` takes 24 bytes, and a national run ranks 26
+/// indicators twice over (nationally and within districts) for 7,142 areas.
 struct AreaRanks: Sendable {
     /// 0 where the area has no rank.
     private var ranks: [Int32]
@@ -23,9 +23,5 @@ struct AreaRanks: Sendable {
             ranks[start + area] = self.ranks[area]
             quintiles[start + area] = self.quintiles[area]
         }
-    }
-
-    subscript(area: Int) -> NeedRank? {
-        ranks[area] == 0 ? nil : NeedRank(rank: Int(ranks[area]), quintile: Int(quintiles[area]))
     }
 }

@@ -99,7 +99,7 @@ public struct RankStage: Sendable {
         let rows = NeedRows(areaCodes: areaOrder, ids: indicators.map(\.id), tables: &tables, ranks: ranks, ranksWithinDistricts: districtOf != nil)
         return RankedTables(
             ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, rows: rows,
-            ranks: ranks, districtOf: districtOf)
+            districtOf: districtOf)
     }
 
     /// Writes the two need tables at once, one per core (the indicator table is the larger),

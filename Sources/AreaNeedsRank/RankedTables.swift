@@ -14,8 +14,6 @@ struct RankedTables: Sendable {
     let areaCodes: [String]
     /// The fields of the indicator need table's rows.
     let rows: NeedRows
-    /// Each indicator's ranks: nationally, and within districts when asked.
-    let ranks: [(national: AreaRanks, withinDistrict: AreaRanks?)]
     /// Each area's district number (the groups it is ranked within), when ranking within
     /// districts.
     let districtOf: [Int?]?
@@ -66,11 +64,11 @@ struct RankedTables: Sendable {
         for objective in 1...5 {
             let members = ids.indices.filter { objectives[$0] == objective }
             needs.append(ObjectiveRanking.rank(positions: areaCodes.indices.map { area in
-                members.compactMap { ranks[$0].national[area] }
+                members.compactMap { needRank($0, area, withinDistrict: false) }
             }))
             if let districtOf {
                 districtNeeds.append(ObjectiveRanking.rank(positions: areaCodes.indices.map { area in
-                    members.compactMap { ranks[$0].withinDistrict?[area] }
+                    members.compactMap { needRank($0, area, withinDistrict: true) }
                 }, groups: districtOf))
             }
         }
@@ -92,6 +90,14 @@ struct RankedTables: Sendable {
         }
         try writer.finish()
         return areaCodes.count * 5
+    }
+
+    /// Indicator `position`'s need rank of `area`, nationally or within its district; nil
+    /// when the area has none.
+    private func needRank(_ position: Int, _ area: Int, withinDistrict: Bool) -> NeedRank? {
+        let cell = position * areaCodes.count + area
+        let (rank, quintile) = withinDistrict ? rows.districtRank(cell) : rows.nationalRank(cell)
+        return rank == 0 ? nil : NeedRank(rank: Int(rank), quintile: Int(quintile))
     }
 
     /// need_rank, need_quintile and (when asked) highest_need, empty when there is no rank.

@@ -37,9 +37,7 @@ public final class FixtureProject {
     }
 
     public func write(_ relative: String, _ text: String) {
-        let path = root + "/" + relative
-        try? FileManager.default.removeItem(atPath: path)
-        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        write(relative, bytes: Array(text.utf8))
     }
 
     public func write(_ relative: String, bytes: [UInt8]) {

@@ -41,19 +41,21 @@ public struct ReleaseWriter: Sendable {
 
         let flushes = DiskFlushes()
         defer { flushes.cancel() }
-        let files = try writeTables(of: draft, into: temporary, flushes: flushes)
+        var files = try writeTables(of: draft, into: temporary, flushes: flushes)
 
+        // Compared before the gzip copies are made: tables the newest release already holds
+        // need none.
         let newest = history.newest
         var change: ReleaseVersion.Change?
         if let newest {
-            change = self.change(since: newest, files: files, draft: draft, correction: correction)
+            change = self.change(since: newest, tables: files, draft: draft, correction: correction)
             if change == nil && requested == nil { return .unchanged(newest) }
         }
         let version = requested ?? newest.map { $0.next(for: change ?? .data) } ?? .first
         try refuseExisting(version)
 
-        try writeDescriptions(of: draft, version: version, created: created, files: files, into: temporary)
-        for name in ["provenance.json", "datapackage.json", "SHA256SUMS"] { flushes.flush(temporary + "/" + name) }
+        files += try writeGzipCopies(of: draft, into: temporary, flushes: flushes)
+        try writeDescriptions(of: draft, version: version, created: created, files: files, into: temporary, flushes: flushes)
         try ReleaseVerifier.verify(folder: temporary)
         try flushes.wait()
         try syncFolder(temporary)
@@ -64,30 +66,37 @@ public struct ReleaseWriter: Sendable {
         return .published(version, change: change)
     }
 
-    /// Writes the tables and their gzip copies. The tables are written two at a time, one
-    /// per core; then their gzip copies, one after another, each compressed on both cores
-    /// (`GzipCopy`): the largest table's copy, compressed as one stream, had kept one core
-    /// busy while the other waited. Each file goes to disk in the background as soon as it
-    /// is written.
+    /// Writes the tables, two at a time, one per core. Each file goes to disk in the
+    /// background as soon as it is written.
     private func writeTables(of draft: ReleaseDraft, into temporary: String, flushes: DiskFlushes) throws(AreaNeedsError) -> [WrittenFile] {
-        var files = try Parallel.collect(Parallel.map(draft.tables) { table throws(AreaNeedsError) in
+        let files = try Parallel.collect(Parallel.map(draft.tables) { table throws(AreaNeedsError) in
             try write(table, into: temporary)
         })
         for file in files { flushes.flush(temporary + "/" + file.name) }
+        return files
+    }
+
+    /// Writes the tables' gzip copies, one after another, each compressed on both cores
+    /// (`GzipCopy`): the largest table's copy, compressed as one stream, had kept one core
+    /// busy while the other waited.
+    private func writeGzipCopies(of draft: ReleaseDraft, into temporary: String, flushes: DiskFlushes) throws(AreaNeedsError) -> [WrittenFile] {
+        var copies: [WrittenFile] = []
         for table in draft.tables {
             let copy = try writeGzipCopy(of: table, in: temporary)
             flushes.flush(temporary + "/" + copy.name)
-            files.append(copy)
+            copies.append(copy)
         }
-        return files
+        return copies
     }
 
     /// How the written tables differ from release `newest`: a new schema or geography, a
     /// correction or new data; nil when neither their bytes nor their schema changed.
-    private func change(since newest: ReleaseVersion, files: [WrittenFile], draft: ReleaseDraft, correction: Bool) -> ReleaseVersion.Change? {
+    private func change(since newest: ReleaseVersion, tables: [WrittenFile], draft: ReleaseDraft, correction: Bool) -> ReleaseVersion.Change? {
         let previous = ReleaseFiles(folder: history.path(of: newest))
-        let changed = files.filter { $0.name.hasSuffix(".csv") && previous.hash(of: $0.name) != $0.sha256 }
-        let sameTables = Set(files.map(\.name)).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
+        let changed = tables.filter { previous.hash(of: $0.name) != $0.sha256 }
+        // The same tables: each, with its gzip copy, in the newest release, which lists no others.
+        let names = tables.flatMap { [$0.name, $0.name + ".gz"] }
+        let sameTables = Set(names).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
         // A changed column type or key is a new schema even when the bytes are the same.
         let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
         if changed.isEmpty && !schemaChanged { return nil }
@@ -96,9 +105,9 @@ public struct ReleaseWriter: Sendable {
     }
 
     /// Writes what describes the tables: `provenance.json`, `datapackage.json` and
-    /// `SHA256SUMS`, which lists every file but itself.
+    /// `SHA256SUMS`, which lists every file but itself; each goes to disk in the background.
     private func writeDescriptions(of draft: ReleaseDraft, version: ReleaseVersion, created: Date, files tables: [WrittenFile],
-                                   into temporary: String) throws(AreaNeedsError) {
+                                   into temporary: String, flushes: DiskFlushes) throws(AreaNeedsError) {
         let when = ReleaseWriter.releaseTime(default: created)
         var provenance = draft.provenance
         provenance["version"] = .string(version.description)
@@ -108,7 +117,8 @@ public struct ReleaseWriter: Sendable {
         let descriptor = DataPackage.descriptor(for: draft, version: version, created: when, files: files)
         files.append(try writeFile("datapackage.json", descriptor.encoded(), into: temporary))
         let sums = files.sorted { $0.name < $1.name }.map { "\($0.sha256)  \($0.name)\n" }.joined()
-        _ = try writeFile("SHA256SUMS", Data(sums.utf8), into: temporary)
+        files.append(try writeFile("SHA256SUMS", Data(sums.utf8), into: temporary))
+        for file in files.dropFirst(tables.count) { flushes.flush(temporary + "/" + file.name) }
     }
 
     /// Removes leftovers of killed runs and repairs `latest` if a run died between

@@ -48,6 +48,7 @@ public enum GzipCopy {
                 }
             }
             for member in members {
+                // `withUnsafeBytes` rethrows untyped errors: the failure is handed out instead.
                 let failure = try member.get().withUnsafeBytes { bytes -> TableError? in
                     do throws(TableError) {
                         try output.write(bytes)
