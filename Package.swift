@@ -24,8 +24,9 @@ let package = Package(
         .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
-        // Streaming CSV and gzip reading and writing.
-        .target(name: "AreaNeedsTables", dependencies: ["CCSV", "CZlib"]),
+        // The wall around the fast code: streaming CSV and gzip reading and writing, staged
+        // tables, area codes and their maps, checksums. The only module that may be unsafe.
+        .target(name: "AreaNeedsTables", dependencies: ["CCSV", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // Areas, small-area lookups and their checks.
         .target(name: "AreaNeedsGeography", dependencies: ["AreaNeedsTables"]),
         // Aggregation, ranking and quintiles: pure arithmetic.
@@ -62,7 +63,7 @@ let package = Package(
         // The commands, shared by the executables, which only call them.
         .target(name: "AreaNeedsCLI", dependencies: [
             "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease", "AreaNeedsReport", "AreaNeedsSample",
-            "AreaNeedsAssess",
+            "AreaNeedsAssess", "AreaNeedsTables",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "areaneeds", dependencies: ["AreaNeedsCLI"]),
@@ -72,7 +73,7 @@ let package = Package(
         .executableTarget(name: "areaneeds-publish", dependencies: ["AreaNeedsCLI"]),
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport"]),
-        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTables", "AreaNeedsTestSupport"]),
         // The fixture project and the helpers the end-to-end tests share.
         .target(name: "AreaNeedsTestSupport", dependencies: ["AreaNeedsSample"], path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [

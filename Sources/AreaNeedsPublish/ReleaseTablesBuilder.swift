@@ -86,8 +86,8 @@ struct ReleaseTablesBuilder {
                 try Geography.forEachRow(ofLookup: file) { code, area, weight in
                     try writer.writeRow { row in
                         row.append(file.level.rawValue)
-                        row.append(bytes: code)
-                        row.append(bytes: area)
+                        row.append(code)
+                        row.append(area)
                         row.append(number: weight)
                     }
                 }

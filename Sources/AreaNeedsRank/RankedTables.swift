@@ -28,7 +28,7 @@ struct RankedTables: Sendable {
     /// 185,692 rows on the national benchmark: each is bytes copied from `NeedRows` and small
     /// numbers written, with nothing reference counted.
     func writeIndicatorNeeds(to path: String, digest: StreamingDigest) throws -> Int {
-        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
+        let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
                                      columns: StagingTables.indicatorNeedColumns + extraColumns, durable: false)
         precondition(rows.ranksWithinDistricts == withinDistrict, "the rows have the ranks the columns name")
         let fields = rows
@@ -72,7 +72,7 @@ struct RankedTables: Sendable {
                 }, groups: districtOf))
             }
         }
-        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
+        let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
                                      columns: StagingTables.objectiveNeedColumns + extraColumns, durable: false)
         for area in areaCodes.indices {
             for objective in 1...5 {
