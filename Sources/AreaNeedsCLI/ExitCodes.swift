@@ -3,6 +3,9 @@ import ArgumentParser
 
 /// The documented exit codes, shown in every command's help.
 enum ExitCodes {
+    /// `assess` answered "cannot be decided from this release": not an error, not an answer.
+    static let undetermined: Int32 = 3
+
     static let help = """
         Exit codes: 0 done; 64 bad command line; \
         \(AreaNeedsError.Category.configuration.exitCode) bad configuration (the pipeline file, or unknown names given to a command); \
