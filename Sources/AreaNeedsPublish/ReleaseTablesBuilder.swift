@@ -32,9 +32,9 @@ struct ReleaseTablesBuilder {
                     [String(outcome.id), String(objective.id), outcome.outcome, outcome.corporatePriorities.joined(separator: " | ")]
                 }
             }),
-            ReleaseTable(schema: schema.indicators, rows: pipeline.file.indicators.map(indicatorRow)),
-            stagingTable(schema.indicatorNeeds, file: "indicator_needs.csv", columns: StagingTables.indicatorNeedColumns),
-            stagingTable(schema.objectiveNeeds, file: "objective_needs.csv", columns: StagingTables.objectiveNeedColumns),
+            ReleaseTable(schema: schema.indicators, rows: try indicatorRows()),
+            stagingTable(schema.indicatorNeeds, file: StagingTables.indicatorNeedsFile, columns: StagingTables.indicatorNeedColumns),
+            stagingTable(schema.objectiveNeeds, file: StagingTables.objectiveNeedsFile, columns: StagingTables.objectiveNeedColumns),
             ReleaseTable(schema: schema.framework, rows: framework.objectives.flatMap { objective in
                 objective.outcomes.flatMap { outcome in
                     outcome.exampleMeasures.enumerated().map { index, measure in
@@ -46,8 +46,29 @@ struct ReleaseTablesBuilder {
         ]
     }
 
-    private func indicatorRow(_ indicator: IndicatorSpec) -> [String] {
+    private func indicatorRows() throws(AreaNeedsError) -> [[String]] {
+        let counties = try countyFigures()
+        return pipeline.file.indicators.map { indicatorRow($0, county: counties[$0.id] ?? "") }
+    }
+
+    /// Each indicator's county figure as the rank stage wrote it, by id.
+    private func countyFigures() throws(AreaNeedsError) -> [String: String] {
+        let path = rank.file(StagingTables.countyFiguresFile)
+        do {
+            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
+            let id = try reader.header.column("indicator_id")
+            let value = try reader.header.column("county_value")
+            var figures: [String: String] = [:]
+            try reader.forEachRecord { record in figures[record.text(id)] = record.text(value) }
+            return figures
+        } catch {
+            throw AreaNeedsError(error, context: "publish: the county figures")
+        }
+    }
+
+    private func indicatorRow(_ indicator: IndicatorSpec, county: String) -> [String] {
         let source = indicator.source
+        let ranks = indicator.aggregation == .averageRank || indicator.aggregation == .localConcentration
         return [
             indicator.id, indicator.title, String(indicator.objective), indicator.polarity.rawValue, indicator.unit,
             indicator.aggregation?.rawValue ?? "",
@@ -58,6 +79,9 @@ struct ReleaseTablesBuilder {
             indicator.unavailable ?? "",
             indicator.notes ?? "",
             String(pipeline.file.synthetic),
+            indicator.standsInFor.joined(separator: " | "),
+            ranks ? indicator.nationalCount.map(String.init) ?? "" : "",
+            county,
         ]
     }
 

@@ -17,6 +17,8 @@ struct RankedTables: Sendable {
     /// Each area's district number (the groups it is ranked within), when ranking within
     /// districts.
     let districtOf: [Int?]?
+    /// Each indicator's county figure, in the order of `ids`; nil when it has none.
+    let countyFigures: [Double?]
 
     private var withinDistrict: Bool { districtOf != nil }
 
@@ -44,6 +46,7 @@ struct RankedTables: Sendable {
                     row.append(formatted: fields.figures(cell), count: NormalisedTable.figureColumns.count)
                     RankedTables.append(rank: national.rank, quintile: national.quintile, to: &row, highestNeed: true)
                     row.append(formatted: fields.quality(cell), count: 1)
+                    row.append(fields.comparison(cell)?.rawValue ?? "")
                     if withinDistrict {
                         let district = fields.districtRank(cell)
                         RankedTables.append(rank: district.rank, quintile: district.quintile, to: &row, highestNeed: false)
@@ -53,6 +56,19 @@ struct RankedTables: Sendable {
         }
         try writer.finish()
         return ranked
+    }
+
+    /// Writes each indicator's county figure: one row per indicator.
+    func writeCountyFigures(to path: String, digest: StreamingDigest) throws {
+        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
+                                     columns: StagingTables.countyFigureColumns, durable: false)
+        for (id, county) in zip(ids, countyFigures) {
+            try writer.writeRow { row in
+                row.append(id)
+                if let county { row.append(number: county) } else { row.append("") }
+            }
+        }
+        try writer.finish()
     }
 
     /// Ranks each objective by the mean of its indicators' need ranks, and writes one row

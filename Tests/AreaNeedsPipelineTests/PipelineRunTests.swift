@@ -46,6 +46,27 @@ struct PipelineRunTests {
         #expect(wellbeing.count == 6 && wellbeing.allSatisfy { $0["value"] == "" && $0["need_rank"] == "" })
     }
 
+    @Test func eachAreaIsComparedWithTheCounty() throws {
+        try run()
+        let indicators = project.table("data-out/test/latest/indicators.csv")
+        let county = { (id: String) in indicators.first { $0["indicator_id"] == id }?["county_value"] }
+        // Fuel poverty: 6,300 fuel poor of 18,000 households in all: 35%. Each area's Wilson
+        // interval is narrow (3,000 households), so 10%, 20% and 30% are better and 40%, 50%
+        // and 60% worse; none includes 35%.
+        #expect(county("fuel-poverty") == "35")
+        let needs = project.table("data-out/test/latest/indicator_needs.csv")
+        let fuel = needs.filter { $0["indicator_id"] == "fuel-poverty" }.map { $0["compared_with_county"] ?? "?" }
+        #expect(fuel == ["better", "better", "better", "worse", "worse", "worse"])
+        // Pay is inherited (no interval): the county figure is the areas' population-weighted
+        // mean, (3 × 30,000 + 3 × 25,000) / 6; no area is compared.
+        #expect(county("pay") == "27500")
+        #expect(needs.filter { $0["indicator_id"] == "pay" }.allSatisfy { $0["compared_with_county"] == "" })
+        // Carers, a rate from a split ward: 160 of 5,000 residents in all.
+        #expect(county("carers") == "3.2")
+        // The unavailable indicator has neither.
+        #expect(county("wellbeing") == "")
+    }
+
     @Test func everyStagingTableMatchesTheChecksumItsManifestRecords() throws {
         // Stages checksum their tables as they write them: the sums must be the files'.
         try run()
@@ -60,7 +81,7 @@ struct PipelineRunTests {
                 }
             }
         }
-        #expect(checked == 4 + 5 + 2)  // four sources, five indicators, two need tables
+        #expect(checked == 4 + 5 + 3)  // four sources, five indicators, two need tables and the county figures
     }
 
     @Test func aStagingFolderOfAnEarlierLayoutIsStagedAgain() throws {

@@ -83,7 +83,7 @@ struct ReleaseDiffTests {
         sample.areas.removeLast()
         sample.areas.append(["A3", "Area Three", "D1", "Dale", "300"])
         sample.indicators.removeLast()
-        sample.indicators.append(["ind-c", "Indicator C", "2", "higher-is-worse", "%", "rate", "c.csv", "lsoa11", "2025", "true", "", "", "true"])
+        sample.indicators.append(["ind-c", "Indicator C", "2", "higher-is-worse", "%", "rate", "c.csv", "lsoa11", "2025", "true", "", "", "true", "", "", ""])
         sample.schemas["areas"]!.fields.append(.init("region", .string, "The region."))
         for index in sample.areas.indices { sample.areas[index].append("North West") }
         sample.omitted = ["framework"]
@@ -108,8 +108,8 @@ struct ReleaseDiffTests {
         _ = try folder.writer.publish(SampleDraft().draft)
         var sample = SampleDraft()
         // A2 loses its figure on ind-a (quintile 1 before), A1 gains quintile 2.
-        sample.indicatorNeeds[1] = ["A2", "ind-a", "", "", "", "", "", "", "", "", ""]
-        sample.indicatorNeeds[0] = ["A1", "ind-a", "10", "10", "100", "5", "17", "1", "2", "true", "exact"]
+        sample.indicatorNeeds[1] = ["A2", "ind-a", "", "", "", "", "", "", "", "", "", ""]
+        sample.indicatorNeeds[0] = ["A1", "ind-a", "10", "10", "100", "5", "17", "1", "2", "true", "exact", "better"]
         _ = try folder.writer.publish(sample.draft)
         let diff = try ReleaseDiff(from: Release.open(folder.path + "/1.0.0"), to: Release.open(folder.path + "/1.1.0"))
         #expect(diff.indicatorQuintileChanges == [

@@ -95,6 +95,9 @@ extension Assessment {
                     "need_quintile": JSONValue.optional(row?.needQuintile),
                     "highest_need": row?.highestNeed.map(JSONValue.bool) ?? .null,
                     "quality": row.flatMap { $0.quality.isEmpty ? nil : JSONValue.string($0.quality) } ?? .null,
+                    "stands_in_for": .array(indicator.indicator.standsInFor.map(JSONValue.string)),
+                    "compared_with_county": row.flatMap { $0.comparedWithCounty.isEmpty ? nil : JSONValue.string($0.comparedWithCounty) } ?? .null,
+                    "county_value": JSONValue.optional(indicator.indicator.countyValue),
                 ])
             }),
         ])

@@ -141,9 +141,29 @@ extension Assessment {
         var parts: [String] = []
         parts.append(need.needQuintile.map { "quintile \($0)" } ?? "no quintile")
         if let rank = need.needRank { parts.append("rank \(rank)") }
-        parts.append(need.quality.isEmpty ? "quality not stated" : need.quality)
+        parts.append(qualityText(need.quality, indicator: indicator))
+        var text = parts.joined(separator: ", ") + ": \(label) = \(valueText(value, indicator: indicator))"
+        if !need.comparedWithCounty.isEmpty, let county = indicator.countyValue {
+            text += "; \(need.comparedWithCounty) than the county (\(valueText(county, indicator: indicator)))"
+                .replacingOccurrences(of: "similar than", with: "similar to")
+        }
+        return text
+    }
+
+    /// "exact", or for a stand-in "proxy for children-in-poverty".
+    static func qualityText(_ quality: String, indicator: IndicatorRow) -> String {
+        if quality.isEmpty { return "quality not stated" }
+        guard quality == "proxy", indicator.isProxy else { return quality }
+        let others = indicator.standsInFor.filter { $0 != indicator.id }
+        return others.isEmpty ? "proxy (a stand-in measure)" : "proxy for " + others.joined(separator: ", ")
+    }
+
+    /// A figure with its unit, as people read it: "12.5%", "£25,000", "7.6 score out of
+    /// 10", "average rank 25,726 of 32,844 (higher = more deprived)".
+    static func valueText(_ value: Double, indicator: IndicatorRow) -> String {
+        if let rank = indicator.rankText(value) { return rank }
+        if indicator.unit == "£" { return Pounds.format(value) }
         let unit = indicator.unit.isEmpty ? "" : (indicator.unit == "%" ? "%" : " " + indicator.unit)
-        let shown = indicator.unit == "£" ? Pounds.format(value) : TextLayout.number(value) + unit
-        return parts.joined(separator: ", ") + ": \(label) = \(shown)"
+        return TextLayout.number(value) + unit
     }
 }

@@ -66,6 +66,22 @@ struct PipelineValidation {
             if let problem = indicator.source?.expectedRows.flatMap(rangeProblem) {
                 report(at + [Key("source"), Key("expected-rows")], problem)
             }
+            for (position, id) in indicator.standsInFor.enumerated() {
+                let key = at + [Key("stands-in-for")] + (indicator.standsInFor.count > 1 ? [Key(index: position)] : [])
+                guard let other = file.indicators.first(where: { $0.id == id }) else {
+                    report(key, "no indicator has the id \"\(id)\"; a stand-in names the framework indicators it replaces by their ids (its own id when its figure stands in for the measure its title names)")
+                    continue
+                }
+                if other.id != indicator.id && other.source != nil {
+                    report(key, "\"\(id)\" has a source of its own: a stand-in replaces indicators that are `unavailable`")
+                }
+                if other.objective != indicator.objective {
+                    report(key, "\"\(id)\" informs objective \(other.objective), this indicator objective \(indicator.objective): a stand-in serves its own objective")
+                }
+            }
+            if indicator.isProxy && indicator.source == nil {
+                report(at + [Key("stands-in-for")], "only an indicator with a source can stand in for another")
+            }
             if let weight = indicator.weight, file.populations[weight] == nil {
                 let known = file.populations.keys.sorted().joined(separator: ", ")
                 report(at + [Key("weight")], "no population named \"\(weight)\" under populations" + (known.isEmpty ? "" : " (there are: \(known))"))

@@ -131,7 +131,9 @@ public struct Release: Sendable {
                 polarity: row["polarity"] ?? "", unit: row["unit"] ?? "", aggregation: row["aggregation"] ?? "",
                 source: row["source"] ?? "", sourceGeography: row["source_geography"] ?? "", vintage: row["vintage"] ?? "",
                 available: row["available"] == "true", unavailableReason: row["unavailable_reason"] ?? "",
-                notes: row["notes"] ?? "", synthetic: row["synthetic"] == "true")
+                notes: row["notes"] ?? "", synthetic: row["synthetic"] == "true",
+                standsInFor: (row["stands_in_for"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty },
+                nationalCount: Int(row["national_count"] ?? ""), countyValue: Double(row["county_value"] ?? ""))
         }
     }
 
@@ -143,7 +145,7 @@ public struct Release: Sendable {
                 denominator: Double(row["denominator"] ?? ""), ciLower: Double(row["ci_lower"] ?? ""),
                 ciUpper: Double(row["ci_upper"] ?? ""), needRank: Int(row["need_rank"] ?? ""),
                 needQuintile: Int(row["need_quintile"] ?? ""), highestNeed: Release.bool(row["highest_need"]),
-                quality: row["quality"] ?? "")
+                quality: row["quality"] ?? "", comparedWithCounty: row["compared_with_county"] ?? "")
         }
     }
 
