@@ -46,7 +46,7 @@ let package = Package(
         // The stages, each reading the previous stage's staging folder.
         .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
         .target(name: "AreaNeedsNormalise", dependencies: ["AreaNeedsCore"]),
-        .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore"]),
+        .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
         .target(name: "AreaNeedsPublish", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
 
         // The area profile report: a static site of charts and tables made from a release;

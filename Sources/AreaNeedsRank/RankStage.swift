@@ -30,26 +30,32 @@ public struct RankStage: Sendable {
                                                   outputs: [StagingTables.indicatorNeedsFile, StagingTables.objectiveNeedsFile, StagingTables.countyFiguresFile]) {
             report.skipped = [RankStage.unit]
             report.counts = manifest.counts
+            report.warnings = manifest.warnings
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
 
         folder.invalidate(RankStage.unit)
-        let ranked = try rankTables()
+        var checks = CheckReport(checks: pipeline.file.checks)
+        let ranked = try rankTables(checks: &checks)
+        let warnings = try checks.finish()
+        for warning in warnings { logger.warning("\(warning)") }
         let (outputs, rankCount) = try write(ranked, into: folder)
         let counts = ["areas": ranked.areaCodes.count, "indicator ranks": rankCount]
         let manifest = StageManifest(stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value,
-                                     inputs: inputs, outputs: outputs, counts: counts)
+                                     inputs: inputs, outputs: outputs, counts: counts, warnings: warnings)
         try manifest.write(folder.manifestPath(RankStage.unit))
         report.ran = [RankStage.unit]
         report.counts = counts
+        report.warnings = warnings
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
     /// The stage's input files and what decides whether it is up to date: each indicator's
     /// normalised table, id, objective, polarity, method and scale (the county figure); the
-    /// ranking settings; and the areas table (populations and districts).
+    /// ranking settings; the areas table (populations and districts); the checks; and the
+    /// newest release's need table, which the figures are compared with.
     private func describeInputs(known: [InputFile]) throws(AreaNeedsError) -> ([InputFile], Fingerprint) {
         let input = StageFolder(.normalise, of: pipeline)
         var inputs: [InputFile] = []
@@ -72,12 +78,18 @@ public struct RankStage: Sendable {
         let areas = try InputFile.describe(pipeline.areasFile.path, known: known)
         inputs.append(areas)
         fingerprint.add("areas", file: areas)
+        fingerprint.add("checks", pipeline.file.checks)
+        if let release = ReleaseChangeCheck(pipeline: pipeline).releaseTable {
+            let file = try InputFile.describe(release, known: known)
+            inputs.append(file)
+            fingerprint.add("newest-release", file: file)
+        }
         return (inputs, fingerprint)
     }
 
     /// Reads the normalised tables and ranks every indicator, nationally and (when asked)
     /// within districts, each table on its own core.
-    private func rankTables() throws(AreaNeedsError) -> RankedTables {
+    private func rankTables(checks: inout CheckReport) throws(AreaNeedsError) -> RankedTables {
         let input = StageFolder(.normalise, of: pipeline)
         let indicators = pipeline.file.indicators
         let paths = indicators.map { input.file(StagingTables.normalisedFile($0.id)) }
@@ -91,6 +103,7 @@ public struct RankStage: Sendable {
         })
         let areas = try areasByCode()
         let districtOf = pipeline.file.ranking.withinDistrict ? try districtIndexes(of: areaOrder, areas: areas) : nil
+        try ReleaseChangeCheck(pipeline: pipeline).check(ids: indicators.map(\.id), areaCodes: areaOrder, values: tables.map(\.values), into: &checks)
         let populations = areaOrder.map { areas[$0]?.population }
         let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators, tables))) { indicator, table in
             let polarity = indicator.polarity

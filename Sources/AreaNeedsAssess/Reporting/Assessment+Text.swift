@@ -161,9 +161,6 @@ extension Assessment {
     /// A figure with its unit, as people read it: "12.5%", "£25,000", "7.6 score out of
     /// 10", "average rank 25,726 of 32,844 (higher = more deprived)".
     static func valueText(_ value: Double, indicator: IndicatorRow) -> String {
-        if let rank = indicator.rankText(value) { return rank }
-        if indicator.unit == "£" { return Pounds.format(value) }
-        let unit = indicator.unit.isEmpty ? "" : (indicator.unit == "%" ? "%" : " " + indicator.unit)
-        return TextLayout.number(value) + unit
+        indicator.unit == "£" ? Pounds.format(value) : FigureText.value(value, of: indicator)
     }
 }

@@ -7,6 +7,6 @@ enum Pounds {
         guard amount.isFinite, abs(amount) < 1e15 else { return "£\(amount)" }
         let pence = Int64((abs(amount) * 100).rounded())
         let fraction = pence % 100 == 0 ? "" : String(format: ".%02lld", pence % 100)
-        return (amount < 0 ? "-£" : "£") + NumberGrouping.grouped(String(pence / 100)) + fraction
+        return (amount < 0 ? "-£" : "£") + FigureText.grouped(String(pence / 100)) + fraction
     }
 }

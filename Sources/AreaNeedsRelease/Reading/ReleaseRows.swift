@@ -61,8 +61,8 @@ public struct IndicatorRow: Sendable, Equatable {
     public func rankText(_ value: Double) -> String? {
         guard isRankValued else { return nil }
         let what = aggregation == "average-rank" ? "average rank" : "local concentration rank"
-        let of = nationalCount.map { " of " + NumberGrouping.grouped(String($0)) } ?? ""
-        return "\(what) \(NumberGrouping.grouped(String(format: "%.0f", value)))\(of) (higher = more deprived)"
+        let of = nationalCount.map { " of " + FigureText.grouped(String($0)) } ?? ""
+        return "\(what) \(FigureText.grouped(String(format: "%.0f", value)))\(of) (higher = more deprived)"
     }
 }
 

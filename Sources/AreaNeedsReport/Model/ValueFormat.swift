@@ -52,5 +52,5 @@ struct ValueFormat: Sendable {
     var heading: String { unit.isEmpty ? "value" : unit }
 
     /// Inserts commas every three digits of the whole part: "25000.5" → "25,000.5".
-    static func grouped(_ text: String) -> String { NumberGrouping.grouped(text) }
+    static func grouped(_ text: String) -> String { FigureText.grouped(text) }
 }
