@@ -19,6 +19,18 @@ struct AgeBandSetTests {
         #expect(seen.firstMissing(of: 4) == 3)
     }
 
+    @Test func namesTheBandGivenTwiceOrMissing() throws {
+        // What the stage keeps for each small area: its rows' bands.
+        let scheme = try AgeBandScheme(startAges: [0, 1, 5])
+        var smallArea = AgeBandSet()
+        try smallArea.insert(0, of: scheme)
+        try smallArea.insert(2, of: scheme)
+        #expect(throws: AgeBandError.duplicatedBand(scheme.band(2))) { try smallArea.insert(2, of: scheme) }
+        #expect(throws: AgeBandError.missingBand(scheme.band(1))) { try smallArea.requireEvery(of: scheme) }
+        try smallArea.insert(1, of: scheme)
+        try smallArea.requireEvery(of: scheme)
+    }
+
     @Test func holdsSixtyFourBands() {
         var seen = AgeBandSet()
         for band in 0..<63 { seen.insert(band) }

@@ -15,6 +15,17 @@ package struct AgeBandSet: Hashable, Sendable {
         return bits & bit == 0
     }
 
+    /// Adds a band of `scheme`; a band already there is `AgeBandError.duplicatedBand`.
+    package mutating func insert(_ index: Int, of scheme: AgeBandScheme) throws(AgeBandError) {
+        guard insert(index) else { throw .duplicatedBand(scheme.band(index)) }
+    }
+
+    /// Checks that every band of `scheme` is in the set; the first that is not is
+    /// `AgeBandError.missingBand`.
+    package func requireEvery(of scheme: AgeBandScheme) throws(AgeBandError) {
+        if let missing = firstMissing(of: scheme.count) { throw .missingBand(scheme.band(missing)) }
+    }
+
     /// Whether the band is in the set.
     package func contains(_ index: Int) -> Bool {
         (0..<64).contains(index) && bits & (UInt64(1) << UInt64(index)) != 0
