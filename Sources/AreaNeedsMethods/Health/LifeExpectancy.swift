@@ -20,6 +20,9 @@ package enum LifeExpectancy {
 
     /// Life expectancy at the start of band `atBand` (0: at birth), with its interval at the
     /// given confidence (0.95 for 95%; none outside 0 < confidence < 1).
+    ///
+    /// - Precondition: `atBand` is a band of the scheme (the stage finds it with
+    ///   `AgeBandScheme.index(startingAt:)` when it reads the configuration).
     package static func figure(
         _ counts: AgeBandAccumulator, atBand: Int = 0, confidence: Double = 0.95, fractions: [Double]? = nil
     ) -> HealthFigure {
