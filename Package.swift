@@ -98,6 +98,8 @@ let package = Package(
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(
             name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "CCSV"], path: "Benchmarks/TableReading"),
+        .executableTarget(
+            name: "areaneeds-bench-health", dependencies: ["AreaNeedsMethods"], path: "Benchmarks/HealthMethods"),
         // The national data set for scripts/bench-national (the Python peers sit beside it).
         .executableTarget(
             name: "areaneeds-bench-national", dependencies: ["AreaNeedsSample", "CZlib"], path: "Benchmarks/National", exclude: ["peers"]),
