@@ -73,6 +73,13 @@ struct CommandTests {
         #expect(exitCode(decided) == nil)
     }
 
+    @Test(arguments: [("250000", 250_000.0), ("250,000", 250_000), ("£250,000.50", 250_000.5), ("£250k", 250_000), ("1.2m", 1_200_000), ("£1.5M", 1_500_000)])
+    func valuesAsPeopleWriteThem(_ text: String, _ amount: Double) throws {
+        let result = assess(["--areas", "SPA01", "--objectives", "1,2", "--impact", "some", "--value", text, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(message(result).utf8)) as? [String: Any])
+        #expect((json["request"] as? [String: Any])?["value"] as? Double == amount)
+    }
+
     @Test func latestUnderDataOut() {
         let result = run(["assess", "--data-out", fixture.dataOut, "--areas", "SPA07", "--objectives", "1,3", "--impact", "some"])
         #expect(message(result).hasPrefix("Social value weighting: 5% of the award criteria\n"))
@@ -107,10 +114,12 @@ struct CommandTests {
         Mistake(name: "an unknown impact", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "huge"], code: 64, says: "huge"),
         Mistake(name: "no --areas", arguments: ["--objectives", "1,2", "--impact", "some"], code: 64, says: "--areas"),
         Mistake(name: "a value that is not a sum", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "lots"], code: 64, says: "lots"),
-        Mistake(name: "a negative value", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "-5"], code: 78, says: "must be a sum of pounds, zero or more (--value)"),
-        Mistake(name: "a negative threshold", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--threshold", "-1"], code: 78, says: "(--threshold)"),
-        Mistake(name: "an unknown area", arguments: ["--areas", "Burnly", "--objectives", "1,2", "--impact", "some"], code: 78, says: "unknown area 'Burnly'; did you mean 'Burnley'?"),
-        Mistake(name: "an unknown objective", arguments: ["--areas", "county", "--objectives", "1,jobs", "--impact", "some"], code: 78, says: "unknown objective 'jobs'"),
+        Mistake(name: "a value in a form not taken", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "100 grand"], code: 64, says: "write it as 250000, 250,000, £250,000.50, £250k or 1.2m"),
+        Mistake(name: "a negative value", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "-5"], code: 64, says: "must be a sum of pounds, zero or more (--value)"),
+        Mistake(name: "a negative threshold", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--threshold", "-1"], code: 64, says: "(--threshold)"),
+        Mistake(name: "an unknown area", arguments: ["--areas", "Burnly", "--objectives", "1,2", "--impact", "some"], code: 64, says: "unknown area 'Burnly'; did you mean 'Burnley'?"),
+        Mistake(name: "an unknown objective", arguments: ["--areas", "county", "--objectives", "1,jobs", "--impact", "some"], code: 64, says: "unknown objective 'jobs'"),
+        Mistake(name: "release and pipeline both", arguments: ["--pipeline", "fixture", "--areas", "county", "--objectives", "1,2", "--impact", "some"], code: 64, says: "give --release or --pipeline, not both"),
     ]
 
     @Test(arguments: mistakes)

@@ -21,8 +21,8 @@ struct AssessCommand: ParsableCommand {
               areaneeds assess --areas Burnley,SPA07 --objectives 1,equity --impact some --json
 
             Exit codes: 0 answered; \(ExitCodes.undetermined) cannot be decided from this release (the answer says \
-            what is missing and what the weighting would be either way); 64 bad command line; \
-            \(AreaNeedsError.Category.configuration.exitCode) unknown area or objective, or an impossible value; \
+            what is missing and what the weighting would be either way); \
+            \(ExitCodes.releaseCommandLine); \
             \(AreaNeedsError.Category.inputData.exitCode) the release is corrupt or incomplete (nothing is decided); \
             \(AreaNeedsError.Category.missingInput.exitCode) no such release.
             """)
@@ -43,11 +43,13 @@ struct AssessCommand: ParsableCommand {
     var impact: Impact
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "The contract's value in pounds; below the procurement threshold no weighting is required.", valueName: "pounds"))
+        "The contract's value in pounds (\(PoundsArgument.forms)); below the procurement threshold no weighting is required.",
+        valueName: "pounds"), transform: PoundsArgument.parse)
     var value: PoundsArgument?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "A procurement threshold in pounds to use instead of the release's.", valueName: "pounds"))
+        "A procurement threshold in pounds to use instead of the release's (\(PoundsArgument.forms)).", valueName: "pounds"),
+        transform: PoundsArgument.parse)
     var threshold: PoundsArgument?
 
     @Flag(help: "Answer in JSON (the layout is documented in docs/assess.md).")
