@@ -19,6 +19,8 @@ struct RankedTables: Sendable {
     let districtOf: [Int?]?
     /// Each indicator's county figure, in the order of `ids`; nil when it has none.
     let countyFigures: [Double?]
+    /// Why each indicator is not ranked, in the order of `ids`; nil when it is (or has no figures).
+    let notRanked: [NeedRanking.Unranked?]
 
     private var withinDistrict: Bool { districtOf != nil }
 
@@ -58,14 +60,15 @@ struct RankedTables: Sendable {
         return ranked
     }
 
-    /// Writes each indicator's county figure: one row per indicator.
-    func writeCountyFigures(to path: String, digest: StreamingDigest) throws {
+    /// Writes each indicator's county figure and why it is not ranked: one row per indicator.
+    func writeIndicatorSummaries(to path: String, digest: StreamingDigest) throws {
         let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
-                                     columns: StagingTables.countyFigureColumns, durable: false)
-        for (id, county) in zip(ids, countyFigures) {
+                                     columns: StagingTables.indicatorSummaryColumns, durable: false)
+        for position in ids.indices {
             try writer.writeRow { row in
-                row.append(id)
-                if let county { row.append(number: county) } else { row.append("") }
+                row.append(ids[position])
+                if let county = countyFigures[position] { row.append(number: county) } else { row.append("") }
+                row.append(notRanked[position]?.description ?? "")
             }
         }
         try writer.finish()
