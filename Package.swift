@@ -47,7 +47,7 @@ let package = Package(
         // The stages, each reading the previous stage's staging folder.
         .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
         .target(name: "AreaNeedsNormalise", dependencies: ["AreaNeedsCore"]),
-        .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore"]),
+        .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
         .target(name: "AreaNeedsPublish", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
 
         // The area profile report: a static site of charts and tables made from a release;
@@ -99,6 +99,8 @@ let package = Package(
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(
             name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "CCSV"], path: "Benchmarks/TableReading"),
+        .executableTarget(
+            name: "areaneeds-bench-health", dependencies: ["AreaNeedsMethods"], path: "Benchmarks/HealthMethods"),
         // The national data set for scripts/bench-national (the Python peers sit beside it).
         .executableTarget(
             name: "areaneeds-bench-national", dependencies: ["AreaNeedsSample", "CZlib"], path: "Benchmarks/National", exclude: ["peers"]),

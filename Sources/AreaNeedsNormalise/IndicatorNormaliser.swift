@@ -52,7 +52,7 @@ struct IndicatorNormaliser {
                     row.append(number: figure?.denominator)
                     row.append(number: figure?.interval?.lower)
                     row.append(number: figure?.interval?.upper)
-                    row.append(figure?.value == nil ? "" : figure?.quality.rawValue ?? "")
+                    row.append(figure?.value == nil ? "" : quality(of: figure).rawValue)
                     row.append(count: figure?.smallAreasUsed ?? 0)
                     row.append(count: figure?.smallAreasMissing ?? 0)
                 }
@@ -69,6 +69,11 @@ struct IndicatorNormaliser {
             counts: counts, warnings: warnings)
         try manifest.write(folder.manifestPath(plan.unit))
         return manifest
+    }
+
+    /// A figure's quality flag; a stand-in's figures are all `proxy`, whatever else is true of them.
+    private func quality(of figure: AreaFigure?) -> Quality {
+        indicator.isProxy ? .proxy : figure?.quality ?? .exact
     }
 
     // MARK: - Mapping small areas to areas

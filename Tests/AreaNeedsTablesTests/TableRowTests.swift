@@ -17,7 +17,7 @@ struct TableRowTests {
                 row.append(text)
                 row.append(index * -7)
                 row.append(number: value)
-                Array("say \"hi\"".utf8).withUnsafeBytes { row.append(bytes: $0) }
+                row.append(AreaCode("say \"hi\""))
             }
             try strings.write([text, String(index * -7), NumberText.format(value), "say \"hi\""])
         }
