@@ -40,7 +40,7 @@ let package = Package(
         ]),
 
         // Releases: writing them atomically, reading and verifying them, versions.
-        .target(name: "AreaNeedsRelease", dependencies: ["AreaNeedsCore"]),
+        .target(name: "AreaNeedsRelease", dependencies: ["AreaNeedsCore", "AreaNeedsTables"]),
         // The 5%/10% decision and the framework's advice, read from a release.
         .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore"]),
 
@@ -54,7 +54,7 @@ let package = Package(
         // its page templates are resources, apart from the code.
         .target(
             name: "AreaNeedsReport",
-            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", "AreaNeedsTables", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]),
 
         // The bundled synthetic sample's generator.

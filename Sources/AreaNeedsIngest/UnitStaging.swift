@@ -1,8 +1,5 @@
 import AreaNeedsCore
 import AreaNeedsTables
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One unit's part in reading a source file: the columns it takes, the checks of its rows
 /// and the staging table it writes.
@@ -91,7 +88,7 @@ struct UnitStaging {
     /// returns it as the next stage will see it.
     func commit() throws -> InputFile {
         try writer.finish()
-        unlink(AreaBaseline.earlierCSV(of: writer.path))
+        try? FileSystem.remove(AreaBaseline.earlierCSV(of: writer.path))
         return try InputFile.describeWritten(writer.path, digest: digest)
     }
 
