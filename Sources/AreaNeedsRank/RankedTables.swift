@@ -48,7 +48,7 @@ struct RankedTables: Sendable {
                     row.append(formatted: fields.figures(cell), count: NormalisedTable.figureColumns.count)
                     RankedTables.append(rank: national.rank, quintile: national.quintile, to: &row, highestNeed: true)
                     row.append(formatted: fields.quality(cell), count: 1)
-                    row.append(fields.comparison(cell)?.rawValue ?? "")
+                    row.append(fields.comparison(cell).map(ReleaseText.text) ?? "")
                     if withinDistrict {
                         let district = fields.districtRank(cell)
                         RankedTables.append(rank: district.rank, quintile: district.quintile, to: &row, highestNeed: false)

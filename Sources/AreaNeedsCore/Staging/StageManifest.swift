@@ -40,9 +40,10 @@ public struct StageManifest: Codable, Sendable, Equatable {
     /// Warnings raised while making the output, repeated when the stage is skipped.
     public var warnings: [String]
 
-    public init(stage: String, unit: String, fingerprint: String, inputs: [InputFile], outputs: [Output], counts: [String: Int], warnings: [String] = []) {
-        self.stage = stage
-        self.unit = unit
+    public init(stage: StageName, unit: StageUnit, fingerprint: String, inputs: [InputFile], outputs: [Output], counts: [String: Int],
+                warnings: [String] = []) {
+        self.stage = stage.rawValue
+        self.unit = unit.name
         toolVersion = ToolVersion.current
         self.fingerprint = fingerprint
         self.inputs = inputs

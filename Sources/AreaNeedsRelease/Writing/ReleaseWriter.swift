@@ -101,7 +101,7 @@ public struct ReleaseWriter: Sendable {
         // A changed column type or key is a new schema even when the bytes are the same.
         let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
         if changed.isEmpty && !schemaChanged { return nil }
-        let geographyChanged = changed.contains { $0.name == "areas.csv" || $0.name == "area_lookup.csv" }
+        let geographyChanged = changed.contains { $0.name == draft.schema.areas.fileName || $0.name == draft.schema.areaLookup.fileName }
         return schemaChanged || geographyChanged ? .schemaOrGeography : correction ? .correction : .data
     }
 

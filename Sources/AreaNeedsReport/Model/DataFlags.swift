@@ -1,3 +1,4 @@
+import AreaNeedsMethods
 import AreaNeedsRelease
 
 /// What a reader should know about a figure beyond its value: that it is missing, made up,
@@ -18,10 +19,10 @@ struct DataFlags: OptionSet, Sendable, Hashable {
         if need?.value == nil { flags.insert(.missing) }
         if indicator.synthetic { flags.insert(.synthetic) }
         switch need?.quality {
-        case "apportioned"?: flags.insert(.apportioned)
-        case "inherited"?: flags.insert(.inherited)
-        case "approximate"?: flags.insert(.approximate)
-        default: break
+        case .apportioned: flags.insert(.apportioned)
+        case .inherited: flags.insert(.inherited)
+        case .approximate: flags.insert(.approximate)
+        case .exact, .proxy, nil: break
         }
         self = flags
     }

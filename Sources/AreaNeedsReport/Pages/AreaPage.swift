@@ -139,7 +139,7 @@ struct AreaPage {
         let format = ValueFormat(unit: indicator.unit, values: values)
         let need = data.need(area: area.code, indicator: indicator.id)
         let flags = DataFlags(need: need, indicator: indicator)
-        let higherIsWorse = indicator.polarity != "higher-is-better"
+        let higherIsWorse = indicator.polarity == .higherIsWorse
         let distribution = Distribution(values)
         let link = Link(href: "../" + paths.indicator(indicator.id), text: indicator.title)
         let badge = QuintileBadge(need?.needQuintile)

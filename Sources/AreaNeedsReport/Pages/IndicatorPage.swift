@@ -1,3 +1,5 @@
+import AreaNeedsCore
+import AreaNeedsMethods
 import AreaNeedsRelease
 
 /// One indicator's page: what it measures and where it comes from, every area's value
@@ -49,15 +51,17 @@ struct IndicatorPage {
                           crumbs: [PageChrome.Crumb(href: home, text: "Overview")])
         id = indicator.id
         objective = data.objective(indicator.objectiveId).map { "\($0.id). \($0.title)" } ?? String(indicator.objectiveId)
-        let higherIsWorse = indicator.polarity != "higher-is-better"
-        polarity = higherIsWorse ? "Higher is worse: the highest value ranks first for need." : "Higher is better: the lowest value ranks first for need."
+        polarity = switch indicator.polarity {
+        case .higherIsWorse: "Higher is worse: the highest value ranks first for need."
+        case .higherIsBetter: "Higher is better: the lowest value ranks first for need."
+        }
         unit = indicator.unit
-        method = indicator.aggregation
-        methodExplained = IndicatorPage.explain(method: indicator.aggregation)
-        hasMethod = !indicator.aggregation.isEmpty
+        method = indicator.aggregation.map(ReleaseText.text) ?? ""
+        methodExplained = indicator.aggregation.map(IndicatorPage.explain) ?? ""
+        hasMethod = indicator.aggregation != nil
         source = indicator.source
         hasSource = !indicator.source.isEmpty
-        sourceGeography = indicator.sourceGeography.isEmpty ? "" : " (published at " + indicator.sourceGeography + " level)"
+        sourceGeography = indicator.sourceGeography.map { " (published at " + ReleaseText.text($0) + " level)" } ?? ""
         vintage = indicator.vintage
         notes = indicator.notes
         hasNotes = !indicator.notes.isEmpty
@@ -123,17 +127,16 @@ struct IndicatorPage {
     }
 
     /// The README's methods, in a sentence each.
-    static func explain(method: String) -> String {
+    static func explain(method: AggregationMethod) -> String {
         switch method {
-        case "rate": "Numerators and denominators of the small areas summed, then divided (rates are never averaged); 95% confidence intervals by the Wilson score method."
-        case "weighted-mean": "The population-weighted mean of the small areas' scores or rates."
-        case "average-rank": "The IoD average rank: the population-weighted mean of the small areas' reversed national ranks."
-        case "extent": "The IoD extent: the share of the population living in the most deprived small areas nationally."
-        case "local-concentration": "The IoD local concentration: the average reversed national rank of the most deprived small areas holding 10% of the population."
-        case "share-in-most-deprived-decile": "The share of the small areas (by lookup weight) in the most deprived 10% nationally."
-        case "inherit": "A district figure, copied to each area of the district."
-        case "median": "The population-weighted mean of the small areas' medians: an approximation of the area's median."
-        default: ""
+        case .rate: "Numerators and denominators of the small areas summed, then divided (rates are never averaged); 95% confidence intervals by the Wilson score method."
+        case .weightedMean: "The population-weighted mean of the small areas' scores or rates."
+        case .averageRank: "The IoD average rank: the population-weighted mean of the small areas' reversed national ranks."
+        case .extent: "The IoD extent: the share of the population living in the most deprived small areas nationally."
+        case .localConcentration: "The IoD local concentration: the average reversed national rank of the most deprived small areas holding 10% of the population."
+        case .shareInMostDeprivedDecile: "The share of the small areas (by lookup weight) in the most deprived 10% nationally."
+        case .inherit: "A district figure, copied to each area of the district."
+        case .median: "The population-weighted mean of the small areas' medians: an approximation of the area's median."
         }
     }
 }
