@@ -100,7 +100,7 @@ public struct RankStage: Sendable {
         let first = try paths.first.map { path throws(AreaNeedsError) in try NormalisedTable.read(path) }
         let areaOrder = first?.areaCodes ?? []
         let expected = NormalisedTable.AreaOrder(areaOrder, file: paths.first ?? "")
-        var tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(paths.dropFirst())) { path throws(AreaNeedsError) in
+        let tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(paths.dropFirst())) { path throws(AreaNeedsError) in
             try NormalisedTable.read(path, expected: expected)
         })
         let areas = try areasByCode()
@@ -117,10 +117,9 @@ public struct RankStage: Sendable {
             return (national, withinDistrict, CountyComparisons(table, indicator: indicator, populations: populations))
         })
         let counties = ranks.map(\.2)
-        let rows = NeedRows(areaCodes: areaOrder, ids: indicators.map(\.id), tables: &tables, ranks: ranks.map { ($0.0, $0.1) },
-                            comparisons: counties.map(\.areas), ranksWithinDistricts: districtOf != nil)
         return RankedTables(
-            ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, rows: rows,
+            ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, tables: tables,
+            ranks: ranks.map { ($0.0, $0.1) }, comparisons: counties.map(\.areas),
             districtOf: districtOf, countyFigures: counties.map(\.county),
             notRanked: values.map(NeedRanking.unranked))
     }

@@ -285,12 +285,6 @@ public struct StagedRecord {
         return AreaCode(bytes: UnsafeRawBufferPointer(start: bytes + first[column], count: second[column]))
     }
 
-    /// The UTF-8 of a text column, valid only while the row is.
-    public func bytes(_ column: Int) -> UnsafeRawBufferPointer {
-        assert(kinds[column] == .text, "column \(column + 1) holds text")
-        return UnsafeRawBufferPointer(start: bytes + first[column], count: second[column])
-    }
-
     /// True when a text column is empty.
     public func isEmpty(_ column: Int) -> Bool {
         assert(kinds[column] == .text, "column \(column + 1) holds text")
