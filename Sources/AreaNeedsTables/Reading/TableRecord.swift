@@ -69,7 +69,8 @@ public struct TableRecord {
 
     /// An error located at this record and column, for callers' own checks.
     public func error(_ kind: TableError.Kind, column: TableColumn, text: String? = nil) -> TableError {
-        TableError(kind, file: context.takeUnretainedValue().path, line: line, column: column.index + 1, columnName: column.name, text: text)
+        let context = context.takeUnretainedValue()
+        return TableError(kind, file: context.path, sheet: context.sheet, line: line, column: column.index + 1, columnName: column.name, text: text)
     }
 }
 
@@ -77,10 +78,12 @@ public struct TableRecord {
 @usableFromInline
 final class ReadContext: Sendable {
     let path: String
+    let sheet: String?
     let numbers: NumberParser
 
-    init(path: String, numbers: NumberParser) {
+    init(path: String, sheet: String?, numbers: NumberParser) {
         self.path = path
+        self.sheet = sheet
         self.numbers = numbers
     }
 
