@@ -182,3 +182,14 @@ struct WorkbookReaderTests {
         #expect(sum == Double((2...30_000).reduce(0, +)))
     }
 }
+
+/// Sheet names and other attribute values come with their references decoded.
+@Suite("XML attribute values")
+struct XMLAttributeValueTests {
+    @Test func referencesAndEntitiesDecoded() {
+        #expect(XMLAttributes.decodeReferences("IoD2019 IDACI &#38; IDAOPI") == "IoD2019 IDACI & IDAOPI")
+        #expect(XMLAttributes.decodeReferences("a &amp; b &lt;c&gt; &#x41;") == "a & b <c> A")
+        #expect(XMLAttributes.decodeReferences("no reference") == "no reference")
+        #expect(XMLAttributes.decodeReferences("dangling & here") == "dangling & here")
+    }
+}

@@ -45,9 +45,34 @@ struct XMLAttributes {
         return nil
     }
 
-    /// The value as text.
+    /// The value as text, its character references and entities decoded: libxml2 hands
+    /// attribute values over with those left in ("R&amp;D" as "R&#38;D").
     func string(_ name: StaticString, prefixed: Bool = false) -> String? {
-        value(name, prefixed: prefixed).map { String(decoding: $0, as: UTF8.self) }
+        value(name, prefixed: prefixed).map { XMLAttributes.decodeReferences(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// `text` with `&#38;`, `&#x26;` and the five predefined entities made characters.
+    static func decodeReferences(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            rest = rest[ampersand...]
+            guard let semicolon = rest.prefix(12).firstIndex(of: ";") else { break }
+            let name = rest[rest.index(after: rest.startIndex)..<semicolon]
+            let predefined = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+            var character: String? = predefined[String(name)]
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                character = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else if name.hasPrefix("#") {
+                character = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            }
+            guard let character else { break }
+            result += character
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return result + rest
     }
 
     /// The value as a whole number of up to 18 digits; nil when absent or not one.
