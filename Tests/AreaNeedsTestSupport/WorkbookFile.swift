@@ -72,20 +72,27 @@ public struct WorkbookFile {
             try writeSheet(sheet, merged: index == 0 ? mergedCells : [], strings: &strings, to: file)
             try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", fileURL: file, compressionMethod: .deflate)
         }
-        try add("[Content_Types].xml", contentTypes, to: archive)
-        try add("_rels/.rels", """
+        try Self.add("[Content_Types].xml", contentTypes, to: archive)
+        try Self.add("_rels/.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
             </Relationships>
             """, to: archive)
-        try add("xl/workbook.xml", workbook, to: archive)
-        try add("xl/_rels/workbook.xml.rels", workbookRelationships, to: archive)
-        try add("xl/styles.xml", styles, to: archive)
-        if writesSharedStrings { try add("xl/sharedStrings.xml", strings.xml, to: archive) }
+        try Self.add("xl/workbook.xml", workbook, to: archive)
+        try Self.add("xl/_rels/workbook.xml.rels", workbookRelationships, to: archive)
+        try Self.add("xl/styles.xml", styles, to: archive)
+        if writesSharedStrings { try Self.add("xl/sharedStrings.xml", strings.xml, to: archive) }
     }
 
-    private func add(_ path: String, _ text: String, to archive: Archive) throws {
+    /// Writes a zip archive of small text parts: for files that are zips but not workbooks.
+    public static func writeArchive(_ entries: [(name: String, text: String)], to path: String) throws {
+        try? FileManager.default.removeItem(atPath: path)
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        for (name, text) in entries { try add(name, text, to: archive) }
+    }
+
+    private static func add(_ path: String, _ text: String, to archive: Archive) throws {
         let data = Data(text.utf8)
         try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
