@@ -120,3 +120,43 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
         }
     }
 }
+
+extension SheetChoice: Codable {
+    /// A number (from 1) or a name, as a pipeline file writes it: `sheet: 3`, `sheet: Table 3`.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int.self) {
+            guard number >= 1 else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "sheets are numbered from 1, not \(number)")
+            }
+            self = .number(number)
+        } else {
+            let name = try container.decode(String.self)
+            guard !name.trimmingWhitespace().isEmpty else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "a sheet name cannot be empty")
+            }
+            self = .name(name)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .name(let name): try container.encode(name)
+        case .number(let number): try container.encode(number)
+        }
+    }
+}
+
+extension TextEncoding: Codable {
+    /// Any of the names `init(name:)` knows.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let encoding = TextEncoding(name: name) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "unknown encoding \"\(name)\"; this key takes \(TextEncoding.knownNames.joined(separator: ", "))")
+        }
+        self = encoding
+    }
+}
