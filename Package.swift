@@ -104,7 +104,7 @@ let package = Package(
 
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(
-            name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "CCSV"], path: "Benchmarks/TableReading"),
+            name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport", "CCSV"], path: "Benchmarks/TableReading"),
         // The national data set for scripts/bench-national (the Python peers sit beside it).
         .executableTarget(
             name: "areaneeds-bench-national", dependencies: ["AreaNeedsSample", "CAreaNeedsZlib"], path: "Benchmarks/National", exclude: ["peers"]),
