@@ -144,6 +144,7 @@ struct SourceReader {
         case .decompressedTooLarge: return "max-decompressed-bytes: \(limits.maxDecompressedBytes)"
         case .fieldTooLarge: return "max-field-bytes: \(limits.maxFieldBytes)"
         case .rowTooLarge: return "max-row-bytes: \(limits.maxRowBytes)"
+        case .sharedStringsTooLarge: return "max-shared-string-bytes: \(limits.maxSharedStringBytes)"
         default: return nil
         }
     }

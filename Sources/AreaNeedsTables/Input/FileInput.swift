@@ -67,10 +67,13 @@ final class FileInput: ByteSource {
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(TableError) -> Int {
         guard peeked.isEmpty else {
+            // The bytes peeked at, and as many more as fit: the first read is as long as
+            // any other, which the reader's sniffing of line ends relies on.
             let count = min(peeked.count, buffer.count)
             peeked.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: count) }
             peeked.removeFirst(count)
-            return count
+            guard peeked.isEmpty, count < buffer.count else { return count }
+            return count + (try readFromDescriptor(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...])))
         }
         return try readFromDescriptor(into: buffer)
     }
