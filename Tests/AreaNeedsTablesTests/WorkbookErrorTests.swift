@@ -147,3 +147,59 @@ struct WorkbookErrorTests {
             == .sharedStringsTooLarge(limit: 1_000))
     }
 }
+
+/// Sheets whose XML no spreadsheet program writes: refused, or read without harm.
+@Suite("Malformed sheet XML")
+struct MalformedSheetTests {
+    let folder = TemporaryFolder()
+
+    private func read(_ xml: String) throws -> Result<[[String]], TableError> {
+        var file = WorkbookFile(sheets: [WorkbookFile.Sheet("Data", rows: [[WorkbookCell?]]())])
+        file.firstSheetXML = xml
+        let path = folder.path + "/book-\(UUID().uuidString).xlsx"
+        try file.write(to: path)
+        do {
+            return .success(try TableReader(path: path, options: ReadOptions(sheet: .number(1))).readAll())
+        } catch let error as TableError {
+            return .failure(error)
+        }
+    }
+
+    private let start = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+
+    @Test func notWellFormed() throws {
+        guard case .failure(let error) = try read(start + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Code</t></is></c>"),
+              case .corruptWorkbook(let reason) = error.kind else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(reason.contains("xl/worksheets/sheet1.xml is not well-formed XML"))
+        #expect(error.sheet == "Data")
+    }
+
+    @Test func rowsOutOfOrder() throws {
+        let cells = "<c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c>"
+        let xml = start + "<row r=\"5\">\(cells)</row><row r=\"3\">\(cells)</row></sheetData></worksheet>"
+        guard case .failure(let error) = try read(xml), case .corruptWorkbook(let reason) = error.kind else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(reason == "row 3 comes after row 5")
+    }
+
+    @Test func externalEntitiesAreNeverLoaded() throws {
+        let xml = """
+            <?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+            \(start)<row r="1"><c r="A1" t="inlineStr"><is><t>Code</t></is></c><c r="B1" t="inlineStr"><is><t>Value</t></is></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>E01</t></is></c><c r="B2" t="inlineStr"><is><t>[&secret;]</t></is></c></row>\
+            </sheetData></worksheet>
+            """
+        let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unlikely"
+        switch try read(xml) {
+        case .success(let rows):
+            #expect(!rows.flatMap { $0 }.joined().contains(hostname))
+        case .failure:
+            break  // refusing the file is as safe
+        }
+    }
+}

@@ -52,6 +52,8 @@ public struct WorkbookFile {
     public var writesCellReferences = true
     /// Merged cell ranges written below the first sheet's data ("A1:F1").
     public var mergedCells: [String] = []
+    /// The first sheet's XML as given, in place of its rows: for sheets no writer makes.
+    public var firstSheetXML: String?
 
     public init(sheets: [Sheet]) {
         self.sheets = sheets
@@ -69,7 +71,11 @@ public struct WorkbookFile {
         var strings = SharedStringTable()
         for (index, sheet) in sheets.enumerated() {
             let file = scratch.appendingPathComponent("sheet\(index + 1).xml")
-            try writeSheet(sheet, merged: index == 0 ? mergedCells : [], strings: &strings, to: file)
+            if index == 0, let xml = firstSheetXML {
+                FileManager.default.createFile(atPath: file.path, contents: Data(xml.utf8))
+            } else {
+                try writeSheet(sheet, merged: index == 0 ? mergedCells : [], strings: &strings, to: file)
+            }
             try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", fileURL: file, compressionMethod: .deflate)
         }
         try Self.add("[Content_Types].xml", contentTypes, to: archive)
