@@ -52,10 +52,9 @@ struct CellStyles {
 private final class StylesHandler: XMLEventHandler {
     var customFormats: [Int: String] = [:]
     var styleFormats: [Int] = []
-    let failure: TableError? = nil
     private var inCellStyles = false
 
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+    override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("numFmt"), let id = attributes.integer("numFmtId") {
             customFormats[id] = attributes.string("formatCode") ?? ""
         } else if name.is("cellXfs") {
@@ -65,9 +64,8 @@ private final class StylesHandler: XMLEventHandler {
         }
     }
 
-    func endElement(_ name: XMLName) {
+    override func endElement(_ name: XMLName) {
         if name.is("cellXfs") { inCellStyles = false }
     }
 
-    func characters(_ text: UnsafeRawBufferPointer) {}
 }

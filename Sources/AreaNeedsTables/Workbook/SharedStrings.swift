@@ -52,7 +52,6 @@ private final class SharedStringsHandler: XMLEventHandler {
     let strings: SharedStrings
     let limits: ReadLimits
     let file: String
-    var failure: TableError?
     private var text: [UInt8] = []
     private var collecting = false
     private var inPhonetic = false
@@ -64,7 +63,7 @@ private final class SharedStringsHandler: XMLEventHandler {
         self.file = file
     }
 
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+    override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("t") {
             collecting = !inPhonetic
         } else if name.is("si") {
@@ -75,12 +74,12 @@ private final class SharedStringsHandler: XMLEventHandler {
         }
     }
 
-    func endElement(_ name: XMLName) {
+    override func endElement(_ name: XMLName) {
         if name.is("t") {
             collecting = false
         } else if name.is("rPh") {
             inPhonetic = false
-        } else if name.is("si"), failure == nil {
+        } else if name.is("si"), !stopped {
             strings.append(text, oversized: isOversized)
             if strings.count > limits.maxSharedStrings {
                 failure = TableError(.tooManySharedStrings(limit: limits.maxSharedStrings), file: file)
@@ -90,7 +89,7 @@ private final class SharedStringsHandler: XMLEventHandler {
         }
     }
 
-    func characters(_ bytes: UnsafeRawBufferPointer) {
+    override func characters(_ bytes: UnsafeRawBufferPointer) {
         guard collecting, !isOversized else { return }
         if text.count + bytes.count > limits.maxFieldBytes {
             isOversized = true

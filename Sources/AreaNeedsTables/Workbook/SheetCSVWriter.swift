@@ -19,7 +19,51 @@ import Darwin
 ///   (`#N/A`) as written, which the reader takes as missing values; numbers in a date
 ///   format as ISO dates ("2023-04-01"). A formula cell gives its cached result.
 final class SheetCSVWriter: XMLEventHandler {
-    private(set) var failure: TableError?
+    /// The state, a value behind a plain pointer that the events change in place: reached
+    /// with no run-time exclusivity check, which would cost a tenth of the parse.
+    private let cells: UnsafeMutablePointer<SheetCells>
+
+    init(file: String, sheet: String, strings: SharedStrings?, styles: CellStyles, uses1904: Bool, limits: ReadLimits,
+         deliver: @escaping ([UInt8]) -> Bool) {
+        cells = .allocate(capacity: 1)
+        cells.initialize(to: SheetCells(file: file, sheet: sheet, strings: strings, styles: styles, uses1904: uses1904,
+                                        limits: limits, deliver: deliver))
+    }
+
+    deinit {
+        cells.deinitialize(count: 1)
+        cells.deallocate()
+    }
+
+    /// Delivers what is left; call after the last event.
+    func finish() {
+        if !stopped { cells.pointee.finish() }
+    }
+
+    override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        guard !stopped else { return }
+        cells.pointee.startElement(name, attributes)
+        if cells.pointee.failed { failure = cells.pointee.problem }
+    }
+
+    override func endElement(_ name: XMLName) {
+        guard !stopped else { return }
+        cells.pointee.endElement(name)
+        if cells.pointee.failed { failure = cells.pointee.problem }
+    }
+
+    override func characters(_ bytes: UnsafeRawBufferPointer) {
+        guard !stopped else { return }
+        cells.pointee.characters(bytes)
+        if cells.pointee.failed { failure = cells.pointee.problem }
+    }
+}
+
+/// What `SheetCSVWriter` keeps between events, and what it does with each.
+private struct SheetCells {
+    /// The problem found, if any; `failed` says so without copying it.
+    private(set) var problem: TableError?
+    private(set) var failed = false
     /// The CSV made so far and not yet delivered.
     private var output: [UInt8] = []
     /// Takes the CSV made so far (at least `chunkSize` bytes, or the last) and returns
@@ -66,16 +110,15 @@ final class SheetCSVWriter: XMLEventHandler {
         output.reserveCapacity(chunkSize + (1 << 16))
     }
 
-    /// Delivers what is left; call after the last event.
-    func finish() {
-        if failure == nil, !output.isEmpty { _ = deliver(output) }
+    /// Delivers what is left.
+    mutating func finish() {
+        if !output.isEmpty { _ = deliver(output) }
         output.removeAll()
     }
 
     // MARK: - Events
 
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
-        guard failure == nil else { return }
+    mutating func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("c") {
             guard inSheetData else { return }
             startCell(attributes)
@@ -95,8 +138,7 @@ final class SheetCSVWriter: XMLEventHandler {
         }
     }
 
-    func endElement(_ name: XMLName) {
-        guard failure == nil else { return }
+    mutating func endElement(_ name: XMLName) {
         if name.is("v") || name.is("t") {
             collecting = false
         } else if name.is("c") {
@@ -112,8 +154,8 @@ final class SheetCSVWriter: XMLEventHandler {
         }
     }
 
-    func characters(_ bytes: UnsafeRawBufferPointer) {
-        guard collecting, failure == nil else { return }
+    mutating func characters(_ bytes: UnsafeRawBufferPointer) {
+        guard collecting else { return }
         if text.count + bytes.count > limits.maxFieldBytes {
             fail(.fieldTooLarge(limit: limits.maxFieldBytes), column: column)
             return
@@ -123,7 +165,7 @@ final class SheetCSVWriter: XMLEventHandler {
 
     // MARK: - Rows and cells
 
-    private func startRow(_ attributes: XMLAttributes) {
+    private mutating func startRow(_ attributes: XMLAttributes) {
         let number = attributes.integer("r") ?? row + 1
         guard number > row else {
             return fail(.corruptWorkbook(reason: "row \(number) comes after row \(row)"), column: nil, row: row)
@@ -137,7 +179,7 @@ final class SheetCSVWriter: XMLEventHandler {
         valuesInRow = 0
     }
 
-    private func startCell(_ attributes: XMLAttributes) {
+    private mutating func startCell(_ attributes: XMLAttributes) {
         let number = attributes.value("r").flatMap(SheetColumn.number(ofReference:)) ?? fieldsWritten + 1
         guard number > fieldsWritten else {
             return fail(.corruptWorkbook(reason: "cell \(SheetColumn.letters(number))\(row) comes after column \(SheetColumn.letters(fieldsWritten))"),
@@ -162,18 +204,22 @@ final class SheetCSVWriter: XMLEventHandler {
         text.removeAll(keepingCapacity: true)
     }
 
-    private func endCell() {
+    private mutating func endCell() {
         // A cell with no value (only a style) is an empty field: the padding writes it.
         guard !text.isEmpty else { return }
         let commas = fieldsWritten == 0 ? column - 1 : column - fieldsWritten
         output.append(contentsOf: repeatElement(UInt8(ascii: ","), count: commas))
         fieldsWritten = column
         valuesInRow += 1
-        text.withUnsafeBytes { writeValue($0) }
+        // The text is moved out while it is written, so that writing may change `self`.
+        var value: [UInt8] = []
+        swap(&value, &text)
+        value.withUnsafeBytes { writeValue($0) }
+        swap(&value, &text)
         if output.count >= chunkSize { deliverOutput() }
     }
 
-    private func endRow() {
+    private mutating func endRow() {
         if valuesInRow >= 2, fieldsWritten < width {
             output.append(contentsOf: repeatElement(UInt8(ascii: ","), count: width - fieldsWritten))
         }
@@ -183,7 +229,7 @@ final class SheetCSVWriter: XMLEventHandler {
         if output.count >= chunkSize { deliverOutput() }
     }
 
-    private func writeValue(_ value: UnsafeRawBufferPointer) {
+    private mutating func writeValue(_ value: UnsafeRawBufferPointer) {
         switch type {
         case .sharedString:
             writeSharedString(value)
@@ -205,7 +251,7 @@ final class SheetCSVWriter: XMLEventHandler {
         }
     }
 
-    private func writeSharedString(_ value: UnsafeRawBufferPointer) {
+    private mutating func writeSharedString(_ value: UnsafeRawBufferPointer) {
         guard let strings, strings.count > 0 else {
             return fail(.corruptWorkbook(reason: "the cell is a shared string, but the workbook has no shared strings part"), column: column)
         }
@@ -222,7 +268,7 @@ final class SheetCSVWriter: XMLEventHandler {
     }
 
     /// A number as the shortest text that reads back exactly, or a date in a date style.
-    private func writeNumber(_ value: UnsafeRawBufferPointer) {
+    private mutating func writeNumber(_ value: UnsafeRawBufferPointer) {
         let isDate = styles.isDate(style: style)
         if !isDate, isPlainInteger(value) {
             output.append(contentsOf: value)
@@ -258,12 +304,18 @@ final class SheetCSVWriter: XMLEventHandler {
         }
     }
 
-    private func deliverOutput() {
-        if !deliver(output) { failure = TableError(.unreadable(reason: "the read was stopped"), file: file, sheet: sheet) }
+    private mutating func deliverOutput() {
+        if !deliver(output) { stop(TableError(.unreadable(reason: "the read was stopped"), file: file, sheet: sheet)) }
         output.removeAll(keepingCapacity: true)
     }
 
-    private func fail(_ kind: TableError.Kind, column: Int?, row: Int? = nil) {
-        failure = TableError(kind, file: file, sheet: sheet, line: row ?? self.row, column: column)
+    private mutating func fail(_ kind: TableError.Kind, column: Int?, row: Int? = nil) {
+        stop(TableError(kind, file: file, sheet: sheet, line: row ?? self.row, column: column))
+    }
+
+    private mutating func stop(_ error: TableError) {
+        problem = error
+        failed = true
+        collecting = false
     }
 }

@@ -118,9 +118,8 @@ public struct WorkbookSheet: Sendable, Equatable {
 private final class DimensionHandler: XMLEventHandler {
     var reference: String?
     var isDone = false
-    let failure: TableError? = nil
 
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+    override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("dimension") {
             reference = attributes.string("ref")
             isDone = true
@@ -129,6 +128,4 @@ private final class DimensionHandler: XMLEventHandler {
         }
     }
 
-    func endElement(_ name: XMLName) {}
-    func characters(_ text: UnsafeRawBufferPointer) {}
 }

@@ -55,9 +55,8 @@ enum WorkbookParts {
     final class WorkbookHandler: XMLEventHandler {
         var sheets: [(name: String, relationship: String, hidden: Bool)] = []
         var usesDate1904 = false
-        let failure: TableError? = nil
 
-        func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
             if name.is("sheet") {
                 let state = attributes.string("state") ?? "visible"
                 sheets.append((attributes.string("name") ?? "", attributes.string("id", prefixed: true) ?? "", state != "visible"))
@@ -67,22 +66,19 @@ enum WorkbookParts {
             }
         }
 
-        func endElement(_ name: XMLName) {}
-        func characters(_ text: UnsafeRawBufferPointer) {}
     }
 
     /// A `.rels` part.
     private final class RelationshipsHandler: XMLEventHandler {
         let folder: String
         var relationships: [Relationship] = []
-        let failure: TableError? = nil
 
         init(folder: String) {
             // Targets are relative to the folder of the part the relationships belong to.
             self.folder = folder
         }
 
-        func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
             guard name.is("Relationship"), attributes.string("TargetMode") != "External",
                   let id = attributes.string("Id"), let type = attributes.string("Type"),
                   let target = attributes.string("Target") else { return }
@@ -90,7 +86,5 @@ enum WorkbookParts {
             relationships.append(Relationship(id: id, kind: kind, target: WorkbookParts.resolve(target, inFolder: folder)))
         }
 
-        func endElement(_ name: XMLName) {}
-        func characters(_ text: UnsafeRawBufferPointer) {}
     }
 }

@@ -1,15 +1,24 @@
 internal import CLibXML2
 
 /// What an XML part of a workbook is read into: the events of libxml2's SAX2 parser, with
-/// names and text as bytes that are valid only during the call.
-protocol XMLEventHandler: AnyObject {
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes)
-    func endElement(_ name: XMLName)
-    /// Some of an element's text (a run may come in several calls), entities decoded.
-    func characters(_ text: UnsafeRawBufferPointer)
+/// names and text as bytes that are valid only during the call. Each part's reader is a
+/// subclass: libxml2 calls back through a plain pointer to it, and a class method is
+/// reached from there with no reference counted, for every element of a sheet.
+class XMLEventHandler {
     /// The problem the handler found, if it did: it then ignores the rest, and the parse
     /// stops with this error at the end of the chunk.
-    var failure: TableError? { get }
+    final var failure: TableError? {
+        didSet { stopped = failure != nil }
+    }
+    /// Whether `failure` is set: checked at every event, where copying the error would cost.
+    final private(set) var stopped = false
+    /// libxml2's first error, from its structured error callback.
+    final fileprivate(set) var parseError: String?
+
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) {}
+    func endElement(_ name: XMLName) {}
+    /// Some of an element's text (a run may come in several calls), entities decoded.
+    func characters(_ text: UnsafeRawBufferPointer) {}
 }
 
 /// An element's local name (without its namespace prefix), as libxml2 hands it over.
@@ -105,8 +114,6 @@ final class XMLPushParser {
     private let handler: XMLEventHandler
     private let file: String
     private let part: String
-    /// libxml2's first error, from its structured error callback.
-    fileprivate var parseError: String?
 
     /// A parser that sends the events of `part` of `file` (for messages) to `handler`.
     init(file: String, part: String, handler: XMLEventHandler) {
@@ -124,7 +131,7 @@ final class XMLPushParser {
         // The context is created with a placeholder and pointed at this object once it exists.
         context = xmlCreatePushParserCtxt(&sax, nil, nil, 0, nil)
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
-        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+        context.pointee.userData = Unmanaged.passUnretained(handler).toOpaque()
     }
 
     deinit {
@@ -152,16 +159,17 @@ final class XMLPushParser {
     private func check(_ status: Int32) throws(TableError) {
         if let failure = handler.failure { throw failure }
         guard status == 0 else {
-            let detail = parseError ?? "libxml2 error \(status)"
+            let detail = handler.parseError ?? "libxml2 error \(status)"
             throw TableError(.corruptWorkbook(reason: "its part \(part) is not well-formed XML: \(detail)"), file: file)
         }
     }
-
-    fileprivate var eventHandler: XMLEventHandler { handler }
 }
 
-private func parser(_ context: UnsafeMutableRawPointer?) -> XMLPushParser {
-    Unmanaged<XMLPushParser>.fromOpaque(context!).takeUnretainedValue()
+/// The handler behind libxml2's user data, reached without retaining it: it lives as long
+/// as its parser, which holds it.
+@inline(__always)
+private func withHandler(_ context: UnsafeMutableRawPointer?, _ body: (XMLEventHandler) -> Void) {
+    Unmanaged<XMLEventHandler>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
 }
 
 private func startElementCallback(
@@ -169,24 +177,25 @@ private func startElementCallback(
     _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
     _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
-    parser(context).eventHandler.startElement(XMLName(bytes: localName!), XMLAttributes(pointers: attributes, count: Int(attributeCount)))
+    withHandler(context) { $0.startElement(XMLName(bytes: localName!), XMLAttributes(pointers: attributes, count: Int(attributeCount))) }
 }
 
 private func endElementCallback(
     _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
     _ uri: UnsafePointer<xmlChar>?
 ) {
-    parser(context).eventHandler.endElement(XMLName(bytes: localName!))
+    withHandler(context) { $0.endElement(XMLName(bytes: localName!)) }
 }
 
 private func charactersCallback(_ context: UnsafeMutableRawPointer?, _ text: UnsafePointer<xmlChar>?, _ length: Int32) {
-    parser(context).eventHandler.characters(UnsafeRawBufferPointer(start: text, count: Int(length)))
+    withHandler(context) { $0.characters(UnsafeRawBufferPointer(start: text, count: Int(length))) }
 }
 
 private func errorCallback(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-    guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-    let parser = parser(context)
-    guard parser.parseError == nil else { return }
-    let message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "error \(error.pointee.code)"
-    parser.parseError = "line \(error.pointee.line): \(message)"
+    guard let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+    withHandler(context) { handler in
+        guard handler.parseError == nil else { return }
+        let message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "error \(error.pointee.code)"
+        handler.parseError = "line \(error.pointee.line): \(message)"
+    }
 }
