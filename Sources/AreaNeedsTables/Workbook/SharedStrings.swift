@@ -1,35 +1,61 @@
 /// A workbook's shared strings (`xl/sharedStrings.xml`), which text cells point to by
-/// index, kept as their CSV fields end to end in one array: a sheet's text cells are then
-/// copied, not escaped again.
+/// index, kept as their CSV fields end to end: a sheet's text cells are then copied, not
+/// escaped again.
 ///
-/// Their count and total size are limited (`ReadLimits.maxSharedStrings`,
-/// `maxSharedStringBytes`), as they must be held in memory. A string larger than a field
-/// may be is kept cut short and marked, and refused where a cell uses it, so the error
-/// names the cell.
+/// The first `memoryBudget` bytes of them are held in memory; the rest go to a temporary
+/// file (`SpillFile`) with the offsets where each ends, and are read back as cells use
+/// them: a sheet of millions of distinct codes reads in the memory of a small one. Their
+/// count and total size are limited (`ReadLimits.maxSharedStrings`,
+/// `maxSharedStringBytes`). A string larger than a field may be is kept cut short and
+/// marked, and refused where a cell uses it, so the error names the cell.
 final class SharedStrings {
+    /// The bytes of strings, and of their offsets, held in memory before the rest go to a
+    /// temporary file.
+    static let memoryBudget = 16 << 20
+
     private var fields: [UInt8] = []
+    /// Where each string held in memory ends in `fields`.
     private var ends: [Int] = []
+    /// The strings after those in memory, and where each ends in it (8 bytes each).
+    private var spilled: (fields: SpillFile, ends: SpillFile)?
     private var oversized: Set<Int> = []
+    private var scratch: [UInt8] = []
+    private let memoryBudget: Int
 
     /// How many strings there are.
-    var count: Int { ends.count }
+    private(set) var count = 0
 
-    /// Reads the strings of `part`.
-    init(_ part: String, in archive: WorkbookArchive, limits: ReadLimits) throws(TableError) {
+    /// Reads the strings of `part`, holding at most `memoryBudget` bytes of them in memory.
+    init(_ part: String, in archive: WorkbookArchive, limits: ReadLimits, memoryBudget: Int = SharedStrings.memoryBudget) throws(TableError) {
+        self.memoryBudget = memoryBudget
         let handler = SharedStringsHandler(strings: self, limits: limits, file: archive.path)
         try WorkbookParts.parse(part, in: archive, with: handler, limit: limits.maxDecompressedBytes)
+        try spilled?.fields.flush()
+        try spilled?.ends.flush()
     }
 
-    /// No strings: for a workbook without the part.
-    init() {}
-
-    /// The CSV field of string `index`; nil when there is no such string or it is larger
-    /// than a field may be (`isOversized`).
+    /// The CSV field of string `index`; nil when there is no such string.
     @inline(__always)
-    func withField<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
-        guard index >= 0, index < ends.count else { return nil }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return fields.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[index]])) }
+    func withField<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> Result) throws(TableError) -> Result? {
+        guard index >= 0, index < count else { return nil }
+        if index < ends.count {
+            let start = index == 0 ? 0 : ends[index - 1]
+            return fields.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[index]])) }
+        }
+        return try withSpilledField(index - ends.count, body)
+    }
+
+    /// A string from the temporary file: where it ends (and where the one before ends),
+    /// then its bytes.
+    private func withSpilledField<Result>(_ position: Int, _ body: (UnsafeRawBufferPointer) -> Result) throws(TableError) -> Result {
+        let (fieldFile, endFile) = spilled!
+        let first = max(position - 1, 0)
+        try endFile.read(at: first * 8, count: (position - first + 1) * 8, into: &scratch)
+        let offsets = scratch.withUnsafeBytes { bytes in (0...(position - first)).map { bytes.loadUnaligned(fromByteOffset: $0 * 8, as: Int.self) } }
+        let start = position == 0 ? 0 : offsets[0]
+        let end = offsets[offsets.count - 1]
+        try fieldFile.read(at: start, count: end - start, into: &scratch)
+        return scratch.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<(end - start)])) }
     }
 
     /// Whether string `index` is larger than the field limit.
@@ -37,13 +63,22 @@ final class SharedStrings {
         oversized.contains(index)
     }
 
-    fileprivate func append(_ text: [UInt8], oversized isOversized: Bool) {
-        if isOversized { oversized.insert(ends.count) }
-        text.withUnsafeBytes { CSVField.append($0, to: &fields) }
-        ends.append(fields.count)
+    fileprivate func append(_ text: [UInt8], oversized isOversized: Bool) throws(TableError) {
+        if isOversized { oversized.insert(count) }
+        count += 1
+        if spilled == nil, fields.count + text.count * 2 + ends.count * 8 <= memoryBudget {
+            text.withUnsafeBytes { CSVField.append($0, to: &fields) }
+            ends.append(fields.count)
+            return
+        }
+        if spilled == nil { spilled = (try SpillFile(), try SpillFile()) }
+        scratch.removeAll(keepingCapacity: true)
+        text.withUnsafeBytes { CSVField.append($0, to: &scratch) }
+        try spilled!.fields.append(scratch)
+        try spilled!.ends.append(spilled!.fields.size)
     }
 
-    fileprivate var byteCount: Int { fields.count }
+    fileprivate var byteCount: Int { fields.count + (spilled?.fields.size ?? 0) }
 }
 
 /// `xl/sharedStrings.xml`: each `<si>` is a string, its text in `<t>` or in rich-text runs
@@ -80,7 +115,12 @@ private final class SharedStringsHandler: XMLEventHandler {
         } else if name.is("rPh") {
             inPhonetic = false
         } else if name.is("si"), !stopped {
-            strings.append(text, oversized: isOversized)
+            do {
+                try strings.append(text, oversized: isOversized)
+            } catch {
+                failure = error
+                return
+            }
             if strings.count > limits.maxSharedStrings {
                 failure = TableError(.tooManySharedStrings(limit: limits.maxSharedStrings), file: file)
             } else if strings.byteCount > limits.maxSharedStringBytes {

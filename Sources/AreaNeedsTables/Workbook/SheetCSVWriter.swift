@@ -261,7 +261,12 @@ private struct SheetCells {
             }
             return fail(.corruptWorkbook(reason: "the cell names shared string \(String(decoding: value, as: UTF8.self)), which does not exist"), column: column)
         }
-        let found: Void? = strings.withField(index) { output.append(contentsOf: $0) }
+        let found: Void?
+        do {
+            found = try strings.withField(index) { output.append(contentsOf: $0) }
+        } catch {
+            return stop(error)
+        }
         if found == nil {
             fail(.corruptWorkbook(reason: "the cell names shared string \(index), of \(strings.count)"), column: column)
         }

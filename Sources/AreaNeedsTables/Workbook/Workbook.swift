@@ -16,6 +16,8 @@ public final class Workbook {
     let limits: ReadLimits
     /// Whether dates count from 1904 (old Mac workbooks) rather than 1900.
     let uses1904: Bool
+    /// How many bytes of shared strings are held in memory (`SharedStrings`).
+    var sharedStringsMemoryBudget = SharedStrings.memoryBudget
     private let sharedStringsPart: String?
     private let stylesPart: String?
 
@@ -77,7 +79,7 @@ public final class Workbook {
     /// The shared strings, when the workbook has them.
     func sharedStrings() throws(TableError) -> SharedStrings? {
         guard let sharedStringsPart, archive.contains(sharedStringsPart) else { return nil }
-        return try SharedStrings(sharedStringsPart, in: archive, limits: limits)
+        return try SharedStrings(sharedStringsPart, in: archive, limits: limits, memoryBudget: sharedStringsMemoryBudget)
     }
 
     /// The cell styles; none when the workbook has no styles part.
