@@ -11,7 +11,7 @@
 final class SharedStrings {
     /// The bytes of strings, and of their offsets, held in memory before the rest go to a
     /// temporary file.
-    static let memoryBudget = 16 << 20
+    static let memoryBudget = 4 << 20
 
     private var fields: [UInt8] = []
     /// Where each string held in memory ends in `fields`.
