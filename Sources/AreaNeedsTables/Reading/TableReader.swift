@@ -236,8 +236,8 @@ public final class TableReader {
         } else if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             throw TableError(.unreadable(reason: "the file is UTF-16 text; save it as CSV UTF-8"), file: path)
         } else if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            // The commonest wrong file: a workbook saved in place of its CSV export.
-            throw TableError(.notText(reason: "it is a zip archive, such as an Excel workbook (.xlsx); save the sheet as CSV UTF-8"), file: path)
+            // A zip archive inside gzip (a bare one is read as a workbook by `openInput`).
+            throw TableError(.notText(reason: "it is a zip archive compressed with gzip; decompress it, and name its sheet with `sheet:` if it is an Excel workbook"), file: path)
         }
     }
 

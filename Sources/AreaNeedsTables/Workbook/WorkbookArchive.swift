@@ -43,7 +43,7 @@ final class WorkbookArchive {
 
     /// Inflates `part`, handing each chunk to `body` as it comes; throws past `limit`
     /// bytes, on damage, or with what `body` throws. `body` may stop the read early by
-    /// throwing `WorkbookArchive.stopReading`, which this returns quietly.
+    /// throwing `StopReading()`, which this returns quietly.
     func read(_ part: String, limit: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws(TableError) {
         guard let entry = entry(part) else {
             throw TableError(.corruptWorkbook(reason: "it has no part \(part)"), file: path)
