@@ -8,7 +8,10 @@ import Testing
 @Suite("Real published workbooks", .enabled(if: RealData.isPresent, "../shared/data/real is not present"))
 struct WorkbookRealDataTests {
     /// The table of a sheet and of its CSV copy: header line, header and every data row.
-    private func expectSameTable(_ workbook: String, sheet: String, csv: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Returns the sheet's reader, read to its end, and its rows.
+    @discardableResult
+    private func expectSameTable(_ workbook: String, sheet: String, csv: String,
+                                 sourceLocation: SourceLocation = #_sourceLocation) throws -> (TableReader, [[String]]) {
         let fromSheet = try TableReader(path: RealData.path(workbook), options: ReadOptions(sheet: .name(sheet)))
         let fromCSV = try TableReader(path: RealData.path("csv/" + csv))
         #expect(fromSheet.headerLine == fromCSV.headerLine, sourceLocation: sourceLocation)
@@ -19,15 +22,14 @@ struct WorkbookRealDataTests {
         let differing = zip(sheetRows, csvRows).filter { $0.0 != $0.1 }
         #expect(differing.isEmpty, "\(differing.count) rows differ, the first: \(differing.first.map { "\($0.0) against \($0.1)" } ?? "")",
                 sourceLocation: sourceLocation)
+        return (fromSheet, sheetRows)
     }
 
     @Test func file1ImdRanksEqualTheCSVCopyForEveryLsoa() throws {
-        try expectSameTable("File_1_-_IMD2019_Index_of_Multiple_Deprivation.xlsx", sheet: "IMD2019", csv: "imd2019-file1-imd-rank-decile.csv")
-        let reader = try TableReader(path: RealData.path("File_1_-_IMD2019_Index_of_Multiple_Deprivation.xlsx"),
-                                     options: ReadOptions(sheet: .number(2)))
-        let rank = try reader.header.column("Index of Multiple Deprivation (IMD) Rank")
-        var ranks: [Double] = []
-        try reader.forEachRecord { ranks.append(try $0.wholeNumber(rank).number ?? 0) }
+        let (reader, rows) = try expectSameTable("File_1_-_IMD2019_Index_of_Multiple_Deprivation.xlsx", sheet: "IMD2019",
+                                                 csv: "imd2019-file1-imd-rank-decile.csv")
+        let rank = try reader.header.column("Index of Multiple Deprivation (IMD) Rank").index
+        let ranks = rows.compactMap { Int($0[rank]) }
         // Every LSOA has a rank from 1 to 32,844 (tied LSOAs share one).
         #expect(ranks.count == 32_844)
         #expect(ranks.allSatisfy { (1...32_844).contains($0) })
@@ -35,9 +37,7 @@ struct WorkbookRealDataTests {
     }
 
     @Test func fuelPovertyTable3HeaderBelowTheTitles() throws {
-        try expectSameTable("sub-regional-fuel-poverty-2022-tables.xlsx", sheet: "Table 3", csv: "fuel-poverty-2022-lsoa.csv")
-        let reader = try TableReader(path: RealData.path("sub-regional-fuel-poverty-2022-tables.xlsx"), options: ReadOptions(sheet: .name("Table 3")))
-        _ = try reader.readAll()
+        let (reader, _) = try expectSameTable("sub-regional-fuel-poverty-2022-tables.xlsx", sheet: "Table 3", csv: "fuel-poverty-2022-lsoa.csv")
         #expect(reader.headerLine == 3)
         #expect(reader.notes.first?.text.hasPrefix("Note A:") == true)
     }
