@@ -22,7 +22,7 @@ struct RealPipelineTests {
         #expect(release.hasPrefix(project.root))
 
         let needs = try Self.needsByArea(release, key: "lad_code")
-        let published = try RealProject.rows(RealData.path("csv/ons-local-income-deprivation-lad.csv"))
+        let published = try RealProject.rows(RealData.path("localincomedeprivationdata.xlsx"), sheet: .name("Local authorities"))
         #expect(published.count == 317)
         #expect(needs.count == 317)
 
