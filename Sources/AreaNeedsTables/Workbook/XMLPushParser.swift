@@ -128,7 +128,7 @@ final class XMLPushParser {
         sax.characters = charactersCallback
         sax.cdataBlock = charactersCallback
         sax.serror = errorCallback
-        // The context is created with a placeholder and pointed at this object once it exists.
+        // libxml2 hands its user data, the handler, to every callback.
         context = xmlCreatePushParserCtxt(&sax, nil, nil, 0, nil)
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
         context.pointee.userData = Unmanaged.passUnretained(handler).toOpaque()
