@@ -17,9 +17,9 @@ struct ChartTests {
     /// The x of the dot, the worst end and the best end of a spine.
     func spine(_ values: [Double], value: Double, higherIsWorse: Bool) throws -> (dot: Double, worst: Double, best: Double) {
         let view = SpineChart(distribution: try #require(Distribution(values)), higherIsWorse: higherIsWorse,
-                              value: value, quintile: 1, description: "").view
+                              value: value, comparison: .worse, county: nil, description: "").view
         let left = try #require(Double(view.barX))
-        return (try #require(Double(view.dotX)), left, left + (try #require(Double(view.barWidth))))
+        return (try #require(Double(view.marker.cx)), left, left + (try #require(Double(view.barWidth))))
     }
 
     @Test func worseIsAlwaysOnTheLeft() throws {
