@@ -64,6 +64,21 @@ struct ChartTests {
         #expect(ValueFormat.grouped("-0.0") == "0.0")
     }
 
+    @Test func ranksAreWrittenAsRanksOfTheNationalCount() throws {
+        let indicator = try #require(try ReportedRelease.fixture.release.indicators().first { $0.id == "deprivation" })
+        // Whole ranks, whatever their size; in full, or "of" the count in narrow cells.
+        let format = ValueFormat(indicator: indicator, values: [870.4, 27_645])
+        #expect(format.isRank)
+        #expect(format.text(25_726.1) == "average rank 25,726 of 32,844 (higher = more deprived)")
+        #expect(format.compact(25_726.1) == "25,726 of 32,844")
+        #expect(format.number(870.4) == "870")
+        #expect(format.unitNote == "average rank of 32,844 (higher = more deprived)")
+        // Other units say themselves where the numbers do not.
+        #expect(ValueFormat(unit: "%", values: [12]).unitNote == "")
+        #expect(ValueFormat(unit: "years", values: [78]).unitNote == "years")
+        #expect(!ValueFormat(unit: "years", values: [78]).isRank)
+    }
+
     @Test func pageNamesAreSafeAndUnique() {
         #expect(SitePaths.safe("E02001234") == "E02001234")
         #expect(SitePaths.safe("../x y/z") == "-x-y-z")
