@@ -101,7 +101,7 @@ struct CountyComparisonTests {
             let name = try #require(row.elements(named: "a").first?.text)
             let code = try #require(names[name])
             let need = try #require(needs[code])
-            let words = CountyComparison(need.comparedWithCounty).words
+            let words = CountyComparison(need.comparedWithCounty).word
             #expect(row.elements(named: "span").contains { $0["class"] == "comparison" && $0.text == words }, "\(name): \(words)")
             checked += 1
         }

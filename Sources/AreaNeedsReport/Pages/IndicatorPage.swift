@@ -131,7 +131,7 @@ struct IndicatorPage {
                 numerator: need.numerator.map(IndicatorPage.count) ?? "–",
                 denominator: need.denominator.map(IndicatorPage.count) ?? "–",
                 badge: QuintileBadge(need.needQuintile),
-                comparison: MarkerIcon(comparison, words: comparison.words),
+                comparison: MarkerIcon(comparison, words: comparison.word),
                 flags: flags.subtracting(.missing).words.joined(separator: ", "))
         }
         hasChart = indicator.available && !values.isEmpty
