@@ -11,7 +11,7 @@ struct GzipCopyTests {
 
     /// Every byte `path` decompresses to, through the package's reader of gzip input.
     func decompressed(_ path: String) throws -> [UInt8] {
-        let source = try openInput(path: path, decompressedLimit: 1 << 30).source
+        let source = try openInput(path: path, options: ReadOptions(limits: ReadLimits(maxDecompressedBytes: 1 << 30))).source
         var bytes: [UInt8] = []
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { buffer.deallocate() }

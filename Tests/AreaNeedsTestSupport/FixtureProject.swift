@@ -131,6 +131,22 @@ public final class FixtureProject {
         return text + "\nNote A: made up.\n"
     }
 
+    /// The fuel poverty table as a workbook's sheet "Table 3", cell for cell as
+    /// `fuelPoverty()`: a title, the header on row 3, numbers as numbers, a note below.
+    /// `replacing` puts other cells at (row, column), 1-based, as a broken input does.
+    public static func fuelPovertyWorkbook(replacing cells: [(row: Int, column: Int, cell: WorkbookCell)] = []) -> WorkbookFile {
+        var rows: [[WorkbookCell?]] = [[.text("Table 3: Fuel poverty, made up for tests")], [], [.text("LSOA Code"), .text("Households"), .text("Fuel poor")]]
+        for a in 1...6 {
+            for n in 1...3 { rows.append([.text("L\(a)\(n)"), .number("1000"), .number(String(10 * a * 10))]) }
+        }
+        rows += [[], [.text("Note A: made up.")]]
+        for (row, column, cell) in cells {
+            while rows[row - 1].count < column { rows[row - 1].append(nil) }
+            rows[row - 1][column - 1] = cell
+        }
+        return WorkbookFile(sheets: [WorkbookFile.Sheet("Table 3", rows: rows)])
+    }
+
     /// Scores: higher in the south; one suppressed cell.
     public static func scores() -> String {
         var text = "LSOA code,Score,Population\n"

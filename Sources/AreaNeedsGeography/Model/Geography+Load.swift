@@ -64,7 +64,7 @@ extension Geography {
     }
 
     private static func readAreas(_ file: AreasFile, problems: inout [GeographyProblem]) throws -> [(line: Int, area: Area)] {
-        let reader = try TableReader(path: file.path)
+        let reader = try TableReader(path: file.path, options: file.readOptions)
         let header = reader.header
         let code = try header.column(file.codeColumn)
         let name = try header.column(file.nameColumn)
@@ -134,7 +134,7 @@ extension Geography {
         _ file: LookupFile, problems: inout [GeographyProblem], reserve: (Int) -> Void = { _ in },
         _ body: (TableRecord, LookupRecordRow) throws -> Void
     ) throws {
-        let reader = try TableReader(path: file.path)
+        let reader = try TableReader(path: file.path, options: file.readOptions)
         let header = reader.header
         let code = try header.column(file.codeColumn)
         let area = try header.column(file.areaColumn)

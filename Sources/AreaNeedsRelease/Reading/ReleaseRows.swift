@@ -62,15 +62,19 @@ public struct IndicatorRow: Sendable, Equatable {
     /// `local-concentration`): higher is more deprived, `nationalCount` the most.
     public var isRankValued: Bool { aggregation?.givesRanks ?? false }
 
+    /// What a rank-valued figure is, for people: "average rank"; nil for other indicators.
+    public var rankName: String? {
+        switch aggregation {
+        case .averageRank: "average rank"
+        case .localConcentration: "local concentration rank"
+        case .rate, .weightedMean, .extent, .shareInMostDeprivedDecile, .inherit, .median, nil: nil
+        }
+    }
+
     /// A rank-valued figure for people: "average rank 25,726 of 32,844 (higher = more
     /// deprived)"; nil for other indicators.
     public func rankText(_ value: Double) -> String? {
-        let what: String
-        switch aggregation {
-        case .averageRank: what = "average rank"
-        case .localConcentration: what = "local concentration rank"
-        case .rate, .weightedMean, .extent, .shareInMostDeprivedDecile, .inherit, .median, nil: return nil
-        }
+        guard let what = rankName else { return nil }
         let of = nationalCount.map { " of " + FigureText.grouped(String($0)) } ?? ""
         return "\(what) \(FigureText.grouped(String(format: "%.0f", value)))\(of) (higher = more deprived)"
     }

@@ -7,8 +7,11 @@ import Darwin
 /// Reads a CSV table as government publishers ship it, streaming, in constant memory.
 ///
 /// - Input may be plain or gzip-compressed (told apart by the content), UTF-8 with or
-///   without a byte order mark, with LF or CRLF line ends or a mix of the two, or with
-///   the CR line ends of old Mac software.
+///   without a byte order mark (or Windows-1252, when `ReadOptions.encoding` says), with
+///   LF or CRLF line ends or a mix of the two, or with the CR line ends of old Mac software.
+/// - Or a sheet of an Excel workbook (`ReadOptions.sheet`), read as Excel would save it as
+///   CSV (`Workbook`): everything below works the same, a line being a row of the sheet,
+///   and Excel's error values (`#N/A`, `#DIV/0!`...) read as missing values.
 /// - Title and blank rows above the header are skipped; see `HeaderLocation`.
 /// - Below the data, short rows with a single entry ("Note A: ...", "Source: ...") are
 ///   notes: they are kept in `notes` and not handed out as records. A data row after
@@ -23,6 +26,8 @@ import Darwin
 public final class TableReader {
     /// The file being read.
     public let path: String
+    /// The sheet being read, when the file is a workbook.
+    public let sheet: String?
     /// The header row.
     public private(set) var header: TableHeader
     /// The line the header row starts on.
@@ -79,13 +84,15 @@ public final class TableReader {
     public init(path: String, options: ReadOptions = ReadOptions()) throws(TableError) {
         self.path = path
         self.options = options
-        let opened = try openInput(path: path, decompressedLimit: options.limits.maxDecompressedBytes)
+        let opened = try openInput(path: path, options: options)
         source = opened.source
         bytesRead = opened.bytesRead
         fileSize = opened.size
+        sheet = opened.sheet
+        let markers = options.extraMissingMarkers + (sheet == nil ? [] : TableReader.excelErrorValues)
         context = .allocate(capacity: 1)
-        context.initialize(to: ReadContext(path: path, numbers: NumberParser(extraMissingMarkers: options.extraMissingMarkers)))
-        header = TableHeader(names: [], file: path)
+        context.initialize(to: ReadContext(path: path, sheet: sheet, numbers: NumberParser(extraMissingMarkers: markers)))
+        header = TableHeader(names: [], file: path, sheet: sheet)
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
         tokenizer = CSVTokenizer(limits: options.limits, splitsPlainLines: options.splitsPlainLines)
         fieldStorage = tokenizer.fields.storage
@@ -103,6 +110,9 @@ public final class TableReader {
         context.deinitialize(count: 1)
         context.deallocate()
     }
+
+    /// The values Excel shows for a formula that has none: missing values in a sheet.
+    static let excelErrorValues = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]
 
     /// Calls `body` with each data row in order. A record is valid only during the call.
     /// Stops at the first error, from the file or from `body`, and throws it.
@@ -207,7 +217,7 @@ public final class TableReader {
         bufferEnd = got
         if got == 0 {
             inputEnded = true
-            if bytesSeen == 0 { throw TableError(.emptyFile, file: path) }
+            if bytesSeen == 0 { throw TableError(.emptyFile, file: path, sheet: sheet) }
             return
         }
         if bytesSeen == 0 {
@@ -230,8 +240,8 @@ public final class TableReader {
         } else if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             throw TableError(.unreadable(reason: "the file is UTF-16 text; save it as CSV UTF-8"), file: path)
         } else if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            // The commonest wrong file: a workbook saved in place of its CSV export.
-            throw TableError(.notText(reason: "it is a zip archive, such as an Excel workbook (.xlsx); save the sheet as CSV UTF-8"), file: path)
+            // A zip archive inside gzip (a bare one is read as a workbook by `openInput`).
+            throw TableError(.notText(reason: "it is a zip archive compressed with gzip; decompress it, and name its sheet with `sheet:` if it is an Excel workbook"), file: path)
         }
     }
 
@@ -261,16 +271,16 @@ public final class TableReader {
             found = fields.nonEmptyCount >= 2
         case .line(let wanted):
             if recordLine > wanted {
-                stopError = TableError(.headerLineMissing(line: wanted), file: path, line: recordLine)
+                stopError = TableError(.headerLineMissing(line: wanted), file: path, sheet: sheet, line: recordLine)
                 return false
             }
             found = recordLine == wanted
         case .containing(let names):
-            let candidate = TableHeader(names: fields.strings(), file: path)
+            let candidate = TableHeader(names: fields.strings(), file: path, sheet: sheet)
             found = names.allSatisfy(candidate.contains)
         }
         if found {
-            header = TableHeader(names: fields.strings(), file: path)
+            header = TableHeader(names: fields.strings(), file: path, sheet: sheet)
             headerLine = recordLine
             namedWidth = header.namedWidth
             headerWidth = header.names.count
@@ -345,17 +355,17 @@ public final class TableReader {
 
     private func error(_ kind: TableError.Kind, line: Int, column: Int? = nil, text: String? = nil) -> TableError {
         let name = column.flatMap { phase == .data && $0 <= header.names.count ? header.names[$0 - 1] : nil }
-        return TableError(kind, file: path, line: line, column: column, columnName: name?.isEmpty == true ? nil : name, text: text)
+        return TableError(kind, file: path, sheet: sheet, line: line, column: column, columnName: name?.isEmpty == true ? nil : name, text: text)
     }
 
     private func missingHeaderError() -> TableError {
         switch options.header {
         case .line(let wanted):
-            return TableError(.headerLineMissing(line: wanted), file: path)
+            return TableError(.headerLineMissing(line: wanted), file: path, sheet: sheet)
         case .containing(let names):
-            return TableError(.headerNotFound(expected: names, linesSearched: min(line, options.limits.headerSearchLines)), file: path)
+            return TableError(.headerNotFound(expected: names, linesSearched: min(line, options.limits.headerSearchLines)), file: path, sheet: sheet)
         case .automatic:
-            return TableError(.headerNotFound(expected: [], linesSearched: min(line, options.limits.headerSearchLines)), file: path)
+            return TableError(.headerNotFound(expected: [], linesSearched: min(line, options.limits.headerSearchLines)), file: path, sheet: sheet)
         }
     }
 }

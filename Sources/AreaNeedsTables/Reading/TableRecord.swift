@@ -75,7 +75,8 @@ public struct TableRecord {
 
     /// An error located at this record and column, for callers' own checks.
     public func error(_ kind: TableError.Kind, column: TableColumn, text: String? = nil) -> TableError {
-        TableError(kind, file: context.pointee.path, line: line, column: column.index + 1, columnName: column.name, text: text)
+        TableError(kind, file: context.pointee.path, sheet: context.pointee.sheet, line: line, column: column.index + 1,
+                   columnName: column.name, text: text)
     }
 }
 
@@ -84,5 +85,7 @@ public struct TableRecord {
 @usableFromInline
 struct ReadContext {
     let path: String
+    /// The sheet, for a workbook.
+    let sheet: String?
     @usableFromInline let numbers: NumberParser
 }
