@@ -28,28 +28,41 @@ public struct PipelineRunner: Sendable {
         public var releaseFolder: String?
     }
 
-    /// Runs `stages` (all four by default).
+    /// Runs `stages` (all four by default), in one process and in one pass: a stage that
+    /// follows another in the same run takes what that one made in memory, and reads back
+    /// nothing it wrote, which is still written to the staging folders (for the next run's
+    /// up-to-date checks, and for each stage run alone). The normalise stage works while
+    /// the ingest stage reads, on each table as soon as it is in place.
     public func run(_ stages: [StageName] = StageName.allCases, force: Bool = false, correction: Bool = false,
                     lockWait: TimeInterval = 0) throws(AreaNeedsError) -> Outcome {
         MemoryPools.shareOnePool()
         let lock = try PipelineLock.acquire(for: pipeline, wait: lockWait)
         defer { withExtendedLifetime(lock) {} }
         var outcome = Outcome(reports: [])
+        var handed = Handed()
         for stage in stages {
             let processorTimeBefore = CurrentProcess.processorTime
             let report: StageReport
             switch stage {
             case .ingest:
-                report = try IngestStage(pipeline: pipeline, logger: logger, progress: progress).run(force: force)
+                let pass = stages.contains(.normalise) ? try normaliseStage.start(force: force) : nil
+                let ingested = try IngestStage(pipeline: pipeline, logger: logger, progress: progress).run(force: force, handingTo: pass)
+                (report, handed.normalisePass, handed.ingestManifests) = (ingested.report, pass, ingested.manifests)
                 log(report, unit: "source")
             case .normalise:
-                report = try NormaliseStage(pipeline: pipeline, logger: logger, progress: progress).run(force: force)
+                let pass: NormalisePass
+                if let started = handed.normalisePass { pass = started } else { pass = try normaliseStage.start(force: force) }
+                let normalised = try pass.finish()
+                (report, handed.normalisePass, handed.normalised, handed.geography) = (normalised.report, nil, normalised.tables, normalised.geography)
                 log(report, unit: "indicator")
             case .rank:
-                report = try RankStage(pipeline: pipeline, logger: logger).run(force: force)
+                let ranked = try RankStage(pipeline: pipeline, logger: logger).run(force: force, normalised: handed.normalised)
+                (report, handed.normalised, handed.ranked) = (ranked.report, [:], ranked.ranked)
                 log(report, unit: "table set")
             case .publish:
-                let published = try PublishStage(pipeline: pipeline, logger: logger).run(correction: correction, force: force)
+                let published = try PublishStage(pipeline: pipeline, logger: logger).run(
+                    correction: correction, force: force,
+                    handed: PublishStage.Handoff(ranked: handed.ranked, geography: handed.geography, ingestManifests: handed.ingestManifests))
                 report = published.report
                 outcome.release = published.release
                 outcome.releaseFolder = published.folder
@@ -61,6 +74,20 @@ public struct PipelineRunner: Sendable {
             MemoryPools.releaseFreed()
         }
         return outcome
+    }
+
+    private var normaliseStage: NormaliseStage {
+        NormaliseStage(pipeline: pipeline, logger: logger, progress: progress)
+    }
+
+    /// What the stages of this run made, for the stages after them.
+    private struct Handed {
+        /// The normalise stage at work while ingest reads.
+        var normalisePass: NormalisePass?
+        var ingestManifests: [StageUnit: StageManifest]?
+        var normalised: [String: NormalisedTable] = [:]
+        var geography: [InputFile]?
+        var ranked: (any RankedRows)?
     }
 
     private func log(_ report: StageReport, unit: String) {

@@ -21,8 +21,23 @@ public struct IngestStage: Sendable {
         self.progress = progress
     }
 
+    /// What ingesting did, and what the next stages take from it.
+    public struct Outcome: Sendable {
+        public var report: StageReport
+        /// Every unit's manifest, written now or found up to date: the sources publish records.
+        public var manifests: [StageUnit: StageManifest]
+    }
+
     /// Ingests every source; `force` re-reads unchanged ones too.
     public func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
+        try run(force: force, handingTo: nil).report
+    }
+
+    /// Ingests every source; `force` re-reads unchanged ones too. With `next`, the staged
+    /// tables of the units each file is read for are kept in memory and handed to it as
+    /// soon as they are in place, on the thread that read them: the next stage of a run in
+    /// one pass, which then never reads them back.
+    public func run(force: Bool, handingTo next: (any IngestHandoff)?) throws(AreaNeedsError) -> Outcome {
         let started = Date()
         let folder = StageFolder(.ingest, of: pipeline)
         try folder.create()
@@ -42,10 +57,12 @@ public struct IngestStage: Sendable {
                 reads.append([plan])
             }
         }
+        next?.awaiting(Set(reads.flatMap { $0.map(\.unit.stageUnit) }))
         let written = try Parallel.collect(Parallel.map(reads, cost: { readingCost(of: $0[0].unit) }) { plans throws(AreaNeedsError) in
-            try ingest(plans, in: folder)
+            try ingest(plans, in: folder, handingTo: next)
         }).flatMap { $0 }
         var manifests = Dictionary(uniqueKeysWithValues: written.map { ($0.unit, $0) })
+        var all: [StageUnit: StageManifest] = [:]
 
         var report = StageReport(stage: .ingest)
         for plan in plans {
@@ -57,11 +74,12 @@ public struct IngestStage: Sendable {
                 report.ran.append(plan.unit.name)
                 manifest = manifests.removeValue(forKey: plan.unit.name)!
             }
+            all[plan.unit.stageUnit] = manifest
             for (key, value) in manifest.counts { report.counts[key, default: 0] += value }
             report.warnings += manifest.warnings
         }
         report.seconds = Date().timeIntervalSince(started)
-        return report
+        return Outcome(report: report, manifests: all)
     }
 
     /// How much reading a unit is, for starting the largest first: its file's size, a
@@ -99,11 +117,15 @@ public struct IngestStage: Sendable {
         return Plan(unit: unit, input: input, fingerprint: fingerprint.value, upToDate: upToDate)
     }
 
-    /// Reads one file for the units that read it and writes their manifests.
-    private func ingest(_ plans: [Plan], in folder: StageFolder) throws(AreaNeedsError) -> [StageManifest] {
+    /// Reads one file for the units that read it and writes their manifests; hands their
+    /// tables to `next`, when there is one.
+    private func ingest(_ plans: [Plan], in folder: StageFolder,
+                        handingTo next: (any IngestHandoff)?) throws(AreaNeedsError) -> [StageManifest] {
         for plan in plans { folder.invalidate(plan.unit.stageUnit) }
-        let results = try SourceReader(units: plans.map(\.unit), pipeline: pipeline, progress: progress, folder: folder).read()
+        let reader = SourceReader(units: plans.map(\.unit), pipeline: pipeline, progress: progress, folder: folder, keepsTables: next != nil)
+        let results = try reader.read()
         var manifests: [StageManifest] = []
+        var outputs: [StagedOutput] = []
         for (plan, result) in zip(plans, results) {
             let unit = plan.unit
             guard let output = result.output else { throw AreaNeedsError(.internal, "\(unit.label): no staging table was put in place") }
@@ -116,7 +138,9 @@ public struct IngestStage: Sendable {
             for warning in result.warnings { logger.warning("\(warning)") }
             logger.debug("ingest: \(unit.label): \(result.rows) rows from \(plan.input.path)")
             manifests.append(manifest)
+            if let table = result.table { outputs.append(StagedOutput(unit: unit.stageUnit, file: output, table: table)) }
         }
+        next?.ingested(outputs)
         return manifests
     }
 }

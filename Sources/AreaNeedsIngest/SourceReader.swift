@@ -14,6 +14,8 @@ struct SourceReader {
     let progress: ProgressReporter
     /// The ingest stage's folder, where each unit's staging table goes.
     let folder: StageFolder
+    /// Whether each unit's staging table is also kept in memory, for the next stage.
+    let keepsTables: Bool
 
     /// What reading found, for the manifest and the log. Rows without an area code are
     /// totals and footers, normal in published tables: counted, not warned about.
@@ -27,6 +29,8 @@ struct SourceReader {
         var warnings: [String] = []
         /// The staging table, once in place.
         var output: InputFile?
+        /// The staging table's bytes, when kept in memory.
+        var table: StagedTable?
 
         /// The counts the stage's log line shows.
         var counts: [String: Int] {
@@ -57,7 +61,7 @@ struct SourceReader {
         for staging in stagings {
             var result = staging.result
             do {
-                result.output = try staging.commit()
+                (result.output, result.table) = try staging.commit()
             } catch {
                 throw mapped(error, unit: staging.unit)
             }
@@ -71,7 +75,7 @@ struct SourceReader {
         do {
             let staging = try readTogether([unit])[0]
             var result = staging.result
-            result.output = try staging.commit()
+            (result.output, result.table) = try staging.commit()
             return result
         } catch {
             throw mapped(error, unit: unit)
@@ -90,7 +94,7 @@ struct SourceReader {
         defer { progress.finish(task) }
 
         var stagings = try units.map { unit in
-            try UnitStaging(unit, header: reader.header, folder: folder, pipeline: pipeline)
+            try UnitStaging(unit, header: reader.header, folder: folder, pipeline: pipeline, keepsTable: keepsTables)
         }
         // The census tables have dozens of columns, of which the units read a few.
         if let last = stagings.flatMap(\.columnsRead).max(by: { $0.index < $1.index }) { reader.readFields(upTo: last) }

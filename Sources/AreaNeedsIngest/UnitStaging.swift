@@ -40,7 +40,7 @@ struct UnitStaging {
         }
     }
 
-    init(_ unit: IngestUnit, header: TableHeader, folder: StageFolder, pipeline: Pipeline) throws {
+    init(_ unit: IngestUnit, header: TableHeader, folder: StageFolder, pipeline: Pipeline, keepsTable: Bool) throws {
         self.unit = unit
         switch unit {
         case .indicator(_, let source):
@@ -57,7 +57,7 @@ struct UnitStaging {
         let stagingColumns = if case .indicator(_, let source) = unit { StagingTables.ingestedColumns(of: source) } else { StagingTables.populationColumns }
         let digest = StreamingDigest()
         self.digest = digest
-        writer = try StagedTableWriter(path: outputPath, columns: stagingColumns, digest: digest)
+        writer = try StagedTableWriter(path: outputPath, columns: stagingColumns, digest: digest, keepsTable: keepsTable)
     }
 
     /// The columns of the source it reads.
@@ -90,11 +90,11 @@ struct UnitStaging {
     }
 
     /// Puts the staging table in place, in place of any CSV one an earlier version left;
-    /// returns it as the next stage will see it.
-    func commit() throws -> InputFile {
+    /// returns it as the next stage will see it, and its bytes when they are kept.
+    func commit() throws -> (InputFile, StagedTable?) {
         try writer.finish()
         try? FileSystem.remove(earlierCSV)
-        return try InputFile.describeWritten(writer.path, digest: digest)
+        return (try InputFile.describeWritten(writer.path, digest: digest), writer.takeTable())
     }
 
     private mutating func takeIndicator(_ record: TableRecord, _ columns: IndicatorColumns) throws {

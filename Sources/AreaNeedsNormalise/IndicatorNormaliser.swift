@@ -11,10 +11,19 @@ struct IndicatorNormaliser {
     let pipeline: Pipeline
     let geography: Geography
     let folder: StageFolder
+    /// The ingest stage's tables it reads, handed over in memory in a run of every stage
+    /// (else read from the ingest stage's folder).
+    let handed: [StageUnit: StagedTable]
 
     private var indicator: IndicatorSpec { plan.indicator }
 
-    func run() throws(AreaNeedsError) -> StageManifest {
+    /// What normalising an indicator made: its manifest, and its figures for rank.
+    struct Normalised: Sendable {
+        var manifest: StageManifest
+        var table: NormalisedTable
+    }
+
+    func run() throws(AreaNeedsError) -> Normalised {
         folder.invalidate(plan.unit)
         // Each area's figure, by its position in `geography.areas`; nil without a source.
         var figures: [AreaFigure?] = Array(repeating: nil, count: geography.areas.count)
@@ -42,9 +51,13 @@ struct IndicatorNormaliser {
         let output = folder.file(plan.unit.stagedFile)
         // Checksummed as it is written, for the manifest, rather than read back.
         let digest = StreamingDigest()
+        var table = NormalisedTable(areaCodes: geography.areas.map(\.code))
         do {
             let writer = try StagedTableWriter(path: output, columns: StagingTables.normalisedColumns, digest: digest)
             for (area, figure) in zip(geography.areas, figures) {
+                table.append(value: figure?.value, numerator: figure?.numerator, denominator: figure?.denominator,
+                             lower: figure?.interval?.lower, upper: figure?.interval?.upper,
+                             quality: figure?.value == nil ? nil : quality(of: figure))
                 try writer.writeRow { row in
                     row.append(area.code)
                     row.append(number: figure?.value)
@@ -68,7 +81,13 @@ struct IndicatorNormaliser {
             outputs: [.init(path: plan.unit.stagedFile, file: try InputFile.describeWritten(output, digest: digest), rows: geography.areas.count)],
             counts: counts, warnings: warnings)
         try manifest.write(folder.manifestPath(plan.unit))
-        return manifest
+        return Normalised(manifest: manifest, table: table)
+    }
+
+    /// A reader of an ingest-stage table: the one handed over for `unit`, else its file.
+    private func reader(of unit: StageUnit, at path: String) throws -> StagedTableReader {
+        if let table = handed[unit] { return try StagedTableReader(table: table) }
+        return try StagedTableReader(path: path)
     }
 
     /// A figure's quality flag; a stand-in's figures are all `proxy`, whatever else is true of them.
@@ -101,7 +120,7 @@ struct IndicatorNormaliser {
         // Only a method that orders small areas by code reads their codes.
         let keepsCodes = empty.method.ordersByCode
         do {
-            try IngestedRow.forEach(in: path) { row in
+            try IngestedRow.forEach(in: reader(of: plan.unit, at: path)) { row in
                 guard scope.contains(row) else {
                     outside += 1
                     return
@@ -128,7 +147,7 @@ struct IndicatorNormaliser {
     private func largestRank(in path: String) throws(AreaNeedsError) -> Int {
         var largest = 0
         do {
-            try IngestedRow.forEach(in: path) { row in
+            try IngestedRow.forEach(in: reader(of: plan.unit, at: path)) { row in
                 if let rank = row.value.flatMap(wholeNumber), rank > 0 { largest = max(largest, rank) }
             }
         } catch {
@@ -141,10 +160,10 @@ struct IndicatorNormaliser {
     private func readPopulations(_ path: String) throws(AreaNeedsError) -> CodeMap<Double> {
         var populations = CodeMap<Double>()
         do {
-            let reader = try StagedTableReader(path: path)
-            let code = try reader.column("area_code", .text)
-            let population = try reader.column("population", .number)
-            try reader.forEachRow { row in
+            let table = try reader(of: .population(indicator.weight ?? ""), at: path)
+            let code = try table.column("area_code", .text)
+            let population = try table.column("population", .number)
+            try table.forEachRow { row in
                 if let value = row.number(population) { populations[row.areaCode(code)] = value }
             }
         } catch {

@@ -32,8 +32,7 @@ struct IngestedRow {
     var line: Int { record.count(columns.line) }
 
     /// Calls `body` with each row of an ingest-stage table, streaming.
-    static func forEach(in path: String, _ body: (IngestedRow) throws -> Void) throws {
-        let reader = try StagedTableReader(path: path)
+    static func forEach(in reader: StagedTableReader, _ body: (IngestedRow) throws -> Void) throws {
         func optional(_ field: IngestedField) throws(TableError) -> Int? {
             let column = field.stagedColumn
             return reader.columns.contains { $0.name == column.name } ? try reader.column(column.name, column.kind) : nil

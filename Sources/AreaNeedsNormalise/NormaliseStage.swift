@@ -20,50 +20,31 @@ public struct NormaliseStage: Sendable {
         self.progress = progress
     }
 
+    /// Normalises every indicator whose inputs changed; `force` every one.
     public func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
-        let started = Date()
+        try start(force: force).finish().report
+    }
+
+    /// Starts the stage for a run in one pass with ingest: the pass takes the ingest stage's
+    /// tables as they are made (`NormalisePass.ingested`), normalising each indicator as
+    /// soon as what it reads is in, and the rest at `finish`.
+    public func start(force: Bool) throws(AreaNeedsError) -> NormalisePass {
         let folder = StageFolder(.normalise, of: pipeline)
         try folder.create()
-        let geographyInputs = try pipeline.geographyFiles.map { file throws(AreaNeedsError) in
+        return NormalisePass(pipeline: pipeline, logger: logger, folder: folder, force: force)
+    }
+
+    /// The geography files as the normalise stage reads them, described (size, time and
+    /// checksum), re-using what its last run recorded when they are unchanged.
+    static func describeGeography(of pipeline: Pipeline, in folder: StageFolder) throws(AreaNeedsError) -> [InputFile] {
+        let known = folder.manifest(.geography)?.inputs ?? []
+        return try pipeline.geographyFiles.map { file throws(AreaNeedsError) in
             do throws(AreaNeedsError) {
-                return try InputFile.describe(file.path, known: folder.manifest(.geography)?.inputs ?? [])
+                return try InputFile.describe(file.path, known: known)
             } catch {
                 throw AreaNeedsError(error.category, "geography: \(error.message)\n  (set in \(pipeline.locate(file.key)))")
             }
         }
-
-        // Work out which indicators must run before reading the geography at all.
-        var plans: [IndicatorPlan] = []
-        for indicator in pipeline.file.indicators {
-            plans.append(try IndicatorPlan(indicator: indicator, pipeline: pipeline, folder: folder, geography: geographyInputs))
-        }
-        var report = StageReport(stage: .normalise)
-        let toRun = plans.filter { force || folder.upToDate($0.unit, fingerprint: $0.fingerprint, outputs: [$0.unit.stagedFile]) == nil }
-        for plan in plans where !toRun.contains(where: { $0.unit == plan.unit }) {
-            report.skipped.append(plan.unit.name)
-            if let manifest = folder.manifest(plan.unit) {
-                for (key, value) in manifest.counts { report.counts[key, default: 0] += value }
-                report.warnings += manifest.warnings
-            }
-        }
-        if !toRun.isEmpty {
-            let geography = try pipeline.loadGeography()
-            // The largest ingested tables first, so the two cores finish together.
-            let manifests = try Parallel.collect(Parallel.map(toRun, cost: { $0.inputs.reduce(0) { $0 + $1.bytes } }) { plan throws(AreaNeedsError) in
-                try IndicatorNormaliser(plan: plan, pipeline: pipeline, geography: geography, folder: folder).run()
-            })
-            for manifest in manifests {
-                report.ran.append(manifest.unit)
-                for (key, value) in manifest.counts { report.counts[key, default: 0] += value }
-                report.warnings += manifest.warnings
-                for warning in manifest.warnings { logger.warning("\(warning)") }
-            }
-            let record = StageManifest(stage: .normalise, unit: .geography, fingerprint: "",
-                                       inputs: geographyInputs, outputs: [], counts: [:])
-            try record.write(folder.manifestPath(.geography))
-        }
-        report.seconds = Date().timeIntervalSince(started)
-        return report
     }
 }
 

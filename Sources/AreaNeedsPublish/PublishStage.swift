@@ -30,8 +30,26 @@ public struct PublishStage: Sendable {
         public var folder: String
     }
 
-    /// Publishes; `correction` makes a changed release a patch version.
-    public func run(correction: Bool = false, force: Bool = false) throws(AreaNeedsError) -> Outcome {
+    /// What the stages before publish hand it in memory in a run of every stage, so that it
+    /// reads back nothing they wrote: what they made now, else nil.
+    public struct Handoff: Sendable {
+        /// The ranked tables made now.
+        public var ranked: (any RankedRows)?
+        /// The geography files the normalise stage read and checked now.
+        public var geography: [InputFile]?
+        /// Every ingest unit's manifest: the sources the release records.
+        public var ingestManifests: [StageUnit: StageManifest]?
+
+        public init(ranked: (any RankedRows)?, geography: [InputFile]?, ingestManifests: [StageUnit: StageManifest]?) {
+            self.ranked = ranked
+            self.geography = geography
+            self.ingestManifests = ingestManifests
+        }
+    }
+
+    /// Publishes; `correction` makes a changed release a patch version. `handed` holds what
+    /// the stages before made in this run (none when publish runs alone).
+    public func run(correction: Bool = false, force: Bool = false, handed: Handoff? = nil) throws(AreaNeedsError) -> Outcome {
         let started = Date()
         let rank = StageFolder(.rank, of: pipeline)
         for table in PublishStage.rankTables where !FileManager.default.fileExists(atPath: rank.file(table)) {
@@ -56,28 +74,29 @@ public struct PublishStage: Sendable {
 
         if !force, !correction, let newest = history.newest,
            ReleaseProvenance.fingerprint(in: history.path(of: newest)) == fingerprint.value {
-            report.skipped = ["release"]
+            report.skipped = [StageUnit.release.name]
             report.seconds = Date().timeIntervalSince(started)
             return Outcome(report: report, release: .unchanged(newest), folder: history.path(of: newest))
         }
 
-        try checkGeographyAsNormalised(inputs)
+        try checkGeographyAsNormalised(inputs, normalised: handed?.geography)
         let framework = try SocialValueFramework.load(path: pipeline.frameworkPath)
-        let builder = ReleaseTablesBuilder(pipeline: pipeline, framework: framework, rank: rank)
+        let builder = ReleaseTablesBuilder(pipeline: pipeline, framework: framework, rank: rank, ranked: handed?.ranked)
         let draft = ReleaseDraft(
             pipeline: pipeline.name, title: pipeline.file.title,
             description: description, synthetic: pipeline.file.synthetic, schema: builder.schema,
             licence: (pipeline.file.release.licence.name, pipeline.file.release.licence.title, pipeline.file.release.licence.path),
             sources: sources, tables: try builder.tables(),
-            provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, fingerprint: fingerprint.value),
+            provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, fingerprint: fingerprint.value,
+                                                 ingestManifests: handed?.ingestManifests),
             policy: ReleasePolicy(procurementThreshold: pipeline.file.policy.procurementThreshold,
                                   thresholdSource: pipeline.file.policy.thresholdSource))
         let outcome = try writer.publish(draft, correction: correction)
         switch outcome {
         case .unchanged:
-            report.skipped = ["release"]
+            report.skipped = [StageUnit.release.name]
         case .published:
-            report.ran = ["release"]
+            report.ran = [StageUnit.release.name]
         }
         report.counts = ["indicators": pipeline.file.indicators.count]
         report.seconds = Date().timeIntervalSince(started)
@@ -91,8 +110,9 @@ public struct PublishStage: Sendable {
     /// Throws unless the geography files are those the normalise stage read (and checked):
     /// the need tables were made with them, and the release's areas and lookup tables are
     /// copied from them. Only a stage run alone after the geography changed meets this.
-    private func checkGeographyAsNormalised(_ inputs: [(String, InputFile)]) throws(AreaNeedsError) {
-        let normalised = StageFolder(.normalise, of: pipeline).manifest(.geography)?.inputs ?? []
+    /// `normalised` is what the normalise stage read, when it ran in this run.
+    private func checkGeographyAsNormalised(_ inputs: [(String, InputFile)], normalised: [InputFile]?) throws(AreaNeedsError) {
+        let normalised = normalised ?? StageFolder(.normalise, of: pipeline).manifest(.geography)?.inputs ?? []
         for (label, file) in inputs where label == "geography" {
             guard normalised.contains(where: { $0.path == file.path && $0.sha256 == file.sha256 }) else {
                 throw AreaNeedsError(.internal, "\(file.path): not the geography the normalise stage read (changed since, or never read); run it again (`areaneeds normalise \(pipeline.path)`), or the whole pipeline (`areaneeds run \(pipeline.path)`)")

@@ -5,11 +5,15 @@ import Foundation
 /// `provenance.json`: what made a release (tool version, pipeline file, every input file
 /// with its size, hash and vintage), so anyone can check a figure back to its source.
 enum ReleaseProvenance {
-    static func record(pipeline: Pipeline, inputs: [(String, InputFile)], fingerprint: String) -> [String: JSONValue] {
+    /// `ingestManifests` are the ingest stage's, when it ran in this run; else they are read
+    /// from its folder.
+    static func record(pipeline: Pipeline, inputs: [(String, InputFile)], fingerprint: String,
+                       ingestManifests: [StageUnit: StageManifest]?) -> [String: JSONValue] {
         let ingest = StageFolder(.ingest, of: pipeline)
+        func manifest(_ unit: StageUnit) -> StageManifest? { ingestManifests.map { $0[unit] } ?? ingest.manifest(unit) }
         var sources: [JSONValue] = []
         for indicator in pipeline.file.indicators {
-            guard let source = indicator.source, let manifest = ingest.manifest(.indicator(indicator.id)),
+            guard let source = indicator.source, let manifest = manifest(.indicator(indicator.id)),
                   let input = manifest.inputs.first else { continue }
             sources.append(.object([
                 "indicator_id": .string(indicator.id),
@@ -21,7 +25,7 @@ enum ReleaseProvenance {
             ]))
         }
         for (name, spec) in pipeline.file.populations.sorted(by: { $0.key < $1.key }) {
-            guard let manifest = ingest.manifest(.population(name)), let input = manifest.inputs.first else { continue }
+            guard let manifest = manifest(.population(name)), let input = manifest.inputs.first else { continue }
             sources.append(.object([
                 "population": .string(name),
                 "path": .string(relative(input.path, to: pipeline.folder)),

@@ -4,16 +4,19 @@ import AreaNeedsRelease
 import AreaNeedsTables
 import Foundation
 
-/// Builds the release tables from the ranked staging tables, the geography, the framework
-/// and the pipeline file's indicator definitions.
+/// Builds the release tables from the ranked tables, the geography, the framework and the
+/// pipeline file's indicator definitions.
 ///
-/// The areas and lookup tables are copied from the geography files row by row, not built
-/// into a `Geography` again: the publish stage has made sure they are the files the
-/// normalise stage read and checked.
+/// The ranked tables are written from memory when the rank stage made them in this run
+/// (`ranked`), and copied from its folder otherwise. The areas and lookup tables are copied
+/// from the geography files row by row, not built into a `Geography` again: the publish
+/// stage has made sure they are the files the normalise stage read and checked.
 struct ReleaseTablesBuilder {
     let pipeline: Pipeline
     let framework: SocialValueFramework
     let rank: StageFolder
+    /// The ranked tables the rank stage made in this run; nil when it did not run.
+    let ranked: (any RankedRows)?
 
     var schema: ReleaseSchema {
         ReleaseSchema(areaKey: pipeline.file.geography.areaKey, areaLabel: pipeline.file.geography.areaLabel,
@@ -33,8 +36,8 @@ struct ReleaseTablesBuilder {
                 }
             }),
             ReleaseTable(schema: schema.indicators, rows: try indicatorRows()),
-            stagingTable(schema.indicatorNeeds, file: RankedTable.indicatorNeeds.fileName, columns: StagingTables.indicatorNeedColumns),
-            stagingTable(schema.objectiveNeeds, file: RankedTable.objectiveNeeds.fileName, columns: StagingTables.objectiveNeedColumns),
+            rankedTable(schema.indicatorNeeds, .indicatorNeeds, columns: StagingTables.indicatorNeedColumns),
+            rankedTable(schema.objectiveNeeds, .objectiveNeeds, columns: StagingTables.objectiveNeedColumns),
             ReleaseTable(schema: schema.framework, rows: framework.objectives.flatMap { objective in
                 objective.outcomes.flatMap { outcome in
                     outcome.exampleMeasures.enumerated().map { index, measure in
@@ -47,7 +50,12 @@ struct ReleaseTablesBuilder {
     }
 
     private func indicatorRows() throws(AreaNeedsError) -> [[String]] {
-        let summaries = try indicatorSummaries()
+        let summaries: [String: [String]]
+        if let ranked {
+            summaries = ranked.indicatorSummaries.mapValues { [$0.countyValue, $0.notRankedReason] }
+        } else {
+            summaries = try indicatorSummaries()
+        }
         return pipeline.file.indicators.map { indicatorRow($0, summary: summaries[$0.id] ?? ["", ""]) }
     }
 
@@ -87,11 +95,14 @@ struct ReleaseTablesBuilder {
         ]
     }
 
-    /// A ranked staging table, copied into the release: its columns are the release's, with
-    /// `area_code` renamed to the area key's.
-    private func stagingTable(_ schema: TableSchema, file: String, columns: [String]) -> ReleaseTable {
+    /// A ranked table in the release, under the release's header (`area_code` renamed to
+    /// the area key's): its rows written from memory, or copied from the rank stage's file.
+    private func rankedTable(_ schema: TableSchema, _ table: RankedTable, columns: [String]) -> ReleaseTable {
+        if let ranked {
+            return ReleaseTable(schema: schema) { writer in try ranked.writeRows(of: table, to: writer) }
+        }
         let districtColumns = pipeline.file.ranking.withinDistrict ? StagingTables.districtRankColumns : []
-        return ReleaseTable(schema: schema, copyingRowsOf: rank.file(file), header: columns + districtColumns)
+        return ReleaseTable(schema: schema, copyingRowsOf: rank.file(table.fileName), header: columns + districtColumns)
     }
 
     private func areasTable(_ schema: TableSchema) -> ReleaseTable {
@@ -111,7 +122,7 @@ struct ReleaseTablesBuilder {
             for file in files {
                 try Geography.forEachRow(ofLookup: file) { code, area, weight in
                     try writer.writeRow { row in
-                        row.append(file.level.rawValue)
+                        row.append(ReleaseText.text(file.level))
                         row.append(code)
                         row.append(area)
                         row.append(number: weight)

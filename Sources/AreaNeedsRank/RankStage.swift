@@ -20,7 +20,20 @@ public struct RankStage: Sendable {
 
     static let unit = StageUnit.needs
 
+    /// What ranking did, and the tables made now, for publish.
+    public struct Outcome: Sendable {
+        public var report: StageReport
+        /// The ranked tables made in this run; nil when the stage was up to date.
+        public var ranked: (any RankedRows)?
+    }
+
     public func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
+        try run(force: force, normalised: [:]).report
+    }
+
+    /// Ranks every indicator; `normalised` holds the tables the normalise stage made in this
+    /// run (by indicator id), which are not read back from its folder.
+    public func run(force: Bool, normalised: [String: NormalisedTable]) throws(AreaNeedsError) -> Outcome {
         let started = Date()
         let folder = StageFolder(.rank, of: pipeline)
         try folder.create()
@@ -35,15 +48,16 @@ public struct RankStage: Sendable {
             let compared = manifest.inputs.map(\.path).contains(ReleaseChangeCheck(pipeline: pipeline).releaseTable ?? "")
             report.warnings = compared ? manifest.warnings : []
             report.seconds = Date().timeIntervalSince(started)
-            return report
+            return Outcome(report: report, ranked: nil)
         }
 
         folder.invalidate(RankStage.unit)
         var checks = CheckReport(checks: pipeline.file.checks)
-        let ranked = try rankTables(checks: &checks)
+        let ranked = try rankTables(normalised: normalised, checks: &checks)
         let warnings = try checks.finish()
         for warning in warnings { logger.warning("\(warning)") }
-        let (outputs, rankCount) = try write(ranked, into: folder)
+        let outputs = try write(ranked, into: folder)
+        let rankCount = ranked.rankedCount
         let counts = ["areas": ranked.areaCodes.count, "indicator ranks": rankCount]
         let manifest = StageManifest(stage: .rank, unit: RankStage.unit, fingerprint: fingerprint.value,
                                      inputs: inputs, outputs: outputs, counts: counts, warnings: warnings)
@@ -52,7 +66,7 @@ public struct RankStage: Sendable {
         report.counts = counts
         report.warnings = warnings
         report.seconds = Date().timeIntervalSince(started)
-        return report
+        return Outcome(report: report, ranked: ranked)
     }
 
     /// The stage's input files and what decides whether it is up to date: each indicator's
@@ -89,24 +103,17 @@ public struct RankStage: Sendable {
         return (inputs, fingerprint)
     }
 
-    /// Reads the normalised tables and ranks every indicator, nationally and (when asked)
-    /// within districts, each table on its own core.
-    private func rankTables(checks: inout CheckReport) throws(AreaNeedsError) -> RankedTables {
-        let input = StageFolder(.normalise, of: pipeline)
+    /// Ranks every indicator, nationally and (when asked) within districts, each table on
+    /// its own core: the tables normalised in this run as they are handed over, the others
+    /// read from the normalise stage's folder.
+    private func rankTables(normalised: [String: NormalisedTable], checks: inout CheckReport) throws(AreaNeedsError) -> RankedTables {
+        let tables = try normalisedTables(handed: normalised)
         let indicators = pipeline.file.indicators
-        let paths = indicators.map { input.file(StageUnit.indicator($0.id).stagedFile) }
-        // Areas are numbered in the order the normalise stage wrote them, the same in every
-        // table: the first table gives them, the others are checked against it.
-        let first = try paths.first.map { path throws(AreaNeedsError) in try NormalisedTable.read(path) }
-        let areaOrder = first?.areaCodes ?? []
-        let expected = NormalisedTable.AreaOrder(areaOrder, file: paths.first ?? "")
-        let tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(paths.dropFirst())) { path throws(AreaNeedsError) in
-            try NormalisedTable.read(path, expected: expected)
-        })
+        let areaOrder = tables.first?.areaCodes ?? []
         let areas = try areasByCode()
         let districtOf = pipeline.file.ranking.withinDistrict ? try districtIndexes(of: areaOrder, areas: areas) : nil
         let values = tables.map(\.values)
-        try ReleaseChangeCheck(pipeline: pipeline).check(ids: indicators.map(\.id), areaCodes: areaOrder, values: tables.map(\.values), into: &checks)
+        try ReleaseChangeCheck(pipeline: pipeline).check(ids: indicators.map(\.id), areaCodes: areaOrder, values: values, into: &checks)
         let populations = areaOrder.map { areas[$0]?.population }
         let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators, tables))) { indicator, table in
             let polarity = indicator.polarity
@@ -114,45 +121,59 @@ public struct RankStage: Sendable {
             let withinDistrict = districtOf.map { groups in
                 AreaRanks(NeedRanking.rank(positions: table.values, polarity: polarity, groups: groups))
             }
-            return (national, withinDistrict, CountyComparisons(table, indicator: indicator, populations: populations))
+            return (national, withinDistrict, CountyComparisons(table, indicator: indicator, populations: populations), table.formattedFigures())
         })
         let counties = ranks.map(\.2)
         return RankedTables(
-            ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, tables: tables,
-            ranks: ranks.map { ($0.0, $0.1) }, comparisons: counties.map(\.areas),
-            districtOf: districtOf, countyFigures: counties.map(\.county),
-            notRanked: values.map(NeedRanking.unranked))
+            ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, figures: ranks.map(\.3),
+            qualities: tables.map(\.qualities), ranks: ranks.map { ($0.0, $0.1) }, comparisons: counties.map(\.areas),
+            districtOf: districtOf, countyFigures: counties.map(\.county), notRanked: values.map(NeedRanking.unranked))
     }
 
-    /// Writes the two need tables at once, one per core (the indicator table is the larger),
-    /// each checksummed as it is written, for the manifest, rather than read back, and the
-    /// county figures. Returns the manifest's outputs and the number of indicator ranks.
-    private func write(_ ranked: RankedTables, into folder: StageFolder) throws(AreaNeedsError) -> ([StageManifest.Output], Int) {
-        let indicatorPath = folder.file(RankedTable.indicatorNeeds.fileName)
-        let objectivePath = folder.file(RankedTable.objectiveNeeds.fileName)
-        let countyPath = folder.file(RankedTable.indicatorSummaries.fileName)
-        let digests = (indicator: StreamingDigest(), objective: StreamingDigest(), county: StreamingDigest())
-        do {
-            try ranked.writeIndicatorSummaries(to: countyPath, digest: digests.county)
-        } catch {
-            throw AreaNeedsError(error, context: "rank")
-        }
-        let written = try Parallel.collect(Parallel.map([indicatorPath, objectivePath]) { path throws(AreaNeedsError) in
+    /// Every indicator's normalised table, in the pipeline file's order: those `handed` over
+    /// as they are, the others read, each on its own core. Areas are numbered in the order of
+    /// the first table, the same in every table: the others are checked against it.
+    private func normalisedTables(handed: [String: NormalisedTable]) throws(AreaNeedsError) -> [NormalisedTable] {
+        let folder = StageFolder(.normalise, of: pipeline)
+        let indicators = pipeline.file.indicators
+        let paths = indicators.map { folder.file(StageUnit.indicator($0.id).stagedFile) }
+        guard let firstId = indicators.first?.id else { return [] }
+        let first: NormalisedTable
+        if let table = handed[firstId] { first = table } else { first = try NormalisedTable.read(paths[0]) }
+        let expected = NormalisedTable.AreaOrder(first.areaCodes, file: paths[0])
+        let rest = try Parallel.collect(Parallel.map(Array(zip(indicators, paths).dropFirst())) { indicator, path throws(AreaNeedsError) in
+            if let table = handed[indicator.id] {
+                guard table.areaCodes == first.areaCodes else {
+                    throw AreaNeedsError(.internal, "normalise \(indicator.id): lists other areas than \(paths[0]); run the normalise stage again")
+                }
+                return table
+            }
+            return try NormalisedTable.read(path, expected: expected)
+        })
+        return [first] + rest
+    }
+
+    /// Writes the ranked tables at once, one per core (the indicator need table is the
+    /// larger), each checksummed as it is written, for the manifest, rather than read back.
+    /// Returns the manifest's outputs.
+    private func write(_ ranked: RankedTables, into folder: StageFolder) throws(AreaNeedsError) -> [StageManifest.Output] {
+        let rows: [RankedTable: Int] = [
+            .indicatorNeeds: ranked.areaCodes.count * ranked.ids.count, .objectiveNeeds: ranked.areaCodes.count * 5,
+            .indicatorSummaries: ranked.ids.count,
+        ]
+        return try Parallel.collect(Parallel.map(RankedTable.allCases, cost: { rows[$0] ?? 0 }) { table throws(AreaNeedsError) in
+            let path = folder.file(table.fileName)
+            let digest = StreamingDigest()
             do {
-                return path == indicatorPath
-                    ? try ranked.writeIndicatorNeeds(to: path, digest: digests.indicator)
-                    : try ranked.writeObjectiveNeeds(to: path, digest: digests.objective)
+                let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
+                                             columns: RankedTables.columns(of: table, withinDistrict: ranked.withinDistrict), durable: false)
+                try ranked.writeRows(of: table, to: writer)
+                try writer.finish()
             } catch {
                 throw AreaNeedsError(error, context: "rank")
             }
+            return StageManifest.Output(path: table.fileName, file: try InputFile.describeWritten(path, digest: digest), rows: rows[table] ?? 0)
         })
-        let areaCount = ranked.areaCodes.count
-        let outputs: [StageManifest.Output] = [
-            .init(path: RankedTable.indicatorNeeds.fileName, file: try InputFile.describeWritten(indicatorPath, digest: digests.indicator), rows: areaCount * ranked.ids.count),
-            .init(path: RankedTable.objectiveNeeds.fileName, file: try InputFile.describeWritten(objectivePath, digest: digests.objective), rows: areaCount * 5),
-            .init(path: RankedTable.indicatorSummaries.fileName, file: try InputFile.describeWritten(countyPath, digest: digests.county), rows: ranked.ids.count),
-        ]
-        return (outputs, written[0])
     }
 
     /// The areas table, by code: populations and districts.

@@ -1,4 +1,5 @@
-/// Reads a staged table (`StagedTableWriter`), streaming, in constant memory.
+/// Reads a staged table (`StagedTableWriter`), streaming, in constant memory: from its
+/// file, or from the bytes its writer kept (`StagedTable`).
 ///
 /// A file that is not a staged table, or not a whole one, is an error naming the file; a
 /// stage meeting one is told to run the stage that writes it again.
@@ -10,7 +11,8 @@ public final class StagedTableReader {
     public let path: String
     public private(set) var columns: [StagedColumn] = []
 
-    private let descriptor: Int32
+    /// Where the bytes come from.
+    private var source: Source
     private var buffer: UnsafeMutableRawBufferPointer
     private var start = 0
     private var end = 0
@@ -24,14 +26,31 @@ public final class StagedTableReader {
     private var first: UnsafeMutablePointer<Int>
     private var second: UnsafeMutablePointer<Int>
 
+    private enum Source {
+        case file(descriptor: Int32)
+        /// A table in memory, and how much of it was taken: pieces, and bytes of the next.
+        case memory(StagedTable, piece: Int, offset: Int)
+    }
+
     /// Opens the file and reads its header.
-    public init(path: String) throws(TableError) {
-        self.path = path
+    public convenience init(path: String) throws(TableError) {
+        let descriptor: Int32
         do {
             descriptor = try SystemCalls.openForReading(path)
         } catch {
             throw TableError(reading: error, file: path)
         }
+        try self.init(path: path, source: .file(descriptor: descriptor))
+    }
+
+    /// Reads a table held in memory, as its file would be read.
+    public convenience init(table: StagedTable) throws(TableError) {
+        try self.init(path: table.path, source: .memory(table, piece: 0, offset: 0))
+    }
+
+    private init(path: String, source: Source) throws(TableError) {
+        self.path = path
+        self.source = source
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
         first = .allocate(capacity: 1)
         second = .allocate(capacity: 1)
@@ -48,7 +67,7 @@ public final class StagedTableReader {
     }
 
     deinit {
-        try? SystemCalls.close(descriptor)
+        if case .file(let descriptor) = source { try? SystemCalls.close(descriptor) }
         kinds.deallocate()
         buffer.deallocate()
         first.deallocate()
@@ -246,13 +265,32 @@ public final class StagedTableReader {
             buffer.deallocate()
             buffer = grown
         }
-        do {
-            let got = try SystemCalls.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
-            if got == 0 { inputEnded = true }
-            end += got
-        } catch {
-            throw TableError(reading: error, file: path)
+        let target = UnsafeMutableRawBufferPointer(rebasing: buffer[end...])
+        let got: Int
+        switch source {
+        case .file(let descriptor):
+            do {
+                got = try SystemCalls.read(descriptor, into: target)
+            } catch {
+                throw TableError(reading: error, file: path)
+            }
+        case .memory(let table, var piece, var offset):
+            var copied = 0
+            while copied < target.count, piece < table.pieces.count {
+                let count = min(target.count - copied, table.pieces[piece].count - offset)
+                if count > 0 {
+                    table.pieces[piece].withUnsafeBytes { bytes in
+                        (target.baseAddress! + copied).copyMemory(from: bytes.baseAddress! + offset, byteCount: count)
+                    }
+                }
+                (copied, offset) = (copied + count, offset + count)
+                if offset == table.pieces[piece].count { (piece, offset) = (piece + 1, 0) }
+            }
+            got = copied
+            source = .memory(table, piece: piece, offset: offset)
         }
+        if got == 0 { inputEnded = true }
+        end += got
     }
 
     private func damaged(_ what: String) -> TableError {

@@ -30,13 +30,18 @@ public final class StagedTableWriter {
     /// check or reference counting.
     private let buffer: UnsafeMutablePointer<ByteBuffer>
     private let digest: StreamingDigest?
+    /// Every byte written, in the pieces written, when the table is kept in memory too.
+    private var kept: [[UInt8]]?
+    private var finished = false
 
     /// Starts the table and writes its header. `digest` sees every byte written, to
-    /// checksum the file without reading it back.
-    public init(path: String, columns: [StagedColumn], digest: StreamingDigest? = nil) throws(TableError) {
+    /// checksum the file without reading it back; with `keepsTable`, the bytes are also
+    /// kept, for the next stage of the same run to read (`table`).
+    public init(path: String, columns: [StagedColumn], digest: StreamingDigest? = nil, keepsTable: Bool = false) throws(TableError) {
         self.path = path
         self.columns = columns
         self.digest = digest
+        kept = keepsTable ? [] : nil
         kinds = columns.map(\.kind)
         file = try FileOutput(path: path)
         buffer = .allocate(capacity: 1)
@@ -86,6 +91,15 @@ public final class StagedTableWriter {
         appendFixed(UInt64(rowCount), bytes: 8)
         try flush()
         try file.commit(durable: false)
+        finished = true
+    }
+
+    /// The table as written, when the writer keeps it (`keepsTable`) and has finished;
+    /// handing it over leaves the writer without it.
+    public func takeTable() -> StagedTable? {
+        guard finished else { return nil }
+        defer { kept = nil }
+        return kept.map { StagedTable(path: path, pieces: $0) }
     }
 
     private static let flushSize = 1 << 16
@@ -94,6 +108,7 @@ public final class StagedTableWriter {
         let bytes = UnsafeRawBufferPointer(start: buffer.pointee.bytes, count: buffer.pointee.count)
         try file.write(bytes)
         digest?.update(bytes)
+        kept?.append(Array(bytes))
         buffer.pointee.count = 0
     }
 

@@ -23,6 +23,7 @@ enum SystemCalls {
     /// Opens `path` for reading; refuses a folder.
     static func openForReading(_ path: String) throws(SystemError) -> Int32 {
         let descriptor = try retrying { open(path, O_RDONLY | O_CLOEXEC) }
+        FilesRead.note(path)
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             _ = closeDescriptor(descriptor)

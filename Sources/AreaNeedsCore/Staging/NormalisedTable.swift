@@ -1,44 +1,71 @@
-import AreaNeedsCore
 import AreaNeedsMethods
 import AreaNeedsTables
 
-/// A normalise-stage table: one indicator's figure for each target area, in the order the
-/// normalise stage wrote the areas.
+/// One indicator's figures for each target area, in the order of the areas table: what the
+/// normalise stage hands the rank stage, in memory in a run of every stage, or as its
+/// staged table (`read`) when rank runs alone.
 ///
-/// The values are kept as numbers, to rank; the figures (value, numerator, denominator and
-/// interval) also as the text the need table has for them, the shortest that reads back
-/// exactly (`FormattedFields`), made as the table is read (each indicator's on its own core)
-/// and copied out unchanged when the need table is written.
-struct NormalisedTable: Sendable {
-    static let figureColumns = ["value", "numerator", "denominator", "ci_lower", "ci_upper"]
+/// The numbers are kept as numbers, to rank and to compare with the county; the rank stage
+/// formats them for the need table (`formattedFigures`).
+public struct NormalisedTable: Sendable {
+    /// The figure columns, in the order the need table has them.
+    public static let figureColumns = ["value", "numerator", "denominator", "ci_lower", "ci_upper"]
 
-    var areaCodes: [String] = []
+    public var areaCodes: [String] = []
     /// Each area's value, by area number, for ranking; NaN when it has none (a value is
     /// always a finite number).
-    var values: [Double] = []
+    public private(set) var values: [Double] = []
     /// Each area's numerator, denominator and interval, by area number, for the county's
     /// figure and the comparison with it; NaN for none.
-    var numerators: [Double] = []
-    var denominators: [Double] = []
-    var lowers: [Double] = []
-    var uppers: [Double] = []
+    public private(set) var numerators: [Double] = []
+    public private(set) var denominators: [Double] = []
+    public private(set) var lowers: [Double] = []
+    public private(set) var uppers: [Double] = []
     /// Each area's quality, by area number; nil where it has no value.
-    var qualities: [Quality?] = []
-    /// Each area's figure columns as CSV ("12.5,25,200,9.1,16.7"), by area number.
-    var figures = FormattedFields(fieldsPerEntry: NormalisedTable.figureColumns.count)
+    public private(set) var qualities: [Quality?] = []
+
+    /// A table of the areas with these codes, their figures to be appended in order.
+    public init(areaCodes: [String] = []) {
+        self.areaCodes = areaCodes
+    }
+
+    /// Adds the next area's figures; nil for none.
+    public mutating func append(value: Double?, numerator: Double?, denominator: Double?, lower: Double?, upper: Double?, quality: Quality?) {
+        values.append(value ?? .nan)
+        numerators.append(numerator ?? .nan)
+        denominators.append(denominator ?? .nan)
+        lowers.append(lower ?? .nan)
+        uppers.append(upper ?? .nan)
+        qualities.append(quality)
+    }
 
     /// A column's number for an area, nil for none.
-    static func optional(_ number: Double) -> Double? { number.isNaN ? nil : number }
+    public static func optional(_ number: Double) -> Double? { number.isNaN ? nil : number }
+
+    /// Each area's figure columns as the need table writes them ("12.5,25,200,9.1,16.7"):
+    /// the shortest text that reads back exactly, empty for none.
+    public func formattedFigures() -> FormattedFields {
+        var figures = FormattedFields(fieldsPerEntry: NormalisedTable.figureColumns.count)
+        for area in values.indices {
+            figures.append(number: NormalisedTable.optional(values[area]))
+            figures.append(number: NormalisedTable.optional(numerators[area]))
+            figures.append(number: NormalisedTable.optional(denominators[area]))
+            figures.append(number: NormalisedTable.optional(lowers[area]))
+            figures.append(number: NormalisedTable.optional(uppers[area]))
+            figures.endEntry()
+        }
+        return figures
+    }
 
     /// The area codes every table lists, in order, to compare each table's with.
-    struct AreaOrder: Sendable {
+    public struct AreaOrder: Sendable {
         let codes: [String]
         /// The table they were read from, for messages.
         let file: String
         /// The codes as read, to compare with a row's.
         fileprivate let areaCodes: [AreaCode]
 
-        init(_ codes: [String], file: String) {
+        public init(_ codes: [String], file: String) {
             self.codes = codes
             self.file = file
             areaCodes = codes.map { AreaCode($0) }
@@ -52,7 +79,7 @@ struct NormalisedTable: Sendable {
 
     /// Reads a table; its area codes are kept when `expected` is nil (every table lists the
     /// same areas, so one copy of them is enough), and otherwise compared with those.
-    static func read(_ path: String, expected: AreaOrder? = nil) throws(AreaNeedsError) -> NormalisedTable {
+    public static func read(_ path: String, expected: AreaOrder? = nil) throws(AreaNeedsError) -> NormalisedTable {
         do {
             let reader = try StagedTableReader(path: path)
             let code = try reader.column("area_code", .text)
@@ -70,14 +97,9 @@ struct NormalisedTable: Sendable {
                     table.areaCodes.append(record.text(code))
                 }
                 row += 1
-                table.values.append(record.number(columns[0]) ?? .nan)
-                table.numerators.append(record.number(columns[1]) ?? .nan)
-                table.denominators.append(record.number(columns[2]) ?? .nan)
-                table.lowers.append(record.number(columns[3]) ?? .nan)
-                table.uppers.append(record.number(columns[4]) ?? .nan)
-                table.qualities.append(try NormalisedTable.quality(record.text(quality), row: row))
-                for column in columns { table.figures.append(number: record.number(column)) }
-                table.figures.endEntry()
+                table.append(value: record.number(columns[0]), numerator: record.number(columns[1]), denominator: record.number(columns[2]),
+                             lower: record.number(columns[3]), upper: record.number(columns[4]),
+                             quality: try NormalisedTable.quality(record.text(quality), row: row))
             }
             if let expected {
                 if let (row, code) = firstDifference {
