@@ -1,3 +1,4 @@
+import AreaNeedsTables
 import Foundation
 import Logging
 
@@ -40,7 +41,7 @@ public struct StandardErrorLogHandler: LogHandler {
 /// each other.
 public enum Terminal {
     /// True when standard error is a terminal (a person is watching).
-    public static let standardErrorIsTerminal = isatty(2) == 1
+    public static let standardErrorIsTerminal = CurrentProcess.standardErrorIsTerminal
 
     private static let progress = ProgressLine()
 
