@@ -18,14 +18,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System C libraries, each behind a small module map; no C type leaves AreaNeedsTables.
         .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        // SQLite, for the release's database edition; only its wrapper in AreaNeedsRelease imports it.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
         // Streaming CSV and gzip reading and writing.
-        .target(name: "AreaNeedsTables", dependencies: ["CCSV", "CZlib"]),
+        .target(name: "AreaNeedsTables", dependencies: ["CCSV", "CSystemZlib"]),
         // Areas, small-area lookups and their checks.
         .target(name: "AreaNeedsGeography", dependencies: ["AreaNeedsTables"]),
         // Aggregation, ranking and quintiles: pure arithmetic.
@@ -38,8 +41,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Releases: writing them atomically, reading and verifying them, versions.
-        .target(name: "AreaNeedsRelease", dependencies: ["AreaNeedsCore"]),
+        // Releases: writing them atomically (with their workbook and database editions),
+        // reading and verifying them, versions.
+        .target(name: "AreaNeedsRelease", dependencies: [
+            "AreaNeedsCore", "AreaNeedsTables", "CSQLite",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The 5%/10% decision and the framework's advice, read from a release.
         .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore"]),
 
@@ -82,8 +89,9 @@ let package = Package(
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTestSupport",
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "AreaNeedsAssessTests", dependencies: [
             "AreaNeedsAssess", "AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsCLI",
@@ -100,6 +108,6 @@ let package = Package(
             name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "CCSV"], path: "Benchmarks/TableReading"),
         // The national data set for scripts/bench-national (the Python peers sit beside it).
         .executableTarget(
-            name: "areaneeds-bench-national", dependencies: ["AreaNeedsSample", "CZlib"], path: "Benchmarks/National", exclude: ["peers"]),
+            name: "areaneeds-bench-national", dependencies: ["AreaNeedsSample", "CSystemZlib"], path: "Benchmarks/National", exclude: ["peers"]),
     ]
 )

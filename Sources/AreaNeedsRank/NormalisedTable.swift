@@ -89,7 +89,7 @@ struct NormalisedTable: Sendable {
                 }
                 for index in columns.indices {
                     if index > 0 { table.figureText.append(UInt8(ascii: ",")) }
-                    if let number = record.number(columns[index]) { NumberText.append(number, to: &table.figureText) }
+                    if let number = record.number(columns[index]) { NumberText.appendDecimal(number, to: &table.figureText) }
                 }
                 table.figureEnds.append(Int32(table.figureText.count))
             }

@@ -82,7 +82,7 @@ struct RankedTables: Sendable {
                     row.append(objective)
                     row.append(need?.indicatorsRanked ?? 0)
                     row.append(need?.indicatorsInWorstTwoFifths ?? 0)
-                    if let mean = need?.meanNeedRank { row.append(number: mean) } else { row.append("") }
+                    if let mean = need?.meanNeedRank { row.append(decimal: mean) } else { row.append("") }
                     RankedTables.append(need?.rank, to: &row, highestNeed: true)
                     if withinDistrict { RankedTables.append(districtNeeds[objective - 1][area]?.rank, to: &row, highestNeed: false) }
                 }

@@ -17,6 +17,7 @@ struct PipelineRunTests {
         return try PipelineRunner(pipeline: pipeline, logger: logger).run(stages, force: force)
     }
 
+    /// Figures are written with a decimal point, as columns of type `number` always are.
     @Test func firstRunPublishesVersionOne() throws {
         let outcome = try run()
         #expect(outcome.release == .published(ReleaseVersion(1, 0, 0), change: nil))
@@ -25,21 +26,21 @@ struct PipelineRunTests {
         #expect(needs.count == 6 * 5)
         // Fuel poverty: area a has 10a% fuel poor, so A6 (60%) has the greatest need.
         let fuel = needs.filter { $0["indicator_id"] == "fuel-poverty" }
-        #expect(fuel.first { $0["spa_code"] == "A6" }?["value"] == "60")
+        #expect(fuel.first { $0["spa_code"] == "A6" }?["value"] == "60.0")
         #expect(fuel.first { $0["spa_code"] == "A6" }?["need_rank"] == "1")
         #expect(fuel.first { $0["spa_code"] == "A1" }?["need_rank"] == "6")
-        #expect(fuel.first { $0["spa_code"] == "A1" }?["numerator"] == "300")
-        #expect(fuel.first { $0["spa_code"] == "A1" }?["denominator"] == "3000")
+        #expect(fuel.first { $0["spa_code"] == "A1" }?["numerator"] == "300.0")
+        #expect(fuel.first { $0["spa_code"] == "A1" }?["denominator"] == "3000.0")
         // Pay is inherited from the district; Vale's is lower, so its areas rank first.
         let pay = needs.filter { $0["indicator_id"] == "pay" }
-        #expect(pay.first { $0["spa_code"] == "A4" }?["value"] == "25000")
+        #expect(pay.first { $0["spa_code"] == "A4" }?["value"] == "25000.0")
         #expect(pay.first { $0["spa_code"] == "A4" }?["quality"] == "inherited")
         #expect(pay.first { $0["spa_code"] == "A4" }?["need_rank"] == "1")
         #expect(pay.first { $0["spa_code"] == "A1" }?["need_rank"] == "4")
         // The split ward makes the carers figure of A1 and A2 apportioned.
         let carers = needs.filter { $0["indicator_id"] == "carers" }
         #expect(carers.first { $0["spa_code"] == "A1" }?["quality"] == "apportioned")
-        #expect(carers.first { $0["spa_code"] == "A1" }?["value"] == "4")
+        #expect(carers.first { $0["spa_code"] == "A1" }?["value"] == "4.0")
         #expect(carers.first { $0["spa_code"] == "A3" }?["quality"] == "exact")
         // The unavailable indicator is published with no values.
         let wellbeing = needs.filter { $0["indicator_id"] == "wellbeing" }

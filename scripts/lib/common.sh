@@ -6,12 +6,13 @@ export AREANEEDS_ROOT
 
 say() { printf '%s\n' "$*" >&2; }
 
-# Installs the system C libraries the package links (libcsv, zlib) when their headers
+# Installs the system C libraries the package links (libcsv, zlib, SQLite) when their headers
 # are missing: `apt-get update` once, then `apt-get install -y`.
 ensure_system_libraries() {
     local missing=()
     [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
     [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+    [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=()
     if [ "$(id -u)" -ne 0 ]; then

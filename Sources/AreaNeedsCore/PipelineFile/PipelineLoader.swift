@@ -183,6 +183,7 @@ struct YAMLLocator {
         "Polarity": Polarity.allCases.map(\.rawValue),
         "GeographyLevel": GeographyLevel.allCases.map(\.rawValue),
         "CheckSeverity": CheckSeverity.allCases.map(\.rawValue),
+        "ReleaseEdition": ReleaseEdition.allCases.map(\.rawValue),
     ]
 }
 

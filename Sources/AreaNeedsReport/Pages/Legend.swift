@@ -1,3 +1,5 @@
+import AreaNeedsRelease
+
 /// The key to the heatmaps: the five quintile colours and the data markers.
 struct Legend {
     struct Swatch {
