@@ -47,8 +47,9 @@ let package = Package(
             "AreaNeedsCore", "AreaNeedsTables", "CSQLite",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        // The 5%/10% decision and the framework's advice, read from a release.
-        .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore"]),
+        // The 5%/10% decision and the framework's advice, read from a release, and a release
+        // table shown to people (`show`).
+        .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsTables"]),
 
         // The stages, each reading the previous stage's staging folder.
         .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
@@ -89,7 +90,7 @@ let package = Package(
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTables", "AreaNeedsTestSupport",
+            "AreaNeedsAssess", "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

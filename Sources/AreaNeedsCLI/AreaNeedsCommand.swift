@@ -16,6 +16,7 @@ public struct AreaNeedsCommand: ParsableCommand {
             ValidateCommand.self,
             StagingTableCommand.self,
             SummaryCommand.self,
+            ShowCommand.self,
             DiffCommand.self,
             ReportCommand.self,
             GeographyCommand.self,

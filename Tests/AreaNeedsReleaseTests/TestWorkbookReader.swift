@@ -5,8 +5,8 @@ import FoundationXML
 import ZIPFoundation
 
 /// A small reader of the workbooks the release writes, for the tests only: every sheet's
-/// cells, by row, as text, number or boolean. It reads what the writer writes (inline
-/// strings, numbers, booleans) and nothing more.
+/// cells, by row, as text, number or boolean. It reads what the writer writes (shared and
+/// inline strings, numbers, booleans) and nothing more.
 ///
 /// It stands in for the product's own workbook reader (`AreaNeedsTables/Workbook`, being
 /// written beside the release editions): once that is in, `TestWorkbookReader.sheets(of:)`
@@ -47,10 +47,11 @@ enum TestWorkbookReader {
         let names = try elements(try part("xl/workbook.xml"), element: "sheet").map { $0["name"] ?? "" }
         let targets = try elements(try part("xl/_rels/workbook.xml.rels"), element: "Relationship")
         let workbook = try elements(try part("xl/workbook.xml"), element: "sheet")
+        let shared = try sharedStrings(try part("xl/sharedStrings.xml"))
         return try zip(names, workbook).map { name, sheet in
             let id = sheet["r:id"] ?? ""
             let target = targets.first { $0["Id"] == id }?["Target"] ?? ""
-            let parser = SheetParser()
+            let parser = SheetParser(shared: shared)
             let xml = try part("xl/" + target)
             let reader = XMLParser(data: xml)
             reader.delegate = parser
@@ -77,9 +78,37 @@ enum TestWorkbookReader {
         return collector.found
     }
 
+    /// The text of each `<si>` of the shared strings, in order.
+    private static func sharedStrings(_ data: Data) throws -> [String] {
+        final class Collector: NSObject, XMLParserDelegate {
+            var strings: [String] = []
+            var inText = false
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                        attributes: [String: String] = [:]) {
+                if name == "si" { strings.append("") }
+                if name == "t" { inText = true }
+            }
+            func parser(_ parser: XMLParser, foundCharacters string: String) {
+                if inText { strings[strings.count - 1] += string }
+            }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+                if name == "t" { inText = false }
+            }
+        }
+        let collector = Collector()
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        guard parser.parse() else { throw parser.parserError ?? CocoaError(.fileReadCorruptFile) }
+        return collector.strings
+    }
+
     /// Reads `<sheetData>`: cells placed by their reference.
     private final class SheetParser: NSObject, XMLParserDelegate {
+        let shared: [String]
         var rows: [[Cell?]] = []
+
+        init(shared: [String]) { self.shared = shared }
+
         private var reference = ""
         private var type = ""
         private var text = ""
@@ -113,6 +142,7 @@ enum TestWorkbookReader {
                 while rows[row].count <= column { rows[row].append(nil) }
                 switch type {
                 case "inlineStr", "str": rows[row][column] = .text(text)
+                case "s": rows[row][column] = Int(text).flatMap { $0 < shared.count ? .text(shared[$0]) : nil } ?? .text("no shared string " + text)
                 case "b": rows[row][column] = .boolean(text == "1")
                 default: rows[row][column] = Double(text).map(Cell.number) ?? .text("not a number: " + text)
                 }

@@ -57,6 +57,9 @@ struct WorkbookEditionTests {
         #expect(areas.rows[2][1] == .text("@SUM(A1) & <Two> \"quoted\""))
         let cell = try #require(areas.cellXML["B2"])
         #expect(cell.contains("t=\"inlineStr\"") && !cell.contains("<f>"), "\(cell)")
+        // Shared strings are strings too, never formulas.
+        let codes = try #require(sheets.first { $0.name == "indicator_needs" })
+        #expect(try #require(codes.cellXML["A2"]).contains("t=\"s\""))
         #expect(cell.contains("s=\"\(CellStyle.literalText.rawValue)\""), "kept as text when edited: \(cell)")
         let indicators = try #require(sheets.first { $0.name == "indicators" })
         #expect(indicators.rows[1][1] == .text("+44 calls"))
@@ -89,12 +92,11 @@ struct WorkbookEditionTests {
     @Test func aTableLongerThanASheetGoesOnToMoreSheets() throws {
         let folder = ReleasesFolder()
         let release = try Self.publishHostileSample(into: folder)
-        let parts = NSTemporaryDirectory() + "areaneeds-parts-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: parts, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: parts) }
+        let parts = try WorkbookParts(beside: NSTemporaryDirectory() + "areaneeds-parts-" + UUID().uuidString + "/book.xlsx")
+        defer { parts.remove() }
         // Four data rows, three rows to a sheet: the header and two rows, twice.
         let sheets = try TableSheet(schema: ReleaseSchema().indicatorNeeds, rowsPerSheet: 3)
-            .write(tablesIn: release, partsFolder: parts, index: 0)
+            .write(tablesIn: release, into: parts, index: 0)
         #expect(sheets.map(\.name) == ["indicator_needs", "indicator_needs (2)"])
         #expect(sheets.allSatisfy { $0.filterRange == "A1:K3" })
     }

@@ -8,7 +8,8 @@ struct DatabaseSchema {
     let tables: [TableSchema]
 
     /// `CREATE TABLE` for a release table. Booleans are stored as 0 and 1 (SQLite has no
-    /// boolean type); the data package's constraints become `CHECK`s.
+    /// boolean type); the data package's constraints become `CHECK`s. A table with a primary
+    /// key is stored in its key's order (`WITHOUT ROWID`): no second copy of the key.
     func createTable(_ table: TableSchema) -> String {
         var lines = table.fields.map(column)
         if !table.primaryKey.isEmpty {
@@ -18,6 +19,7 @@ struct DatabaseSchema {
             lines.append("FOREIGN KEY (\(names(key.fields))) REFERENCES \(quoted(key.resource)) (\(names(key.referencedFields)))")
         }
         return "CREATE TABLE \(quoted(table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
+            + (table.primaryKey.isEmpty ? "" : " WITHOUT ROWID")
     }
 
     /// `INSERT` of one row, every column a parameter.

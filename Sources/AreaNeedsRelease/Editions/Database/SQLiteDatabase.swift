@@ -22,6 +22,7 @@ final class SQLiteDatabase {
 
     /// Opens the database at `path`: for writing, creating it when missing, or read-only.
     init(path: String, create: Bool) throws(SQLiteError) {
+        _ = SQLiteDatabase.configured
         self.path = path
         var handle: OpaquePointer?
         let flags = (create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX
@@ -64,6 +65,9 @@ final class SQLiteDatabase {
         }
         return rows
     }
+
+    /// SQLite set up once per process, before its first use.
+    private static let configured: Int32 = areaneeds_sqlite_stop_counting_memory()
 
     /// The version of the SQLite library, such as "3.40.1".
     static var libraryVersion: String { String(cString: sqlite3_libversion()) }

@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import Foundation
 
 /// The workbook's first sheet, "About": the release's title, whether its figures are
 /// made up (in large print), pipeline, version, date, label, publisher, licence and
@@ -14,8 +15,8 @@ struct AboutSheet {
     /// The other sheets, in order, with what each holds.
     let sheets: [(name: String, description: String)]
 
-    func write(partsFolder: String) throws(AreaNeedsError) -> SheetPart {
-        let sheet = try SheetWriter(name: Self.name, bodyPath: partsFolder + "/about.xml")
+    func write(into parts: WorkbookParts) throws(AreaNeedsError) -> SheetPart {
+        let sheet = try parts.sheet(named: Self.name, file: "about.xml")
         sheet.selected = true
         sheet.fixedWidths = [0: 26, 1: Self.textWidth]
 
@@ -68,7 +69,7 @@ struct AboutSheet {
     private func line(_ sheet: SheetWriter, _ label: String, _ value: String) throws(AreaNeedsError) {
         sheet.startRow(height: SheetWriter.height(lines: SheetWriter.lines(of: value, width: Self.textWidth)))
         if label.isEmpty { sheet.skip() } else { sheet.text(label, style: .label) }
-        sheet.text(value, style: TableSheet.startsLikeAFormula(value) ? .literalText : .text)
+        sheet.text(value.trimmingCharacters(in: .whitespacesAndNewlines), style: TableSheet.startsLikeAFormula(value) ? .literalText : .text)
         try sheet.endRow()
     }
 

@@ -75,8 +75,8 @@ final class ProfileSheet {
     }
 
     /// Writes the sheet.
-    func write(partsFolder: String) throws(AreaNeedsError) -> SheetPart {
-        let sheet = try SheetWriter(name: Self.name, bodyPath: partsFolder + "/profile.xml")
+    func write(into parts: WorkbookParts) throws(AreaNeedsError) -> SheetPart {
+        let sheet = try parts.sheet(named: Self.name, file: "profile.xml")
         let first = 3  // the indicators' first column
         sheet.frozenRows = 2
         sheet.frozenColumns = first
@@ -113,9 +113,9 @@ final class ProfileSheet {
 
         for (row, area) in areas.enumerated() {
             sheet.startRow()
-            sheet.text(area.code, style: .plain)
-            sheet.text(area.name, style: .plain)
-            sheet.text(area.district, style: .plain)
+            sheet.sharedText(area.code)
+            sheet.text(area.name)
+            sheet.sharedText(area.district)
             for indicator in indicators.indices {
                 let cell = row * indicators.count + indicator
                 if values[cell].isNaN {

@@ -8,7 +8,7 @@ import Foundation
 /// XML (frozen panes, column widths) and after them (autofilter, merged cells) is made when
 /// the sheet is finished, and the package puts the three together (`SheetPart`).
 ///
-///     let sheet = try SheetWriter(name: "areas", bodyPath: folder + "/areas.rows")
+///     let sheet = try parts.sheet(named: "areas", file: "areas.xml")
 ///     sheet.startRow()
 ///     sheet.text("spa_code", style: .header)
 ///     try sheet.endRow()
@@ -20,6 +20,8 @@ final class SheetWriter {
     static let maxCellCharacters = 32_767
 
     let name: String
+    /// The workbook's shared strings, which `sharedText` adds to.
+    private let sharedStrings: SharedStrings
     private let bodyPath: String
     private let handle: FileHandle
     private var buffer = XMLBuffer(capacity: 1 << 20)
@@ -43,8 +45,9 @@ final class SheetWriter {
     /// True for the sheet shown when the workbook opens.
     var selected = false
 
-    init(name: String, bodyPath: String) throws(AreaNeedsError) {
+    init(name: String, bodyPath: String, sharedStrings: SharedStrings) throws(AreaNeedsError) {
         self.name = name
+        self.sharedStrings = sharedStrings
         self.bodyPath = bodyPath
         guard FileManager.default.createFile(atPath: bodyPath, contents: nil),
               let handle = FileHandle(forWritingAtPath: bodyPath) else {
@@ -73,22 +76,34 @@ final class SheetWriter {
         column += count
     }
 
-    /// A text cell: always a string, never a formula, whatever it begins with. `width`, in
-    /// characters, is what the column needs for it; by default its longest line.
-    func text(_ text: String, style: CellStyle = .text, width: Double? = nil) {
-        var text = text
-        if text.utf16.count > Self.maxCellCharacters { text = String(text.utf16.prefix(Self.maxCellCharacters)) ?? String(text.prefix(Self.maxCellCharacters / 2)) }
-        startCell(style, type: "inlineStr")
+    /// A text cell, written in the cell: always a string, never a formula, whatever it
+    /// begins with. `width`, in characters, is what the column needs for it; by default its
+    /// longest line.
+    func text(_ text: String, style: CellStyle = .plain, width: Double? = nil) {
+        let text = SheetWriter.fitted(text)
+        startCell(style, type: .inlineString)
         buffer.raw(XMLBuffer.needsPreservedSpace(text) ? "<is><t xml:space=\"preserve\">" : "<is><t>")
         buffer.text(text)
         buffer.raw("</t></is></c>")
-        measure(width ?? Double(SheetWriter.longestLine(text)))
+        measure(width ?? SheetWriter.width(of: text))
+        column += 1
+    }
+
+    /// A text cell that refers to the workbook's shared strings: for text that repeats
+    /// down a column. As `text`, it is never a formula.
+    func sharedText(_ text: String, style: CellStyle = .plain) {
+        let text = SheetWriter.fitted(text)
+        startCell(style, type: .sharedString)
+        buffer.raw("<v>")
+        buffer.number(sharedStrings.number(of: text))
+        buffer.raw("</v></c>")
+        measure(SheetWriter.width(of: text))
         column += 1
     }
 
     /// A number cell, shown in `style`'s number format.
     func number(_ value: Double, style: CellStyle) {
-        startCell(style, type: nil)
+        startCell(style, type: .number)
         buffer.raw("<v>")
         buffer.raw(NumberText.format(value))
         buffer.raw("</v></c>")
@@ -98,20 +113,47 @@ final class SheetWriter {
 
     /// A whole-number cell.
     func integer(_ value: Int, style: CellStyle) {
-        startCell(style, type: nil)
+        startCell(style, type: .number)
         buffer.raw("<v>")
         buffer.number(value)
         buffer.raw("</v></c>")
-        measure(Double(String(value).utf8.count) + (style.quintile != nil ? 1 : 0))
+        measure(SheetWriter.displayWidth(of: Double(value), in: style) + (style.quintile != nil ? 1 : 0))
         column += 1
     }
 
     /// A TRUE or FALSE cell.
     func boolean(_ value: Bool, style: CellStyle = .plain) {
-        startCell(style, type: "b")
+        startCell(style, type: .boolean)
         buffer.raw(value ? "<v>1</v></c>" : "<v>0</v></c>")
         measure(5)
         column += 1
+    }
+
+    /// What a cell's `t` attribute says it holds.
+    private enum CellType {
+        case number, inlineString, sharedString, boolean
+
+        /// The attribute, with its leading space: none for a number, the default.
+        var attribute: String {
+            switch self {
+            case .number: ""
+            case .inlineString: #" t="inlineStr""#
+            case .sharedString: #" t="s""#
+            case .boolean: #" t="b""#
+            }
+        }
+    }
+
+    /// `text`, cut to the most a cell may hold.
+    private static func fitted(_ text: String) -> String {
+        guard text.utf8.count > maxCellCharacters, text.utf16.count > maxCellCharacters else { return text }
+        return String(text.utf16.prefix(maxCellCharacters)) ?? String(text.prefix(maxCellCharacters / 2))
+    }
+
+    /// The characters `text` takes on its longest line (counted in UTF-8 bytes, which is
+    /// near enough for widths, unless it has line breaks).
+    private static func width(of text: String) -> Double {
+        Double(text.utf8.contains(0x0A) ? longestLine(text) : text.utf8.count)
     }
 
     /// Ends the row, writing the rows so far to the sheet's file once they fill a megabyte.
@@ -126,14 +168,20 @@ final class SheetWriter {
         merges.append(SheetWriter.reference(column: first, row: rowCount) + ":" + SheetWriter.reference(column: last, row: rowCount))
     }
 
-    private func startCell(_ style: CellStyle, type: String?) {
+    private func startCell(_ style: CellStyle, type: CellType) {
         buffer.raw("<c r=\"")
-        buffer.raw(bytes: SheetWriter.columnLetters(column))
+        buffer.raw(bytes: column < SheetWriter.letters.count ? SheetWriter.letters[column] : SheetWriter.columnLetters(column))
         buffer.raw(bytes: rowDigits)
-        if style != .plain { buffer.raw("\" s=\"\(style.rawValue)") }
-        if let type { buffer.raw("\" t=\"" + type) }
-        buffer.raw("\">")
+        buffer.raw("\"")
+        if style != .plain { buffer.raw(bytes: SheetWriter.styleAttributes[style.rawValue]) }
+        buffer.raw(type.attribute)
+        buffer.raw(">")
     }
+
+    /// The letters of the first columns, worked out once.
+    private static let letters = (0..<64).map(columnLetters)
+    /// ` s="N"` for each style.
+    private static let styleAttributes = CellStyle.allCases.map { Array(#" s="\#($0.rawValue)""#.utf8) }
 
     private func measure(_ characters: Double) {
         while widths.count <= column { widths.append(0) }

@@ -15,6 +15,8 @@ struct TableSheet {
     /// How a column's cells are written.
     private enum Column {
         case text
+        /// Text that repeats down the column (area codes, ids, qualities): shared strings.
+        case sharedText
         case boolean
         case integer
         case quintile
@@ -24,7 +26,7 @@ struct TableSheet {
     private var columns: [Column] {
         schema.fields.map { field in
             switch field.type {
-            case .string: .text
+            case .string: repeats(field.name) ? .sharedText : .text
             case .boolean: .boolean
             case .integer: field.name.hasSuffix("need_quintile") ? .quintile : .integer
             case .number:
@@ -37,25 +39,35 @@ struct TableSheet {
         }
     }
 
-    /// Writes the sheet's rows under `partsFolder`, reading the table from `folder`; `row`
-    /// sees every row too (the profile sheet is made from the need table's).
-    func write(tablesIn folder: String, partsFolder: String, index: Int,
+    /// True for a column whose text repeats: a foreign key, a column of a few allowed
+    /// values, or the first of a primary key of several columns.
+    private func repeats(_ name: String) -> Bool {
+        schema.foreignKeys.contains { $0.fields.contains(name) }
+            || schema.fields.first { $0.name == name }?.allowed != nil
+            || (schema.primaryKey.count > 1 && schema.primaryKey.first == name)
+    }
+
+    /// Writes the sheet's rows into `parts`, reading the table from `folder`; `row` sees
+    /// every row too (the profile sheet is made from the need table's).
+    func write(tablesIn folder: String, into parts: WorkbookParts, index: Int,
                row: ((_ cells: [TableCell]) throws(AreaNeedsError) -> Void)? = nil) throws(AreaNeedsError) -> [SheetPart] {
         let columns = self.columns
-        var parts: [SheetPart] = []
-        var sheet = try start(partsFolder: partsFolder, index: index, continuation: 1)
+        var finished: [SheetPart] = []
+        var sheet = try start(parts, index: index, continuation: 1)
         try TypedRows.forEachRow(of: schema, in: folder) { (cells) throws(AreaNeedsError) in
             if sheet.rowCount == rowsPerSheet {
-                parts.append(try sheet.finish())
-                sheet = try start(partsFolder: partsFolder, index: index, continuation: parts.count + 1)
+                finished.append(try sheet.finish())
+                sheet = try start(parts, index: index, continuation: finished.count + 1)
             }
             sheet.startRow(height: SheetWriter.height(lines: TableSheet.lines(of: cells, width: sheet.maxWidth)))
             for (cell, column) in zip(cells, columns) {
                 switch (cell, column) {
                 case (.empty, _):
                     sheet.skip()
+                case (.text(let text), .sharedText) where !TableSheet.startsLikeAFormula(text):
+                    sheet.sharedText(text)
                 case (.text(let text), _):
-                    sheet.text(text, style: TableSheet.startsLikeAFormula(text) ? .literalText : .text)
+                    sheet.text(text, style: TableSheet.style(of: text, width: sheet.maxWidth))
                 case (.boolean(let flag), _):
                     sheet.boolean(flag)
                 case (.integer(let number), .quintile):
@@ -71,14 +83,14 @@ struct TableSheet {
             try sheet.endRow()
             try row?(cells)
         }
-        parts.append(try sheet.finish())
-        return parts
+        finished.append(try sheet.finish())
+        return finished
     }
 
     /// A new sheet with the header row.
-    private func start(partsFolder: String, index: Int, continuation: Int) throws(AreaNeedsError) -> SheetWriter {
+    private func start(_ parts: WorkbookParts, index: Int, continuation: Int) throws(AreaNeedsError) -> SheetWriter {
         let name = continuation == 1 ? schema.name : "\(schema.name) (\(continuation))"
-        let sheet = try SheetWriter(name: name, bodyPath: partsFolder + "/\(index)-\(continuation).xml")
+        let sheet = try parts.sheet(named: name, file: "\(index)-\(continuation).xml")
         sheet.frozenRows = 1
         sheet.filterRow = 1
         sheet.startRow()
@@ -88,6 +100,13 @@ struct TableSheet {
         }
         try sheet.endRow()
         return sheet
+    }
+
+    /// The style of a text cell: marked to stay text when it could pass for a formula,
+    /// wrapped when it is longer than its column is wide, plain otherwise.
+    private static func style(of text: String, width: Double) -> CellStyle {
+        if startsLikeAFormula(text) { return .literalText }
+        return text.utf8.count > Int(width) - 2 || text.utf8.contains(0x0A) ? .text : .plain
     }
 
     /// The lines the row's tallest text takes, wrapped at the widest a column grows.

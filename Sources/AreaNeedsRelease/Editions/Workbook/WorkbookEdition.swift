@@ -13,31 +13,26 @@ struct WorkbookEdition {
 
     /// Writes the workbook at `path` from the CSV tables in `folder`.
     func write(tablesIn folder: String, to path: String) throws(AreaNeedsError) {
-        let parts = (path as NSString).deletingLastPathComponent + "/.workbook-parts"
-        try? FileManager.default.removeItem(atPath: parts)
-        do {
-            try FileManager.default.createDirectory(atPath: parts, withIntermediateDirectories: true)
-        } catch {
-            throw AreaNeedsError(.output, "\(parts): cannot create the folder (\(error.localizedDescription))")
-        }
-        defer { try? FileManager.default.removeItem(atPath: parts) }
+        let parts = try WorkbookParts(beside: path)
+        defer { parts.remove() }
 
         let profile = try ProfileSheet(metadata: metadata, tablesIn: folder)
         var tableSheets: [SheetPart] = []
         for (index, table) in metadata.tables.enumerated() {
             let feedsProfile = table.name == "indicator_needs"
             tableSheets += try TableSheet(schema: table).write(
-                tablesIn: folder, partsFolder: parts, index: index, row: feedsProfile ? profile?.add : nil)
+                tablesIn: folder, into: parts, index: index, row: feedsProfile ? profile?.add : nil)
         }
-        let profileSheet = try profile?.write(partsFolder: parts)
+        let profileSheet = try profile?.write(into: parts)
         var descriptions: [(String, String)] = profileSheet == nil ? [] : [(ProfileSheet.name, ProfileSheet.description)]
         descriptions += tableSheets.map { sheet in
             let table = metadata.tables.first { sheet.name == $0.name || sheet.name.hasPrefix($0.name + " (") }
             return (sheet.name, table.map { "\($0.title): \($0.description)" } ?? "")
         }
-        let about = try AboutSheet(metadata: metadata, sheets: descriptions).write(partsFolder: parts)
+        let about = try AboutSheet(metadata: metadata, sheets: descriptions).write(into: parts)
         let title = metadata.synthetic ? metadata.title + " (SYNTHETIC DATA)" : metadata.title
         try WorkbookPackage(title: "\(title), release \(metadata.version)", creator: metadata.publisher ?? "AreaNeeds",
-                            sheets: [about] + (profileSheet.map { [$0] } ?? []) + tableSheets).write(to: path)
+                            sheets: [about] + (profileSheet.map { [$0] } ?? []) + tableSheets,
+                            sharedStrings: parts.sharedStrings).write(to: path)
     }
 }

@@ -11,6 +11,7 @@ struct WorkbookPackage {
     let title: String
     let creator: String
     let sheets: [SheetPart]
+    let sharedStrings: SharedStrings
 
     /// The time on every entry: 1980-01-01 00:00:00, the earliest a zip file can record.
     /// No clock is read.
@@ -54,6 +55,7 @@ struct WorkbookPackage {
             ("xl/workbook.xml", workbook),
             ("xl/_rels/workbook.xml.rels", workbookRelationships),
             ("xl/styles.xml", WorkbookStyles.xml),
+            ("xl/sharedStrings.xml", sharedStrings.xml),
         ]
     }
 
@@ -66,6 +68,7 @@ struct WorkbookPackage {
         xml += #"<Default Extension="xml" ContentType="application/xml"/>"#
         xml += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
         xml += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        xml += #"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
         xml += #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
         for index in sheets.indices {
             xml += #"<Override PartName="/xl/worksheets/sheet\#(index + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
@@ -127,6 +130,7 @@ struct WorkbookPackage {
             xml += #"<Relationship Id="rId\#(index + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(index + 1).xml"/>"#
         }
         xml += #"<Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        xml += #"<Relationship Id="rId\#(sheets.count + 2)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
         return xml + "</Relationships>"
     }
 
