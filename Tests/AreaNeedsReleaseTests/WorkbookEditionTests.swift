@@ -84,9 +84,10 @@ struct WorkbookEditionTests {
         #expect(profile.rows[2].prefix(3) == [.text("A1"), .text("=1+1"), .text("Dale")])
         #expect(profile.rows[2].suffix(2) == [.number(10), .number(3.5)])
         #expect(profile.rows[3].suffix(2) == [.number(20), .number(4.5)])
-        // A1 is in quintile 5 on ind-a, A2 in quintile 1.
-        #expect(try #require(profile.cellXML["D3"]).contains("s=\"\(CellStyle.value5.rawValue)\""))
-        #expect(try #require(profile.cellXML["D4"]).contains("s=\"\(CellStyle.value1.rawValue)\""))
+        // A1 is in quintile 5 on ind-a, A2 in quintile 1; figures of 10 and 20 get one decimal.
+        #expect(try #require(profile.cellXML["D3"]).contains("s=\"\(CellStyle.figure(quintile: 5, decimals: 1).rawValue)\""))
+        #expect(try #require(profile.cellXML["D4"]).contains("s=\"\(CellStyle.figure(quintile: 1, decimals: 1).rawValue)\""))
+        #expect(try #require(profile.cellXML["E3"]).contains("s=\"\(CellStyle.figure(quintile: 1, decimals: 2).rawValue)\""))
     }
 
     @Test func aTableLongerThanASheetGoesOnToMoreSheets() throws {

@@ -49,3 +49,20 @@ ensure_chromium() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium >/dev/null
     command -v chromium
 }
+
+# Installs Debian's LibreOffice Calc (without its desktop parts) and poppler-utils
+# (pdftoppm) when missing, the same way as the libraries above: for rendering workbooks.
+ensure_libreoffice() {
+    local missing=()
+    command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+    command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { say "need root to install ${missing[*]}"; return 1; }
+        sudo=(sudo)
+    fi
+    say "installing ${missing[*]} with apt-get"
+    "${sudo[@]}" apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}

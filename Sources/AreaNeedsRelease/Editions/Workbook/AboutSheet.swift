@@ -67,9 +67,10 @@ struct AboutSheet {
     }
 
     private func line(_ sheet: SheetWriter, _ label: String, _ value: String) throws(AreaNeedsError) {
+        let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
         sheet.startRow(height: SheetWriter.height(lines: SheetWriter.lines(of: value, width: Self.textWidth)))
         if label.isEmpty { sheet.skip() } else { sheet.text(label, style: .label) }
-        sheet.text(value.trimmingCharacters(in: .whitespacesAndNewlines), style: TableSheet.startsLikeAFormula(value) ? .literalText : .text)
+        sheet.text(value, style: TableSheet.startsLikeAFormula(value) ? .literalText : .text)
         try sheet.endRow()
     }
 

@@ -111,6 +111,10 @@ final class ProfileSheet {
         }
         try sheet.endRow()
 
+        // Each indicator's figures with as many decimals as their size calls for.
+        let decimals = indicators.indices.map { indicator in
+            ProfileSheet.decimals(largest: areas.indices.map { abs(values[$0 * indicators.count + indicator]) }.filter { !$0.isNaN }.max() ?? 0)
+        }
         for (row, area) in areas.enumerated() {
             sheet.startRow()
             sheet.sharedText(area.code)
@@ -121,12 +125,19 @@ final class ProfileSheet {
                 if values[cell].isNaN {
                     sheet.skip()
                 } else {
-                    sheet.number(values[cell], style: CellStyle.value(quintile: quintiles[cell] == 0 ? nil : Int(quintiles[cell])))
+                    let quintile = quintiles[cell] == 0 ? nil : Int(quintiles[cell])
+                    sheet.number(values[cell], style: CellStyle.figure(quintile: quintile, decimals: decimals[indicator]))
                 }
             }
             try sheet.endRow()
         }
         return try sheet.finish()
+    }
+
+    /// Decimals for figures up to `largest`: none from 1,000 (29,512), one from 10 (65.8),
+    /// two from 1 (7.61), three below (0.078).
+    static func decimals(largest: Double) -> Int {
+        largest >= 1000 ? 0 : largest >= 10 ? 1 : largest >= 1 ? 2 : 3
     }
 
     /// What the sheet holds, for the About sheet.

@@ -181,7 +181,7 @@ final class SheetWriter {
     /// The letters of the first columns, worked out once.
     private static let letters = (0..<64).map(columnLetters)
     /// ` s="N"` for each style.
-    private static let styleAttributes = CellStyle.allCases.map { Array(#" s="\#($0.rawValue)""#.utf8) }
+    private static let styleAttributes = CellStyle.all.map { Array(#" s="\#($0.rawValue)""#.utf8) }
 
     private func measure(_ characters: Double) {
         while widths.count <= column { widths.append(0) }
@@ -289,9 +289,10 @@ final class SheetWriter {
         return max(longest, current)
     }
 
-    /// How many lines `text` takes, wrapped in a column `width` characters wide.
+    /// How many lines `text` takes, wrapped in a column `width` characters wide. A width
+    /// counts the widest digits, and text runs about a fifth narrower.
     static func lines(of text: String, width: Double) -> Int {
-        let perLine = max(1, Int(width) - 2)
+        let perLine = max(1, Int(width * 1.2) - 2)
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .reduce(0) { $0 + max(1, ($1.unicodeScalars.count + perLine - 1) / perLine) }
     }
@@ -312,7 +313,9 @@ final class SheetWriter {
         switch style.numberFormat {
         case 3: return grouped
         case 165: return Double(digits + sign + 2)
-        case 164: return grouped + 4
+        case 164, 167: return grouped + 4
+        case 166: return grouped + 2
+        case 4: return grouped + 3
         default: return Double(digits + sign)
         }
     }

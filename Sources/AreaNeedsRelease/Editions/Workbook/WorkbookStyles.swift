@@ -2,7 +2,7 @@
 /// the need quintiles in the report's colour-blind-safe palette (`NeedPalette`).
 enum WorkbookStyles {
     /// The number formats the workbook adds to Excel's built-in ones, by id.
-    static let customFormats: [(id: Int, code: String)] = [(164, "#,##0.0##"), (165, "0.0")]
+    static let customFormats: [(id: Int, code: String)] = [(164, "#,##0.0##"), (165, "0.0"), (166, "#,##0.0"), (167, "#,##0.000")]
 
     private enum Font: Int, CaseIterable {
         case normal, bold, white, title, warning
@@ -34,9 +34,10 @@ enum WorkbookStyles {
         for fill in NeedPalette.fills { xml.raw(solidFill(argb(fill))) }
         xml.raw("</fills>")
         xml.raw(#"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#)
-        xml.raw(#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#)
-        xml.raw(#"<cellXfs count="\#(CellStyle.allCases.count)">"#)
-        for style in CellStyle.allCases { xml.raw(formatXML(style)) }
+        // The "Normal" style, which a cell without a format of its own takes, at the top too.
+        xml.raw(#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment vertical="top"/></xf></cellStyleXfs>"#)
+        xml.raw(#"<cellXfs count="\#(CellStyle.all.count)">"#)
+        for style in CellStyle.all { xml.raw(formatXML(style)) }
         xml.raw("</cellXfs>")
         xml.raw(#"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#)
         xml.raw(#"<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>"#)
@@ -63,10 +64,12 @@ enum WorkbookStyles {
         "FF" + hex.dropFirst().uppercased()
     }
 
+    /// A cell format. Every cell sits at the top of its row, so that a row made tall by
+    /// wrapped text still reads across.
     private static func formatXML(_ style: CellStyle) -> String {
         var font = Font.normal
         var fill = 0
-        var alignment: String?
+        var alignment: String? = #"<alignment vertical="top"/>"#
         switch style {
         case .header:
             (font, fill, alignment) = (.bold, headerFill, #"<alignment vertical="top" wrapText="1"/>"#)
@@ -88,7 +91,7 @@ enum WorkbookStyles {
         if let quintile = style.quintile {
             fill = quintileFill(quintile)
             font = NeedPalette.ink(quintile: quintile) == "#FFFFFF" ? .white : .normal
-            if style.rawValue < CellStyle.value1.rawValue { alignment = #"<alignment horizontal="center"/>"# }
+            if style.isQuintile { alignment = #"<alignment horizontal="center" vertical="top"/>"# }
         }
         var xml = #"<xf numFmtId="\#(style.numberFormat)" fontId="\#(font.rawValue)" fillId="\#(fill)" borderId="0" xfId="0""#
         if style.numberFormat != 0 { xml += #" applyNumberFormat="1""# }
