@@ -6,8 +6,8 @@ import AreaNeedsCore
 ///
 /// Filled from the need table's rows as its own sheet is written (`add`), into a grid of
 /// one number and one quintile per area and indicator: 7,142 areas by 26 indicators, the
-/// national benchmark, hold 1.7 MB. A release without the tables or columns it needs has
-/// no profile sheet.
+/// national benchmark, hold 1.7 MB. A release without the tables or columns it needs, or
+/// with more indicators than a sheet has columns, has no profile sheet.
 final class ProfileSheet {
     static let name = "profile"
 
@@ -46,6 +46,8 @@ final class ProfileSheet {
         try TypedRows.forEachRow(of: indicatorTable, in: folder) { (cells) throws(AreaNeedsError) in
             indicators.append((cells[indicator[0]].text, cells[indicator[1]].text, cells[indicator[2]].text, cells[indicator[3]].integer ?? 0))
         }
+        // A sheet has at most 16,384 columns: a release with more indicators has no profile.
+        guard indicators.count + 3 <= 16_384 else { return nil }
         let order = objectives.map(\.id)
         indicators = order.flatMap { id in indicators.filter { $0.objective == id } }
             + indicators.filter { !order.contains($0.objective) }
