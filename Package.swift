@@ -27,8 +27,9 @@ let package = Package(
         // SQLite, for the release's database edition; only its wrapper in AreaNeedsRelease imports it.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
-        // Streaming CSV and gzip reading and writing.
-        .target(name: "AreaNeedsTables", dependencies: ["CCSV", "CSystemZlib"]),
+        // The wall around the fast code: streaming CSV and gzip reading and writing, staged
+        // tables, area codes and their maps, checksums. The only module that may be unsafe.
+        .target(name: "AreaNeedsTables", dependencies: ["CCSV", "CSystemZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // Areas, small-area lookups and their checks.
         .target(name: "AreaNeedsGeography", dependencies: ["AreaNeedsTables"]),
         // Aggregation, ranking and quintiles: pure arithmetic.
@@ -54,7 +55,7 @@ let package = Package(
         // The stages, each reading the previous stage's staging folder.
         .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
         .target(name: "AreaNeedsNormalise", dependencies: ["AreaNeedsCore"]),
-        .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore"]),
+        .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
         .target(name: "AreaNeedsPublish", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
 
         // The area profile report: a static site of charts and tables made from a release;
@@ -70,7 +71,7 @@ let package = Package(
         // The commands, shared by the executables, which only call them.
         .target(name: "AreaNeedsCLI", dependencies: [
             "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease", "AreaNeedsReport", "AreaNeedsSample",
-            "AreaNeedsAssess",
+            "AreaNeedsAssess", "AreaNeedsTables",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "areaneeds", dependencies: ["AreaNeedsCLI"]),
@@ -80,7 +81,7 @@ let package = Package(
         .executableTarget(name: "areaneeds-publish", dependencies: ["AreaNeedsCLI"]),
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport"]),
-        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTables", "AreaNeedsTestSupport"]),
         // The fixture project and the helpers the end-to-end tests share.
         .target(name: "AreaNeedsTestSupport", dependencies: ["AreaNeedsSample"], path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
@@ -107,6 +108,8 @@ let package = Package(
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(
             name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "CCSV"], path: "Benchmarks/TableReading"),
+        .executableTarget(
+            name: "areaneeds-bench-health", dependencies: ["AreaNeedsMethods"], path: "Benchmarks/HealthMethods"),
         // The national data set for scripts/bench-national (the Python peers sit beside it).
         .executableTarget(
             name: "areaneeds-bench-national", dependencies: ["AreaNeedsSample", "CSystemZlib"], path: "Benchmarks/National", exclude: ["peers"]),

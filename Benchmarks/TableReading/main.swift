@@ -53,7 +53,7 @@ func read(path: String, firstColumns: Bool = false) throws {
     try columns.withUnsafeBufferPointer { columns in
         try reader.forEachRecord { record in
             rows += 1
-            record.withBytes(code) { codeBytes += $0.count }
+            codeBytes += record.areaCode(code).byteCount
             for column in columns {
                 sum += try record.number(column).number ?? 0
             }

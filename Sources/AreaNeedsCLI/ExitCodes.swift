@@ -3,9 +3,17 @@ import ArgumentParser
 
 /// The documented exit codes, shown in every command's help.
 enum ExitCodes {
+    /// `assess` answered "cannot be decided from this release": not an error, not an answer.
+    static let undetermined: Int32 = 3
+
+    /// What 64 means for the commands that read a release.
+    static let releaseCommandLine = "64 bad command line (an unknown option, area or objective, an impossible amount, "
+        + "or several pipelines published and none named: use --pipeline or areaneeds.yml)"
+
     static let help = """
-        Exit codes: 0 done; 64 bad command line; \
-        \(AreaNeedsError.Category.configuration.exitCode) bad configuration (the pipeline file, or unknown names given to a command); \
+        Exit codes: 0 done; \(AreaNeedsError.Category.usage.exitCode) bad command line (an unknown option, area, \
+        objective or pipeline, an impossible amount); \
+        \(AreaNeedsError.Category.configuration.exitCode) bad configuration (the pipeline file, or areaneeds.yml); \
         \(AreaNeedsError.Category.inputData.exitCode) bad input data; \
         \(AreaNeedsError.Category.missingInput.exitCode) input file missing; \
         \(AreaNeedsError.Category.output.exitCode) cannot write output or release exists; \

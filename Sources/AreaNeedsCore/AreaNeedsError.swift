@@ -5,7 +5,10 @@
 public struct AreaNeedsError: Error, CustomStringConvertible, Sendable {
     /// Who must act, and the exit code that says so.
     public enum Category: Int32, Sendable, CaseIterable {
-        /// The pipeline file or the command line is wrong: fix the configuration.
+        /// The command line is wrong: an unknown option, area, objective or pipeline name, an
+        /// amount that is not one: fix the command.
+        case usage = 64
+        /// The pipeline file (or `areaneeds.yml`) is wrong: fix the configuration.
         case configuration = 78
         /// An input file's content is wrong: fix or replace the data.
         case inputData = 65
@@ -24,6 +27,7 @@ public struct AreaNeedsError: Error, CustomStringConvertible, Sendable {
         /// A short name for logs.
         public var label: String {
             switch self {
+            case .usage: "command line error"
             case .configuration: "configuration error"
             case .inputData: "input data error"
             case .missingInput: "missing input"

@@ -86,7 +86,7 @@ struct IndicatorPlan: Sendable {
         fingerprint.add("stage", "normalise")
         let settings: [String] = [
             indicator.id, indicator.aggregation?.rawValue ?? "", indicator.scale.map { "\($0)" } ?? "",
-            indicator.weight ?? "", indicator.nationalCount.map { "\($0)" } ?? "",
+            indicator.weight ?? "", indicator.nationalCount.map { "\($0)" } ?? "", indicator.isProxy ? "proxy" : "",
         ]
         fingerprint.add("indicator", settings)
         fingerprint.add("source", indicator.source)

@@ -19,6 +19,9 @@ public struct PublishStage: Sendable {
         self.logger = logger
     }
 
+    /// The rank stage's tables a release is made from.
+    static let rankTables = [StagingTables.indicatorNeedsFile, StagingTables.objectiveNeedsFile, StagingTables.indicatorSummariesFile]
+
     /// What publishing did.
     public struct Outcome: Sendable {
         public var report: StageReport
@@ -31,7 +34,7 @@ public struct PublishStage: Sendable {
     public func run(correction: Bool = false, force: Bool = false) throws(AreaNeedsError) -> Outcome {
         let started = Date()
         let rank = StageFolder(.rank, of: pipeline)
-        for table in ["indicator_needs.csv", "objective_needs.csv"] where !FileManager.default.fileExists(atPath: rank.file(table)) {
+        for table in PublishStage.rankTables where !FileManager.default.fileExists(atPath: rank.file(table)) {
             throw AreaNeedsError(.internal, "\(rank.file(table)): missing; run the rank stage first (`areaneeds rank \(pipeline.path)`)")
         }
         let history = ReleaseHistory(folder: pipeline.releasesFolder)
@@ -103,7 +106,7 @@ public struct PublishStage: Sendable {
     private func publishInputs(rank: StageFolder) throws(AreaNeedsError) -> [(String, InputFile)] {
         var inputs: [(String, InputFile)] = []
         let known = StageFolder(.publish, of: pipeline).manifest("release")?.inputs ?? []
-        for table in ["indicator_needs.csv", "objective_needs.csv"] {
+        for table in PublishStage.rankTables {
             inputs.append(("rank:" + table, try InputFile.describe(rank.file(table), known: known)))
         }
         for path in pipeline.geographyPaths {

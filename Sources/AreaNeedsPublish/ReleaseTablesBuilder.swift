@@ -32,9 +32,9 @@ struct ReleaseTablesBuilder {
                     [String(outcome.id), String(objective.id), outcome.outcome, outcome.corporatePriorities.joined(separator: " | ")]
                 }
             }),
-            ReleaseTable(schema: schema.indicators, rows: pipeline.file.indicators.map(indicatorRow)),
-            stagingTable(schema.indicatorNeeds, file: "indicator_needs.csv", columns: StagingTables.indicatorNeedColumns),
-            stagingTable(schema.objectiveNeeds, file: "objective_needs.csv", columns: StagingTables.objectiveNeedColumns),
+            ReleaseTable(schema: schema.indicators, rows: try indicatorRows()),
+            stagingTable(schema.indicatorNeeds, file: StagingTables.indicatorNeedsFile, columns: StagingTables.indicatorNeedColumns),
+            stagingTable(schema.objectiveNeeds, file: StagingTables.objectiveNeedsFile, columns: StagingTables.objectiveNeedColumns),
             ReleaseTable(schema: schema.framework, rows: framework.objectives.flatMap { objective in
                 objective.outcomes.flatMap { outcome in
                     outcome.exampleMeasures.enumerated().map { index, measure in
@@ -46,8 +46,30 @@ struct ReleaseTablesBuilder {
         ]
     }
 
-    private func indicatorRow(_ indicator: IndicatorSpec) -> [String] {
+    private func indicatorRows() throws(AreaNeedsError) -> [[String]] {
+        let summaries = try indicatorSummaries()
+        return pipeline.file.indicators.map { indicatorRow($0, summary: summaries[$0.id] ?? ["", ""]) }
+    }
+
+    /// Each indicator's county figure and why it is not ranked, as the rank stage wrote
+    /// them, by id.
+    private func indicatorSummaries() throws(AreaNeedsError) -> [String: [String]] {
+        let path = rank.file(StagingTables.indicatorSummariesFile)
+        do {
+            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
+            let id = try reader.header.column("indicator_id")
+            let columns = try ["county_value", "not_ranked_reason"].map { name throws(TableError) in try reader.header.column(name) }
+            var summaries: [String: [String]] = [:]
+            try reader.forEachRecord { record in summaries[record.text(id)] = columns.map(record.text) }
+            return summaries
+        } catch {
+            throw AreaNeedsError(error, context: "publish: the indicator summaries")
+        }
+    }
+
+    private func indicatorRow(_ indicator: IndicatorSpec, summary: [String]) -> [String] {
         let source = indicator.source
+        let ranks = indicator.aggregation == .averageRank || indicator.aggregation == .localConcentration
         return [
             indicator.id, indicator.title, String(indicator.objective), indicator.polarity.rawValue, indicator.unit,
             indicator.aggregation?.rawValue ?? "",
@@ -58,6 +80,10 @@ struct ReleaseTablesBuilder {
             indicator.unavailable ?? "",
             indicator.notes ?? "",
             String(pipeline.file.synthetic),
+            indicator.standsInFor.joined(separator: " | "),
+            ranks ? indicator.nationalCount.map(String.init) ?? "" : "",
+            summary[0],
+            summary[1],
         ]
     }
 
@@ -86,8 +112,8 @@ struct ReleaseTablesBuilder {
                 try Geography.forEachRow(ofLookup: file) { code, area, weight in
                     try writer.writeRow { row in
                         row.append(file.level.rawValue)
-                        row.append(bytes: code)
-                        row.append(bytes: area)
+                        row.append(code)
+                        row.append(area)
                         row.append(decimal: weight)
                     }
                 }

@@ -1,3 +1,4 @@
+import AreaNeedsMethods
 import AreaNeedsTables
 
 /// The fields of every row of the indicator need table, laid end to end in memory of their
@@ -23,6 +24,8 @@ final class NeedRows: @unchecked Sendable {
     private let nationalQuintiles: UnsafeMutableBufferPointer<UInt8>
     private let districtRanks: UnsafeMutableBufferPointer<Int32>
     private let districtQuintiles: UnsafeMutableBufferPointer<UInt8>
+    /// Each cell's comparison with the county; nil when not compared.
+    private let comparisons: [CountyComparison?]
     /// Whether the cells have ranks within districts as well as national ones.
     let ranksWithinDistricts: Bool
 
@@ -30,8 +33,10 @@ final class NeedRows: @unchecked Sendable {
     /// and their `ranks`, one per table, each with ranks within districts when
     /// `ranksWithinDistricts`.
     init(areaCodes: [String], ids: [String], tables: inout [NormalisedTable],
-         ranks: [(national: AreaRanks, withinDistrict: AreaRanks?)], ranksWithinDistricts: Bool) {
+         ranks: [(national: AreaRanks, withinDistrict: AreaRanks?)], comparisons: [[CountyComparison?]], ranksWithinDistricts: Bool) {
         precondition(ranks.count == tables.count && ids.count == tables.count, "one id and one set of ranks per table")
+        precondition(comparisons.count == tables.count && comparisons.allSatisfy { $0.count == areaCodes.count }, "a comparison per cell")
+        self.comparisons = comparisons.flatMap { $0 }
         precondition(ranks.allSatisfy { ($0.withinDistrict != nil) == ranksWithinDistricts }, "ranks within districts for every table or none")
         let cells = tables.count * areaCodes.count
         codes = PackedFields(areaCodes.map(TableRow.encoded))
@@ -99,6 +104,9 @@ final class NeedRows: @unchecked Sendable {
 
     /// The CSV field of a cell's quality (empty without a value).
     func quality(_ cell: Int) -> UnsafeRawBufferPointer { qualities[Int(qualityCodes[cell])] }
+
+    /// A cell's comparison with the county; nil when not compared.
+    func comparison(_ cell: Int) -> CountyComparison? { comparisons[cell] }
 
     /// A cell's national rank and quintile; 0 for none.
     func nationalRank(_ cell: Int) -> (rank: Int32, quintile: UInt8) { (nationalRanks[cell], nationalQuintiles[cell]) }

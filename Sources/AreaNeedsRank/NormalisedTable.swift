@@ -15,6 +15,12 @@ struct NormalisedTable: Sendable {
     /// Each area's value, by area number, for ranking; NaN when it has none (a value is
     /// always a finite number).
     var values: [Double] = []
+    /// Each area's numerator, denominator and interval, by area number, for the county's
+    /// figure and the comparison with it; NaN for none.
+    var numerators: [Double] = []
+    var denominators: [Double] = []
+    var lowers: [Double] = []
+    var uppers: [Double] = []
     /// Each area's quality, by its place in `qualities`: the few there are.
     private var qualityCodes: [UInt8] = []
     private(set) var qualities: [String] = []
@@ -24,6 +30,9 @@ struct NormalisedTable: Sendable {
     private var figureEnds: [Int32] = []
 
     func hasValue(_ area: Int) -> Bool { !values[area].isNaN }
+
+    /// A column's number for an area, nil for none.
+    static func optional(_ number: Double) -> Double? { number.isNaN ? nil : number }
 
     /// The place of area `area`'s quality in `qualities`.
     func qualityCode(_ area: Int) -> Int { Int(qualityCodes[area]) }
@@ -80,6 +89,10 @@ struct NormalisedTable: Sendable {
                 }
                 row += 1
                 table.values.append(record.number(columns[0]) ?? .nan)
+                table.numerators.append(record.number(columns[1]) ?? .nan)
+                table.denominators.append(record.number(columns[2]) ?? .nan)
+                table.lowers.append(record.number(columns[3]) ?? .nan)
+                table.uppers.append(record.number(columns[4]) ?? .nan)
                 let bytes = record.bytes(quality)
                 if let known = qualities.firstIndex(where: { known in known.withUnsafeBytes { CodeBytes.equal($0, bytes) } }) {
                     table.qualityCodes.append(UInt8(known))

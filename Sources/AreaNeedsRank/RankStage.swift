@@ -26,29 +26,40 @@ public struct RankStage: Sendable {
         try folder.create()
         var report = StageReport(stage: .rank)
         let (inputs, fingerprint) = try describeInputs(known: folder.manifest(RankStage.unit)?.inputs ?? [])
-        if !force, let manifest = folder.upToDate(RankStage.unit, fingerprint: fingerprint.value, outputs: ["indicator_needs.csv", "objective_needs.csv"]) {
+        if !force, let manifest = folder.upToDate(RankStage.unit, fingerprint: fingerprint.value,
+                                                  outputs: [StagingTables.indicatorNeedsFile, StagingTables.objectiveNeedsFile, StagingTables.indicatorSummariesFile]) {
             report.skipped = [RankStage.unit]
             report.counts = manifest.counts
+            // The comparison with the newest release still stands only if no release was
+            // published since: one published from these very figures leaves nothing to say.
+            let compared = manifest.inputs.map(\.path).contains(ReleaseChangeCheck(pipeline: pipeline).releaseTable ?? "")
+            report.warnings = compared ? manifest.warnings : []
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
 
         folder.invalidate(RankStage.unit)
-        let ranked = try rankTables()
+        var checks = CheckReport(checks: pipeline.file.checks)
+        let ranked = try rankTables(checks: &checks)
+        let warnings = try checks.finish()
+        for warning in warnings { logger.warning("\(warning)") }
         let (outputs, rankCount) = try write(ranked, into: folder)
         let counts = ["areas": ranked.areaCodes.count, "indicator ranks": rankCount]
         let manifest = StageManifest(stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value,
-                                     inputs: inputs, outputs: outputs, counts: counts)
+                                     inputs: inputs, outputs: outputs, counts: counts, warnings: warnings)
         try manifest.write(folder.manifestPath(RankStage.unit))
         report.ran = [RankStage.unit]
         report.counts = counts
+        report.warnings = warnings
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
     /// The stage's input files and what decides whether it is up to date: each indicator's
-    /// normalised table, id, objective and polarity; the ranking settings; and the areas
-    /// table when ranking within districts.
+    /// normalised table, id, objective, polarity, method and scale (the county figure); the
+    /// ranking settings; the areas table (populations and districts); and the checks. The
+    /// newest release's need table, which the figures are compared with, is recorded but
+    /// does not make the stage run again: publishing these figures must not.
     private func describeInputs(known: [InputFile]) throws(AreaNeedsError) -> ([InputFile], Fingerprint) {
         let input = StageFolder(.normalise, of: pipeline)
         var inputs: [InputFile] = []
@@ -61,22 +72,26 @@ public struct RankStage: Sendable {
             }
             let file = try InputFile.describe(path, known: known)
             inputs.append(file)
-            fingerprint.add("indicator", [indicator.id, String(indicator.objective), indicator.polarity.rawValue])
+            fingerprint.add("indicator", [indicator.id, String(indicator.objective), indicator.polarity.rawValue,
+                                          indicator.aggregation?.rawValue ?? "", indicator.scale.map { "\($0)" } ?? ""])
             fingerprint.add(indicator.id, file: file)
         }
         fingerprint.add("ranking", pipeline.file.ranking)
-        if pipeline.file.ranking.withinDistrict {
-            // The districts come from the areas table: a change there can move areas between them.
-            let areas = try InputFile.describe(pipeline.areasFile.path, known: known)
-            inputs.append(areas)
-            fingerprint.add("areas", file: areas)
+        // The areas table gives the populations that weight the county figures, and the
+        // districts: a change there can move areas between them.
+        let areas = try InputFile.describe(pipeline.areasFile.path, known: known)
+        inputs.append(areas)
+        fingerprint.add("areas", file: areas)
+        fingerprint.add("checks", pipeline.file.checks)
+        if let release = ReleaseChangeCheck(pipeline: pipeline).releaseTable {
+            inputs.append(try InputFile.describe(release, known: known))
         }
         return (inputs, fingerprint)
     }
 
     /// Reads the normalised tables and ranks every indicator, nationally and (when asked)
     /// within districts, each table on its own core.
-    private func rankTables() throws(AreaNeedsError) -> RankedTables {
+    private func rankTables(checks: inout CheckReport) throws(AreaNeedsError) -> RankedTables {
         let input = StageFolder(.normalise, of: pipeline)
         let indicators = pipeline.file.indicators
         let paths = indicators.map { input.file(StagingTables.normalisedFile($0.id)) }
@@ -88,27 +103,41 @@ public struct RankStage: Sendable {
         var tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(paths.dropFirst())) { path throws(AreaNeedsError) in
             try NormalisedTable.read(path, expected: expected)
         })
-        let districtOf = pipeline.file.ranking.withinDistrict ? try districtIndexes(of: areaOrder) : nil
-        let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators.map(\.polarity), tables))) { polarity, table in
+        let areas = try areasByCode()
+        let districtOf = pipeline.file.ranking.withinDistrict ? try districtIndexes(of: areaOrder, areas: areas) : nil
+        let values = tables.map(\.values)
+        try ReleaseChangeCheck(pipeline: pipeline).check(ids: indicators.map(\.id), areaCodes: areaOrder, values: tables.map(\.values), into: &checks)
+        let populations = areaOrder.map { areas[$0]?.population }
+        let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators, tables))) { indicator, table in
+            let polarity = indicator.polarity
             let national = AreaRanks(NeedRanking.rank(positions: table.values, polarity: polarity))
             let withinDistrict = districtOf.map { groups in
                 AreaRanks(NeedRanking.rank(positions: table.values, polarity: polarity, groups: groups))
             }
-            return (national, withinDistrict)
+            return (national, withinDistrict, CountyComparisons(table, indicator: indicator, populations: populations))
         })
-        let rows = NeedRows(areaCodes: areaOrder, ids: indicators.map(\.id), tables: &tables, ranks: ranks, ranksWithinDistricts: districtOf != nil)
+        let counties = ranks.map(\.2)
+        let rows = NeedRows(areaCodes: areaOrder, ids: indicators.map(\.id), tables: &tables, ranks: ranks.map { ($0.0, $0.1) },
+                            comparisons: counties.map(\.areas), ranksWithinDistricts: districtOf != nil)
         return RankedTables(
             ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, rows: rows,
-            districtOf: districtOf)
+            districtOf: districtOf, countyFigures: counties.map(\.county),
+            notRanked: values.map(NeedRanking.unranked))
     }
 
     /// Writes the two need tables at once, one per core (the indicator table is the larger),
-    /// each checksummed as it is written, for the manifest, rather than read back. Returns
-    /// the manifest's outputs and the number of indicator ranks.
+    /// each checksummed as it is written, for the manifest, rather than read back, and the
+    /// county figures. Returns the manifest's outputs and the number of indicator ranks.
     private func write(_ ranked: RankedTables, into folder: StageFolder) throws(AreaNeedsError) -> ([StageManifest.Output], Int) {
-        let indicatorPath = folder.file("indicator_needs.csv")
-        let objectivePath = folder.file("objective_needs.csv")
-        let digests = (indicator: StreamingDigest(), objective: StreamingDigest())
+        let indicatorPath = folder.file(StagingTables.indicatorNeedsFile)
+        let objectivePath = folder.file(StagingTables.objectiveNeedsFile)
+        let countyPath = folder.file(StagingTables.indicatorSummariesFile)
+        let digests = (indicator: StreamingDigest(), objective: StreamingDigest(), county: StreamingDigest())
+        do {
+            try ranked.writeIndicatorSummaries(to: countyPath, digest: digests.county)
+        } catch {
+            throw AreaNeedsError(error, context: "rank")
+        }
         let written = try Parallel.collect(Parallel.map([indicatorPath, objectivePath]) { path throws(AreaNeedsError) in
             do {
                 return path == indicatorPath
@@ -120,25 +149,31 @@ public struct RankStage: Sendable {
         })
         let areaCount = ranked.areaCodes.count
         let outputs: [StageManifest.Output] = [
-            .init(path: "indicator_needs.csv", file: try InputFile.describeWritten(indicatorPath, digest: digests.indicator), rows: areaCount * ranked.ids.count),
-            .init(path: "objective_needs.csv", file: try InputFile.describeWritten(objectivePath, digest: digests.objective), rows: areaCount * 5),
+            .init(path: StagingTables.indicatorNeedsFile, file: try InputFile.describeWritten(indicatorPath, digest: digests.indicator), rows: areaCount * ranked.ids.count),
+            .init(path: StagingTables.objectiveNeedsFile, file: try InputFile.describeWritten(objectivePath, digest: digests.objective), rows: areaCount * 5),
+            .init(path: StagingTables.indicatorSummariesFile, file: try InputFile.describeWritten(countyPath, digest: digests.county), rows: ranked.ids.count),
         ]
         return (outputs, written[0])
     }
 
-    /// The district of each area (a number per district, as ranking groups), from the areas table.
-    private func districtIndexes(of areaCodes: [String]) throws(AreaNeedsError) -> [Int?] {
+    /// The areas table, by code: populations and districts.
+    private func areasByCode() throws(AreaNeedsError) -> [String: Area] {
         let areas: [Area]
         do {
             areas = try Geography.loadAreas(pipeline.areasFile)
         } catch let error as TableError {
-            throw AreaNeedsError(error, context: "rank: the districts of the areas", setting: pipeline.locate("geography.areas"))
+            throw AreaNeedsError(error, context: "rank: the areas", setting: pipeline.locate("geography.areas"))
         } catch {
-            throw AreaNeedsError(.inputData, "rank: the districts of the areas: \(error)\n  (set in \(pipeline.locate("geography.areas")))")
+            throw AreaNeedsError(.inputData, "rank: the areas: \(error)\n  (set in \(pipeline.locate("geography.areas")))")
         }
+        return Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The district of each area (a number per district, as ranking groups), from the areas table.
+    private func districtIndexes(of areaCodes: [String], areas: [String: Area]) throws(AreaNeedsError) -> [Int?] {
         var districtNumbers: [String: Int] = [:]
         var districtOfArea: [String: Int] = [:]
-        for area in areas where districtOfArea[area.code] == nil {
+        for area in areas.values.sorted(by: { $0.code < $1.code }) where districtOfArea[area.code] == nil {
             let number = districtNumbers[area.districtCode] ?? districtNumbers.count
             districtNumbers[area.districtCode] = number
             districtOfArea[area.code] = number

@@ -17,6 +17,10 @@ struct RankedTables: Sendable {
     /// Each area's district number (the groups it is ranked within), when ranking within
     /// districts.
     let districtOf: [Int?]?
+    /// Each indicator's county figure, in the order of `ids`; nil when it has none.
+    let countyFigures: [Double?]
+    /// Why each indicator is not ranked, in the order of `ids`; nil when it is (or has no figures).
+    let notRanked: [NeedRanking.Unranked?]
 
     private var withinDistrict: Bool { districtOf != nil }
 
@@ -28,7 +32,7 @@ struct RankedTables: Sendable {
     /// 185,692 rows on the national benchmark: each is bytes copied from `NeedRows` and small
     /// numbers written, with nothing reference counted.
     func writeIndicatorNeeds(to path: String, digest: StreamingDigest) throws -> Int {
-        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
+        let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
                                      columns: StagingTables.indicatorNeedColumns + extraColumns, durable: false)
         precondition(rows.ranksWithinDistricts == withinDistrict, "the rows have the ranks the columns name")
         let fields = rows
@@ -44,6 +48,7 @@ struct RankedTables: Sendable {
                     row.append(formatted: fields.figures(cell), count: NormalisedTable.figureColumns.count)
                     RankedTables.append(rank: national.rank, quintile: national.quintile, to: &row, highestNeed: true)
                     row.append(formatted: fields.quality(cell), count: 1)
+                    row.append(fields.comparison(cell)?.rawValue ?? "")
                     if withinDistrict {
                         let district = fields.districtRank(cell)
                         RankedTables.append(rank: district.rank, quintile: district.quintile, to: &row, highestNeed: false)
@@ -53,6 +58,20 @@ struct RankedTables: Sendable {
         }
         try writer.finish()
         return ranked
+    }
+
+    /// Writes each indicator's county figure and why it is not ranked: one row per indicator.
+    func writeIndicatorSummaries(to path: String, digest: StreamingDigest) throws {
+        let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
+                                     columns: StagingTables.indicatorSummaryColumns, durable: false)
+        for position in ids.indices {
+            try writer.writeRow { row in
+                row.append(ids[position])
+                if let county = countyFigures[position] { row.append(decimal: county) } else { row.append("") }
+                row.append(notRanked[position]?.description ?? "")
+            }
+        }
+        try writer.finish()
     }
 
     /// Ranks each objective by the mean of its indicators' need ranks, and writes one row
@@ -72,7 +91,7 @@ struct RankedTables: Sendable {
                 }, groups: districtOf))
             }
         }
-        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
+        let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
                                      columns: StagingTables.objectiveNeedColumns + extraColumns, durable: false)
         for area in areaCodes.indices {
             for objective in 1...5 {

@@ -117,7 +117,7 @@ struct AssessmentTests {
     }
 
     @Test(arguments: [(-1.0, nil as Double?), (.nan, nil), (1, -5), (1, .infinity)])
-    func impossibleAmountsAreConfigurationErrors(value: Double, threshold: Double?) throws {
+    func impossibleAmountsAreCommandLineErrors(value: Double, threshold: Double?) throws {
         let areas = try AreaSelection.resolve(["SPA01"], in: release)
         let objectives = try ObjectiveSelection.resolve(["1,2"], in: release)
         #expect(throws: AreaNeedsError.self) {
@@ -126,7 +126,7 @@ struct AssessmentTests {
         do {
             _ = try AssessmentRequest(areas: areas, objectives: objectives, impact: .some, value: value, threshold: threshold)
         } catch {
-            #expect(error.category == .configuration)
+            #expect(error.category == .usage)
         }
     }
 }

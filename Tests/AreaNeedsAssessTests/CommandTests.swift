@@ -13,6 +13,8 @@ struct CommandTests {
     /// What the command answers, or the exit code it would end with.
     enum Result: Equatable {
         case answer(String)
+        /// An answer printed with a non-zero exit code ("cannot be decided").
+        case answerWithExit(String, Int32)
         case exit(Int32, String)
     }
 
@@ -20,7 +22,9 @@ struct CommandTests {
         do {
             let command = try AreaNeedsCommand.parseAsRoot(arguments)
             switch command {
-            case let assess as AssessCommand: return .answer(try assess.answer())
+            case let assess as AssessCommand:
+                let (text, code) = try assess.answer()
+                return code == 0 ? .answer(text) : .answerWithExit(text, code)
             case let advise as AdviseCommand: return .answer(try advise.answer())
             default: return .exit(-1, "not assess or advise")
             }
@@ -36,13 +40,15 @@ struct CommandTests {
     }
 
     func exitCode(_ result: Result) -> Int32? {
-        if case .exit(let code, _) = result { return code }
-        return nil
+        switch result {
+        case .exit(let code, _), .answerWithExit(_, let code): code
+        case .answer: nil
+        }
     }
 
     func message(_ result: Result) -> String {
         switch result {
-        case .answer(let text): text
+        case .answer(let text), .answerWithExit(let text, _): text
         case .exit(_, let message): message
         }
     }
@@ -51,6 +57,27 @@ struct CommandTests {
         let result = assess(["--areas", "county", "--objectives", "1,2,5", "--impact", "significant"])
         #expect(message(result).hasPrefix("Social value weighting: 10% of the award criteria\n"))
         #expect(exitCode(result) == nil)
+    }
+
+    @Test func undeterminedAnswerPrintsAndExitsWithItsOwnCode() throws {
+        let result = assess(["--areas", "SPA01", "--objectives", "employment,equity", "--impact", "significant", "--value", "500000"],
+                            release: FixtureRelease.withGaps)
+        #expect(exitCode(result) == ExitCodes.undetermined && ExitCodes.undetermined == 3)
+        #expect(message(result).hasPrefix("Social value weighting: cannot be decided from this release"))
+        let json = assess(["--areas", "SPA01", "--objectives", "1,4", "--impact", "significant", "--json"], release: FixtureRelease.withGaps)
+        #expect(exitCode(json) == 3)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(message(json).utf8)) as? [String: Any])
+        #expect(object["status"] as? String == "undetermined")
+        // A decided answer from the same release exits 0.
+        let decided = assess(["--areas", "SPA01", "--objectives", "1,2,4", "--impact", "significant"], release: FixtureRelease.withGaps)
+        #expect(exitCode(decided) == nil)
+    }
+
+    @Test(arguments: [("250000", 250_000.0), ("250,000", 250_000), ("£250,000.50", 250_000.5), ("£250k", 250_000), ("1.2m", 1_200_000), ("£1.5M", 1_500_000)])
+    func valuesAsPeopleWriteThem(_ text: String, _ amount: Double) throws {
+        let result = assess(["--areas", "SPA01", "--objectives", "1,2", "--impact", "some", "--value", text, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(message(result).utf8)) as? [String: Any])
+        #expect((json["request"] as? [String: Any])?["value"] as? Double == amount)
     }
 
     @Test func latestUnderDataOut() {
@@ -87,10 +114,12 @@ struct CommandTests {
         Mistake(name: "an unknown impact", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "huge"], code: 64, says: "huge"),
         Mistake(name: "no --areas", arguments: ["--objectives", "1,2", "--impact", "some"], code: 64, says: "--areas"),
         Mistake(name: "a value that is not a sum", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "lots"], code: 64, says: "lots"),
-        Mistake(name: "a negative value", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "-5"], code: 78, says: "must be a sum of pounds, zero or more (--value)"),
-        Mistake(name: "a negative threshold", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--threshold", "-1"], code: 78, says: "(--threshold)"),
-        Mistake(name: "an unknown area", arguments: ["--areas", "Burnly", "--objectives", "1,2", "--impact", "some"], code: 78, says: "unknown area 'Burnly'; did you mean 'Burnley'?"),
-        Mistake(name: "an unknown objective", arguments: ["--areas", "county", "--objectives", "1,jobs", "--impact", "some"], code: 78, says: "unknown objective 'jobs'"),
+        Mistake(name: "a value in a form not taken", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "100 grand"], code: 64, says: "write it as 250000, 250,000, £250,000.50, £250k or 1.2m"),
+        Mistake(name: "a negative value", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "-5"], code: 64, says: "must be a sum of pounds, zero or more (--value)"),
+        Mistake(name: "a negative threshold", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--threshold", "-1"], code: 64, says: "(--threshold)"),
+        Mistake(name: "an unknown area", arguments: ["--areas", "Burnly", "--objectives", "1,2", "--impact", "some"], code: 64, says: "unknown area 'Burnly'; did you mean 'Burnley'?"),
+        Mistake(name: "an unknown objective", arguments: ["--areas", "county", "--objectives", "1,jobs", "--impact", "some"], code: 64, says: "unknown objective 'jobs'"),
+        Mistake(name: "release and pipeline both", arguments: ["--pipeline", "fixture", "--areas", "county", "--objectives", "1,2", "--impact", "some"], code: 64, says: "give --release or --pipeline, not both"),
     ]
 
     @Test(arguments: mistakes)

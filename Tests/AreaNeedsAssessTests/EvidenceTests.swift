@@ -37,7 +37,8 @@ struct EvidenceTests {
         #expect(text.contains("1 employment: quintile 5, need rank 9; 0 of 1 ranked indicators in quintile 1-2"))
         #expect(text.contains("quintile 5, rank 9, exact: Educational attainment key stage 2 [ks2-attainment] = 58%"))
         #expect(text.contains("missing: Young people not in employment, education or training [neet]"))
-        #expect(text.contains("missing (No source this year): Self reported wellbeing [wellbeing]"))
+        #expect(text.contains("no figures in this release (below): wellbeing"))
+        #expect(text.contains("Indicators with no figures in this release: Self reported wellbeing [wellbeing]: No published source for these areas"))
         #expect(text.contains("quintile 4, rank 8, apportioned: People providing 50+ hours unpaid care per week [unpaid-care] = 34%"))
         #expect(text.contains("Release: fixture 1.0.0 (SYNTHETIC figures: not for real decisions), \(fixture.folder)"))
     }
@@ -65,14 +66,17 @@ struct EvidenceTests {
 
     @Test func jsonCarriesTheDocumentedFields() throws {
         let json = try object(try assess("SPA07", "1,3", .some, value: 250_000).json)
-        #expect(Set(json.keys) == ["format_version", "weighting_percent", "weighting_required", "rules_weighting_percent",
-                                   "refer_to_procurement_board", "decision", "criteria", "request", "evidence", "notes", "release"])
-        #expect(json["weighting_percent"] as? Int == 5)
+        #expect(Set(json.keys) == ["format_version", "status", "weighting_percent", "possible_weighting_percent", "weighting_required",
+                                   "rules_weighting_percent", "refer_to_procurement_board", "decision", "criteria", "request",
+                                   "evidence", "notes", "release"])
+        #expect(json["format_version"] as? Int == 2 && json["status"] as? String == "decided")
+        #expect(json["weighting_percent"] as? Int == 5 && json["possible_weighting_percent"] as? [Int] == [5])
         #expect(json["refer_to_procurement_board"] as? Bool == false)
         let criteria = try #require(json["criteria"] as? [[String: Any]])
         #expect(criteria.map { $0["id"] as? String } == ["significant_impact", "multiple_objectives", "highest_needs_communities", "above_threshold"])
         #expect(criteria.map { $0["met"] as? Bool } == [false, true, false, true])
-        #expect(criteria.allSatisfy { Set($0.keys) == ["id", "description", "met", "detail"] })
+        #expect(criteria.allSatisfy { Set($0.keys) == ["id", "description", "met", "detail", "reason"] })
+        #expect(criteria.allSatisfy { $0["reason"] is NSNull })
         let release = try #require(json["release"] as? [String: Any])
         #expect(release["pipeline"] as? String == "fixture" && release["version"] as? String == "1.0.0")
         #expect(release["synthetic"] as? Bool == true && release["folder"] as? String == fixture.folder)
@@ -89,11 +93,14 @@ struct EvidenceTests {
         #expect(neet["value"] is NSNull && neet["quality"] is NSNull && neet["need_quintile"] is NSNull)
         let objectives = try #require(evidence["objectives"] as? [[String: Any]])
         #expect(objectives.map { $0["indicator_ids"] as? [String] } == [["ks2-attainment", "neet"], ["unpaid-care", "wellbeing"]])
+        #expect(objectives.map { $0["highest_needs"] as? String } == ["not_reached", "not_reached"])
+        #expect(objectives.allSatisfy { ($0["unranked_area_codes"] as? [String])?.isEmpty == true })
     }
 
     @Test func jsonOfAnAnswerWithoutValueOrWeighting() throws {
         let noValue = try object(try assess("SPA01", "1,2", .significant).json)
         #expect((noValue["criteria"] as? [[String: Any]])?[3]["met"] is NSNull)
+        #expect(((noValue["criteria"] as? [[String: Any]])?[3]["reason"] as? String)?.contains("no contract value given") == true)
         #expect((noValue["request"] as? [String: Any])?["value"] is NSNull)
         let below = try object(try assess("SPA01", "1,2", .significant, value: 10).json)
         #expect(below["weighting_percent"] as? Int == 0)

@@ -59,16 +59,23 @@ final class FixtureRelease: Sendable {
     /// SPA07 has no NEET figure: the evidence must show it as missing.
     static let missing: Set<String> = ["SPA07/neet"]
 
+    /// Objectives left unranked in `withGaps`, as "area/objective" ("*" for every area): the
+    /// real release's case, where some objectives have no indicator figures at all.
+    static let gaps: Set<String> = ["*/4", "SPA02/1", "SPA09/3"]
+
     /// One release shared by the tests that only read it: writing one takes about half a
     /// second (it is flushed to disk), and the parameterised tests would write dozens.
     static let shared = sharedRelease("default", policy: ReleasePolicy())
     /// The same with a procurement threshold of £200,000 from "fixture threshold".
     static let sharedWithThreshold = sharedRelease(
         "threshold", policy: ReleasePolicy(procurementThreshold: 200_000, thresholdSource: "fixture threshold"))
+    /// The same quintiles with `gaps`: objective 4 ranked nowhere, objective 1 not in SPA02,
+    /// objective 3 not in SPA09.
+    static let withGaps = sharedRelease("gaps", policy: ReleasePolicy(), gaps: gaps)
 
     /// A shared release cannot be removed when the tests end, so each run removes those of
     /// runs that have finished.
-    private static func sharedRelease(_ name: String, policy: ReleasePolicy) -> FixtureRelease {
+    private static func sharedRelease(_ name: String, policy: ReleasePolicy, gaps: Set<String> = []) -> FixtureRelease {
         let prefix = "areaneeds-assess-shared-"
         let temporary = NSTemporaryDirectory()
         for folder in (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] where folder.hasPrefix(prefix) {
@@ -77,13 +84,13 @@ final class FixtureRelease: Sendable {
                 try? FileManager.default.removeItem(atPath: temporary + folder)
             }
         }
-        return try! FixtureRelease(policy: policy, root: temporary + prefix + "\(getpid())-" + name, removeWhenDone: false)
+        return try! FixtureRelease(policy: policy, gaps: gaps, root: temporary + prefix + "\(getpid())-" + name, removeWhenDone: false)
     }
 
     private let removeWhenDone: Bool
 
     /// Writes the release; `policy` sets the threshold it carries.
-    init(policy: ReleasePolicy = ReleasePolicy(), synthetic: Bool = true,
+    init(policy: ReleasePolicy = ReleasePolicy(), synthetic: Bool = true, gaps: Set<String> = [],
          root: String = NSTemporaryDirectory() + "areaneeds-assess-" + UUID().uuidString, removeWhenDone: Bool = true) throws {
         self.root = root
         self.removeWhenDone = removeWhenDone
@@ -95,7 +102,7 @@ final class FixtureRelease: Sendable {
             pipeline: "fixture", title: "Assess fixture", description: "Made up for the assess tests.",
             synthetic: synthetic, schema: schema,
             licence: (name: "OGL-UK-3.0", title: "Open Government Licence v3.0", path: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"),
-            sources: [], tables: FixtureRelease.tables(schema: schema, framework: framework),
+            sources: [], tables: FixtureRelease.tables(schema: schema, framework: framework, gaps: gaps),
             provenance: ["pipeline": .string("fixture")], policy: policy)
         _ = try ReleaseWriter(history: ReleaseHistory(folder: dataOut + "/fixture")).publish(draft, created: Date(timeIntervalSince1970: 1_767_225_600))
     }
@@ -133,7 +140,7 @@ final class FixtureRelease: Sendable {
         return ranks
     }
 
-    static func tables(schema: ReleaseSchema, framework: SocialValueFramework) -> [ReleaseTable] {
+    static func tables(schema: ReleaseSchema, framework: SocialValueFramework, gaps: Set<String> = []) -> [ReleaseTable] {
         let areaRows = areas.map { [$0.code, $0.name, $0.district, $0.districtName, "30000"] }
         var indicatorNeeds: [[String]] = []
         var objectiveNeeds: [[String]] = []
@@ -142,19 +149,26 @@ final class FixtureRelease: Sendable {
             let ranks = ranks(quintiles)
             let mine = indicators.filter { $0.objective == objective }
             for (index, area) in areas.enumerated() {
+                if gaps.contains("*/\(objective)") || gaps.contains("\(area.code)/\(objective)") {
+                    for indicator in mine {
+                        indicatorNeeds.append([area.code, indicator.id, "", "", "", "", "", "", "", "", "", ""])
+                    }
+                    objectiveNeeds.append([area.code, String(objective), "0", "0", "", "", "", ""])
+                    continue
+                }
                 var ranked = 0
                 var worst = 0
                 for indicator in mine {
                     let q = quintiles[index], rank = ranks[index]
                     if indicator.quality == nil || missing.contains("\(area.code)/\(indicator.id)") {
-                        indicatorNeeds.append([area.code, indicator.id, "", "", "", "", "", "", "", "", ""])
+                        indicatorNeeds.append([area.code, indicator.id, "", "", "", "", "", "", "", "", "", ""])
                         continue
                     }
                     ranked += 1
                     if q <= 2 { worst += 1 }
                     let value = indicator.polarity == "higher-is-worse" ? 50 - 2 * Double(rank) : 40 + 2 * Double(rank)
                     indicatorNeeds.append([area.code, indicator.id, String(value), "", "", "", "", String(rank), String(q),
-                                           String(q <= 2), indicator.quality ?? ""])
+                                           String(q <= 2), indicator.quality ?? "", ""])
                 }
                 let q = quintiles[index]
                 objectiveNeeds.append([area.code, String(objective), String(ranked), String(worst), String(ranks[index]),
@@ -170,9 +184,10 @@ final class FixtureRelease: Sendable {
                 objective.outcomes.map { [String($0.id), String(objective.id), $0.outcome, $0.corporatePriorities.joined(separator: " | ")] }
             }),
             ReleaseTable(schema: schema.indicators, rows: indicators.map { indicator in
-                [indicator.id, indicator.title, String(indicator.objective), indicator.polarity, indicator.unit,
-                 indicator.quality == nil ? "" : "rate", indicator.quality == nil ? "" : "fixture.csv", "lsoa11", "2025",
-                 String(indicator.quality != nil), indicator.quality == nil ? "No source this year" : "", "", "true"]
+                let available = indicator.quality != nil && !gaps.contains("*/\(indicator.objective)")
+                return [indicator.id, indicator.title, String(indicator.objective), indicator.polarity, indicator.unit,
+                        available ? "rate" : "", available ? "fixture.csv" : "", "lsoa11", "2025",
+                        String(available), available ? "" : "No published source for these areas", "", "true", "", "", "", ""]
             }),
             ReleaseTable(schema: schema.indicatorNeeds, rows: indicatorNeeds),
             ReleaseTable(schema: schema.objectiveNeeds, rows: objectiveNeeds),

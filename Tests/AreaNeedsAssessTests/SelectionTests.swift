@@ -16,13 +16,13 @@ struct SelectionTests {
         try AreaSelection.resolve(terms, in: release).areas.map(\.code)
     }
 
-    /// The message of the configuration error resolving `terms` throws.
+    /// The message of the command-line error resolving `terms` throws.
     func areaError(_ terms: String) -> String? {
         do {
             _ = try AreaSelection.resolve([terms], in: release)
             return nil
         } catch {
-            return error.category == .configuration ? error.message : "wrong category: \(error.category)"
+            return error.category == .usage ? error.message : "wrong category: \(error.category)"
         }
     }
 
@@ -31,7 +31,7 @@ struct SelectionTests {
             _ = try ObjectiveSelection.resolve([terms], in: release)
             return nil
         } catch {
-            return error.category == .configuration ? error.message : "wrong category: \(error.category)"
+            return error.category == .usage ? error.message : "wrong category: \(error.category)"
         }
     }
 

@@ -35,9 +35,11 @@ struct ChecksSpecTests {
     @Test func defaultsStopOnWhatCannotBeRight() throws {
         let checks = try load(PipelineLoaderTests.valid).file.checks
         for check in DataCheck.allCases {
-            #expect(checks.severity(check) == (check == .areaWithoutData ? .warning : .error), "\(check)")
+            let warning: Set<DataCheck> = [.areaWithoutData, .changeSinceLastRelease]
+            #expect(checks.severity(check) == (warning.contains(check) ? .warning : .error), "\(check)")
         }
         #expect(checks.areaChangeLimit == 5)
+        #expect(checks.changeRelative == 0.5 && checks.changeRankCorrelation == 0.5)
     }
 
     @Test func everyCheckCanBeMadeAWarning() throws {

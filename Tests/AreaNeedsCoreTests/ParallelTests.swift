@@ -1,3 +1,4 @@
+import AreaNeedsTables
 import Foundation
 import Testing
 @testable import AreaNeedsCore
@@ -42,7 +43,7 @@ struct InputFileTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data("first".utf8).write(to: URL(fileURLWithPath: path))
         let digest = StreamingDigest()
-        Array("first".utf8).withUnsafeBytes(digest.update)
+        digest.update(Array("first".utf8))
         let written = try InputFile.describeWritten(path, digest: digest)
         #expect(written.sha256 == FileHash.sha256(of: "first"))
         #expect(try InputFile.describe(path) == written)

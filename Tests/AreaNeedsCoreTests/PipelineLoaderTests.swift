@@ -160,7 +160,7 @@ struct PipelineLoaderTests {
             _ = try Pipeline.load(path: folder + "/absent.yml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.category == .configuration)
+            #expect(error.category == .missingInput)
             #expect(error.message.contains("no such pipeline file"))
         }
     }

@@ -236,3 +236,62 @@ struct DataCheckTests {
     }
 }
 
+
+/// `checks: change-since-last-release`: a refresh compared with the newest release.
+@Suite("Figures compared with the newest release")
+struct ReleaseChangeCheckTests {
+    let checks = DataCheckTests()
+    var project: FixtureProject { checks.project }
+
+    @Test func aFigureThatMovesByMoreThanHalfIsReportedWithBothValues() throws {
+        try checks.run()
+        // Area 2's fuel poverty from 20% to 50%: +150%; the others unchanged.
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty(percent: [10, 50, 30, 40, 50, 60]))
+        let warnings = checks.warnings(try checks.run())
+        #expect(warnings.contains { $0.contains("indicator fuel-poverty: 1 area figure moved by more than 50% since release 1.0.0: A2 20 -> 50 (+150%)") })
+        #expect(!warnings.contains { $0.contains("changed order wholesale") })
+        // A warning: the run publishes.
+        #expect(project.list("data-out/test").contains("1.1.0"))
+    }
+
+    @Test func smallMovesAreNotReported() throws {
+        try checks.run()
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty(percent: [11, 22, 33, 44, 55, 66]))
+        let warnings = checks.warnings(try checks.run())
+        #expect(!warnings.contains { $0.contains("since release") })
+    }
+
+    @Test func aWholesaleReorderIsReported() throws {
+        try checks.run()
+        // The same figures in reverse order: no figure moves by more than... many do, and the
+        // order is reversed (rank correlation -1).
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty(percent: [60, 50, 40, 30, 20, 10]))
+        let warnings = checks.warnings(try checks.run())
+        #expect(warnings.contains { $0.contains("indicator fuel-poverty: its areas changed order wholesale since release 1.0.0 (rank correlation -1.00, below 0.5)") })
+    }
+
+    @Test func asAnErrorNothingIsPublishedAndTheThresholdIsTheAnalysts() throws {
+        try checks.run()
+        checks.setChecks("change-since-last-release: {relative: 2, action: error}")
+        // +150% is within a limit of 200%.
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty(percent: [10, 50, 30, 40, 50, 60]))
+        #expect(checks.warnings(try checks.run()).allSatisfy { !$0.contains("since release") })
+        // +500% is not: an input-data error, nothing published.
+        project.write("data-raw/sources/fuel.csv", FixtureProject.fuelPoverty(percent: [60, 50, 30, 40, 50, 60]))
+        let error = try #require(checks.runError())
+        #expect(error.category == .inputData)
+        #expect(error.message.contains("A1 10 -> 60 (+500%)"))
+        #expect(error.message.contains("`checks: {change-since-last-release: warning}`"))
+    }
+
+    @Test func theSettingsAreCheckedLikeEveryKey() throws {
+        checks.setChecks("change-since-last-release: {relative: 0}")
+        let zero = try #require(throws: AreaNeedsError.self) { try Pipeline.load(path: project.pipelinePath) }
+        #expect(zero.category == .configuration && zero.message.contains("change-since-last-release.relative"))
+        checks.setChecks("change-since-last-release: {relativ: 0.2}")
+        let typo = try #require(throws: AreaNeedsError.self) { try Pipeline.load(path: project.pipelinePath) }
+        #expect(typo.category == .configuration && typo.message.contains("relativ"))
+        checks.setChecks("change-since-last-release: warning")
+        #expect(try Pipeline.load(path: project.pipelinePath).file.checks.severity(.changeSinceLastRelease) == .warning)
+    }
+}

@@ -47,6 +47,42 @@ struct PipelineRunTests {
         #expect(wellbeing.count == 6 && wellbeing.allSatisfy { $0["value"] == "" && $0["need_rank"] == "" })
     }
 
+    @Test func anIndicatorWithoutVariationIsPublishedButNotRanked() throws {
+        // Both districts with the same pay: a county figure in effect, inherited by all.
+        project.write("data-raw/sources/pay.csv", FixtureProject.pay.replacingOccurrences(of: "\"£25,000\"", with: "\"£30,000\""))
+        try run()
+        let needs = project.table("data-out/test/latest/indicator_needs.csv").filter { $0["indicator_id"] == "pay" }
+        #expect(needs.count == 6 && needs.allSatisfy { $0["value"] == "30000" && $0["need_rank"] == "" && $0["need_quintile"] == "" && $0["highest_need"] == "" })
+        let pay = project.table("data-out/test/latest/indicators.csv").first { $0["indicator_id"] == "pay" }
+        #expect(pay?["not_ranked_reason"]?.hasPrefix("every area has the same figure") == true, "\(String(describing: pay))")
+        // It does not count towards objective 2, which has no other indicator: not ranked.
+        let objective = project.table("data-out/test/latest/objective_needs.csv").filter { $0["objective_id"] == "2" }
+        #expect(objective.allSatisfy { $0["indicators_ranked"] == "0" && $0["need_quintile"] == "" })
+        // A ranked indicator has no reason.
+        #expect(project.table("data-out/test/latest/indicators.csv").first { $0["indicator_id"] == "fuel-poverty" }?["not_ranked_reason"] == "")
+    }
+
+    @Test func eachAreaIsComparedWithTheCounty() throws {
+        try run()
+        let indicators = project.table("data-out/test/latest/indicators.csv")
+        let county = { (id: String) in indicators.first { $0["indicator_id"] == id }?["county_value"] }
+        // Fuel poverty: 6,300 fuel poor of 18,000 households in all: 35%. Each area's Wilson
+        // interval is narrow (3,000 households), so 10%, 20% and 30% are better and 40%, 50%
+        // and 60% worse; none includes 35%.
+        #expect(county("fuel-poverty") == "35")
+        let needs = project.table("data-out/test/latest/indicator_needs.csv")
+        let fuel = needs.filter { $0["indicator_id"] == "fuel-poverty" }.map { $0["compared_with_county"] ?? "?" }
+        #expect(fuel == ["better", "better", "better", "worse", "worse", "worse"])
+        // Pay is inherited (no interval): the county figure is the areas' population-weighted
+        // mean, (3 × 30,000 + 3 × 25,000) / 6; no area is compared.
+        #expect(county("pay") == "27500")
+        #expect(needs.filter { $0["indicator_id"] == "pay" }.allSatisfy { $0["compared_with_county"] == "" })
+        // Carers, a rate from a split ward: 160 of 5,000 residents in all.
+        #expect(county("carers") == "3.2")
+        // The unavailable indicator has neither.
+        #expect(county("wellbeing") == "")
+    }
+
     @Test func everyStagingTableMatchesTheChecksumItsManifestRecords() throws {
         // Stages checksum their tables as they write them: the sums must be the files'.
         try run()
@@ -61,7 +97,7 @@ struct PipelineRunTests {
                 }
             }
         }
-        #expect(checked == 4 + 5 + 2)  // four sources, five indicators, two need tables
+        #expect(checked == 4 + 5 + 3)  // four sources, five indicators, two need tables and the county figures
     }
 
     @Test func aStagingFolderOfAnEarlierLayoutIsStagedAgain() throws {
@@ -69,9 +105,7 @@ struct PipelineRunTests {
         try run()
         let folder = project.root + "/data-out/test/staging/ingest"
         let csv = folder + "/indicator-fuel-poverty.csv"
-        var text = Data()
-        try StagedTableReader(path: folder + "/indicator-fuel-poverty.staged").writeCSV { text.append(contentsOf: $0) }
-        FileManager.default.createFile(atPath: csv, contents: text)
+        try StagedTableReader(path: folder + "/indicator-fuel-poverty.staged").writeCSV(to: csv)
         try FileManager.default.removeItem(atPath: folder + "/indicator-fuel-poverty.staged")
         var manifest = try #require(StageManifest.read(folder + "/indicator-fuel-poverty.manifest.json"))
         manifest.outputs = [.init(path: "indicator-fuel-poverty.csv", sha256: try FileHash.sha256(ofFile: csv), rows: 18)]
@@ -169,6 +203,9 @@ struct PipelineRunTests {
     @Test func withinDistrictRanksEachDistrictAlone() throws {
         project.write("pipelines/test.yml", FixtureProject.pipeline.replacingOccurrences(
             of: "indicators:\n", with: "ranking: {within-district: true}\nindicators:\n"))
+        // Dale holds A1-A5, Vale A6 alone.
+        project.write("data-raw/geography/areas.csv", FixtureProject.areas.replacingOccurrences(of: "A4,South One,D2,Vale", with: "A4,South One,D1,Dale")
+            .replacingOccurrences(of: "A5,South Two,D2,Vale", with: "A5,South Two,D1,Dale"))
         let outcome = try run()
         #expect(outcome.release == .published(ReleaseVersion(1, 0, 0), change: nil))
         let needs = project.table("data-out/test/latest/indicator_needs.csv")
@@ -176,21 +213,23 @@ struct PipelineRunTests {
             needs.first { $0["indicator_id"] == indicator && $0["spa_code"] == area }
         }
         // Fuel poverty rises with the area number. Nationally A6 ranks 1 and A3 ranks 4; within
-        // Dale (A1-A3) A3 ranks 1, within Vale (A4-A6) A6 does. n = 3: quintiles 1, 2, 4.
+        // Dale (A1-A5) A5 ranks 1 and A3 ranks 3; n = 5, so the quintile is the rank.
         #expect(row("fuel-poverty", "A3")?["need_rank"] == "4")
-        let dale = ["A3", "A2", "A1"].map { row("fuel-poverty", $0).map { [$0["district_need_rank"], $0["district_need_quintile"]] } }
-        #expect(dale == [["1", "1"], ["2", "2"], ["3", "4"]])
-        let vale = ["A6", "A5", "A4"].map { row("fuel-poverty", $0).map { [$0["district_need_rank"], $0["district_need_quintile"]] } }
-        #expect(vale == [["1", "1"], ["2", "2"], ["3", "4"]])
-        // Pay is inherited: a district's areas tie, all rank 1 within it.
-        #expect(["A1", "A2", "A3", "A4"].allSatisfy { row("pay", $0)?["district_need_rank"] == "1" })
+        let dale = ["A5", "A4", "A3", "A2", "A1"].map { row("fuel-poverty", $0).map { [$0["district_need_rank"], $0["district_need_quintile"]] } }
+        #expect(dale == [["1", "1"], ["2", "2"], ["3", "3"], ["4", "4"], ["5", "5"]])
+        // Vale has one area: fewer than five, no rank within it.
+        #expect(row("fuel-poverty", "A6")?["district_need_rank"] == "" && row("fuel-poverty", "A6")?["need_rank"] == "1")
+        // Pay is inherited: Dale's areas all have Dale's figure, so they are not ranked within
+        // it (no variation); nationally Vale's lower pay ranks 1 and Dale's areas tie at 2.
+        #expect(["A1", "A2", "A3", "A4", "A5"].allSatisfy { row("pay", $0)?["district_need_rank"] == "" && row("pay", $0)?["need_rank"] == "2" })
+        #expect(row("pay", "A6")?["need_rank"] == "1")
         // No value, no district rank.
         #expect(row("wellbeing", "A1")?["district_need_rank"] == "")
 
         // Objective 5 has fuel poverty alone: its district ranks are fuel poverty's.
         let objectives = project.table("data-out/test/latest/objective_needs.csv")
-        let a3 = objectives.first { $0["spa_code"] == "A3" && $0["objective_id"] == "5" }
-        #expect(a3?["district_need_rank"] == "1" && a3?["district_need_quintile"] == "1" && a3?["need_rank"] == "4")
+        let a5 = objectives.first { $0["spa_code"] == "A5" && $0["objective_id"] == "5" }
+        #expect(a5?["district_need_rank"] == "1" && a5?["district_need_quintile"] == "1" && a5?["need_rank"] == "2")
         let none = objectives.first { $0["spa_code"] == "A1" && $0["objective_id"] == "1" }
         #expect(none?["district_need_rank"] == "" && none?["district_need_quintile"] == "")
 

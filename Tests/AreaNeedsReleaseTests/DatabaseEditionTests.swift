@@ -52,7 +52,9 @@ struct DatabaseEditionTests {
         let database = try SQLiteDatabase(path: release + "/draft-1.0.0.sqlite", create: false)
         // Column types as the data package's: text, integer, real; booleans as integers.
         let columns = try database.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('indicator_needs') ORDER BY cid")
-        #expect(columns.map { $0[1] } == ["TEXT", "TEXT", "REAL", "REAL", "REAL", "REAL", "REAL", "INTEGER", "INTEGER", "INTEGER", "TEXT"].map { .text($0) })
+        let types: [TableSchema.FieldType: String] = [.string: "TEXT", .integer: "INTEGER", .number: "REAL", .boolean: "INTEGER"]
+        #expect(columns.map { $0[1] } == ReleaseSchema().indicatorNeeds.fields.map { .text(types[$0.type]!) })
+        #expect(columns.prefix(3).map { $0[1] } == [.text("TEXT"), .text("TEXT"), .text("REAL")])
         #expect(columns.filter { $0[3] != .integer(0) }.map { $0[0] } == [.text("spa_code"), .text("indicator_id")], "the primary key")
         let keys = try database.rows("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list('indicator_needs') ORDER BY \"from\"")
         #expect(keys == [[.text("indicators"), .text("indicator_id"), .text("indicator_id")], [.text("areas"), .text("spa_code"), .text("spa_code")]])

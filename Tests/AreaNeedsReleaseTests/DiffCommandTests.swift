@@ -16,8 +16,9 @@ struct DiffCommandTests {
         #expect(byFolders.status == 0, "\(byFolders.transcript)")
         let lines = byFolders.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first == "From test 1.0.0 to test 1.1.0")
-        #expect(lines.contains("  A3 North Three: into highest need on fuel-poverty, objective 5 environment"))
-        #expect(lines.contains("  A4 South One: out of highest need on fuel-poverty, objective 5 environment"))
+        #expect(lines[3].hasPrefix("1 area crossed into the highest-need fifths on 1 objective"))
+        #expect(lines.contains("  A3 North Three: objective 5 environment: rank 4 -> 3, quintile 3 -> 2 (into highest need)"))
+        #expect(lines.contains("  A4 South One: fuel-poverty: 40% -> 30%, rank 3 -> 4, quintile 2 -> 3 (out of highest need)"))
 
         let byVersions = try diff(project.releases, "1.0.0", "latest")
         #expect(byVersions.status == 0, "\(byVersions.transcript)")
@@ -30,7 +31,7 @@ struct DiffCommandTests {
         #expect(result.status == 0, "\(result.transcript)")
         let json = try JSONDecoder().decode(JSONValue.self, from: Data(result.standardOutput.utf8))
         let crossings = json["highest_need_crossings"]?["indicators"]?.array ?? []
-        #expect(crossings.map { [$0["area_code"], $0["from_quintile"], $0["to_quintile"], $0["highest_need_crossing"]] } == [
+        #expect(crossings.map { [$0["area_code"], $0["from"]?["quintile"], $0["to"]?["quintile"], $0["highest_need_crossing"]] } == [
             [.string("A3"), .integer(3), .integer(2), .string("into")],
             [.string("A4"), .integer(2), .integer(3), .string("out_of")],
         ])

@@ -46,10 +46,10 @@ struct ReleaseReadmeTests {
         _ = try folder.writer.publish(SampleDraft().draft)
         var sample = SampleDraft()
         sample.areas.append(["A3", "Area Three", "D1", "Dale", "300"])
-        sample.indicators.append(["ind-c", "Indicator C", "2", "higher-is-worse", "%", "rate", "c.csv", "lsoa11", "2025", "true", "", "", "true"])
+        sample.indicators.append(["ind-c", "Indicator C", "2", "higher-is-worse", "%", "rate", "c.csv", "lsoa11", "2025", "true", "", "", "true", "", "", "", ""])
         sample.schemas["areas"]!.fields.append(.init("region", .string, "The region."))
         for index in sample.areas.indices { sample.areas[index].append("North West") }
-        sample.indicatorNeeds[0] = ["A1", "ind-a", "30", "30", "100", "20", "40", "1", "1", "true", "exact"]
+        sample.indicatorNeeds[0] = ["A1", "ind-a", "30", "30", "100", "20", "40", "1", "1", "true", "exact", "worse"]
         sample.objectiveNeeds[0] = ["A1", "1", "1", "1", "1", "1", "1", "true"]
         _ = try folder.writer.publish(sample.draft)
         let diff = try ReleaseDiff(from: Release.open(folder.path + "/1.0.0"), to: Release.open(folder.path + "/2.0.0"))

@@ -58,20 +58,20 @@ struct ShowCommandTests {
 
     @Test func unknownNamesGetSuggestions() throws {
         let table = try show(["indicator_need"])
-        #expect(table.status == AreaNeedsError.Category.configuration.exitCode)
+        #expect(table.status == AreaNeedsError.Category.usage.exitCode)
         #expect(table.standardError.contains("no table 'indicator_need'") && table.standardError.contains("did you mean 'indicator_needs'"))
         let column = try show(["areas", "--columns", "spa_nme"])
-        #expect(column.status == AreaNeedsError.Category.configuration.exitCode)
+        #expect(column.status == AreaNeedsError.Category.usage.exitCode)
         #expect(column.standardError.contains("did you mean 'spa_name'"), "\(column.transcript)")
         let sort = try show(["areas", "--sort", "populaton"])
         #expect(sort.standardError.contains("--sort: no column 'populaton'") && sort.standardError.contains("'population'"))
         let area = try show(["areas", "--area", "North Onee"])
-        #expect(area.status == AreaNeedsError.Category.configuration.exitCode)
+        #expect(area.status == AreaNeedsError.Category.usage.exitCode)
         #expect(area.standardError.contains("unknown area 'North Onee'; did you mean 'North One'"), "\(area.transcript)")
         let indicator = try show(["indicator_needs", "--indicator", "fuel-povrty"])
         #expect(indicator.standardError.contains("did you mean 'fuel-poverty'"), "\(indicator.transcript)")
         let notApplicable = try show(["objectives", "--area", "A1"])
-        #expect(notApplicable.status == AreaNeedsError.Category.configuration.exitCode)
+        #expect(notApplicable.status == AreaNeedsError.Category.usage.exitCode)
         #expect(notApplicable.standardError.contains("--area does not apply to objectives"))
     }
 
@@ -95,17 +95,17 @@ struct ShowCommandTests {
 
     @Test func theTerminalTableFitsItsWidthWithoutCuttingNumbers() throws {
         let shown = try query("indicator_needs") { $0.areas = ["A1"] }
-        for width in [60, 90, 140] {
+        for width in [60, 100, 140] {
             let lines = shown.text(width: width).split(separator: "\n", omittingEmptySubsequences: false).dropLast(3)
             let widest = lines.map(\.count).max() ?? 0
-            // Eleven columns cannot all fit in 60: numbers keep their width, text gives way.
-            if width >= 90 { #expect(widest <= width, "width \(width): \(widest)\n\(lines.joined(separator: "\n"))") }
+            // A dozen columns cannot all fit in 60: numbers keep their width, text gives way.
+            if width >= 100 { #expect(widest <= width, "width \(width): \(widest)\n\(lines.joined(separator: "\n"))") }
             for row in shown.rows {
                 guard let value = Double(row[2]) else { continue }  // the unavailable indicator
                 #expect(lines.contains { $0.contains(TextLayout.number(value)) }, "the value \(row[2]) is shown whole")
             }
         }
-        let text = shown.text(width: 90)
+        let text = shown.text(width: 100)
         #expect(text.hasSuffix("5 rows of indicator_needs, release test 1.0.0\n"))
         // Text is wrapped or cut short with "…" in a narrow column, never overflowing it.
         #expect(ShownTable.fit("a long name of an area", width: 10) == ["a long na…"])
@@ -126,9 +126,11 @@ struct ShowCommandTests {
         #expect(fuel["highest_need"] as? Bool == false)
         let wellbeing = try #require(json?.first { $0["indicator_id"] as? String == "wellbeing" })
         #expect(wellbeing["value"] is NSNull)
-        let markdown = shown.markdown.split(separator: "\n")
-        #expect(markdown.first == "| spa_code | indicator_id | value | numerator | denominator | ci_lower | ci_upper | need_rank | need_quintile | highest_need | quality |")
-        #expect(markdown.dropFirst().first == "|:---|:---|---:|---:|---:|---:|---:|---:|---:|:---|:---|")
+        let markdown = shown.markdown.split(separator: "\n").map(String.init)
+        let fields = ReleaseSchema().indicatorNeeds.fields
+        #expect(markdown.first == "| " + fields.map(\.name).joined(separator: " | ") + " |")
+        #expect(markdown.dropFirst().first == "|" + fields.map { $0.type == .number || $0.type == .integer ? "---:" : ":---" }.joined(separator: "|") + "|")
+        #expect(markdown.dropFirst(2).first?.hasPrefix("| A1 | fuel-poverty | 10 | 300 | ") == true, "\(markdown)")
     }
 
     @Test func controlCharactersNeverReachTheTerminal() {
@@ -136,11 +138,12 @@ struct ShowCommandTests {
         #expect(ShownTable.jsonString("a\"b\u{1B}") == "\"a\\\"b\\u001b\"")
     }
 
-    @Test func aPipelineFileNamesItsNewestRelease() throws {
-        let result = try Executables.run("areaneeds", ["show", "objectives", "--pipeline", project.pipelinePath, "--format", "csv", "--columns", "objective_id,short_name"])
+    @Test func aPipelineNameNamesItsNewestRelease() throws {
+        let arguments = ["show", "objectives", "--pipeline", "test", "--format", "csv", "--columns", "objective_id,short_name"]
+        let result = try Executables.run("areaneeds", arguments, in: project.root)
         #expect(result.status == 0, "\(result.transcript)")
         #expect(result.standardOutput.hasPrefix("objective_id,short_name\n1,employment\n"))
-        let both = try Executables.run("areaneeds", ["show", "areas", "--pipeline", project.pipelinePath, "--release", release])
+        let both = try Executables.run("areaneeds", ["show", "areas", "--pipeline", "test", "--release", release], in: project.root)
         #expect(both.status == 64)
     }
 }

@@ -50,11 +50,13 @@ public final class FixtureProject {
         (try? String(contentsOfFile: root + "/" + relative, encoding: .utf8)) ?? ""
     }
 
-    /// Rows of a CSV file as dictionaries (simple files: no quotes).
+    /// Rows of a CSV file as dictionaries, read as the product reads CSV; none when the
+    /// file cannot be read.
     public func table(_ relative: String) -> [[String: String]] {
-        let lines = read(relative).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        guard let header = lines.first else { return [] }
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        guard let reader = try? TableReader(path: root + "/" + relative, options: ReadOptions(header: .line(1))),
+              let rows = try? reader.readAll() else { return [] }
+        let header = reader.header.names
+        return rows.map { Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }) }
     }
 
     /// The bytes of a file; empty when it does not exist.

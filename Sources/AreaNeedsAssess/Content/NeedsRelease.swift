@@ -47,18 +47,11 @@ public struct NeedsRelease: Sendable {
     /// is made on data that may be corrupt.
     /// - Parameter location: as `Release.open` takes it: a version folder, a `latest` link,
     ///   a pipeline folder, or `latest` alone.
-    public static func open(_ location: String, dataOut: String = "data-out") throws(AreaNeedsError) -> NeedsRelease {
-        // No release at all is a missing input (66), not the ambiguity Release.open reports
-        // for `latest` (78): there is nothing to choose between.
-        if location == "latest", !hasRelease(under: dataOut) {
-            throw AreaNeedsError(.missingInput, """
-                no release under \(dataOut)/ yet
-                  Run `areaneeds run PIPELINE` first, or give the release folder with --release.
-                """)
-        }
+    public static func open(_ location: String, dataOut: String = "data-out", pipeline: String? = nil,
+                            defaultPipeline: String? = nil) throws(AreaNeedsError) -> NeedsRelease {
         let release: Release
         do {
-            release = try Release.open(location, dataOut: dataOut)
+            release = try Release.open(location, dataOut: dataOut, pipeline: pipeline, defaultPipeline: defaultPipeline)
         } catch {
             throw refusal(error, location: location)
         }
@@ -77,12 +70,6 @@ public struct NeedsRelease: Sendable {
             measures: try release.framework(), indicators: try release.indicators(),
             indicatorNeeds: try release.indicatorNeeds(), objectiveNeeds: try release.objectiveNeeds())
         try check()
-    }
-
-    /// Whether any pipeline folder under `dataOut` has a `latest` release.
-    private static func hasRelease(under dataOut: String) -> Bool {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dataOut)) ?? []
-        return names.contains { FileManager.default.fileExists(atPath: dataOut + "/" + $0 + "/latest") }
     }
 
     /// The error, saying that nothing was decided and what to do.

@@ -16,10 +16,10 @@ public struct AssessmentRequest: Sendable {
     public init(areas: AreaSelection, objectives: ObjectiveSelection, impact: Impact,
                 value: Double? = nil, threshold: Double? = nil) throws(AreaNeedsError) {
         if let value, !(value.isFinite && value >= 0) {
-            throw AreaNeedsError(.configuration, "contract value \(Pounds.format(value)): must be a sum of pounds, zero or more (--value)")
+            throw AreaNeedsError(.usage, "contract value \(Pounds.format(value)): must be a sum of pounds, zero or more (--value)")
         }
         if let threshold, !(threshold.isFinite && threshold >= 0) {
-            throw AreaNeedsError(.configuration, "procurement threshold \(Pounds.format(threshold)): must be a sum of pounds, zero or more (--threshold)")
+            throw AreaNeedsError(.usage, "procurement threshold \(Pounds.format(threshold)): must be a sum of pounds, zero or more (--threshold)")
         }
         self.areas = areas
         self.objectives = objectives

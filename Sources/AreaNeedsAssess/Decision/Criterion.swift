@@ -24,18 +24,22 @@ public struct Criterion: Sendable, Equatable {
 
     /// Which criterion.
     public var id: ID
-    /// True or false; nil when it cannot be judged (no contract value was given).
+    /// True or false; nil when it cannot be judged: no contract value was given, or the
+    /// release does not rank a chosen objective in the served areas.
     public var met: Bool?
     /// The facts behind `met`, for this request.
     public var detail: String
+    /// Why `met` is unknown; nil when it is known.
+    public var reason: String?
 
     /// What the criterion asks.
     public var description: String { id.description }
 
     /// A criterion judged for one request.
-    public init(_ id: ID, met: Bool?, detail: String) {
+    public init(_ id: ID, met: Bool?, detail: String, reason: String? = nil) {
         self.id = id
         self.met = met
         self.detail = detail
+        self.reason = reason
     }
 }

@@ -12,9 +12,11 @@ public struct NeedEvidence: Sendable, Equatable {
     /// 1 = the worst fifth of areas; nil when the objective is not ranked for the area.
     public var quintile: Int? { need?.needQuintile }
 
-    /// Quintile 1 or 2: a community with the highest needs on this objective.
-    public var highestNeed: Bool {
-        need?.highestNeed ?? quintile.map { $0 <= 2 } ?? false
+    /// Quintile 1 or 2: a community with the highest needs on this objective; nil when the
+    /// objective is not ranked for the area (unknown, never "no").
+    public var highestNeed: Bool? {
+        guard let quintile else { return nil }
+        return need?.highestNeed ?? (quintile <= 2)
     }
 
     /// One indicator's need in the area.

@@ -8,6 +8,10 @@
 /// - Fewer than two objectives: the framework's criteria are not met; 5% stands as the
 ///   minimum and the contract goes to the Procurement Board.
 /// - A contract below the procurement threshold needs no social value weighting.
+///
+/// Missing data is never read as "not met": an objective the release does not rank in some
+/// served area may still reach the highest needs there. When the weighting turns on such
+/// objectives, the rules give no weighting, only the ones still possible.
 public enum SocialValueRules {
     /// What the rules look at.
     public struct Facts: Sendable, Equatable {
@@ -16,6 +20,9 @@ public enum SocialValueRules {
         public var objectives: Int
         /// How many of them have at least one served area in need quintile 1 or 2.
         public var objectivesWithHighestNeeds: Int
+        /// How many others could still have one: no served area is known to be in quintile
+        /// 1 or 2, but at least one served area is not ranked on the objective.
+        public var objectivesUnknown: Int
         public var countyWide: Bool
         /// The contract's value in pounds, when given.
         public var value: Double?
@@ -23,11 +30,12 @@ public enum SocialValueRules {
         public var threshold: Double
 
         /// The facts of one request.
-        public init(impact: Impact, objectives: Int, objectivesWithHighestNeeds: Int, countyWide: Bool,
-                    value: Double?, threshold: Double) {
+        public init(impact: Impact, objectives: Int, objectivesWithHighestNeeds: Int, objectivesUnknown: Int = 0,
+                    countyWide: Bool, value: Double?, threshold: Double) {
             self.impact = impact
             self.objectives = objectives
             self.objectivesWithHighestNeeds = objectivesWithHighestNeeds
+            self.objectivesUnknown = objectivesUnknown
             self.countyWide = countyWide
             self.value = value
             self.threshold = threshold
@@ -36,10 +44,13 @@ public enum SocialValueRules {
 
     /// What the rules give.
     public struct Outcome: Sendable, Equatable {
-        /// 10 or 5; 0 when no weighting is required (below the threshold).
-        public var weightingPercent: Int
-        /// What the rules give regardless of the value: 10 or 5.
-        public var rulesWeightingPercent: Int
+        /// 10 or 5; 0 when no weighting is required (below the threshold); nil when it
+        /// depends on objectives the release does not rank in the served areas.
+        public var weightingPercent: Int?
+        /// What the rules give regardless of the value: 10 or 5; nil when undetermined.
+        public var rulesWeightingPercent: Int?
+        /// The weightings still possible: the one weighting when decided, 5 and 10 when not.
+        public var possibleWeightingPercents: [Int]
         /// False only when a value below the threshold was given.
         public var weightingRequired: Bool
         /// Fewer than two objectives on a contract that needs weighting.
@@ -47,9 +58,16 @@ public enum SocialValueRules {
         /// Whether each criterion is met.
         public var significantImpact: Bool
         public var multipleObjectives: Bool
-        public var highestNeeds: Bool
+        /// Nil when the release cannot tell: it turns on objectives it does not rank.
+        public var highestNeeds: Bool?
         /// Nil when no value was given.
         public var aboveThreshold: Bool?
+        /// For an undetermined answer: how many of the unranked objectives would have to
+        /// reach the highest needs for 10%.
+        public var objectivesStillNeeded: Int
+
+        /// True when the release decides the weighting.
+        public var isDecided: Bool { weightingPercent != nil }
     }
 
     /// Applies the rules.
@@ -58,15 +76,29 @@ public enum SocialValueRules {
         let multiple = facts.objectives >= 2
         // Reaching one objective's highest-needs communities is not enough: the 10% row asks
         // for significant impact on multiple objectives in those communities.
-        let highestNeeds = facts.countyWide || facts.objectivesWithHighestNeeds >= 2
-        let rules = multiple && significant && highestNeeds ? 10 : 5
+        let highestNeeds: Bool?
+        if facts.countyWide || facts.objectivesWithHighestNeeds >= 2 {
+            highestNeeds = true
+        } else if facts.objectivesWithHighestNeeds + facts.objectivesUnknown < 2 {
+            highestNeeds = false
+        } else {
+            highestNeeds = nil
+        }
+        let rules: Int? = if !(multiple && significant) {
+            5
+        } else {
+            highestNeeds.map { $0 ? 10 : 5 }
+        }
         // The policy covers contracts above the threshold; one at the threshold is covered,
         // as in the Public Contracts Regulations ("equal to or greater than").
         let above = facts.value.map { $0 >= facts.threshold }
         let required = above ?? true
+        let weighting = required ? rules : 0
         return Outcome(
-            weightingPercent: required ? rules : 0, rulesWeightingPercent: rules, weightingRequired: required,
-            referToProcurementBoard: required && !multiple,
-            significantImpact: significant, multipleObjectives: multiple, highestNeeds: highestNeeds, aboveThreshold: above)
+            weightingPercent: weighting, rulesWeightingPercent: rules,
+            possibleWeightingPercents: weighting.map { [$0] } ?? [5, 10],
+            weightingRequired: required, referToProcurementBoard: required && !multiple,
+            significantImpact: significant, multipleObjectives: multiple, highestNeeds: highestNeeds, aboveThreshold: above,
+            objectivesStillNeeded: highestNeeds == nil ? 2 - facts.objectivesWithHighestNeeds : 0)
     }
 }

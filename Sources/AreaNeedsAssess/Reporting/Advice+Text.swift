@@ -41,7 +41,7 @@ extension Advice {
     }
 
     private func needText(_ item: RankedObjective) -> String {
-        guard let best = item.bestQuintile else { return "not ranked in these areas (no indicator figures)" }
+        guard let best = item.bestQuintile else { return "not ranked: no data (no indicator of it has a figure in these areas: unknown, not \"no need\")" }
         let mean = item.meanNeedRank.map { TextLayout.number(($0 * 10).rounded() / 10) } ?? "-"
         if areas.areas.count == 1 {
             return "quintile \(best), need rank \(mean) of \(releaseAreaCount)" + (best <= 2 ? " (highest needs)" : "")

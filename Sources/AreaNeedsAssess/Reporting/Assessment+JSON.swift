@@ -2,54 +2,68 @@ import AreaNeedsRelease
 import Foundation
 
 extension Assessment {
-    /// The version of the JSON layout; it changes only when a field is removed or changes meaning.
-    public static let jsonFormatVersion = 1
+    /// The version of the JSON layout; it changes only when a field is removed or changes
+    /// meaning. 2: `weighting_percent` may be null (an undetermined answer), with `status`.
+    public static let jsonFormatVersion = 2
 
     /// The answer for tools, as documented in docs/assess.md: snake_case keys, every key
     /// always present, `null` where there is no value.
     public var json: JSONValue {
         .object([
             "format_version": .integer(Assessment.jsonFormatVersion),
-            "weighting_percent": .integer(weightingPercent),
+            "status": .string(isDecided ? "decided" : "undetermined"),
+            "weighting_percent": JSONValue.optional(weightingPercent),
+            "possible_weighting_percent": .array(outcome.possibleWeightingPercents.map(JSONValue.integer)),
             "weighting_required": .bool(outcome.weightingRequired),
-            "rules_weighting_percent": .integer(outcome.rulesWeightingPercent),
+            "rules_weighting_percent": JSONValue.optional(outcome.rulesWeightingPercent),
             "refer_to_procurement_board": .bool(referToProcurementBoard),
             "decision": .string(decision),
-            "criteria": .array(criteria.map { criterion in
-                .object([
-                    "id": .string(criterion.id.rawValue),
-                    "description": .string(criterion.description),
-                    "met": criterion.met.map(JSONValue.bool) ?? .null,
-                    "detail": .string(criterion.detail),
-                ])
-            }),
-            "request": .object([
-                "areas": .array(request.areas.terms.map(JSONValue.string)),
-                "area_codes": .array(request.areas.areas.map { .string($0.code) }),
-                "county_wide": .bool(request.areas.countyWide),
-                "objectives": .array(request.objectives.objectives.map { .integer($0.id) }),
-                "impact": .string(request.impact.rawValue),
-                "value": request.value.map(JSONValue.number) ?? .null,
-                "threshold": .number(threshold),
-                "threshold_source": .string(thresholdSource),
-            ]),
+            "criteria": .array(criteria.map(Assessment.json)),
+            "request": requestJSON,
             "evidence": .object([
-                "objectives": .array(summaries.map { summary in
-                    .object([
-                        "objective_id": .integer(summary.objective.id),
-                        "short_name": .string(summary.objective.shortName),
-                        "title": .string(summary.objective.title),
-                        "indicator_ids": .array((evidence.first { $0.objective.id == summary.objective.id }?.indicators ?? [])
-                            .map { .string($0.indicator.id) }),
-                        "areas_ranked": .integer(summary.areasRanked),
-                        "best_quintile": summary.bestQuintile.map(JSONValue.integer) ?? .null,
-                        "highest_need_area_codes": .array(summary.highestNeedAreas.map { .string($0.code) }),
-                    ])
-                }),
+                "objectives": .array(summaries.map(objectiveJSON)),
                 "needs": .array(evidence.map(Assessment.json)),
             ]),
             "notes": .array(notes.map(JSONValue.string)),
             "release": source.json,
+        ])
+    }
+
+    private static func json(_ criterion: Criterion) -> JSONValue {
+        .object([
+            "id": .string(criterion.id.rawValue),
+            "description": .string(criterion.description),
+            "met": criterion.met.map(JSONValue.bool) ?? .null,
+            "detail": .string(criterion.detail),
+            "reason": criterion.reason.map(JSONValue.string) ?? .null,
+        ])
+    }
+
+    private var requestJSON: JSONValue {
+        .object([
+            "areas": .array(request.areas.terms.map(JSONValue.string)),
+            "area_codes": .array(request.areas.areas.map { .string($0.code) }),
+            "county_wide": .bool(request.areas.countyWide),
+            "objectives": .array(request.objectives.objectives.map { .integer($0.id) }),
+            "impact": .string(request.impact.rawValue),
+            "value": request.value.map(JSONValue.number) ?? .null,
+            "threshold": .number(threshold),
+            "threshold_source": .string(thresholdSource),
+        ])
+    }
+
+    private func objectiveJSON(_ summary: ObjectiveSummary) -> JSONValue {
+        let indicatorIds = (evidence.first { $0.objective.id == summary.objective.id }?.indicators ?? []).map { JSONValue.string($0.indicator.id) }
+        return .object([
+            "objective_id": .integer(summary.objective.id),
+            "short_name": .string(summary.objective.shortName),
+            "title": .string(summary.objective.title),
+            "indicator_ids": .array(indicatorIds),
+            "areas_ranked": .integer(summary.areasRanked),
+            "best_quintile": summary.bestQuintile.map(JSONValue.integer) ?? .null,
+            "highest_need_area_codes": .array(summary.highestNeedAreas.map { .string($0.code) }),
+            "unranked_area_codes": .array(summary.unrankedAreas.map { .string($0.code) }),
+            "highest_needs": .string(summary.reach.rawValue),
         ])
     }
 
@@ -64,7 +78,7 @@ extension Assessment {
             "need_quintile": JSONValue.optional(need?.needQuintile),
             "need_rank": JSONValue.optional(need?.needRank),
             "mean_need_rank": JSONValue.optional(need?.meanNeedRank),
-            "highest_need": .bool(item.highestNeed),
+            "highest_need": item.highestNeed.map(JSONValue.bool) ?? .null,
             "indicators_ranked": JSONValue.optional(need?.indicatorsRanked),
             "indicators_in_worst_two_fifths": JSONValue.optional(need?.indicatorsInWorstTwoFifths),
             "indicators": .array(item.indicators.map { indicator in
@@ -81,6 +95,9 @@ extension Assessment {
                     "need_quintile": JSONValue.optional(row?.needQuintile),
                     "highest_need": row?.highestNeed.map(JSONValue.bool) ?? .null,
                     "quality": row.flatMap { $0.quality.isEmpty ? nil : JSONValue.string($0.quality) } ?? .null,
+                    "stands_in_for": .array(indicator.indicator.standsInFor.map(JSONValue.string)),
+                    "compared_with_county": row.flatMap { $0.comparedWithCounty.isEmpty ? nil : JSONValue.string($0.comparedWithCounty) } ?? .null,
+                    "county_value": JSONValue.optional(indicator.indicator.countyValue),
                 ])
             }),
         ])

@@ -37,6 +37,10 @@ extension Assessment {
         guard outcome.weightingRequired else {
             return "Social value weighting: not required (the contract is below the procurement threshold)"
         }
+        guard let weightingPercent else {
+            let possible = outcome.possibleWeightingPercents.map { "\($0)%" }.joined(separator: " or ")
+            return "Social value weighting: cannot be decided from this release (\(possible): see below)"
+        }
         return "Social value weighting: \(weightingPercent)% of the award criteria"
             + (referToProcurementBoard ? " (minimum); refer to the Procurement Board" : "")
     }
@@ -59,10 +63,31 @@ extension Assessment {
                 if item.indicators.isEmpty {
                     out.add("no indicators inform this objective in the release", indent: 8)
                 }
-                for indicator in item.indicators {
+                for indicator in item.indicators where indicator.indicator.available {
                     out.add(Assessment.indicatorText(indicator), indent: 8, hanging: 4)
                 }
+                let absent = item.indicators.filter { !$0.indicator.available }.map(\.indicator.id)
+                if !absent.isEmpty {
+                    out.add("no figures in this release (below): " + absent.joined(separator: ", "), indent: 8, hanging: 4)
+                }
             }
+        }
+        addUnavailableIndicators(to: &out)
+    }
+
+    /// The chosen objectives' indicators that have no figures in the release at all, each
+    /// once, with the pipeline's reason as written for the public.
+    private func addUnavailableIndicators(to out: inout TextLayout) {
+        let chosen = Set(request.objectives.objectives.map(\.id))
+        var seen: Set<String> = []
+        let absent = evidence.flatMap(\.indicators).map(\.indicator)
+            .filter { chosen.contains($0.objectiveId) && !$0.available && seen.insert($0.id).inserted }
+        guard !absent.isEmpty else { return }
+        out.blank()
+        out.add("Indicators with no figures in this release:")
+        for indicator in absent {
+            let reason = indicator.unavailableReason.isEmpty ? "no reason given" : indicator.unavailableReason
+            out.add("\(indicator.title) [\(indicator.id)]: \(reason)", indent: 2, hanging: 4)
         }
     }
 
@@ -93,16 +118,17 @@ extension Assessment {
             }
         }
         out.add("(--json gives every served area's indicators, with their quintiles and quality.)", indent: 2)
+        addUnavailableIndicators(to: &out)
     }
 
     static func needText(_ item: NeedEvidence) -> String {
         guard let need = item.need, let quintile = need.needQuintile else {
-            return "not ranked (no indicator figures for the area)"
+            return "not ranked: no data (unknown, not \"no need\")"
         }
         var text = "quintile \(quintile)"
         if let rank = need.needRank { text += ", need rank \(rank)" }
         text += "; \(need.indicatorsInWorstTwoFifths) of \(need.indicatorsRanked) ranked indicators in quintile 1-2"
-        return text + (item.highestNeed ? " (highest needs)" : "")
+        return text + (item.highestNeed == true ? " (highest needs)" : "")
     }
 
     static func indicatorText(_ item: NeedEvidence.IndicatorEvidence) -> String {
@@ -113,11 +139,29 @@ extension Assessment {
             return "missing\(reason): \(label)"
         }
         var parts: [String] = []
-        parts.append(need.needQuintile.map { "quintile \($0)" } ?? "no quintile")
+        parts.append(need.needQuintile.map { "quintile \($0)" } ?? (indicator.notRankedReason.isEmpty ? "no quintile" : "not ranked"))
         if let rank = need.needRank { parts.append("rank \(rank)") }
-        parts.append(need.quality.isEmpty ? "quality not stated" : need.quality)
-        let unit = indicator.unit.isEmpty ? "" : (indicator.unit == "%" ? "%" : " " + indicator.unit)
-        let shown = indicator.unit == "£" ? Pounds.format(value) : TextLayout.number(value) + unit
-        return parts.joined(separator: ", ") + ": \(label) = \(shown)"
+        parts.append(qualityText(need.quality, indicator: indicator))
+        var text = parts.joined(separator: ", ") + ": \(label) = \(valueText(value, indicator: indicator))"
+        if need.needQuintile == nil, !indicator.notRankedReason.isEmpty { text += " (\(indicator.notRankedReason))" }
+        if !need.comparedWithCounty.isEmpty, let county = indicator.countyValue {
+            text += "; \(need.comparedWithCounty) than the county (\(valueText(county, indicator: indicator)))"
+                .replacingOccurrences(of: "similar than", with: "similar to")
+        }
+        return text
+    }
+
+    /// "exact", or for a stand-in "proxy for children-in-poverty".
+    static func qualityText(_ quality: String, indicator: IndicatorRow) -> String {
+        if quality.isEmpty { return "quality not stated" }
+        guard quality == "proxy", indicator.isProxy else { return quality }
+        let others = indicator.standsInFor.filter { $0 != indicator.id }
+        return others.isEmpty ? "proxy (a stand-in measure)" : "proxy for " + others.joined(separator: ", ")
+    }
+
+    /// A figure with its unit, as people read it: "12.5%", "£25,000", "7.6 score out of
+    /// 10", "average rank 25,726 of 32,844 (higher = more deprived)".
+    static func valueText(_ value: Double, indicator: IndicatorRow) -> String {
+        indicator.unit == "£" ? Pounds.format(value) : FigureText.value(value, of: indicator)
     }
 }

@@ -1,3 +1,4 @@
+import AreaNeedsRelease
 import Foundation
 
 /// Plain-text layout for answers read in a terminal: wrapped paragraphs and lists.
@@ -50,15 +51,6 @@ struct TextLayout {
 
     var text: String { lines.joined(separator: "\n") + "\n" }
 
-    /// A figure for reading, not for computing: whole numbers as they are, four significant
-    /// digits below 100 ("67.92", "0.0957"), one decimal above ("29512.3"); no trailing zeros.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        let text = abs(value) >= 100 ? String(format: "%.1f", value) : String(format: "%.4g", value)
-        guard text.contains("."), !text.contains("e") else { return text }
-        var trimmed = Substring(text)
-        while trimmed.last == "0" { trimmed.removeLast() }
-        if trimmed.last == "." { trimmed.removeLast() }
-        return String(trimmed)
-    }
+    /// A figure for reading, not for computing (`FigureText.readable`).
+    static func number(_ value: Double) -> String { FigureText.readable(value) }
 }

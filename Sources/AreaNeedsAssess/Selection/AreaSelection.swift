@@ -28,7 +28,7 @@ public struct AreaSelection: Sendable {
         let parts = terms.flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !parts.isEmpty else {
-            throw AreaNeedsError(.configuration, "no areas given: name the areas the contract serves, or `county`")
+            throw AreaNeedsError(.usage, "no areas given: name the areas the contract serves, or `county`")
         }
         var chosen: Set<String> = []
         var unknown: [String] = []
@@ -87,6 +87,6 @@ public struct AreaSelection: Sendable {
             district codes\(example.map { " (\($0.districtCode))" } ?? "") or names\(example.map { " (\($0.districtName))" } ?? ""), \
             area names\(example.map { " (\($0.name))" } ?? ""), or `county`, separated by commas.
             """)
-        return AreaNeedsError(.configuration, lines.joined(separator: "\n"))
+        return AreaNeedsError(.usage, lines.joined(separator: "\n"))
     }
 }

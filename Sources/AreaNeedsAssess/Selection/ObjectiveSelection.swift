@@ -17,7 +17,7 @@ public struct ObjectiveSelection: Sendable {
         let parts = terms.flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !parts.isEmpty else {
-            throw AreaNeedsError(.configuration, "no objectives given: name the objectives the contract addresses, by number (1-5) or short name")
+            throw AreaNeedsError(.usage, "no objectives given: name the objectives the contract addresses, by number (1-5) or short name")
         }
         var chosen: [Int: [String]] = [:]
         var unknown: [String] = []
@@ -34,7 +34,7 @@ public struct ObjectiveSelection: Sendable {
             var lines = unknown.map { "unknown objective '\($0)'\(suggestions.hint(for: $0))" }
             let valid = release.objectives.map { "\($0.id) \($0.shortName)" }.joined(separator: ", ")
             lines.append("  Objectives are given by number or short name, separated by commas: \(valid).")
-            throw AreaNeedsError(.configuration, lines.joined(separator: "\n"))
+            throw AreaNeedsError(.usage, lines.joined(separator: "\n"))
         }
         let notes = chosen.keys.sorted().compactMap { id -> String? in
             guard let names = chosen[id], names.count > 1 else { return nil }

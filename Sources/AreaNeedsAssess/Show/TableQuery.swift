@@ -36,7 +36,7 @@ public struct TableQuery: Sendable {
         let tables = release.schema.tables
         guard let schema = tables.first(where: { $0.name == table }) else {
             let hint = NameSuggestions(names: tables.map(\.name)).hint(for: table)
-            throw AreaNeedsError(.configuration, """
+            throw AreaNeedsError(.usage, """
                 no table '\(table)' in release \(release.label)\(hint)
                   The tables are \(tables.map(\.name).joined(separator: ", ")).
                 """)
@@ -96,7 +96,7 @@ public struct TableQuery: Sendable {
         let suggestions = NameSuggestions(names: schema.columns)
         var lines = unknown.map { "\(option): no column '\($0)' in \(schema.name)\(suggestions.hint(for: $0))" }
         lines.append("  The columns of \(schema.name) are \(schema.columns.joined(separator: ", ")).")
-        throw AreaNeedsError(.configuration, lines.joined(separator: "\n"))
+        throw AreaNeedsError(.usage, lines.joined(separator: "\n"))
     }
 
     // MARK: - Filters
@@ -161,7 +161,7 @@ public struct TableQuery: Sendable {
 
     private func notApplicable(_ option: String, _ schema: TableSchema, _ release: ReleaseSchema, column: String) -> AreaNeedsError {
         let tables = release.tables.filter { $0.columns.contains(column) || (column == "objective_id" && $0.columns.contains("indicator_id")) }
-        return AreaNeedsError(.configuration, """
+        return AreaNeedsError(.usage, """
             \(option) does not apply to \(schema.name), which has no \(column) column
               It applies to \(tables.map(\.name).joined(separator: ", ")).
             """)
@@ -194,7 +194,7 @@ private struct Lookups {
             let suggestions = NameSuggestions(names: needs.areas.flatMap { [$0.districtCode, $0.districtName] })
             var lines = unknown.map { "unknown district '\($0)'\(suggestions.hint(for: $0))" }
             lines.append("  Districts are given by code or name, separated by commas.")
-            throw AreaNeedsError(.configuration, lines.joined(separator: "\n"))
+            throw AreaNeedsError(.usage, lines.joined(separator: "\n"))
         }
         return found
     }
@@ -215,7 +215,7 @@ private struct Lookups {
             let suggestions = NameSuggestions(names: needs.indicators.map(\.id))
             var lines = unknown.map { "unknown indicator '\($0)'\(suggestions.hint(for: $0))" }
             lines.append("  Indicators are given by id, separated by commas: `areaneeds show indicators` lists them.")
-            throw AreaNeedsError(.configuration, lines.joined(separator: "\n"))
+            throw AreaNeedsError(.usage, lines.joined(separator: "\n"))
         }
         return ids
     }

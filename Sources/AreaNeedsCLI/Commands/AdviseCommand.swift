@@ -16,8 +16,7 @@ struct AdviseCommand: ParsableCommand {
             Example:
               areaneeds advise --areas Burnley
 
-            Exit codes: 0 answered; 64 bad command line; \
-            \(AreaNeedsError.Category.configuration.exitCode) unknown area; \
+            Exit codes: 0 answered; \(ExitCodes.releaseCommandLine); \
             \(AreaNeedsError.Category.inputData.exitCode) the release is corrupt or incomplete; \
             \(AreaNeedsError.Category.missingInput.exitCode) no such release.
             """)

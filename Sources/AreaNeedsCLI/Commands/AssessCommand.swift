@@ -20,8 +20,9 @@ struct AssessCommand: ParsableCommand {
               areaneeds assess --areas county --objectives 1,2,5 --impact significant
               areaneeds assess --areas Burnley,SPA07 --objectives 1,equity --impact some --json
 
-            Exit codes: 0 answered; 64 bad command line; \
-            \(AreaNeedsError.Category.configuration.exitCode) unknown area or objective, or an impossible value; \
+            Exit codes: 0 answered; \(ExitCodes.undetermined) cannot be decided from this release (the answer says \
+            what is missing and what the weighting would be either way); \
+            \(ExitCodes.releaseCommandLine); \
             \(AreaNeedsError.Category.inputData.exitCode) the release is corrupt or incomplete (nothing is decided); \
             \(AreaNeedsError.Category.missingInput.exitCode) no such release.
             """)
@@ -42,30 +43,39 @@ struct AssessCommand: ParsableCommand {
     var impact: Impact
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "The contract's value in pounds; below the procurement threshold no weighting is required.", valueName: "pounds"))
+        "The contract's value in pounds (\(PoundsArgument.forms)); below the procurement threshold no weighting is required.",
+        valueName: "pounds"), transform: PoundsArgument.parse)
     var value: PoundsArgument?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "A procurement threshold in pounds to use instead of the release's.", valueName: "pounds"))
+        "A procurement threshold in pounds to use instead of the release's (\(PoundsArgument.forms)).", valueName: "pounds"),
+        transform: PoundsArgument.parse)
     var threshold: PoundsArgument?
 
     @Flag(help: "Answer in JSON (the layout is documented in docs/assess.md).")
     var json = false
 
     func run() throws {
-        try reportingErrors {
-            print(try answer(), terminator: "")
-        }
+        let (text, exitCode) = try reportingErrors { try answer() }
+        print(text, terminator: "")
+        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 
-    /// The answer, as text or JSON.
-    func answer() throws(AreaNeedsError) -> String {
+    /// The answer as printed, and its exit code: 0, or `ExitCodes.undetermined` when the
+    /// release cannot decide it (scripts must not read "cannot be decided" as an answer).
+    func answer() throws(AreaNeedsError) -> (text: String, exitCode: Int32) {
+        let assessment = try assess()
+        let text = json ? String(decoding: assessment.json.encoded(), as: UTF8.self) : assessment.text
+        return (text, assessment.isDecided ? 0 : ExitCodes.undetermined)
+    }
+
+    /// The assessment of the request over the release.
+    func assess() throws(AreaNeedsError) -> Assessment {
         let release = try source.open()
         let request = try AssessmentRequest(
             areas: try AreaSelection.resolve(areas, in: release),
             objectives: try ObjectiveSelection.resolve(objectives, in: release),
             impact: impact, value: value?.amount, threshold: threshold?.amount)
-        let assessment = Assessment(request, in: release)
-        return json ? String(decoding: assessment.json.encoded(), as: UTF8.self) : assessment.text
+        return Assessment(request, in: release)
     }
 }

@@ -25,15 +25,14 @@ struct ReportCommand: ParsableCommand {
             \(ExitCodes.help)
             """)
 
-    @Option(help: "The release: a version folder, a pipeline folder, its `latest` link, or `latest`.")
-    var release = "latest"
+    @OptionGroup var source: ReleaseOptions
 
     @Option(help: ArgumentHelp("The folder to write the report into (default: report/ in the release).", valueName: "dir"))
     var output: String?
 
     func run() throws {
         try reportingErrors {
-            let release = try Release.open(self.release)
+            let release = try source.openRelease()
             let index = try AreaReport(release: release).write(to: output)
             print(index)
         }

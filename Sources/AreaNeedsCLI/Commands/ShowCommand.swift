@@ -29,13 +29,13 @@ struct ShowCommand: ParsableCommand {
             Examples:
               areaneeds show objective_needs --area Burnley --highest-need
               areaneeds show indicator_needs --objective equity --columns spa_code,indicator_id,value,need_quintile --sort value:desc
-              areaneeds show areas --pipeline pipelines/sample.yml --format csv > areas.csv
+              areaneeds show areas --pipeline sample --format csv > areas.csv
 
             Exit codes: 0 shown; \(ShowCommand.noRowsMatch) no row matches the filters (the \
-            table is there, the filters leave nothing); 64 bad command line; \
-            \(AreaNeedsError.Category.configuration.exitCode) an unknown table, column, area, \
-            district, indicator or objective (with the nearest names), or a filter the table \
-            has no column for; \(AreaNeedsError.Category.inputData.exitCode) the release is \
+            table is there, the filters leave nothing); \(AreaNeedsError.Category.usage.exitCode) \
+            bad command line: an unknown table, column, area, district, indicator or objective \
+            (with the nearest names), or a filter the table has no column for; \
+            \(AreaNeedsError.Category.inputData.exitCode) the release is \
             corrupt or incomplete (nothing is shown); \
             \(AreaNeedsError.Category.missingInput.exitCode) no such release.
             """)
@@ -120,26 +120,15 @@ struct ShowCommand: ParsableCommand {
 
     /// Opens the release after checking it against its checksums, as `assess` does.
     private func openRelease() throws(AreaNeedsError) -> Release {
-        let location = try source.location()
         do {
-            return try Release.open(location, dataOut: source.dataOut)
+            return try source.openRelease()
         } catch where error.category == .inputData {
             throw AreaNeedsError(.inputData, """
                 \(error.message)
                   Nothing is shown from a release that fails its checks: publish it again with \
                 `areaneeds run`, or name another release with --release.
                 """)
-        } catch where error.category == .configuration && location == "latest" && !ShowCommand.hasRelease(under: source.dataOut) {
-            throw AreaNeedsError(.missingInput, """
-                no release under \(source.dataOut)/ yet
-                  Run `areaneeds run PIPELINE` first, or give the release folder with --release.
-                """)
         }
-    }
-
-    private static func hasRelease(under dataOut: String) -> Bool {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dataOut)) ?? []
-        return names.contains { FileManager.default.fileExists(atPath: dataOut + "/" + $0 + "/latest") }
     }
 
     /// `COLUMNS`, else the width of the terminal on standard output, else 100.

@@ -14,12 +14,11 @@ struct SummaryCommand: ParsableCommand {
             \(ExitCodes.help)
             """)
 
-    @Option(help: "The release: a version folder, a pipeline folder, its `latest` link, or `latest`.")
-    var release = "latest"
+    @OptionGroup var source: ReleaseOptions
 
     func run() throws {
         try reportingErrors {
-            let release = try Release.open(self.release)
+            let release = try source.openRelease()
             print(try ReleaseSummary(release: release).text())
         }
     }
@@ -39,17 +38,19 @@ struct ReleaseSummary {
         }
         let label = release.synthetic ? "\(release.label) (SYNTHETIC DATA)" : release.label
         var lines = ["\(release.schema.areaLabel)s by objective need quintile, release \(label)",
-                     "(1 = worst fifth; * = highest needs, quintile 1 or 2)", ""]
+                     "(1 = worst fifth; * = highest needs, quintile 1 or 2; - = not ranked: no data, which is not \"no need\")", ""]
         let nameWidth = min(34, areas.map { $0.name.count }.max() ?? 10)
-        let columns = objectives.map { String($0.shortName.prefix(11)) }
+        // Each column as wide as its objective's short name: headers are never cut.
+        let columns = objectives.map { "\($0.id) \($0.shortName)" }
+        let widths = columns.map { $0.count + 2 }
         let header = pad("code", 8) + pad("name", nameWidth + 2) + pad("district", 18)
-            + columns.map { pad($0, 13) }.joined()
+            + zip(columns, widths).map { pad($0, $1) }.joined()
         lines.append(header.trimmingTrailing())
         for area in areas {
             var line = pad(area.code, 8) + pad(String(area.name.prefix(nameWidth)), nameWidth + 2) + pad(String(area.districtName.prefix(16)), 18)
-            for objective in objectives {
+            for (objective, width) in zip(objectives, widths) {
                 let value = quintile[area.code]?[objective.id]
-                line += pad(value.map { "\($0)\($0 <= 2 ? "*" : "")" } ?? "-", 13)
+                line += pad(value.map { "\($0)\($0 <= 2 ? "*" : "")" } ?? "-", width)
             }
             lines.append(line.trimmingTrailing())
         }

@@ -18,12 +18,19 @@ public enum DataCheck: String, Sendable, CaseIterable {
     case negativeCount = "negative-count"
     /// A source whose area codes changed a lot since its previous ingest.
     case areaChanges = "area-changes"
+    /// An area figure that moved a lot since the newest release, or an indicator whose areas
+    /// all changed order: a refresh that may have read the wrong column or file.
+    case changeSinceLastRelease = "change-since-last-release"
 
     /// What the check does unless the pipeline says otherwise: everything that cannot be
     /// right is an error; an area without data (a suppressed figure, a district the source
-    /// skips) is a warning.
+    /// skips) and a large change since the last release (new data may really move) are
+    /// warnings.
     public var defaultSeverity: CheckSeverity {
-        self == .areaWithoutData ? .warning : .error
+        switch self {
+        case .areaWithoutData, .changeSinceLastRelease: .warning
+        default: .error
+        }
     }
 
     /// What happens to the data when the check is only a warning, for messages.
@@ -36,6 +43,7 @@ public enum DataCheck: String, Sendable, CaseIterable {
         case .implausibleValue, .numeratorAboveDenominator: "those figures are used as published"
         case .negativeCount: "those figures are left out"
         case .areaChanges: "the new codes are accepted, and later runs are compared with them"
+        case .changeSinceLastRelease: "the new figures are used; check them against the source before publishing"
         }
     }
 }

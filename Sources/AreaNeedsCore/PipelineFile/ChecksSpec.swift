@@ -15,6 +15,13 @@ public struct ChecksSpec: Codable, Sendable, Equatable {
     /// The share of area codes (new plus gone, in percent of the previous ingest's codes)
     /// above which `area-changes` reports a source.
     public var areaChangeLimit: Double = 5
+    /// How much an area's figure may move since the newest release before
+    /// `change-since-last-release` reports it, as a share of the old figure (0.5: by half).
+    public var changeRelative: Double = 0.5
+    /// The rank correlation (Spearman) of an indicator's areas between the newest release
+    /// and now below which `change-since-last-release` reports the indicator as reordered
+    /// wholesale.
+    public var changeRankCorrelation: Double = 0.5
 
     /// Every check at its default severity.
     public init() {}
@@ -55,11 +62,40 @@ public struct ChecksSpec: Codable, Sendable, Equatable {
         try decoder.rejectUnknownKeys(Key.self)
         let container = try decoder.container(keyedBy: Key.self)
         for check in DataCheck.allCases {
+            // A severity alone is text; anything else must be the check's settings.
+            if check == .changeSinceLastRelease, container.contains(.check(check)),
+               (try? container.decode(String.self, forKey: .check(check))) == nil {
+                let settings = try container.decode(ChangeCheckSpec.self, forKey: .check(check))
+                severities[check] = settings.action ?? check.defaultSeverity
+                changeRelative = settings.relative ?? changeRelative
+                changeRankCorrelation = settings.rankCorrelation ?? changeRankCorrelation
+                continue
+            }
             if let severity = try container.decodeIfPresent(CheckSeverity.self, forKey: .check(check)) {
                 severities[check] = severity
             }
         }
         areaChangeLimit = try container.decodeIfPresent(Double.self, forKey: .areaChangeLimit) ?? areaChangeLimit
+    }
+
+    /// `change-since-last-release: {relative: 0.5, rank-correlation: 0.5, action: warning}`,
+    /// the check's settings as a mapping (or its severity alone, as the other checks have).
+    private struct ChangeCheckSpec: Decodable {
+        var relative: Double?
+        var rankCorrelation: Double?
+        var action: CheckSeverity?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case relative, rankCorrelation = "rank-correlation", action
+        }
+
+        init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            relative = try container.decodeIfPresent(Double.self, forKey: .relative)
+            rankCorrelation = try container.decodeIfPresent(Double.self, forKey: .rankCorrelation)
+            action = try container.decodeIfPresent(CheckSeverity.self, forKey: .action)
+        }
     }
 
     /// Every check's severity, set or default, in `DataCheck` order: the fingerprint of the
@@ -70,9 +106,19 @@ public struct ChecksSpec: Codable, Sendable, Equatable {
             try container.encode(severity(check), forKey: .check(check))
         }
         try container.encode(areaChangeLimit, forKey: .areaChangeLimit)
+        // The change check's thresholds beside its severity, so that changing them re-runs it.
+        var change = encoder.container(keyedBy: ChangeKey.self)
+        try change.encode(changeRelative, forKey: .changeRelative)
+        try change.encode(changeRankCorrelation, forKey: .changeRankCorrelation)
+    }
+
+    private enum ChangeKey: String, CodingKey {
+        case changeRelative = "change-since-last-release.relative"
+        case changeRankCorrelation = "change-since-last-release.rank-correlation"
     }
 
     public static func == (first: ChecksSpec, second: ChecksSpec) -> Bool {
         DataCheck.allCases.allSatisfy { first.severity($0) == second.severity($0) } && first.areaChangeLimit == second.areaChangeLimit
+            && first.changeRelative == second.changeRelative && first.changeRankCorrelation == second.changeRankCorrelation
     }
 }

@@ -30,11 +30,20 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
     public var plausibleRange: PlausibleRange?
     /// How many target areas should get a value (`checks: area-count`).
     public var expectedAreas: CountRange?
+    /// Caveats for the public, shown as written in the release, the report and `assess`.
     public var notes: String?
+    /// The framework indicators this one stands in for, having no source of their own: its
+    /// own id when its figure is a stand-in for the measure its title names, or the ids of
+    /// other (unavailable) indicators. Its figures then carry quality `proxy`.
+    public var standsInFor: [String]
+
+    /// True when the indicator's figures stand in for a measure with no source of its own.
+    public var isProxy: Bool { !standsInFor.isEmpty }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, objective, polarity, unit, vintage, aggregation, source, unavailable, scale, weight
         case nationalCount = "national-count", plausibleRange = "plausible-range", expectedAreas = "expected-areas", notes
+        case standsInFor = "stands-in-for"
     }
 
     public init(from decoder: Decoder) throws {
@@ -55,6 +64,12 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
         plausibleRange = try container.decodeIfPresent(PlausibleRange.self, forKey: .plausibleRange)
         expectedAreas = try container.decodeIfPresent(CountRange.self, forKey: .expectedAreas)
         notes = try container.decodeIfPresent(String.self, forKey: .notes)
+        // One id, or a list of them.
+        if let one = try? container.decodeIfPresent(String.self, forKey: .standsInFor) {
+            standsInFor = [one]
+        } else {
+            standsInFor = try container.decodeIfPresent([String].self, forKey: .standsInFor) ?? []
+        }
     }
 }
 

@@ -11,8 +11,7 @@ extension Pipeline {
     public static func load(path: String, outputRoot: String? = nil) throws(AreaNeedsError) -> Pipeline {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw AreaNeedsError(exists ? .missingInput : .configuration,
-                                 exists ? "\(path): cannot read the pipeline file" : "\(path): no such pipeline file")
+            throw AreaNeedsError(.missingInput, exists ? "\(path): cannot read the pipeline file" : "\(path): no such pipeline file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw AreaNeedsError(.configuration, "\(path): the pipeline file is not UTF-8 text")

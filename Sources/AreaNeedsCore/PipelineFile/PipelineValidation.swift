@@ -36,6 +36,14 @@ struct PipelineValidation {
         if !(0...100).contains(file.checks.areaChangeLimit) {
             report([Key("checks"), Key("area-change-limit")], "a percentage of area codes, from 0 to 100, not \(NumberText.format(file.checks.areaChangeLimit))")
         }
+        if !(file.checks.changeRelative.isFinite && file.checks.changeRelative > 0) {
+            report([Key("checks"), Key("change-since-last-release"), Key("relative")],
+                   "a share of the old figure greater than 0 (0.5: a figure that moves by half), not \(NumberText.format(file.checks.changeRelative))")
+        }
+        if !(-1...1).contains(file.checks.changeRankCorrelation) {
+            report([Key("checks"), Key("change-since-last-release"), Key("rank-correlation")],
+                   "a rank correlation from -1 to 1, not \(NumberText.format(file.checks.changeRankCorrelation))")
+        }
         if file.limits.maxFieldBytes.bytes > file.limits.maxRowBytes.bytes {
             report([Key("limits"), Key("max-field-bytes")], "a field cannot be larger than a row (max-row-bytes is \(file.limits.maxRowBytes))")
         }
@@ -65,6 +73,22 @@ struct PipelineValidation {
             }
             if let problem = indicator.source?.expectedRows.flatMap(rangeProblem) {
                 report(at + [Key("source"), Key("expected-rows")], problem)
+            }
+            for (position, id) in indicator.standsInFor.enumerated() {
+                let key = at + [Key("stands-in-for")] + (indicator.standsInFor.count > 1 ? [Key(index: position)] : [])
+                guard let other = file.indicators.first(where: { $0.id == id }) else {
+                    report(key, "no indicator has the id \"\(id)\"; a stand-in names the framework indicators it replaces by their ids (its own id when its figure stands in for the measure its title names)")
+                    continue
+                }
+                if other.id != indicator.id && other.source != nil {
+                    report(key, "\"\(id)\" has a source of its own: a stand-in replaces indicators that are `unavailable`")
+                }
+                if other.objective != indicator.objective {
+                    report(key, "\"\(id)\" informs objective \(other.objective), this indicator objective \(indicator.objective): a stand-in serves its own objective")
+                }
+            }
+            if indicator.isProxy && indicator.source == nil {
+                report(at + [Key("stands-in-for")], "only an indicator with a source can stand in for another")
             }
             if let weight = indicator.weight, file.populations[weight] == nil {
                 let known = file.populations.keys.sorted().joined(separator: ", ")

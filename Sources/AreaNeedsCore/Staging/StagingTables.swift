@@ -31,8 +31,11 @@ public enum StagingTables {
     /// One row per target area and indicator, ranked (rank → publish).
     public static let indicatorNeedColumns = [
         "area_code", "indicator_id", "value", "numerator", "denominator", "ci_lower", "ci_upper",
-        "need_rank", "need_quintile", "highest_need", "quality",
+        "need_rank", "need_quintile", "highest_need", "quality", "compared_with_county",
     ]
+    /// One row per indicator: the county's own figure, and why the indicator is not ranked
+    /// when it is not (rank → publish).
+    public static let indicatorSummaryColumns = ["indicator_id", "county_value", "not_ranked_reason"]
     /// One row per target area and objective (rank → publish).
     public static let objectiveNeedColumns = [
         "area_code", "objective_id", "indicators_ranked", "indicators_in_worst_two_fifths",
@@ -41,6 +44,11 @@ public enum StagingTables {
 
     /// Added to both need tables when the pipeline ranks within districts.
     public static let districtRankColumns = ["district_need_rank", "district_need_quintile"]
+
+    /// The ranked tables rank hands publish.
+    public static let indicatorNeedsFile = "indicator_needs.csv"
+    public static let objectiveNeedsFile = "objective_needs.csv"
+    public static let indicatorSummariesFile = "indicator_summaries.csv"
 
     /// The staging file of an indicator's ingested rows.
     public static func ingestedFile(_ indicator: String) -> String { "indicator-\(indicator).staged" }

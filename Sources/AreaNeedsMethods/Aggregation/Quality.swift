@@ -10,4 +10,8 @@ public enum Quality: String, Codable, Sendable, CaseIterable, Hashable {
     /// A population-weighted mean of medians, which only approximates the area's median.
     /// It wins over `apportioned`: the method's approximation is the larger caveat.
     case approximate
+    /// A stand-in: the indicator measures something else in place of a measure that has no
+    /// source of its own (`stands-in-for:` in the pipeline file). It wins over every other
+    /// flag: whatever its precision, the figure is not the named measure.
+    case proxy
 }

@@ -36,6 +36,14 @@ enum NormalQuantile {
         return q < 0 ? -magnitude : magnitude
     }
 
+    /// The two-sided z value for a confidence level, `qnorm(confidence + (1 - confidence) / 2)`,
+    /// as PHEindicatormethods computes it (1.959963984540054 for 0.95); NaN unless
+    /// 0 < confidence < 1.
+    static func zScore(confidence: Double) -> Double {
+        guard confidence > 0, confidence < 1 else { return .nan }
+        return value(confidence + (1 - confidence) / 2)
+    }
+
     /// Evaluates c[0] + c[1] x + ... + c[k] x^k, innermost term first, as AS 241 does.
     private static func horner(_ coefficients: [Double], _ x: Double) -> Double {
         var value = 0.0

@@ -49,7 +49,6 @@ public struct WilsonInterval: Sendable, Hashable {
     /// The two-sided z value for a confidence level: `qnorm(confidence + (1 - confidence) / 2)`,
     /// as PHEindicatormethods' `zscore`; NaN unless 0 < confidence < 1.
     public static func zScore(confidence: Double) -> Double {
-        guard confidence > 0, confidence < 1 else { return .nan }
-        return NormalQuantile.value(confidence + (1 - confidence) / 2)
+        NormalQuantile.zScore(confidence: confidence)
     }
 }

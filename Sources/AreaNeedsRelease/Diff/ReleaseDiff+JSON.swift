@@ -1,6 +1,9 @@
 extension ReleaseDiff {
     /// The format of `json`; raised only when a field changes meaning or goes away.
-    public static let jsonFormat = 1
+    /// 2: every changed figure with its old and new value, rank and quintile
+    /// (`indicator_changes`, `objective_changes`), redefined indicators and a `summary`, in
+    /// place of format 1's quintile changes and area lists.
+    public static let jsonFormat = 2
 
     /// The difference for tools (`areaneeds diff --json`). The field names are stable and
     /// documented in `data-out/README.md`; a missing quintile is `null`.
@@ -9,6 +12,7 @@ extension ReleaseDiff {
             "diff_format": .integer(ReleaseDiff.jsonFormat),
             "from": side(from),
             "to": side(to),
+            "summary": .string(summary),
             "tables_identical": .bool(tablesIdentical),
             "tables": .object([
                 "added": strings(tablesAdded),
@@ -25,16 +29,14 @@ extension ReleaseDiff {
             "indicators": .object([
                 "added": .array(indicatorsAdded.map(indicator)),
                 "removed": .array(indicatorsRemoved.map(indicator)),
+                "redefined": .array(indicatorsRedefined.map(redefinition)),
             ]),
-            "indicator_quintile_changes": .array(indicatorQuintileChanges.map(quintileChange)),
-            "objective_quintile_changes": .array(objectiveQuintileChanges.map(quintileChange)),
             "highest_need_crossings": .object([
-                "indicators": .array(indicatorCrossings.map(quintileChange)),
-                "objectives": .array(objectiveCrossings.map(quintileChange)),
+                "objectives": .array(objectiveCrossings.map(needChange)),
+                "indicators": .array(indicatorCrossings.map(needChange)),
             ]),
-            "value_changes": .array(valueChanges.map { change in
-                .object(["indicator_id": .string(change.indicatorId), "area_codes": strings(change.areaCodes)])
-            }),
+            "indicator_changes": .array(indicatorChanges.map(needChange)),
+            "objective_changes": .array(objectiveChanges.map(needChange)),
         ])
     }
 
@@ -58,12 +60,31 @@ extension ReleaseDiff {
         .object(["indicator_id": .string(item.id), "title": .string(item.name)])
     }
 
-    private func quintileChange(_ change: QuintileChange) -> JSONValue {
+    private func redefinition(_ redefinition: IndicatorRedefinition) -> JSONValue {
+        .object([
+            "indicator_id": .string(redefinition.indicatorId),
+            "title": .string(redefinition.title),
+            "changes": .array(redefinition.changes.map { change in
+                .object(["field": .string(change.field), "from": .string(change.from), "to": .string(change.to)])
+            }),
+        ])
+    }
+
+    private func standing(_ standing: NeedChange.Standing) -> JSONValue {
+        .object([
+            "value": standing.value.map(JSONValue.number) ?? .null,
+            "rank": standing.rank.map(JSONValue.integer) ?? .null,
+            "quintile": standing.quintile.map(JSONValue.integer) ?? .null,
+        ])
+    }
+
+    private func needChange(_ change: NeedChange) -> JSONValue {
         var object: [String: JSONValue] = [
             "area_code": .string(change.areaCode),
             "area_name": .string(change.areaName),
-            "from_quintile": change.from.map(JSONValue.integer) ?? .null,
-            "to_quintile": change.to.map(JSONValue.integer) ?? .null,
+            "from": standing(change.from),
+            "to": standing(change.to),
+            "value_changed": .bool(change.valueChanged),
             "highest_need_crossing": change.crossing.map { .string($0.rawValue) } ?? .null,
         ]
         switch change.subject {

@@ -1,7 +1,8 @@
 import AreaNeedsCore
 
-/// What changed between two releases: tables, columns, areas and indicators added or
-/// removed, and the areas whose need quintiles moved, above all those that crossed the
+/// What changed between two releases: tables, columns, areas and indicators added, removed
+/// or redefined; every figure that changed, with its old and new value, need rank and
+/// quintile; every objective need that moved; above all the areas that crossed the
 /// highest-need line (quintile 2 to 3, or back), which changes the 5%/10% answer.
 ///
 /// Both releases are verified against their checksums when opened, so a difference is
@@ -44,17 +45,6 @@ public struct ReleaseDiff: Sendable, Equatable {
         }
     }
 
-    /// The areas whose figure on an indicator changed (whatever happened to its quintile).
-    public struct ValueChange: Sendable, Equatable {
-        public var indicatorId: String
-        public var areaCodes: [String]
-
-        public init(indicatorId: String, areaCodes: [String]) {
-            self.indicatorId = indicatorId
-            self.areaCodes = areaCodes
-        }
-    }
-
     public var from: Side
     public var to: Side
     public var tablesAdded: [String]
@@ -66,21 +56,27 @@ public struct ReleaseDiff: Sendable, Equatable {
     public var areasRemoved: [Item]
     public var indicatorsAdded: [Item]
     public var indicatorsRemoved: [Item]
-    /// By area (in the newer release's order), then indicator.
-    public var indicatorQuintileChanges: [QuintileChange]
-    /// By area, then objective.
-    public var objectiveQuintileChanges: [QuintileChange]
-    /// By indicator (in the newer release's order).
-    public var valueChanges: [ValueChange]
+    /// Indicators in both whose method, source, polarity or other settings changed.
+    public var indicatorsRedefined: [IndicatorRedefinition]
+    /// Every area and indicator whose figure, need rank or quintile changed: by indicator
+    /// (in the newer release's order), then area.
+    public var indicatorChanges: [NeedChange]
+    /// Every area and objective whose need rank or quintile changed: by objective, then area.
+    public var objectiveChanges: [NeedChange]
+    /// The newer release's indicators by id (the older one's for those removed), for their
+    /// units when figures are written.
+    let indicatorRows: [String: IndicatorRow]
 
     /// Whether the two releases hold the same tables, byte for byte.
     public var tablesIdentical: Bool {
         tablesAdded.isEmpty && tablesRemoved.isEmpty && tablesChanged.isEmpty
     }
 
-    /// The quintile changes that crossed the highest-need line.
-    public var indicatorCrossings: [QuintileChange] { indicatorQuintileChanges.filter { $0.crossing != nil } }
-    public var objectiveCrossings: [QuintileChange] { objectiveQuintileChanges.filter { $0.crossing != nil } }
+    /// The changes that crossed the highest-need line.
+    public var indicatorCrossings: [NeedChange] { indicatorChanges.filter { $0.crossing != nil } }
+    public var objectiveCrossings: [NeedChange] { objectiveChanges.filter { $0.crossing != nil } }
+    /// The changes whose figure itself changed (not only its rank, moved by others').
+    public var valueChanges: [NeedChange] { indicatorChanges.filter(\.valueChanged) }
 
     /// Compares `from` (usually the older release) with `to`.
     public init(from old: Release, to new: Release) throws(AreaNeedsError) {
@@ -123,6 +119,11 @@ public struct ReleaseDiff: Sendable, Equatable {
         let newIndicatorIds = Set(newIndicators.map(\.id))
         indicatorsAdded = newIndicators.filter { !oldIndicatorIds.contains($0.id) }.map { Item(id: $0.id, name: $0.title) }
         indicatorsRemoved = oldIndicators.filter { !newIndicatorIds.contains($0.id) }.map { Item(id: $0.id, name: $0.title) }
+        let oldIndicatorRows = Dictionary(oldIndicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        indicatorRows = oldIndicatorRows.merging(newIndicators.map { ($0.id, $0) }, uniquingKeysWith: { _, new in new })
+        indicatorsRedefined = newIndicators.compactMap { row in
+            oldIndicatorRows[row.id].flatMap { IndicatorRedefinition(from: $0, to: row) }
+        }
 
         // Areas and indicators in the newer release's order; those only in the older one
         // cannot have a change (they were removed).
@@ -133,48 +134,70 @@ public struct ReleaseDiff: Sendable, Equatable {
         let objectiveNames = Dictionary(
             try ReleaseDiff.read("objectives", in: newNames, new.objectives()).map { ($0.id, $0.shortName) },
             uniquingKeysWith: { first, _ in first })
+        let areaRank = { (code: String) in areaOrder[code] ?? Int.max }
 
         let oldNeeds = try ReleaseDiff.read("indicator_needs", in: oldNames, old.indicatorNeeds())
         let newNeeds = try ReleaseDiff.read("indicator_needs", in: newNames, new.indicatorNeeds())
         let before = Dictionary(oldNeeds.map { (IndicatorKey(area: $0.areaCode, indicator: $0.indicatorId), $0) },
                                 uniquingKeysWith: { first, _ in first })
-        var quintiles: [QuintileChange] = []
-        var values: [String: [String]] = [:]
-        for row in newNeeds {
-            guard let previous = before[IndicatorKey(area: row.areaCode, indicator: row.indicatorId)] else { continue }
-            if previous.needQuintile != row.needQuintile {
-                quintiles.append(QuintileChange(
-                    areaCode: row.areaCode, areaName: areaNames[row.areaCode] ?? "", subject: .indicator(id: row.indicatorId),
-                    subjectTitle: indicatorTitles[row.indicatorId] ?? "", from: previous.needQuintile, to: row.needQuintile))
-            }
-            if previous.value != row.value {
-                values[row.indicatorId, default: []].append(row.areaCode)
-            }
-        }
-        let areaRank = { (code: String) in areaOrder[code] ?? Int.max }
-        indicatorQuintileChanges = quintiles.sorted { left, right in
+        indicatorChanges = newNeeds.compactMap { row -> NeedChange? in
+            guard let previous = before[IndicatorKey(area: row.areaCode, indicator: row.indicatorId)] else { return nil }
+            let from = NeedChange.Standing(value: previous.value, rank: previous.needRank, quintile: previous.needQuintile)
+            let to = NeedChange.Standing(value: row.value, rank: row.needRank, quintile: row.needQuintile)
+            guard from != to else { return nil }
+            return NeedChange(areaCode: row.areaCode, areaName: areaNames[row.areaCode] ?? "", subject: .indicator(id: row.indicatorId),
+                              subjectTitle: indicatorTitles[row.indicatorId] ?? "", from: from, to: to)
+        }.sorted { left, right in
             guard case .indicator(let leftId) = left.subject, case .indicator(let rightId) = right.subject else { return false }
-            return (areaRank(left.areaCode), left.areaCode, indicatorOrder[leftId] ?? Int.max, leftId)
-                < (areaRank(right.areaCode), right.areaCode, indicatorOrder[rightId] ?? Int.max, rightId)
+            return (indicatorOrder[leftId] ?? Int.max, leftId, areaRank(left.areaCode), left.areaCode)
+                < (indicatorOrder[rightId] ?? Int.max, rightId, areaRank(right.areaCode), right.areaCode)
         }
-        valueChanges = values.map { id, areas in
-            ValueChange(indicatorId: id, areaCodes: areas.sorted { (areaRank($0), $0) < (areaRank($1), $1) })
-        }.sorted { (indicatorOrder[$0.indicatorId] ?? Int.max, $0.indicatorId) < (indicatorOrder[$1.indicatorId] ?? Int.max, $1.indicatorId) }
 
         let oldObjectiveNeeds = try ReleaseDiff.read("objective_needs", in: oldNames, old.objectiveNeeds())
         let newObjectiveNeeds = try ReleaseDiff.read("objective_needs", in: newNames, new.objectiveNeeds())
         let objectivesBefore = Dictionary(oldObjectiveNeeds.map { (ObjectiveKey(area: $0.areaCode, objective: $0.objectiveId), $0) },
                                           uniquingKeysWith: { first, _ in first })
-        objectiveQuintileChanges = newObjectiveNeeds.compactMap { row -> QuintileChange? in
-            guard let previous = objectivesBefore[ObjectiveKey(area: row.areaCode, objective: row.objectiveId)],
-                  previous.needQuintile != row.needQuintile else { return nil }
-            return QuintileChange(
-                areaCode: row.areaCode, areaName: areaNames[row.areaCode] ?? "", subject: .objective(id: row.objectiveId),
-                subjectTitle: objectiveNames[row.objectiveId] ?? "", from: previous.needQuintile, to: row.needQuintile)
+        objectiveChanges = newObjectiveNeeds.compactMap { row -> NeedChange? in
+            guard let previous = objectivesBefore[ObjectiveKey(area: row.areaCode, objective: row.objectiveId)] else { return nil }
+            let from = NeedChange.Standing(value: previous.meanNeedRank, rank: previous.needRank, quintile: previous.needQuintile)
+            let to = NeedChange.Standing(value: row.meanNeedRank, rank: row.needRank, quintile: row.needQuintile)
+            guard from.rank != to.rank || from.quintile != to.quintile else { return nil }
+            return NeedChange(areaCode: row.areaCode, areaName: areaNames[row.areaCode] ?? "", subject: .objective(id: row.objectiveId),
+                              subjectTitle: objectiveNames[row.objectiveId] ?? "", from: from, to: to)
         }.sorted { left, right in
             guard case .objective(let leftId) = left.subject, case .objective(let rightId) = right.subject else { return false }
-            return (areaRank(left.areaCode), left.areaCode, leftId) < (areaRank(right.areaCode), right.areaCode, rightId)
+            return (leftId, areaRank(left.areaCode), left.areaCode) < (rightId, areaRank(right.areaCode), right.areaCode)
         }
+    }
+
+    /// The change in one line: "1 area crossed into the highest-need fifths on 1
+    /// objective; 1 figure changed on 1 indicator".
+    public var summary: String {
+        if tablesIdentical && columnChanges.isEmpty { return "No differences: the two releases hold the same tables, byte for byte." }
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        var parts: [String] = []
+        for direction in [NeedChange.Crossing.into, .outOf] {
+            let crossings = objectiveCrossings.filter { $0.crossing == direction }
+            guard !crossings.isEmpty else { continue }
+            let areas = Set(crossings.map(\.areaCode)).count
+            let objectives = Set(crossings.map(\.subject)).count
+            parts.append("\(count(areas, "area")) crossed \(direction == .into ? "into" : "out of") the highest-need fifths on \(count(objectives, "objective"))")
+        }
+        if parts.isEmpty { parts.append("no area crossed the highest-need line on any objective") }
+        let changed = valueChanges
+        parts.append(changed.isEmpty ? "no figure changed"
+                     : "\(count(changed.count, "figure")) changed on \(count(Set(changed.map(\.subject)).count, "indicator"))")
+        let structural = indicatorsAdded.count + indicatorsRemoved.count + indicatorsRedefined.count + areasAdded.count + areasRemoved.count
+        if structural > 0 {
+            var what: [String] = []
+            if !indicatorsAdded.isEmpty { what.append("\(indicatorsAdded.count) added") }
+            if !indicatorsRemoved.isEmpty { what.append("\(indicatorsRemoved.count) removed") }
+            if !indicatorsRedefined.isEmpty { what.append("\(indicatorsRedefined.count) redefined") }
+            if !what.isEmpty { parts.append("indicators: " + what.joined(separator: ", ")) }
+            if !areasAdded.isEmpty || !areasRemoved.isEmpty { parts.append("areas: \(areasAdded.count) added, \(areasRemoved.count) removed") }
+        }
+        let text = parts.joined(separator: "; ")
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 
     // MARK: - Reading

@@ -17,11 +17,17 @@ public struct Release: Sendable {
 
     /// Opens a release.
     ///
-    /// - Parameter location: a version folder (`data-out/sample/1.2.0`), the `latest`
-    ///   link in a pipeline folder, a pipeline folder (its latest release), or `latest`
-    ///   alone: the latest release of the only pipeline under `dataOut`.
-    public static func open(_ location: String, dataOut: String = "data-out") throws(AreaNeedsError) -> Release {
-        let folder = try resolve(location, dataOut: dataOut)
+    /// - Parameters:
+    ///   - location: a version folder (`data-out/sample/1.2.0`), the `latest` link in a
+    ///     pipeline folder, a pipeline folder (its latest release), or `latest` alone: the
+    ///     latest release of `pipeline`, of the only pipeline under `dataOut` that has one,
+    ///     or of `defaultPipeline` when several have.
+    ///   - pipeline: the pipeline whose latest release `latest` means (`--pipeline`).
+    ///   - defaultPipeline: the one `latest` means when several have releases and none is
+    ///     named (`areaneeds.yml`).
+    public static func open(_ location: String, dataOut: String = "data-out", pipeline: String? = nil,
+                            defaultPipeline: String? = nil) throws(AreaNeedsError) -> Release {
+        let folder = try resolve(location, dataOut: dataOut, pipeline: pipeline, defaultPipeline: defaultPipeline)
         try ReleaseVerifier.verify(folder: folder)
         let files = ReleaseFiles(folder: folder)
         guard let descriptor = files.descriptor,
@@ -49,18 +55,39 @@ public struct Release: Sendable {
             schema: ReleaseSchema(areaKey: areaKey, areaLabel: areaLabel, ranksWithinDistricts: withinDistricts), policy: policy)
     }
 
-    static func resolve(_ location: String, dataOut: String) throws(AreaNeedsError) -> String {
+    /// The pipelines under `dataOut` that have a latest release, by name.
+    public static func pipelinesWithReleases(under dataOut: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dataOut)) ?? [])
+            .filter { FileManager.default.fileExists(atPath: dataOut + "/" + $0 + "/latest") }.sorted()
+    }
+
+    static func resolve(_ location: String, dataOut: String, pipeline: String? = nil, defaultPipeline: String? = nil) throws(AreaNeedsError) -> String {
         var path = location
-        if location == "latest" {
-            let pipelines = ((try? FileManager.default.contentsOfDirectory(atPath: dataOut)) ?? [])
-                .filter { FileManager.default.fileExists(atPath: dataOut + "/" + $0 + "/latest") }.sorted()
-            guard pipelines.count == 1 else {
-                let choices = pipelines.map { "\(dataOut)/\($0)/latest" }.joined(separator: ", ")
-                throw AreaNeedsError(.configuration, pipelines.isEmpty
-                    ? "no release under \(dataOut)/ yet: run `areaneeds run PIPELINE` first, or give the release folder"
-                    : "several pipelines have releases; name one: \(choices)")
+        let pipelines = pipelinesWithReleases(under: dataOut)
+        if let pipeline {
+            guard location == "latest" else {
+                throw AreaNeedsError(.usage, "give --release or --pipeline, not both (--release \(location), --pipeline \(pipeline))")
             }
-            path = dataOut + "/" + pipelines[0] + "/latest"
+            guard pipelines.contains(pipeline) else {
+                throw AreaNeedsError(.missingInput, "no release of pipeline \(pipeline) under \(dataOut)/"
+                    + (pipelines.isEmpty ? ": run `areaneeds run pipelines/\(pipeline).yml` first" : " (pipelines with releases: \(pipelines.joined(separator: ", ")))"))
+            }
+            path = dataOut + "/" + pipeline + "/latest"
+        } else if location == "latest" {
+            if pipelines.isEmpty {
+                throw AreaNeedsError(.missingInput, "no release under \(dataOut)/ yet: run `areaneeds run PIPELINE` first, or give the release folder")
+            }
+            let chosen: String
+            if pipelines.count == 1 {
+                chosen = pipelines[0]
+            } else if let defaultPipeline, pipelines.contains(defaultPipeline) {
+                chosen = defaultPipeline
+            } else {
+                let fallback = defaultPipeline.map { " (areaneeds.yml names \($0), which has no release under \(dataOut)/)" } ?? ""
+                throw AreaNeedsError(.usage, "several pipelines have releases under \(dataOut)/: \(pipelines.joined(separator: ", "))\(fallback); "
+                    + "name one with --pipeline NAME (or --release \(dataOut)/NAME/latest), or set `default-pipeline: NAME` in areaneeds.yml")
+            }
+            path = dataOut + "/" + chosen + "/latest"
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -131,7 +158,10 @@ public struct Release: Sendable {
                 polarity: row["polarity"] ?? "", unit: row["unit"] ?? "", aggregation: row["aggregation"] ?? "",
                 source: row["source"] ?? "", sourceGeography: row["source_geography"] ?? "", vintage: row["vintage"] ?? "",
                 available: row["available"] == "true", unavailableReason: row["unavailable_reason"] ?? "",
-                notes: row["notes"] ?? "", synthetic: row["synthetic"] == "true")
+                notes: row["notes"] ?? "", synthetic: row["synthetic"] == "true",
+                standsInFor: (row["stands_in_for"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty },
+                nationalCount: Int(row["national_count"] ?? ""), countyValue: Double(row["county_value"] ?? ""),
+                notRankedReason: row["not_ranked_reason"] ?? "")
         }
     }
 
@@ -143,7 +173,7 @@ public struct Release: Sendable {
                 denominator: Double(row["denominator"] ?? ""), ciLower: Double(row["ci_lower"] ?? ""),
                 ciUpper: Double(row["ci_upper"] ?? ""), needRank: Int(row["need_rank"] ?? ""),
                 needQuintile: Int(row["need_quintile"] ?? ""), highestNeed: Release.bool(row["highest_need"]),
-                quality: row["quality"] ?? "")
+                quality: row["quality"] ?? "", comparedWithCounty: row["compared_with_county"] ?? "")
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rows of a release's tables as typed values, for the tools that read releases.
 
 /// A row of `areas.csv`.
@@ -40,6 +42,30 @@ public struct IndicatorRow: Sendable, Equatable {
     public var unavailableReason: String
     public var notes: String
     public var synthetic: Bool
+    /// The framework indicators it stands in for; empty unless it is a stand-in.
+    public var standsInFor: [String] = []
+    /// For the rank methods: how many small areas the national ranks run over.
+    public var nationalCount: Int? = nil
+    /// The county's own figure.
+    public var countyValue: Double? = nil
+    /// Why the figures are not ranked (too few areas, no variation); empty when they are.
+    public var notRankedReason: String = ""
+
+    /// True for a stand-in: its figures have quality `proxy`.
+    public var isProxy: Bool { !standsInFor.isEmpty }
+
+    /// True when the values are IoD-style reversed national ranks (`average-rank`,
+    /// `local-concentration`): higher is more deprived, `nationalCount` the most.
+    public var isRankValued: Bool { aggregation == "average-rank" || aggregation == "local-concentration" }
+
+    /// A rank-valued figure for people: "average rank 25,726 of 32,844 (higher = more
+    /// deprived)"; nil for other indicators.
+    public func rankText(_ value: Double) -> String? {
+        guard isRankValued else { return nil }
+        let what = aggregation == "average-rank" ? "average rank" : "local concentration rank"
+        let of = nationalCount.map { " of " + FigureText.grouped(String($0)) } ?? ""
+        return "\(what) \(FigureText.grouped(String(format: "%.0f", value)))\(of) (higher = more deprived)"
+    }
 }
 
 /// A row of `indicator_needs.csv`.
@@ -55,6 +81,8 @@ public struct IndicatorNeedRow: Sendable, Equatable {
     public var needQuintile: Int?
     public var highestNeed: Bool?
     public var quality: String
+    /// "worse", "similar" or "better" than the county; empty when not compared.
+    public var comparedWithCounty: String = ""
 }
 
 /// A row of `objective_needs.csv`.

@@ -34,7 +34,8 @@ public struct ReleaseSchema: Sendable, Equatable {
         tables.first { $0.name == name }
     }
 
-    public static let qualities = ["exact", "apportioned", "inherited", "approximate"]
+    public static let qualities = ["exact", "apportioned", "inherited", "approximate", "proxy"]
+    public static let countyComparisons = ["worse", "similar", "better"]
     public static let polarities = ["higher-is-worse", "higher-is-better"]
 
     public var areas: TableSchema {
@@ -96,6 +97,10 @@ public struct ReleaseSchema: Sendable, Equatable {
                 .init("unavailable_reason", .string, "Why there are no figures, when there are none."),
                 .init("notes", .string, "Caveats, such as an approximation used in place of the named measure."),
                 .init("synthetic", .boolean, "True when the figures are made up (the bundled sample), not published data.", required: true),
+                .init("stands_in_for", .string, "For a stand-in (its figures have quality `proxy`): the ids of the framework indicators it stands in for, separated by \" | \"; its own id when its figure stands in for the measure its title names. Empty otherwise."),
+                .init("national_count", .integer, "For the rank methods (`average-rank`, `local-concentration`): how many small areas the national ranks run over, so a value reads as \"average rank 25,726 of 32,844\" (higher = more deprived).", minimum: 1),
+                .init("county_value", .number, "The county's own figure: for a rate, the summed numerators over the summed denominators of all the release's areas; otherwise the mean of the areas' figures weighted by their population (`areas.csv`). What `compared_with_county` compares with."),
+                .init("not_ranked_reason", .string, "Why the indicator's figures have no need ranks, when they have none although some areas have figures: fewer areas with a figure than the five quintiles, or the same figure for every area (such as a county figure inherited by all). Empty when ranked."),
             ],
             primaryKey: ["indicator_id"],
             foreignKeys: [.init(["objective_id"], references: "objectives", ["objective_id"])])
@@ -116,7 +121,8 @@ public struct ReleaseSchema: Sendable, Equatable {
                 .init("need_rank", .integer, "1 = greatest need; ties share the lowest rank; empty when the value is missing.", minimum: 1),
                 .init("need_quintile", .integer, "1 = the worst fifth of areas, 5 = the best (PHEindicatormethods rule).", minimum: 1, maximum: 5),
                 .init("highest_need", .boolean, "True in the worst or second worst fifth (quintile 1 or 2)."),
-                .init("quality", .string, "exact, apportioned (small areas split between areas), inherited (a district figure) or approximate (combined medians).", allowed: Self.qualities),
+                .init("quality", .string, "exact, apportioned (small areas split between areas), inherited (a district figure), approximate (combined medians) or proxy (a stand-in for a measure with no source: see `indicators.csv` `stands_in_for`).", allowed: Self.qualities),
+                .init("compared_with_county", .string, "worse, similar or better than the county's figure (`indicators.csv` `county_value`): worse or better when the area's 95% confidence interval lies wholly on that side of it, similar when it includes it; empty when the area has no interval (not compared).", allowed: Self.countyComparisons),
             ] + districtFields(
                 rank: "The need rank among the areas of the area's own district, by the same rules as `need_rank`.",
                 quintile: "The need quintile among the areas of the area's own district, by the same rule as `need_quintile`."),

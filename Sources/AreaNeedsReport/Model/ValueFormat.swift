@@ -1,3 +1,4 @@
+import AreaNeedsRelease
 import Foundation
 
 /// How an indicator's figures are written: one number of decimals for the whole indicator,
@@ -51,21 +52,5 @@ struct ValueFormat: Sendable {
     var heading: String { unit.isEmpty ? "value" : unit }
 
     /// Inserts commas every three digits of the whole part: "25000.5" → "25,000.5".
-    static func grouped(_ text: String) -> String {
-        var sign = ""
-        var body = Substring(text)
-        if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        var whole = String(parts[0])
-        var groups: [String] = []
-        while whole.count > 3 {
-            groups.insert(String(whole.suffix(3)), at: 0)
-            whole.removeLast(3)
-        }
-        groups.insert(whole, at: 0)
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        // "-0.0" reads as a negative number; a zero has no sign.
-        let isZero = body.allSatisfy { $0 == "0" || $0 == "." }
-        return (isZero ? "" : sign) + groups.joined(separator: ",") + fraction
-    }
+    static func grouped(_ text: String) -> String { FigureText.grouped(text) }
 }

@@ -14,7 +14,9 @@ struct AreaPage {
         var badge: QuintileBadge
         var rank: String
         var indicators: String
-        var highestNeed: Bool
+        /// "yes", "no", or "not ranked: no data": never "no" for an objective with no figures.
+        var highestNeed: String
+        var ranked: Bool
     }
 
     /// An objective's indicators as spine chart rows.
@@ -94,13 +96,17 @@ struct AreaPage {
                 badge: QuintileBadge(need?.needQuintile),
                 rank: need?.needRank.map { "\($0) of \(ranked)" } ?? "no rank",
                 indicators: "\(need?.indicatorsInWorstTwoFifths ?? 0) of \(need?.indicatorsRanked ?? 0)",
-                highestNeed: need?.highestNeed == true)
+                highestNeed: need?.needQuintile == nil ? "not ranked: no data" : (need?.highestNeed == true ? "yes" : "no"),
+                ranked: need?.needQuintile != nil)
         }
         let highest = data.objectives.filter { data.need(area: area.code, objective: $0.id)?.highestNeed == true }
-        highestNeedSummary = highest.isEmpty
-            ? "\(area.name) is not in the highest-need fifths on any objective."
+        let unranked = data.objectives.filter { data.need(area: area.code, objective: $0.id)?.needQuintile == nil }
+        let unrankedText = unranked.isEmpty ? "" : " Not ranked, for want of data (unknown, not \"no need\"): "
+            + unranked.map { "\($0.id). \($0.shortName)" }.joined(separator: ", ") + "."
+        highestNeedSummary = (highest.isEmpty
+            ? "\(area.name) is not in the highest-need fifths on any ranked objective."
             : "\(area.name) is in the highest-need fifths (quintile 1 or 2) on \(highest.count) of \(data.objectives.count) objectives: "
-                + highest.map { "\($0.id). \($0.shortName)" }.joined(separator: ", ") + "."
+                + highest.map { "\($0.id). \($0.shortName)" }.joined(separator: ", ") + ".") + unrankedText
 
         spineGroups = data.objectives.compactMap { objective in
             let indicators = data.indicators(objective: objective.id)
@@ -116,7 +122,7 @@ struct AreaPage {
                 standing = "Need quintile \(quintile) (\(NeedPalette.label(quintile: quintile))), rank \(rank) of \(objective.rankedAreas)\(mean)"
                     + (objective.highestNeed ? ": among the communities with the highest needs." : ".")
             } else {
-                standing = "No rank: none of this objective's indicators has a figure for the area."
+                standing = "Not ranked: no data. None of this objective's indicators has a figure for the area, so its need here is unknown (not \"no need\")."
             }
             return AdviceObjective(
                 position: String(index + 1), id: String(objective.id), title: objective.title, shortName: objective.shortName,

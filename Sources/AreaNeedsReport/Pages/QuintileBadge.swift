@@ -13,6 +13,6 @@ struct QuintileBadge {
         number = quintile.map(String.init) ?? "–"
         fill = NeedPalette.fill(quintile: quintile)
         ink = NeedPalette.ink(quintile: quintile)
-        label = quintile.map { NeedPalette.label(quintile: $0) } ?? "no rank"
+        label = quintile.map { NeedPalette.label(quintile: $0) } ?? "not ranked: no data"
     }
 }

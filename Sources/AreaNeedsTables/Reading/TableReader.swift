@@ -50,7 +50,8 @@ public final class TableReader {
     /// The tokenizer's fields behind their plain pointer: each row read without a
     /// reference counted.
     private let fieldStorage: UnsafeMutablePointer<FieldStorage>
-    private let context: ReadContext
+    /// What records share, behind a plain pointer (see `TableRecord`).
+    private let context: UnsafeMutablePointer<ReadContext>
     private let buffer: UnsafeMutableRawBufferPointer
     private var bufferStart = 0
     private var bufferEnd = 0
@@ -82,7 +83,8 @@ public final class TableReader {
         source = opened.source
         bytesRead = opened.bytesRead
         fileSize = opened.size
-        context = ReadContext(path: path, numbers: NumberParser(extraMissingMarkers: options.extraMissingMarkers))
+        context = .allocate(capacity: 1)
+        context.initialize(to: ReadContext(path: path, numbers: NumberParser(extraMissingMarkers: options.extraMissingMarkers)))
         header = TableHeader(names: [], file: path)
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
         tokenizer = CSVTokenizer(limits: options.limits, splitsPlainLines: options.splitsPlainLines)
@@ -96,7 +98,11 @@ public final class TableReader {
         guard phase == .data else { throw missingHeaderError() }
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        context.deinitialize(count: 1)
+        context.deallocate()
+    }
 
     /// Calls `body` with each data row in order. A record is valid only during the call.
     /// Stops at the first error, from the file or from `body`, and throws it.
@@ -110,17 +116,17 @@ public final class TableReader {
             for row in pending {
                 replay.removeAll()
                 for field in row.fields { field.withUnsafeBytes(replay.append) }
-                try body(TableRecord(line: row.line, fields: replay.view, context: Unmanaged.passUnretained(context)))
+                try body(TableRecord(line: row.line, fields: replay.view, context: UnsafePointer(context)))
             }
             try pump()
         }
     }
 
     /// Splits from each row only the fields up to `column`, when no later column is read:
-    /// the later fields of a row are counted, to check the row's width, and not split
-    /// (reading one, or a record's `texts`, traps; so does `readAll()`). The published
-    /// census tables have dozens of columns, of which a source reads two or three. Rows of
-    /// another width than the header's, and rows with quotes, are split whole as ever.
+    /// the later fields of a row are counted, to check the row's width, and split only if
+    /// a record is asked for one. The published census tables have dozens of columns, of
+    /// which a source reads two or three. Rows of another width than the header's, and rows
+    /// with quotes, are split whole as ever.
     public func readFields(upTo column: TableColumn) {
         // Not once the notes have begun (in rows read with the header): see handleDataRow.
         guard notesBeganAt == nil else { return }
@@ -128,10 +134,8 @@ public final class TableReader {
         fieldStorage.pointee.expectedCounts = max(namedWidth, 1)...max(headerWidth, 1)
     }
 
-    /// Reads every data row into text fields: for small tables and tests. Not after
-    /// `readFields(upTo:)`, which leaves later fields unsplit.
+    /// Reads every data row into text fields: for small tables and tests.
     public func readAll() throws -> [[String]] {
-        precondition(fieldStorage.pointee.splitLimit == .max, "readAll() reads every field: not after readFields(upTo:)")
         var rows: [[String]] = []
         try forEachRecord { rows.append($0.texts) }
         return rows
@@ -281,7 +285,7 @@ public final class TableReader {
     }
 
     private func handleDataRow() -> Bool {
-        let fields = fieldStorage.pointee.view
+        let fields = FieldView(fieldStorage)
         if fields.byteCount == 0 {
             blankRowsSkipped += 1
             return true
@@ -320,7 +324,7 @@ public final class TableReader {
             return true
         }
         do {
-            try body(TableRecord(line: recordLine, fields: fields, context: Unmanaged.passUnretained(context)))
+            try body(TableRecord(line: recordLine, fields: fields, context: UnsafePointer(context)))
             return true
         } catch {
             stopError = error

@@ -1,0 +1,46 @@
+import Foundation
+import Yams
+
+/// `areaneeds.yml` in the folder a command runs from: settings for the whole project, so
+/// that the commands that read a release know which one to read when several pipelines
+/// have published.
+///
+///     default-pipeline: lancashire   # the release `latest` means when several pipelines have one
+///     data-out: data-out             # where releases are (default data-out)
+public struct ProjectSettings: Decodable, Sendable, Equatable {
+    /// The file's name, looked for in the current folder.
+    public static let fileName = "areaneeds.yml"
+
+    /// The pipeline whose latest release the release commands read when several have one.
+    public var defaultPipeline: String?
+    /// Where releases are.
+    public var dataOut: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case defaultPipeline = "default-pipeline", dataOut = "data-out"
+    }
+
+    public init(defaultPipeline: String? = nil, dataOut: String? = nil) {
+        self.defaultPipeline = defaultPipeline
+        self.dataOut = dataOut
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        defaultPipeline = try container.decodeIfPresent(String.self, forKey: .defaultPipeline)
+        dataOut = try container.decodeIfPresent(String.self, forKey: .dataOut)
+    }
+
+    /// The settings in `folder`'s `areaneeds.yml`; none when there is no such file.
+    public static func load(in folder: String = FileManager.default.currentDirectoryPath) throws(AreaNeedsError) -> ProjectSettings {
+        let path = folder + "/" + fileName
+        guard let data = FileManager.default.contents(atPath: path) else { return ProjectSettings() }
+        do {
+            let text = String(decoding: data, as: UTF8.self)
+            return try YAMLDecoder().decode(ProjectSettings.self, from: text.isEmpty ? "{}" : text)
+        } catch {
+            throw AreaNeedsError(.configuration, "\(path): \(error); it takes `default-pipeline: NAME` and `data-out: FOLDER`")
+        }
+    }
+}
