@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import Foundation
 
 /// What the workbook and the database say about the release they belong to: its name,
 /// version and licence, whether its figures are made up, and the checksums of its CSVs.
@@ -40,4 +41,16 @@ struct EditionMetadata: Sendable {
 
     /// The warning every edition of a synthetic release carries.
     static let syntheticWarning = "SYNTHETIC DATA: every figure in this release is made up by a seeded generator; it describes no real place. Do not base a decision on it."
+}
+
+extension EditionMetadata {
+    /// What the editions of `draft`, published as `version` at `created`, say about it.
+    init(draft: ReleaseDraft, version: ReleaseVersion, created: Date, tables: [ReleaseWriter.WrittenFile]) {
+        let sums = Dictionary(tables.map { ($0.name, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        self.init(
+            pipeline: draft.pipeline, title: draft.title, description: draft.description, version: version,
+            created: ReleaseWriter.rfc3339(created), label: draft.label, publisher: draft.publisher, synthetic: draft.synthetic,
+            licence: draft.licence, schema: draft.schema, tables: draft.tables.map(\.schema),
+            tableChecksums: draft.tables.map { ($0.schema.fileName, sums[$0.schema.fileName] ?? "") })
+    }
 }

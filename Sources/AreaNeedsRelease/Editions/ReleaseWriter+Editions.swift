@@ -32,28 +32,3 @@ extension ReleaseWriter {
         return size.intValue
     }
 }
-
-extension EditionMetadata {
-    /// What the editions of `draft`, published as `version` at `created`, say about it.
-    init(draft: ReleaseDraft, version: ReleaseVersion, created: Date, tables: [ReleaseWriter.WrittenFile]) {
-        let sums = Dictionary(tables.map { ($0.name, $0.sha256) }, uniquingKeysWith: { first, _ in first })
-        self.init(
-            pipeline: draft.pipeline, title: draft.title, description: draft.description, version: version,
-            created: ReleaseWriter.rfc3339(created), label: draft.label, publisher: draft.publisher, synthetic: draft.synthetic,
-            licence: draft.licence, schema: draft.schema, tables: draft.tables.map(\.schema),
-            tableChecksums: draft.tables.map { ($0.schema.fileName, sums[$0.schema.fileName] ?? "") })
-    }
-}
-
-extension ReleaseFiles {
-    /// The editions a published release holds, from the files `SHA256SUMS` lists.
-    var editions: Set<ReleaseEdition> {
-        var editions: Set<ReleaseEdition> = [.csv]
-        for name in names {
-            if name.hasSuffix(".csv.gz") { editions.insert(.csvGzip) }
-            if name.hasSuffix(".xlsx") { editions.insert(.xlsx) }
-            if name.hasSuffix(".sqlite") { editions.insert(.sqlite) }
-        }
-        return editions
-    }
-}
