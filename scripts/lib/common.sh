@@ -6,14 +6,15 @@ export AREANEEDS_ROOT
 
 say() { printf '%s\n' "$*" >&2; }
 
-# Installs the system C libraries the package links (libcsv, zlib, libxml2) when their
-# headers are missing, and pkg-config, through which SwiftPM finds libxml2's headers:
+# Installs the system C libraries the package links (libcsv, zlib, libxml2, SQLite) when
+# their headers are missing, and pkg-config, through which SwiftPM finds libxml2's headers:
 # `apt-get update` once, then `apt-get install -y`.
 ensure_system_libraries() {
     local missing=()
     [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
     [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
     [ -f /usr/include/libxml2/libxml/parser.h ] || missing+=(libxml2-dev)
+    [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=()
@@ -50,4 +51,21 @@ ensure_chromium() {
     "${sudo[@]}" apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium >/dev/null
     command -v chromium
+}
+
+# Installs Debian's LibreOffice Calc (without its desktop parts) and poppler-utils
+# (pdftoppm) when missing, the same way as the libraries above: for rendering workbooks.
+ensure_libreoffice() {
+    local missing=()
+    command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+    command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { say "need root to install ${missing[*]}"; return 1; }
+        sudo=(sudo)
+    fi
+    say "installing ${missing[*]} with apt-get"
+    "${sudo[@]}" apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
