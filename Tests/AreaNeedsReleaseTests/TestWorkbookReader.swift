@@ -4,13 +4,11 @@ import FoundationXML
 #endif
 import ZIPFoundation
 
-/// A small reader of the workbooks the release writes, for the tests only: every sheet's
-/// cells, by row, as text, number or boolean. It reads what the writer writes (shared and
-/// inline strings, numbers, booleans) and nothing more.
-///
-/// It stands in for the product's own workbook reader (`AreaNeedsTables/Workbook`, being
-/// written beside the release editions): once that is in, `TestWorkbookReader.sheets(of:)`
-/// becomes a call to it, and every test that reads a workbook back goes through it.
+/// A small reader of the workbooks the release writes, for the tests of how cells are stored:
+/// every sheet's cells, by row, as text, number or boolean, with each cell's raw XML. It
+/// reads what the writer writes (shared and inline strings, numbers, booleans) and nothing
+/// more. The product's own reader (`AreaNeedsTables/Workbook`) reads a sheet as text, as a
+/// source; `theProductsOwnReaderReadsEverySheetAsItsCSV` reads the edition through it.
 enum TestWorkbookReader {
     /// A cell's value.
     enum Cell: Equatable, CustomStringConvertible {

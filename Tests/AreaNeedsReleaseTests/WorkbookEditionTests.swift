@@ -36,6 +36,35 @@ struct WorkbookEditionTests {
         }
     }
 
+    @Test func theProductsOwnReaderReadsEverySheetAsItsCSV() throws {
+        // The workbook edition read back through `AreaNeedsTables`' workbook reader, as a
+        // pipeline source would be: every table sheet's cells equal its CSV's, as text, and
+        // as numbers where the CSV's text is a number.
+        let folder = ReleasesFolder()
+        let release = try Self.publishHostileSample(into: folder)
+        let workbook = release + "/draft-1.0.0.xlsx"
+        for table in ReleaseSchema().tables {
+            let fromSheet = try TableReader(path: workbook, options: ReadOptions(header: .line(1), sheet: .name(table.name)))
+            let fromCSV = try TableReader(path: release + "/" + table.fileName, options: ReadOptions(header: .line(1)))
+            #expect(fromSheet.header.names == fromCSV.header.names, "\(table.name)")
+            let sheetRows = try fromSheet.readAll()
+            let csvRows = try fromCSV.readAll()
+            #expect(sheetRows.count == csvRows.count, "\(table.name)")
+            for (line, (sheetRow, csvRow)) in zip(sheetRows, csvRows).enumerated() {
+                for (column, (cell, text)) in zip(sheetRow, csvRow).enumerated() {
+                    if let number = Double(text), !text.isEmpty {
+                        #expect(Double(cell) == number, "\(table.name) row \(line + 2) column \(column + 1): \(cell) against \(text)")
+                    } else if text == "true" || text == "false" {
+                        // A boolean cell reads as Excel shows it: TRUE, FALSE.
+                        #expect(cell == text.uppercased(), "\(table.name) row \(line + 2) column \(column + 1): \(cell) against \(text)")
+                    } else {
+                        #expect(cell == text, "\(table.name) row \(line + 2) column \(column + 1): \(cell) against \(text)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func theFixtureProjectsSheetsHoldItsCSVs() throws {
         let project = FixtureProject()
         try project.run()
