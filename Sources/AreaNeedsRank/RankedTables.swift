@@ -80,7 +80,7 @@ struct RankedTables: RankedRows {
     var indicatorSummaries: [String: (countyValue: String, notRankedReason: String)] {
         var summaries: [String: (countyValue: String, notRankedReason: String)] = [:]
         for position in ids.indices {
-            summaries[ids[position]] = (countyFigures[position].map(NumberText.format) ?? "", notRanked[position]?.description ?? "")
+            summaries[ids[position]] = (countyFigures[position].map(NumberText.decimal) ?? "", notRanked[position]?.description ?? "")
         }
         return summaries
     }
@@ -120,7 +120,7 @@ struct RankedTables: RankedRows {
                     row.append(objective)
                     row.append(need?.indicatorsRanked ?? 0)
                     row.append(need?.indicatorsInWorstTwoFifths ?? 0)
-                    if let mean = need?.meanNeedRank { row.append(number: mean) } else { row.appendEmpty() }
+                    if let mean = need?.meanNeedRank { row.append(decimal: mean) } else { row.appendEmpty() }
                     RankedTables.append(need?.rank, to: &row, highestNeed: true)
                     if let districtObjectiveNeeds {
                         RankedTables.append(districtObjectiveNeeds[objective - 1][area]?.rank, to: &row, highestNeed: false)
@@ -135,7 +135,7 @@ struct RankedTables: RankedRows {
         for position in ids.indices {
             try writer.writeRow { row in
                 row.append(ids[position])
-                if let county = countyFigures[position] { row.append(number: county) } else { row.appendEmpty() }
+                if let county = countyFigures[position] { row.append(decimal: county) } else { row.appendEmpty() }
                 row.append(notRanked[position]?.description ?? "")
             }
         }

@@ -42,16 +42,16 @@ public struct NormalisedTable: Sendable {
     /// A column's number for an area, nil for none.
     public static func optional(_ number: Double) -> Double? { number.isNaN ? nil : number }
 
-    /// Each area's figure columns as the need table writes them ("12.5,25,200,9.1,16.7"):
-    /// the shortest text that reads back exactly, empty for none.
+    /// Each area's figure columns as the need table writes them ("12.5,25.0,200.0,9.1,16.7"):
+    /// the shortest decimal that reads back exactly, empty for none.
     public func formattedFigures() -> FormattedFields {
         var figures = FormattedFields(fieldsPerEntry: NormalisedTable.figureColumns.count)
         for area in values.indices {
-            figures.append(number: NormalisedTable.optional(values[area]))
-            figures.append(number: NormalisedTable.optional(numerators[area]))
-            figures.append(number: NormalisedTable.optional(denominators[area]))
-            figures.append(number: NormalisedTable.optional(lowers[area]))
-            figures.append(number: NormalisedTable.optional(uppers[area]))
+            figures.append(decimal: NormalisedTable.optional(values[area]))
+            figures.append(decimal: NormalisedTable.optional(numerators[area]))
+            figures.append(decimal: NormalisedTable.optional(denominators[area]))
+            figures.append(decimal: NormalisedTable.optional(lowers[area]))
+            figures.append(decimal: NormalisedTable.optional(uppers[area]))
             figures.endEntry()
         }
         return figures

@@ -40,15 +40,19 @@ final class FileInput: ByteSource {
     func bytes(at offset: Int, count: Int) throws(TableError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var got = 0
-        while got < count {
-            let more: Int
-            do {
-                more = try SystemCalls.read(descriptor, into: &bytes, from: got, count: count - got, at: offset + got)
-            } catch {
-                throw TableError(reading: error, file: path)
+        do {
+            while got < count {
+                let start = got
+                let more = try bytes.withUnsafeMutableBytes { buffer in
+                    Result { () throws(SystemError) in
+                        try SystemCalls.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[start...]), at: offset + start)
+                    }
+                }.get()
+                if more == 0 { break }
+                got += more
             }
-            if more == 0 { break }
-            got += more
+        } catch {
+            throw TableError(reading: error, file: path)
         }
         return Array(bytes[0..<got])
     }

@@ -64,27 +64,21 @@ enum SystemCalls {
         try retrying { Int(readBytes(descriptor, buffer.baseAddress, buffer.count)) }
     }
 
-    /// Reads into `buffer` from `offset`, leaving the file's position where it was; the
+    /// Reads into `buffer` from `offset` of the file, leaving its position where it was; the
     /// bytes read, 0 at the end of the file.
     static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SystemError) -> Int {
         try retrying { Int(pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))) }
     }
 
-    /// Reads into `buffer` from `start` on, from the file at `offset`, as `read(_:into:at:)`.
-    static func read(_ descriptor: Int32, into buffer: inout [UInt8], from start: Int, count: Int, at offset: Int) throws(SystemError) -> Int {
-        let result = buffer.withUnsafeMutableBytes { bytes -> Result<Int, SystemError> in
-            Result { () throws(SystemError) in try read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: bytes[start..<(start + count)]), at: offset) }
-        }
-        return try result.get()
-    }
-
-    /// Makes a new file in the system's temporary folder (`TMPDIR`, else /tmp), named from
-    /// `prefix`, open for reading and writing; its descriptor and path.
-    static func makeTemporaryFile(prefix: String) throws(SystemError) -> (descriptor: Int32, path: String) {
+    /// Makes a new, empty temporary file in `$TMPDIR` (or /tmp) and removes its name at once,
+    /// so nothing is left behind however the process ends; its descriptor, and the name it had.
+    static func makeUnnamedTemporaryFile(prefix: String) throws(SystemError) -> (descriptor: Int32, path: String) {
         let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array((folder + "/" + prefix + "-XXXXXX").utf8CString)
+        var template = Array((folder + "/" + prefix + "XXXXXX").utf8CString)
         let descriptor = try retrying { template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) } }
-        return (descriptor, String(cString: template.map { UInt8(bitPattern: $0) }))
+        let path = String(cString: template.map { UInt8(bitPattern: $0) })
+        _ = unlink(path)
+        return (descriptor, path)
     }
 
     /// Writes every byte of `bytes`.

@@ -10,11 +10,10 @@ final class SpillFile {
 
     init() throws(TableError) {
         do {
-            (descriptor, path) = try SystemCalls.makeTemporaryFile(prefix: "areaneeds-spill")
+            (descriptor, path) = try SystemCalls.makeUnnamedTemporaryFile(prefix: "areaneeds-spill-")
         } catch {
-            throw TableError(.unwritable(reason: "cannot make a temporary file: \(error)"), file: "areaneeds-spill")
+            throw TableError(.unwritable(reason: "cannot make a temporary file: \(error)"), file: "a temporary file")
         }
-        try? SystemCalls.remove(path)
     }
 
     deinit { try? SystemCalls.close(descriptor) }
@@ -48,9 +47,14 @@ final class SpillFile {
         if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, buffer.count * 2)) }
         var got = 0
         while got < count {
+            let start = got
             let more: Int
             do {
-                more = try SystemCalls.read(descriptor, into: &buffer, from: got, count: count - got, at: offset + got)
+                more = try buffer.withUnsafeMutableBytes { bytes in
+                    Result { () throws(SystemError) in
+                        try SystemCalls.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: bytes[start..<count]), at: offset + start)
+                    }
+                }.get()
             } catch {
                 throw TableError(.unreadable(reason: "cannot read back a temporary file: \(error)"), file: path)
             }
