@@ -80,6 +80,9 @@ extension Geography {
                 complete = false
             }
             guard complete else { return }
+            // Codes and names are published as they are: none may be live in a spreadsheet
+            // or on a terminal. The row is kept, so that its lookups are not reported too.
+            checkPublished([code, name, districtCode, districtName], of: record, in: file.path, problems: &problems)
             var area = Area(
                 code: record.text(code), name: record.text(name),
                 districtCode: record.text(districtCode), districtName: record.text(districtName))
@@ -150,6 +153,7 @@ extension Geography {
                 }
                 return
             }
+            checkPublished([code, area], of: record, in: file.path, problems: &problems)
             var share = 1.0
             if let weight {
                 guard let value = record.readNumber(weight) else {
@@ -164,6 +168,20 @@ extension Geography {
                 try record.withBytes(area) { areaBytes in
                     try body(record, LookupRecordRow(code: codeBytes, area: areaBytes, weight: share, name: name))
                 }
+            }
+        }
+    }
+}
+
+extension Geography {
+    /// Adds a problem for each of `columns` of `record` that a release could not publish
+    /// (`SafeText`): a control character, or the start of a spreadsheet formula.
+    private static func checkPublished(_ columns: [TableColumn], of record: TableRecord, in file: String,
+                                       problems: inout [GeographyProblem]) {
+        for column in columns {
+            if let reason = record.withBytes(column, SafeText.problem(inUTF8:)) {
+                problems.append(GeographyProblem(.unsafeText(column: column.name, text: record.text(column), reason: reason),
+                                                 file: file, line: record.line))
             }
         }
     }
