@@ -55,7 +55,7 @@ let package = Package(
         // its page templates are resources, apart from the code.
         .target(
             name: "AreaNeedsReport",
-            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", "AreaNeedsTables", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]),
 
         // The bundled synthetic sample's generator.

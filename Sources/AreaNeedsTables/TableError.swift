@@ -29,6 +29,8 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case notANumber
         case notAWholeNumber
         case wrongFieldCount(expected: Int, found: Int)
+        /// A carriage return alone inside a line of a file whose lines end in LF.
+        case strayCarriageReturn(byteOffset: Int)
     }
 
     public var kind: Kind
@@ -128,6 +130,9 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
             return "expected a whole number"
         case .wrongFieldCount(let expected, let found):
             return "the writer was given \(found) fields for \(expected) columns"
+        case .strayCarriageReturn(let offset):
+            return "a carriage return (\\r) at byte \(offset + 1) of the line, not at its end, breaks the row in two; "
+                + "remove it, or quote the field that holds it"
         }
     }
 

@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand {
             let outcome = try PipelineRunner(pipeline: pipeline, logger: options.logger(), progress: options.progress())
                 .run(force: runOptions.force, correction: patch, lockWait: runOptions.wait)
             if let folder = outcome.releaseFolder, !options.quiet {
-                print(folder)
+                Terminal.writeOutput(folder)
             }
         }
     }

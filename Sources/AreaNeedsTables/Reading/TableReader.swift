@@ -181,6 +181,7 @@ public final class TableReader {
                               text: String(decoding: segment, as: UTF8.self))
         }
         noteFieldProblem()
+        explainStrayCarriageReturn(in: segment)
         if stopError == nil, tokenizer.pendingFieldBytes > options.limits.maxFieldBytes {
             stopError = error(.fieldTooLarge(limit: options.limits.maxFieldBytes), line: recordLine,
                               column: tokenizer.fields.count + 1)
@@ -334,6 +335,21 @@ public final class TableReader {
     }
 
     // MARK: - Errors
+
+    /// A carriage return alone inside a line of a file whose lines end in LF ends the row
+    /// there (libcsv reads it as a line end), so the line reads as a short row and the
+    /// rest as another: said as what it is, not as a row with too few fields.
+    private func explainStrayCarriageReturn(in segment: UnsafeRawBufferPointer) {
+        guard lineBreak == .newline, let error = stopError as? TableError else { return }
+        switch error.kind {
+        case .raggedRow, .dataAfterNotes: break
+        default: return
+        }
+        let bytes = segment.count > 1 ? segment[0..<(segment.count - 1)] : segment[0..<0]
+        guard let position = bytes.indices.first(where: { bytes[$0] == .carriageReturn && segment[$0 + 1] != .newline }) else { return }
+        stopError = TableError(.strayCarriageReturn(byteOffset: position), file: path, line: line,
+                               text: String(decoding: segment, as: UTF8.self))
+    }
 
     private func rowText() -> String {
         tokenizer.fields.strings().joined(separator: ",")
