@@ -60,8 +60,9 @@ extension PipelineValidation {
         return (1...lines).contains(line) ? nil : "a line number from 1 to \(lines) (the header is looked for in the first \(lines) lines), not \(line)"
     }
 
-    /// A number as the file's author wrote it, infinities and NaN included.
-    private static func text(_ value: Double) -> String {
+    /// A number as the file's author wrote it, infinities and NaN included (which
+    /// `NumberText`, for tables, refuses).
+    static func text(_ value: Double) -> String {
         value.isFinite ? NumberText.format(value) : value.isNaN ? ".nan" : value > 0 ? ".inf (or too large to be a number)" : "-.inf (or too large to be a number)"
     }
 }

@@ -39,15 +39,15 @@ struct PipelineValidation {
             report([Key("indicators")], "a pipeline needs at least one indicator")
         }
         if !(0...100).contains(file.checks.areaChangeLimit) {
-            report([Key("checks"), Key("area-change-limit")], "a percentage of area codes, from 0 to 100, not \(NumberText.format(file.checks.areaChangeLimit))")
+            report([Key("checks"), Key("area-change-limit")], "a percentage of area codes, from 0 to 100, not \(Self.text(file.checks.areaChangeLimit))")
         }
         if !(file.checks.changeRelative.isFinite && file.checks.changeRelative > 0) {
             report([Key("checks"), Key("change-since-last-release"), Key("relative")],
-                   "a share of the old figure greater than 0 (0.5: a figure that moves by half), not \(NumberText.format(file.checks.changeRelative))")
+                   "a share of the old figure greater than 0 (0.5: a figure that moves by half), not \(Self.text(file.checks.changeRelative))")
         }
         if !(-1...1).contains(file.checks.changeRankCorrelation) {
             report([Key("checks"), Key("change-since-last-release"), Key("rank-correlation")],
-                   "a rank correlation from -1 to 1, not \(NumberText.format(file.checks.changeRankCorrelation))")
+                   "a rank correlation from -1 to 1, not \(Self.text(file.checks.changeRankCorrelation))")
         }
         if file.limits.maxFieldBytes.bytes > file.limits.maxRowBytes.bytes {
             report([Key("limits"), Key("max-field-bytes")], "a field cannot be larger than a row (max-row-bytes is \(file.limits.maxRowBytes))")

@@ -32,11 +32,11 @@ package enum SafeText {
     /// holds a control character (line feeds only where `multiline`), or begins with a
     /// character that starts a spreadsheet formula.
     package static func problem(in text: String, multiline: Bool = false) -> String? {
-        if let control = firstControl(in: text, allowing: multiline ? ["\n"] : []) {
-            return "it holds a control character (\(name(of: control))), which a terminal or a spreadsheet would act on"
-        }
         if let first = text.unicodeScalars.first, formulaStarts.contains(first) {
             return "it begins with \(name(of: first)), which makes a spreadsheet read the cell as a formula"
+        }
+        if let control = firstControl(in: text, allowing: multiline ? ["\n"] : []) {
+            return "it holds a control character (\(name(of: control))), which a terminal or a spreadsheet would act on"
         }
         return nil
     }
