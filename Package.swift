@@ -20,14 +20,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System C libraries, each behind a small module map; no C type leaves AreaNeedsTables.
+        // (zlib's module is not named CZlib: ZIPFoundation's own zlib module has that name.)
         .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CAreaNeedsZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
-        // Streaming CSV and gzip reading and writing.
-        .target(name: "AreaNeedsTables", dependencies: ["CCSV", "CZlib"]),
+        // The wall around the fast code: streaming CSV, gzip and Excel workbook reading and
+        // writing, staged tables, area codes and their maps, checksums. The only module that
+        // may be unsafe.
+        .target(name: "AreaNeedsTables", dependencies: [
+            "CCSV", "CAreaNeedsZlib", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Areas, small-area lookups and their checks.
         .target(name: "AreaNeedsGeography", dependencies: ["AreaNeedsTables"]),
         // Aggregation, ranking and quintiles: pure arithmetic.
@@ -64,7 +72,7 @@ let package = Package(
         // The commands, shared by the executables, which only call them.
         .target(name: "AreaNeedsCLI", dependencies: [
             "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease", "AreaNeedsReport", "AreaNeedsSample",
-            "AreaNeedsAssess",
+            "AreaNeedsAssess", "AreaNeedsTables",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "areaneeds", dependencies: ["AreaNeedsCLI"]),
@@ -74,9 +82,11 @@ let package = Package(
         .executableTarget(name: "areaneeds-publish", dependencies: ["AreaNeedsCLI"]),
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport"]),
-        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTables", "AreaNeedsTestSupport"]),
         // The fixture project and the helpers the end-to-end tests share.
-        .target(name: "AreaNeedsTestSupport", dependencies: ["AreaNeedsSample"], path: "Tests/AreaNeedsTestSupport"),
+        .target(name: "AreaNeedsTestSupport", dependencies: [
+            "AreaNeedsSample", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
             "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
@@ -99,11 +109,11 @@ let package = Package(
 
         // Benchmarks, run by scripts/bench; they print measurements and assert nothing.
         .executableTarget(
-            name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "CCSV"], path: "Benchmarks/TableReading"),
+            name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport", "CCSV"], path: "Benchmarks/TableReading"),
         .executableTarget(
             name: "areaneeds-bench-health", dependencies: ["AreaNeedsMethods"], path: "Benchmarks/HealthMethods"),
         // The national data set for scripts/bench-national (the Python peers sit beside it).
         .executableTarget(
-            name: "areaneeds-bench-national", dependencies: ["AreaNeedsSample", "CZlib"], path: "Benchmarks/National", exclude: ["peers"]),
+            name: "areaneeds-bench-national", dependencies: ["AreaNeedsSample", "CAreaNeedsZlib"], path: "Benchmarks/National", exclude: ["peers"]),
     ]
 )

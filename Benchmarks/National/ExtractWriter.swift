@@ -1,4 +1,4 @@
-import CZlib
+import CAreaNeedsZlib
 import Foundation
 
 /// Writes one extract the way publishers ship them: optional byte order mark, title rows

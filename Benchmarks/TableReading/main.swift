@@ -2,7 +2,11 @@
 // it with every numeric field converted, reporting throughput and peak memory.
 //
 //     areaneeds-bench-tables generate FOLDER [SCALE]   writes census-oa.csv and census-oa.csv.gz
-//     areaneeds-bench-tables read FILE                 reads FILE once, prints one result line
+//     areaneeds-bench-tables workbook FOLDER [SCALE]   writes census-oa.xlsx: the same rows as the
+//                                                      sheet of a workbook, codes as shared strings
+//     areaneeds-bench-tables read FILE                 reads FILE (a workbook's first sheet) once,
+//                                                      prints one result line; MB are of the
+//                                                      CSV text, or of a sheet's XML
 //     areaneeds-bench-tables read-first FILE           the same, reading the code and the first
 //                                                      three counts only (`readFields(upTo:)`)
 //     areaneeds-bench-tables libcsv FILE               libcsv alone on FILE (no-op callbacks),
@@ -10,40 +14,55 @@
 //
 // `scripts/bench` runs both. Timings are printed, never asserted.
 import AreaNeedsTables
+import AreaNeedsTestSupport
 import CCSV
 import Foundation
 
 let outputAreas = 188_880  // output areas of England and Wales, Census 2021
 let countColumns = 30
 
+let columnNames = ["OA21CD", "LSOA21CD"] + (1...countColumns).map { "Count \($0)" }
+
+/// The rows of the census-style extract, `scale` times as many as England and Wales has
+/// output areas: two codes, then thirty counts of mostly three digits.
+func censusRows(scale: Int) -> some Sequence<[String]> {
+    var random = SplitMix64(seed: 2021)
+    return (0..<scale * outputAreas).lazy.map { index in
+        let oa = "E\(String(index).leftPadded(to: 8))"
+        let lsoa = "E01\(String(index / 5).leftPadded(to: 6))"
+        return [oa, lsoa] + (0..<countColumns).map { _ in String(random.next() % 1000) }
+    }
+}
+
 func generate(folder: String, scale: Int) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let suffix = scale == 1 ? "" : "-x\(scale)"
-    let columns = ["OA21CD", "LSOA21CD"] + (1...countColumns).map { "Count \($0)" }
     for compression in [TableWriter.Compression.none, .gzip] where scale == 1 || compression == .none {
         let name = "census-oa\(suffix).csv" + (compression == .gzip ? ".gz" : "")
-        let writer = try TableWriter(path: folder + "/" + name, columns: columns, compression: compression, durable: false)
-        var random = SplitMix64(seed: 2021)
-        for copy in 0..<scale {
-            for area in 0..<outputAreas {
-                let oa = "E\(String(copy * outputAreas + area).leftPadded(to: 8))"
-                let lsoa = "E01\(String((copy * outputAreas + area) / 5).leftPadded(to: 6))"
-                var fields = [oa, lsoa]
-                // Counts of people and households of an output area: mostly three digits.
-                for _ in 0..<countColumns {
-                    fields.append(String(random.next() % 1000))
-                }
-                try writer.write(fields)
-            }
-        }
+        let writer = try TableWriter(path: folder + "/" + name, columns: columnNames, compression: compression, durable: false)
+        for fields in censusRows(scale: scale) { try writer.write(fields) }
         try writer.finish()
         print("wrote \(folder)/\(name)")
     }
 }
 
+/// The same rows as the first sheet of a workbook, as Excel writes one: the codes shared
+/// strings, the counts numbers.
+func generateWorkbook(folder: String, scale: Int) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let name = "census-oa\(scale == 1 ? "" : "-x\(scale)").xlsx"
+    let header: [WorkbookCell?] = columnNames.map { .text($0) }
+    let rows = [header].lazy + censusRows(scale: scale).lazy.map { fields -> [WorkbookCell?] in
+        [.text(fields[0]), .text(fields[1])] + fields.dropFirst(2).map { .number($0) }
+    }
+    try WorkbookFile(sheets: [WorkbookFile.Sheet("Census", rows: rows)]).write(to: folder + "/" + name)
+    print("wrote \(folder)/\(name)")
+}
+
 func read(path: String, firstColumns: Bool = false) throws {
     let start = DispatchTime.now()
-    let reader = try TableReader(path: path)
+    let isWorkbook = path.hasSuffix(".xlsx")
+    let reader = try TableReader(path: path, options: ReadOptions(sheet: isWorkbook ? .number(1) : nil))
     let columns = try (1...(firstColumns ? 3 : countColumns)).map { try reader.header.column("Count \($0)") }
     let code = try reader.header.column("OA21CD")
     if firstColumns, let last = columns.last { reader.readFields(upTo: last) }
@@ -53,20 +72,23 @@ func read(path: String, firstColumns: Bool = false) throws {
     try columns.withUnsafeBufferPointer { columns in
         try reader.forEachRecord { record in
             rows += 1
-            record.withBytes(code) { codeBytes += $0.count }
+            codeBytes += record.areaCode(code).byteCount
             for column in columns {
                 sum += try record.number(column).number ?? 0
             }
         }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    let decompressed = try decompressedSize(path)
+    // For a workbook, the size of the sheet's XML.
+    let decompressed = isWorkbook ? reader.fileSize : try decompressedSize(path)
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let peakMB = Double(usage.ru_maxrss) / 1024
+    // Processor time of every thread: steadier than wall time on a busy machine.
+    let processor = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     let name = (path as NSString).lastPathComponent
-    print(String(format: "%-24@ %9d rows %8.1f MB %7.3f s %8.1f MB/s  peak %6.1f MB  (checksum %.0f, %d)",
-                 name as NSString, rows, Double(decompressed) / 1e6, seconds, Double(decompressed) / 1e6 / seconds, peakMB, sum, codeBytes))
+    print(String(format: "%-24@ %9d rows %8.1f MB %7.3f s %8.1f MB/s  processor %7.3f s  peak %6.1f MB  (checksum %.0f, %d)",
+                 name as NSString, rows, Double(decompressed) / 1e6, seconds, Double(decompressed) / 1e6 / seconds, processor, peakMB, sum, codeBytes))
 }
 
 /// libcsv on its own: the same file parsed with callbacks that only count.
@@ -132,6 +154,8 @@ do {
     switch (arguments.first, arguments.count) {
     case ("generate", 2), ("generate", 3):
         try generate(folder: arguments[arguments.startIndex + 1], scale: arguments.count == 3 ? Int(arguments.last!)! : 1)
+    case ("workbook", 2), ("workbook", 3):
+        try generateWorkbook(folder: arguments[arguments.startIndex + 1], scale: arguments.count == 3 ? Int(arguments.last!)! : 1)
     case ("read", 2):
         try read(path: arguments.last!)
     case ("read-first", 2):
@@ -139,7 +163,7 @@ do {
     case ("libcsv", 2):
         try libcsvAlone(path: arguments.last!)
     default:
-        FileHandle.standardError.write("usage: areaneeds-bench-tables generate FOLDER [SCALE] | read FILE | read-first FILE | libcsv FILE\n".data(using: .utf8)!)
+        FileHandle.standardError.write("usage: areaneeds-bench-tables generate FOLDER [SCALE] | workbook FOLDER [SCALE] | read FILE | read-first FILE | libcsv FILE\n".data(using: .utf8)!)
         exit(64)
     }
 } catch {

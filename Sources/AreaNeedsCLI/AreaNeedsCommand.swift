@@ -15,6 +15,7 @@ public struct AreaNeedsCommand: ParsableCommand {
             PublishCommand.self,
             ValidateCommand.self,
             StagingTableCommand.self,
+            PeekCommand.self,
             SummaryCommand.self,
             DiffCommand.self,
             ReportCommand.self,

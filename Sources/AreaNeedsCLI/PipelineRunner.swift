@@ -4,6 +4,7 @@ import AreaNeedsNormalise
 import AreaNeedsPublish
 import AreaNeedsRank
 import AreaNeedsRelease
+import AreaNeedsTables
 import Foundation
 import Logging
 

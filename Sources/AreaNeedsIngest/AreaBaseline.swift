@@ -22,7 +22,7 @@ struct AreaBaseline {
             let code = try reader.column("area_code", .text)
             let line = try reader.column("line", .count)
             try reader.forEachRow { row in
-                _ = lines.updateValue(row.count(line), forCode: row.bytes(code))
+                _ = lines.updateValue(row.count(line), forKey: row.areaCode(code))
             }
         } catch let error as TableError where error.kind == .fileNotFound {
             return readEarlierCSV(earlierCSV(of: path))
@@ -47,7 +47,7 @@ struct AreaBaseline {
             let line = try reader.header.column("line")
             try reader.forEachRecord { record in
                 let number = try record.number(line).number ?? 0
-                _ = lines.updateValue(Int(exactly: number.rounded()) ?? 0, forKey: record.text(code))
+                _ = lines.updateValue(Int(exactly: number.rounded()) ?? 0, forKey: record.areaCode(code))
             }
         } catch {
             return nil
@@ -79,9 +79,9 @@ struct AreaBaseline {
     /// new codes costs a count.
     struct Examples {
         private(set) var count = 0
-        private var kept: [(code: String, line: Int)] = []
+        private var kept: [(code: AreaCode, line: Int)] = []
 
-        mutating func add(_ code: String, line: Int) {
+        mutating func add(_ code: AreaCode, line: Int) {
             count += 1
             let shown = CheckFindings.shownExamples
             guard kept.count < shown || (line, code) < (kept[shown - 1].line, kept[shown - 1].code) else { return }
@@ -91,7 +91,7 @@ struct AreaBaseline {
         }
 
         func listed(_ describe: (String, Int) -> String) -> String {
-            kept.map { describe($0.code, $0.line) }.joined(separator: ", ") + (count > kept.count ? ", and \(count - kept.count) more" : "")
+            kept.map { describe($0.code.text, $0.line) }.joined(separator: ", ") + (count > kept.count ? ", and \(count - kept.count) more" : "")
         }
     }
 

@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import AreaNeedsTables
 
 /// One thing the ingest stage reads: an indicator's source or a population table.
 enum IngestUnit: Sendable {
@@ -42,6 +43,10 @@ enum IngestUnit: Sendable {
     struct Reading: Hashable {
         /// The file, resolved against the pipeline file's folder.
         var path: String
+        /// The sheet, when the file is a workbook.
+        var sheet: SheetChoice?
+        /// The text encoding of a CSV file.
+        var encoding: TextEncoding
         /// The header line the pipeline gives; nil to find it by the columns named.
         var headerLine: Int?
         /// The source's own missing-value markers, besides the usual ones.
@@ -50,8 +55,12 @@ enum IngestUnit: Sendable {
 
     func reading(in pipeline: Pipeline) -> Reading {
         switch self {
-        case .indicator(_, let source): Reading(path: pipeline.resolve(file), headerLine: source.headerLine, missingMarkers: source.missingMarkers)
-        case .population(_, let spec): Reading(path: pipeline.resolve(file), headerLine: spec.headerLine, missingMarkers: [])
+        case .indicator(_, let source):
+            Reading(path: pipeline.resolve(file), sheet: source.sheet, encoding: source.encoding ?? .utf8,
+                    headerLine: source.headerLine, missingMarkers: source.missingMarkers)
+        case .population(_, let spec):
+            Reading(path: pipeline.resolve(file), sheet: spec.sheet, encoding: spec.encoding ?? .utf8,
+                    headerLine: spec.headerLine, missingMarkers: [])
         }
     }
 

@@ -45,26 +45,25 @@ struct SourceChecks {
         }
     }
 
-    /// Counts a row with an area code (its bytes as read); false when the code was read
-    /// before, and the row is to be left out (the first row of a code is the one used).
-    mutating func admit(_ code: UnsafeRawBufferPointer, line: Int) -> Bool {
+    /// Counts a row with an area code; false when the code was read before, and the row is
+    /// to be left out (the first row of a code is the one used).
+    mutating func admit(_ code: AreaCode, line: Int) -> Bool {
         rows += 1
-        if let first = seen.updateValue(line, forCode: code) {
-            duplicates.add("\(String(decoding: code, as: UTF8.self)) (lines \(first) and \(line))")
+        if let first = seen.updateValue(line, forKey: code) {
+            duplicates.add("\(code) (lines \(first) and \(line))")
             return false
         }
         return true
     }
 
-    /// Checks the figures of an indicator's row; `code` is the bytes of its area code, made
-    /// text only for a message.
-    mutating func check(_ code: UnsafeRawBufferPointer, line: Int, value: Double?, numerator: Double?, denominator: Double?, population: Double?) {
+    /// Checks the figures of an indicator's row; its area code is made text only for a message.
+    mutating func check(_ code: AreaCode, line: Int, value: Double?, numerator: Double?, denominator: Double?, population: Double?) {
         // Checked one by one: this runs for every row of every source.
         checkCount(numerator, "numerator", code, line)
         checkCount(denominator, "denominator", code, line)
         checkCount(population, "population", code, line)
         if isRate, isProportion, let numerator, let denominator, numerator > denominator, numerator >= 0 {
-            aboveDenominator.add("\(String(decoding: code, as: UTF8.self)) (line \(line): \(NumberText.format(numerator)) > \(NumberText.format(denominator)))")
+            aboveDenominator.add("\(code) (line \(line): \(NumberText.format(numerator)) > \(NumberText.format(denominator)))")
         }
         guard let range = plausibleRange else { return }
         let figure: Double?
@@ -76,17 +75,17 @@ struct SourceChecks {
             figure = value
         }
         if let figure, figure.isFinite, !range.contains(figure) {
-            implausible.add("\(String(decoding: code, as: UTF8.self)) (line \(line): \(NumberText.format(figure)))")
+            implausible.add("\(code) (line \(line): \(NumberText.format(figure)))")
         }
     }
 
     /// Checks a population table's row.
-    mutating func check(_ code: UnsafeRawBufferPointer, line: Int, population: Double?) {
+    mutating func check(_ code: AreaCode, line: Int, population: Double?) {
         checkCount(population, "population", code, line)
     }
 
-    private mutating func checkCount(_ count: Double?, _ label: String, _ code: UnsafeRawBufferPointer, _ line: Int) {
-        if let count, count < 0 { negatives.add("\(String(decoding: code, as: UTF8.self)) (line \(line): \(label) \(NumberText.format(count)))") }
+    private mutating func checkCount(_ count: Double?, _ label: String, _ code: AreaCode, _ line: Int) {
+        if let count, count < 0 { negatives.add("\(code) (line \(line): \(label) \(NumberText.format(count)))") }
     }
 
     /// Every problem found, with the row count and the `changes` since the previous

@@ -118,12 +118,23 @@ struct SourceReader {
         }
     }
 
-    /// The pipeline setting a table error is about: the column or the file.
+    /// The pipeline setting a table error is about: the column, the sheet, the encoding or
+    /// the file.
     private func setting(for error: TableError, unit: IngestUnit) -> String {
         if case .columnNotFound(let name, _) = error.kind, let key = SourceReader.columnKeys(of: unit).first(where: { $0.column == name })?.key {
             return pipeline.locate(unit.keyPath(key, in: pipeline))
         }
-        return pipeline.locate(unit.keyPath("file", in: pipeline))
+        let reading = unit.reading(in: pipeline)
+        switch error.kind {
+        case .sheetNotFound, .notAWorkbook:
+            return pipeline.locate(unit.keyPath("sheet", in: pipeline))
+        case .invalidUTF8 where reading.encoding == .utf8:
+            return pipeline.locate(unit.keyPath("file", in: pipeline)) + "; add `encoding:` beside it"
+        case .sheetNotChosen:
+            return pipeline.locate(unit.keyPath("file", in: pipeline)) + "; add `sheet:` beside it"
+        default:
+            return pipeline.locate(unit.keyPath("file", in: pipeline))
+        }
     }
 
     /// The pipeline's limit that a table error hit, as `key: value`; nil for other errors.
@@ -133,6 +144,7 @@ struct SourceReader {
         case .decompressedTooLarge: return "max-decompressed-bytes: \(limits.maxDecompressedBytes)"
         case .fieldTooLarge: return "max-field-bytes: \(limits.maxFieldBytes)"
         case .rowTooLarge: return "max-row-bytes: \(limits.maxRowBytes)"
+        case .sharedStringsTooLarge: return "max-shared-string-bytes: \(limits.maxSharedStringBytes)"
         default: return nil
         }
     }
@@ -151,19 +163,22 @@ struct SourceReader {
     /// units name. When no row holds them all, the row holding the area-code column is
     /// taken instead, so the error names the column that is missing and lists the header.
     private func openReader(_ reading: IngestUnit.Reading, units: [IngestUnit]) throws -> TableReader {
-        let (path, headerLine, markers) = (reading.path, reading.headerLine, reading.missingMarkers)
-        let limits = pipeline.file.limits.readLimits
-        if let headerLine {
-            return try TableReader(path: path, options: ReadOptions(header: .line(headerLine), extraMissingMarkers: markers, limits: limits))
+        let path = reading.path
+        func options(_ header: HeaderLocation) -> ReadOptions {
+            ReadOptions(header: header, sheet: reading.sheet, encoding: reading.encoding, extraMissingMarkers: reading.missingMarkers,
+                        limits: pipeline.file.limits.readLimits)
+        }
+        if let headerLine = reading.headerLine {
+            return try TableReader(path: path, options: options(.line(headerLine)))
         }
         var columns: [String] = []
         for unit in units {
             for (_, column) in SourceReader.columnKeys(of: unit) where !columns.contains(column) { columns.append(column) }
         }
-        let first = SourceReader.attempt(path, ReadOptions(header: .containing(columns), extraMissingMarkers: markers, limits: limits))
+        let first = SourceReader.attempt(path, options(.containing(columns)))
         if let reader = first.reader { return reader }
         if case .headerNotFound? = first.error?.kind, let code = columns.first {
-            return try TableReader(path: path, options: ReadOptions(header: .containing([code]), extraMissingMarkers: markers, limits: limits))
+            return try TableReader(path: path, options: options(.containing([code])))
         }
         throw first.error!
     }

@@ -29,22 +29,14 @@ struct UnitStaging {
     /// An indicator source's columns: the area code's, then those of the fields the pipeline
     /// names, in staged order (`IngestedField`).
     ///
-    /// A class holding the fields' columns in memory of its own, so that reaching them for
-    /// every row copies no column names: walking an array of them retained and released each
-    /// name, a sixth of the ingest stage on the national benchmark.
+    /// A class, so that reaching the columns for every row copies no array of them.
     private final class IndicatorColumns {
         let code: TableColumn
-        let named: UnsafeMutableBufferPointer<(field: IngestedField, column: TableColumn)>
+        let named: [(field: IngestedField, column: TableColumn)]
 
         init(code: TableColumn, named: [(field: IngestedField, column: TableColumn)]) {
             self.code = code
-            self.named = .allocate(capacity: named.count)
-            _ = self.named.initialize(from: named)
-        }
-
-        deinit {
-            named.deinitialize()
-            named.deallocate()
+            self.named = named
         }
     }
 
@@ -63,7 +55,7 @@ struct UnitStaging {
         let stagingColumns = if case .indicator(_, let source) = unit { StagingTables.ingestedColumns(of: source) } else { StagingTables.populationColumns }
         let digest = StreamingDigest()
         self.digest = digest
-        writer = try StagedTableWriter(path: outputPath, columns: stagingColumns, observer: digest.update)
+        writer = try StagedTableWriter(path: outputPath, columns: stagingColumns, digest: digest)
     }
 
     /// The columns of the source it reads.
@@ -104,42 +96,40 @@ struct UnitStaging {
     }
 
     private mutating func takeIndicator(_ record: TableRecord, _ columns: IndicatorColumns) throws {
-        try record.withBytes(columns.code) { code in
-            guard !code.isEmpty else {
-                result.rowsWithoutCode += 1
-                return
-            }
-            guard checks.admit(code, line: record.line) else { return }
-            // Written field by field, with no array or string made for a row that has every
-            // figure: such per-row allocations were a fifth of the ingest stage on the
-            // national benchmark (1.6 million rows).
-            var value, numerator, denominator, population: Double?
-            var missing: [String] = []
-            try writer.writeRow { fields in
-                fields.append(text: code)
-                let named = columns.named
-                for index in named.indices {
-                    let field = named[index].field
-                    if field == .areaName || field == .district {
-                        record.withBytes(named[index].column) { fields.append(text: $0) }
-                        continue
-                    }
-                    let figure = try UnitStaging.figure(named[index].column, field, of: record, to: &fields, missing: &missing)
-                    switch field {
-                    case .value: value = figure
-                    case .numerator: numerator = figure
-                    case .denominator: denominator = figure
-                    case .population: population = figure
-                    case .areaName, .district, .decile: break
-                    }
-                }
-                if missing.isEmpty { fields.appendEmptyText() } else { fields.append(missing.joined(separator: "; ")) }
-                fields.append(count: record.line)
-            }
-            checks.check(code, line: record.line, value: value, numerator: numerator, denominator: denominator, population: population)
-            if !missing.isEmpty { result.missingValues += 1 }
-            result.rows += 1
+        let code = record.areaCode(columns.code)
+        guard !code.isEmpty else {
+            result.rowsWithoutCode += 1
+            return
         }
+        guard checks.admit(code, line: record.line) else { return }
+        // Written field by field, with no array or string made for a row that has every
+        // figure: such per-row allocations were a fifth of the ingest stage on the
+        // national benchmark (1.6 million rows).
+        var value, numerator, denominator, population: Double?
+        var missing: [String] = []
+        try writer.writeRow { fields in
+            fields.append(code)
+            for index in columns.named.indices {
+                let field = columns.named[index].field
+                if field == .areaName || field == .district {
+                    fields.append(columns.named[index].column, of: record)
+                    continue
+                }
+                let figure = try UnitStaging.figure(columns.named[index].column, field, of: record, to: &fields, missing: &missing)
+                switch field {
+                case .value: value = figure
+                case .numerator: numerator = figure
+                case .denominator: denominator = figure
+                case .population: population = figure
+                case .areaName, .district, .decile: break
+                }
+            }
+            if missing.isEmpty { fields.appendEmptyText() } else { fields.append(missing.joined(separator: "; ")) }
+            fields.append(count: record.line)
+        }
+        checks.check(code, line: record.line, value: value, numerator: numerator, denominator: denominator, population: population)
+        if !missing.isEmpty { result.missingValues += 1 }
+        result.rows += 1
     }
 
     /// Writes a figure's field: its number, or missing when it is missing in the source
@@ -159,24 +149,23 @@ struct UnitStaging {
     }
 
     private mutating func takePopulation(_ record: TableRecord, code column: TableColumn, count: TableColumn) throws {
-        try record.withBytes(column) { code in
-            guard !code.isEmpty else {
-                result.rowsWithoutCode += 1
-                return
-            }
-            guard checks.admit(code, line: record.line) else { return }
-            let population = try record.number(count).number
-            if let population {
-                checks.check(code, line: record.line, population: population)
-            } else {
-                result.missingValues += 1
-            }
-            try writer.writeRow { fields in
-                fields.append(text: code)
-                fields.append(number: population)
-                fields.append(count: record.line)
-            }
-            result.rows += 1
+        let code = record.areaCode(column)
+        guard !code.isEmpty else {
+            result.rowsWithoutCode += 1
+            return
         }
+        guard checks.admit(code, line: record.line) else { return }
+        let population = try record.number(count).number
+        if let population {
+            checks.check(code, line: record.line, population: population)
+        } else {
+            result.missingValues += 1
+        }
+        try writer.writeRow { fields in
+            fields.append(code)
+            fields.append(number: population)
+            fields.append(count: record.line)
+        }
+        result.rows += 1
     }
 }

@@ -29,7 +29,7 @@ struct FigureOverflow {
         var finder = geography.shareFinder(at: source.geography)
         try? IngestedRow.forEach(in: path) { row in
             var reachesArea = false
-            _ = finder.forEachShare(ofCode: row.code, name: row.hasName ? row.name : nil) { reached, _ in
+            _ = finder.forEachShare(of: row.code, name: row.hasName ? row.name : nil) { reached, _ in
                 if reached == area { reachesArea = true }
             }
             guard reachesArea else { return }

@@ -47,7 +47,7 @@ struct IndicatorNormaliser {
         // Checksummed as it is written, for the manifest, rather than read back.
         let digest = StreamingDigest()
         do {
-            let writer = try StagedTableWriter(path: output, columns: StagingTables.normalisedColumns, observer: digest.update)
+            let writer = try StagedTableWriter(path: output, columns: StagingTables.normalisedColumns, digest: digest)
             for (area, figure) in zip(geography.areas, figures) {
                 try writer.writeRow { row in
                     row.append(area.code)
@@ -94,7 +94,7 @@ struct IndicatorNormaliser {
     /// figures' sums are kept, not the rows.
     ///
     /// This runs for every row of every source, so it works on the row as read: the code
-    /// is looked up as its bytes, and made text only where a method or a message needs it.
+    /// is looked up as read, and made text only where a method or a message needs it.
     private func map(_ source: SourceSpec, from path: String, into empty: AreaAccumulator) throws(AreaNeedsError) -> Mapped {
         let populations = try plan.population.map(readPopulations) ?? CodeMap()
         let scope = DistrictScope(geography: geography, source: source)
@@ -105,22 +105,21 @@ struct IndicatorNormaliser {
         // local-concentration orders tied small areas by code; the other methods never read it.
         let keepsCodes = empty.method == .localConcentration
         do {
-            try areas.withUnsafeMutableBufferPointer { areas in
-                try IngestedRow.forEach(in: path) { row in
-                    guard scope.contains(row) else {
-                        outside += 1
-                        return
-                    }
-                    let value = row.value
-                    let figures = SmallAreaFigures(
-                        code: keepsCodes ? row.codeText : "", value: value, numerator: row.numerator, denominator: row.denominator,
-                        population: row.population ?? populations.value(forCode: row.code),
-                        nationalRank: value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber))
-                    let known = finder.forEachShare(ofCode: row.code, name: row.hasName ? row.name : nil) { area, weight in
-                        areas[area].add(figures, weight: weight)
-                    }
-                    if !known { unknown.add("\(row.codeText) (line \(row.line))") }
+            try IngestedRow.forEach(in: path) { row in
+                guard scope.contains(row) else {
+                    outside += 1
+                    return
                 }
+                let value = row.value
+                let code = row.code
+                let figures = SmallAreaFigures(
+                    code: keepsCodes ? code.text : "", value: value, numerator: row.numerator, denominator: row.denominator,
+                    population: row.population ?? populations[code],
+                    nationalRank: value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber))
+                let known = finder.forEachShare(of: code, name: row.hasName ? row.name : nil) { area, weight in
+                    areas[area].add(figures, weight: weight)
+                }
+                if !known { unknown.add("\(code) (line \(row.line))") }
             }
         } catch {
             throw AreaNeedsError(error, context: "normalise \(indicator.id)")
@@ -150,7 +149,7 @@ struct IndicatorNormaliser {
             let code = try reader.column("area_code", .text)
             let population = try reader.column("population", .number)
             try reader.forEachRow { row in
-                if let value = row.number(population) { populations.updateValue(value, forCode: row.bytes(code)) }
+                if let value = row.number(population) { populations[row.areaCode(code)] = value }
             }
         } catch {
             throw AreaNeedsError(error, context: "normalise \(indicator.id): population")

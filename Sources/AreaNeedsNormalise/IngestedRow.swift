@@ -4,9 +4,9 @@ import AreaNeedsTables
 /// A row of an ingest-stage table: one small area's figures from a source, as a view of
 /// the row being read, valid only inside the closure it is passed to.
 ///
-/// The area code is handed over as its bytes: making a `String` of it for each of the 1.6
-/// million rows of the national benchmark, and of the name and district beside it, cost
-/// more than mapping the row to its areas. Text is made only where it is asked for.
+/// The area code is handed over as read (`AreaCode`): making a `String` of it for each of
+/// the 1.6 million rows of the national benchmark, and of the name and district beside it,
+/// cost more than mapping the row to its areas. Text is made only where it is asked for.
 struct IngestedRow {
     private let record: StagedRecord
     private let columns: Columns
@@ -18,9 +18,7 @@ struct IngestedRow {
         let name, district, value, numerator, denominator, population, decile: Int?
     }
 
-    /// The area code's UTF-8, valid only inside the call.
-    var code: UnsafeRawBufferPointer { record.bytes(columns.code) }
-    var codeText: String { record.text(columns.code) }
+    var code: AreaCode { record.areaCode(columns.code) }
     /// The area's name as the source gives it; empty when it gives none.
     var name: String { columns.name.map(record.text) ?? "" }
     var hasName: Bool { columns.name.map { !record.isEmpty($0) } ?? false }

@@ -20,7 +20,7 @@ public struct PublishStage: Sendable {
     }
 
     /// The rank stage's tables a release is made from.
-    static let rankTables = [StagingTables.indicatorNeedsFile, StagingTables.objectiveNeedsFile, StagingTables.countyFiguresFile]
+    static let rankTables = [StagingTables.indicatorNeedsFile, StagingTables.objectiveNeedsFile, StagingTables.indicatorSummariesFile]
 
     /// What publishing did.
     public struct Outcome: Sendable {

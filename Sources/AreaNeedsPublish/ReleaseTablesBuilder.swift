@@ -47,26 +47,27 @@ struct ReleaseTablesBuilder {
     }
 
     private func indicatorRows() throws(AreaNeedsError) -> [[String]] {
-        let counties = try countyFigures()
-        return pipeline.file.indicators.map { indicatorRow($0, county: counties[$0.id] ?? "") }
+        let summaries = try indicatorSummaries()
+        return pipeline.file.indicators.map { indicatorRow($0, summary: summaries[$0.id] ?? ["", ""]) }
     }
 
-    /// Each indicator's county figure as the rank stage wrote it, by id.
-    private func countyFigures() throws(AreaNeedsError) -> [String: String] {
-        let path = rank.file(StagingTables.countyFiguresFile)
+    /// Each indicator's county figure and why it is not ranked, as the rank stage wrote
+    /// them, by id.
+    private func indicatorSummaries() throws(AreaNeedsError) -> [String: [String]] {
+        let path = rank.file(StagingTables.indicatorSummariesFile)
         do {
             let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
             let id = try reader.header.column("indicator_id")
-            let value = try reader.header.column("county_value")
-            var figures: [String: String] = [:]
-            try reader.forEachRecord { record in figures[record.text(id)] = record.text(value) }
-            return figures
+            let columns = try ["county_value", "not_ranked_reason"].map { name throws(TableError) in try reader.header.column(name) }
+            var summaries: [String: [String]] = [:]
+            try reader.forEachRecord { record in summaries[record.text(id)] = columns.map(record.text) }
+            return summaries
         } catch {
-            throw AreaNeedsError(error, context: "publish: the county figures")
+            throw AreaNeedsError(error, context: "publish: the indicator summaries")
         }
     }
 
-    private func indicatorRow(_ indicator: IndicatorSpec, county: String) -> [String] {
+    private func indicatorRow(_ indicator: IndicatorSpec, summary: [String]) -> [String] {
         let source = indicator.source
         let ranks = indicator.aggregation == .averageRank || indicator.aggregation == .localConcentration
         return [
@@ -81,7 +82,8 @@ struct ReleaseTablesBuilder {
             String(pipeline.file.synthetic),
             indicator.standsInFor.joined(separator: " | "),
             ranks ? indicator.nationalCount.map(String.init) ?? "" : "",
-            county,
+            summary[0],
+            summary[1],
         ]
     }
 
@@ -110,8 +112,8 @@ struct ReleaseTablesBuilder {
                 try Geography.forEachRow(ofLookup: file) { code, area, weight in
                     try writer.writeRow { row in
                         row.append(file.level.rawValue)
-                        row.append(bytes: code)
-                        row.append(bytes: area)
+                        row.append(code)
+                        row.append(area)
                         row.append(number: weight)
                     }
                 }

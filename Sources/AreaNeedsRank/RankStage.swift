@@ -27,7 +27,7 @@ public struct RankStage: Sendable {
         var report = StageReport(stage: .rank)
         let (inputs, fingerprint) = try describeInputs(known: folder.manifest(RankStage.unit)?.inputs ?? [])
         if !force, let manifest = folder.upToDate(RankStage.unit, fingerprint: fingerprint.value,
-                                                  outputs: [StagingTables.indicatorNeedsFile, StagingTables.objectiveNeedsFile, StagingTables.countyFiguresFile]) {
+                                                  outputs: [StagingTables.indicatorNeedsFile, StagingTables.objectiveNeedsFile, StagingTables.indicatorSummariesFile]) {
             report.skipped = [RankStage.unit]
             report.counts = manifest.counts
             // The comparison with the newest release still stands only if no release was
@@ -105,6 +105,7 @@ public struct RankStage: Sendable {
         })
         let areas = try areasByCode()
         let districtOf = pipeline.file.ranking.withinDistrict ? try districtIndexes(of: areaOrder, areas: areas) : nil
+        let values = tables.map(\.values)
         try ReleaseChangeCheck(pipeline: pipeline).check(ids: indicators.map(\.id), areaCodes: areaOrder, values: tables.map(\.values), into: &checks)
         let populations = areaOrder.map { areas[$0]?.population }
         let ranks = try Parallel.collect(Parallel.map(Array(zip(indicators, tables))) { indicator, table in
@@ -127,7 +128,8 @@ public struct RankStage: Sendable {
                             comparisons: counties.map(\.areas), ranksWithinDistricts: districtOf != nil)
         return RankedTables(
             ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, rows: rows,
-            districtOf: districtOf, countyFigures: counties.map(\.county))
+            districtOf: districtOf, countyFigures: counties.map(\.county),
+            notRanked: values.map(NeedRanking.unranked))
     }
 
     /// Writes the two need tables at once, one per core (the indicator table is the larger),
@@ -136,10 +138,10 @@ public struct RankStage: Sendable {
     private func write(_ ranked: RankedTables, into folder: StageFolder) throws(AreaNeedsError) -> ([StageManifest.Output], Int) {
         let indicatorPath = folder.file(StagingTables.indicatorNeedsFile)
         let objectivePath = folder.file(StagingTables.objectiveNeedsFile)
-        let countyPath = folder.file(StagingTables.countyFiguresFile)
+        let countyPath = folder.file(StagingTables.indicatorSummariesFile)
         let digests = (indicator: StreamingDigest(), objective: StreamingDigest(), county: StreamingDigest())
         do {
-            try ranked.writeCountyFigures(to: countyPath, digest: digests.county)
+            try ranked.writeIndicatorSummaries(to: countyPath, digest: digests.county)
         } catch {
             throw AreaNeedsError(error, context: "rank")
         }
@@ -156,7 +158,7 @@ public struct RankStage: Sendable {
         let outputs: [StageManifest.Output] = [
             .init(path: StagingTables.indicatorNeedsFile, file: try InputFile.describeWritten(indicatorPath, digest: digests.indicator), rows: areaCount * ranked.ids.count),
             .init(path: StagingTables.objectiveNeedsFile, file: try InputFile.describeWritten(objectivePath, digest: digests.objective), rows: areaCount * 5),
-            .init(path: StagingTables.countyFiguresFile, file: try InputFile.describeWritten(countyPath, digest: digests.county), rows: ranked.ids.count),
+            .init(path: StagingTables.indicatorSummariesFile, file: try InputFile.describeWritten(countyPath, digest: digests.county), rows: ranked.ids.count),
         ]
         return (outputs, written[0])
     }

@@ -19,6 +19,8 @@ struct RankedTables: Sendable {
     let districtOf: [Int?]?
     /// Each indicator's county figure, in the order of `ids`; nil when it has none.
     let countyFigures: [Double?]
+    /// Why each indicator is not ranked, in the order of `ids`; nil when it is (or has no figures).
+    let notRanked: [NeedRanking.Unranked?]
 
     private var withinDistrict: Bool { districtOf != nil }
 
@@ -30,7 +32,7 @@ struct RankedTables: Sendable {
     /// 185,692 rows on the national benchmark: each is bytes copied from `NeedRows` and small
     /// numbers written, with nothing reference counted.
     func writeIndicatorNeeds(to path: String, digest: StreamingDigest) throws -> Int {
-        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
+        let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
                                      columns: StagingTables.indicatorNeedColumns + extraColumns, durable: false)
         precondition(rows.ranksWithinDistricts == withinDistrict, "the rows have the ranks the columns name")
         let fields = rows
@@ -58,14 +60,15 @@ struct RankedTables: Sendable {
         return ranked
     }
 
-    /// Writes each indicator's county figure: one row per indicator.
-    func writeCountyFigures(to path: String, digest: StreamingDigest) throws {
-        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
-                                     columns: StagingTables.countyFigureColumns, durable: false)
-        for (id, county) in zip(ids, countyFigures) {
+    /// Writes each indicator's county figure and why it is not ranked: one row per indicator.
+    func writeIndicatorSummaries(to path: String, digest: StreamingDigest) throws {
+        let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
+                                     columns: StagingTables.indicatorSummaryColumns, durable: false)
+        for position in ids.indices {
             try writer.writeRow { row in
-                row.append(id)
-                if let county { row.append(number: county) } else { row.append("") }
+                row.append(ids[position])
+                if let county = countyFigures[position] { row.append(number: county) } else { row.append("") }
+                row.append(notRanked[position]?.description ?? "")
             }
         }
         try writer.finish()
@@ -88,7 +91,7 @@ struct RankedTables: Sendable {
                 }, groups: districtOf))
             }
         }
-        let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)],
+        let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
                                      columns: StagingTables.objectiveNeedColumns + extraColumns, durable: false)
         for area in areaCodes.indices {
             for objective in 1...5 {

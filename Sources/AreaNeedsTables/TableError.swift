@@ -2,7 +2,8 @@
 ///
 /// Every error names the file; errors about content add the line (1-based, as an editor
 /// shows it), the column (1-based position and, once the header is known, its name) and
-/// the offending text.
+/// the offending text. In an Excel sheet the line is the sheet's row number and the column
+/// is shown as its letter ("fuel.xlsx, sheet "Table 3", row 12, column C (Households)").
 public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What went wrong.
     public enum Kind: Sendable, Equatable {
@@ -14,7 +15,8 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case truncatedGzip
         case corruptGzip(reason: String)
         case decompressedTooLarge(limit: Int)
-        case invalidUTF8(byteOffset: Int)
+        /// Bytes that are not UTF-8; `looksLike` is the encoding the file seems to be in.
+        case invalidUTF8(byteOffset: Int, looksLike: TextEncoding? = nil)
         case unterminatedQuote
         case malformedQuote
         case fieldTooLarge(limit: Int)
@@ -29,12 +31,32 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case notANumber
         case notAWholeNumber
         case wrongFieldCount(expected: Int, found: Int)
+        /// An Excel workbook read with no sheet chosen; its sheets, in order.
+        case sheetNotChosen(sheets: [String])
+        /// The sheet asked for is not in the workbook.
+        case sheetNotFound(sheet: String, sheets: [String])
+        /// A sheet was asked for, but the file is not an Excel workbook.
+        case notAWorkbook(reason: String)
+        /// The old binary Excel format (.xls).
+        case binaryExcelFormat
+        /// A password-protected (encrypted) workbook.
+        case encryptedWorkbook
+        /// An OpenDocument spreadsheet (.ods).
+        case openDocumentSpreadsheet
+        /// A zip archive or workbook part that is damaged or cut short.
+        case corruptWorkbook(reason: String)
+        /// More shared strings than the limit allows.
+        case tooManySharedStrings(limit: Int)
+        /// Shared strings larger in total than the limit allows.
+        case sharedStringsTooLarge(limit: Int)
         /// A carriage return alone inside a line of a file whose lines end in LF.
         case strayCarriageReturn(byteOffset: Int)
     }
 
     public var kind: Kind
     public var file: String
+    /// The sheet, when the file is an Excel workbook.
+    public var sheet: String?
     public var line: Int?
     public var column: Int?
     public var columnName: String?
@@ -42,22 +64,26 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
     public var text: String?
 
     public init(
-        _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
+        _ kind: Kind, file: String, sheet: String? = nil, line: Int? = nil, column: Int? = nil,
         columnName: String? = nil, text: String? = nil
     ) {
         self.kind = kind
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.column = column
         self.columnName = columnName
         self.text = text.map(TableError.shorten)
     }
 
-    /// "file, line 12, column 3 (Value)" style location.
+    /// "file, line 12, column 3 (Value)" style location; in a sheet,
+    /// "file, sheet "Table 3", row 12, column C (Value)".
     public var location: String {
         var parts = [file]
-        if let line { parts.append("line \(line)") }
-        switch (column, columnName) {
+        if let sheet { parts.append("sheet \"\(sheet)\"") }
+        if let line { parts.append(sheet == nil ? "line \(line)" : "row \(line)") }
+        let columnText = column.map { sheet == nil ? String($0) : SheetColumn.letters($0) }
+        switch (columnText, columnName) {
         case let (column?, name?): parts.append("column \(column) (\(name))")
         case let (column?, nil): parts.append("column \(column)")
         case let (nil, name?): parts.append("column \(name)")
@@ -91,8 +117,11 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
             return "the gzip stream is corrupt (\(reason))"
         case .decompressedTooLarge(let limit):
             return "decompresses to more than \(ByteCount(limit)), the limit for one input; raise the limit if the file is genuine"
-        case .invalidUTF8(let offset):
-            return "invalid UTF-8 at byte \(offset + 1) of the field (save the file as UTF-8)"
+        case .invalidUTF8(let offset, let looksLike?):
+            return "invalid UTF-8 at byte \(offset + 1) of the field: the file looks like \(looksLike.displayName) text; "
+                + "read it with `encoding: \(looksLike.rawValue)` (or save it as UTF-8)"
+        case .invalidUTF8(let offset, nil):
+            return "invalid UTF-8 at byte \(offset + 1) of the field (save the file as UTF-8, or name its encoding with `encoding:`)"
         case .unterminatedQuote:
             return "a quoted field is never closed (a missing closing quote)"
         case .malformedQuote:
@@ -130,6 +159,24 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
             return "expected a whole number"
         case .wrongFieldCount(let expected, let found):
             return "the writer was given \(found) fields for \(expected) columns"
+        case .sheetNotChosen(let sheets):
+            return "it is an Excel workbook: say which sheet to read with `sheet:` (a name or a number from 1); its sheets are \(SheetList(sheets))"
+        case .sheetNotFound(let sheet, let sheets):
+            return "the workbook has no sheet \(sheet); its sheets are \(SheetList(sheets))"
+        case .notAWorkbook(let reason):
+            return "a sheet was named, but the file is not an Excel workbook (.xlsx): \(reason); leave out `sheet:` for a CSV file"
+        case .binaryExcelFormat:
+            return "it is in the old binary Excel format (.xls), which is not read: open it in Excel and save it as an Excel workbook (.xlsx)"
+        case .encryptedWorkbook:
+            return "the workbook is password-protected (encrypted): save a copy without a password"
+        case .openDocumentSpreadsheet:
+            return "it is an OpenDocument spreadsheet (.ods), which is not read: save it as an Excel workbook (.xlsx)"
+        case .corruptWorkbook(let reason):
+            return "the workbook is damaged or incomplete (\(reason)); download or save it again"
+        case .tooManySharedStrings(let limit):
+            return "the workbook has more than \(limit) shared strings, the limit for one input; raise the limit if the file is genuine"
+        case .sharedStringsTooLarge(let limit):
+            return "the workbook's shared strings take more than \(ByteCount(limit)), the limit for one input; raise the limit if the file is genuine"
         case .strayCarriageReturn(let offset):
             return "a carriage return (\\r) at byte \(offset + 1) of the line, not at its end, breaks the row in two; "
                 + "remove it, or quote the field that holds it"
@@ -167,6 +214,17 @@ extension String {
             }
         }
         return result
+    }
+}
+
+/// Sheet names for messages: "\"Notes\", \"Table 1\" (2 sheets)", the first twenty.
+struct SheetList: CustomStringConvertible {
+    var names: [String]
+    init(_ names: [String]) { self.names = names }
+    var description: String {
+        guard !names.isEmpty else { return "none" }
+        let shown = names.prefix(20).map { "\"\($0)\"" }.joined(separator: ", ")
+        return names.count > 20 ? "\(shown) and \(names.count - 20) more" : shown
     }
 }
 

@@ -187,7 +187,7 @@ final class FixtureRelease: Sendable {
                 let available = indicator.quality != nil && !gaps.contains("*/\(indicator.objective)")
                 return [indicator.id, indicator.title, String(indicator.objective), indicator.polarity, indicator.unit,
                         available ? "rate" : "", available ? "fixture.csv" : "", "lsoa11", "2025",
-                        String(available), available ? "" : "No published source for these areas", "", "true", "", "", ""]
+                        String(available), available ? "" : "No published source for these areas", "", "true", "", "", "", ""]
             }),
             ReleaseTable(schema: schema.indicatorNeeds, rows: indicatorNeeds),
             ReleaseTable(schema: schema.objectiveNeeds, rows: objectiveNeeds),

@@ -1,6 +1,7 @@
 import AreaNeedsTestSupport
 import Foundation
 import Testing
+import AreaNeedsTables
 @testable import AreaNeedsCore
 
 @Suite("Describing input files")
@@ -12,7 +13,7 @@ struct InputFileTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data("first".utf8).write(to: URL(fileURLWithPath: path))
         let digest = StreamingDigest()
-        Array("first".utf8).withUnsafeBytes(digest.update)
+        digest.update(Array("first".utf8))
         let written = try InputFile.describeWritten(path, digest: digest)
         #expect(written.sha256 == FileHash.sha256(of: "first"))
         #expect(try InputFile.describe(path) == written)

@@ -1,3 +1,4 @@
+import AreaNeedsTables
 import Foundation
 import Testing
 @testable import AreaNeedsCore

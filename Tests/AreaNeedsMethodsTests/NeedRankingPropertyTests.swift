@@ -25,12 +25,17 @@ struct NeedRankingPropertyTests {
             let count = Int.random(in: 1...120, using: &generator)
             let values = distinctValues(count, &generator)
             let ranks = NeedRanking.rank(values, polarity: .higherIsWorse)
+            // Fewer values than quintiles are not ranked.
+            guard count >= NeedRanking.minimumValues else {
+                #expect(ranks.isEmpty, "n = \(count)")
+                continue
+            }
 
             // Every area ranked, the ranks 1...n each once.
             #expect(ranks.count == count)
             #expect(ranks.values.map(\.rank).sorted() == Array(1...count))
 
-            // Quintile sizes differ by at most one (an empty quintile, when n < 5, counts as 0).
+            // Quintile sizes differ by at most one.
             let sizes = (1...5).map { quintile in ranks.values.filter { $0.quintile == quintile }.count }
             #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1, "n = \(count): \(sizes)")
             // The worst fifth holds ⌈n/5⌉ areas and the best ⌊n/5⌋.
@@ -61,6 +66,10 @@ struct NeedRankingPropertyTests {
                 values[area] = Double(Int.random(in: 0...8, using: &generator))
             }
             let ranks = NeedRanking.rank(values, polarity: .higherIsBetter)
+            if NeedRanking.unranked(Array(values.values)) != nil {
+                #expect(ranks.isEmpty)
+                continue
+            }
             #expect(ranks.count == values.count)
             for (area, rank) in ranks {
                 let value = values[area] ?? .nan

@@ -3,26 +3,51 @@ import AreaNeedsMethods
 
 @Suite("Need ranks and quintiles")
 struct NeedRankingTests {
+    static let five: [String: Double] = ["a": 5, "b": 9, "c": 1, "d": 3, "e": 7]
+
     @Test func highestValueRanksFirstWhenHigherIsWorse() {
-        let ranks = NeedRanking.rank(["a": 5, "b": 9, "c": 1], polarity: .higherIsWorse)
-        #expect(ranks.mapValues(\.rank) == ["b": 1, "a": 2, "c": 3])
+        let ranks = NeedRanking.rank(Self.five, polarity: .higherIsWorse)
+        #expect(ranks.mapValues(\.rank) == ["b": 1, "e": 2, "a": 3, "d": 4, "c": 5])
     }
 
     @Test func lowestValueRanksFirstWhenHigherIsBetter() {
-        let ranks = NeedRanking.rank(["a": 5, "b": 9, "c": 1], polarity: .higherIsBetter)
-        #expect(ranks.mapValues(\.rank) == ["c": 1, "a": 2, "b": 3])
+        let ranks = NeedRanking.rank(Self.five, polarity: .higherIsBetter)
+        #expect(ranks.mapValues(\.rank) == ["c": 1, "d": 2, "a": 3, "e": 4, "b": 5])
     }
 
     @Test func tiesShareTheLowestRankNumber() {
-        // Competition ranking "1224". n = 4, quintile = 6 - ⌈(5 - r) × 5 / 4⌉:
-        //   r = 1: ⌈20/4⌉ = 5 → 1;  r = 2: ⌈15/4⌉ = 4 → 2;  r = 4: ⌈5/4⌉ = 2 → 4.
-        let ranks = NeedRanking.rank(["a": 10, "b": 8, "c": 8, "d": 3], polarity: .higherIsWorse)
+        // Competition ranking "12245". n = 5, quintile = 6 - ⌈(6 - r) × 5 / 5⌉ = r.
+        let ranks = NeedRanking.rank(["a": 10, "b": 8, "c": 8, "d": 3, "e": 1], polarity: .higherIsWorse)
         #expect(ranks == [
             "a": NeedRank(rank: 1, quintile: 1), "b": NeedRank(rank: 2, quintile: 2),
             "c": NeedRank(rank: 2, quintile: 2), "d": NeedRank(rank: 4, quintile: 4),
+            "e": NeedRank(rank: 5, quintile: 5),
         ])
         #expect(ranks["b"]?.highestNeed == true)
         #expect(ranks["d"]?.highestNeed == false)
+    }
+
+    @Test func noRankingWithoutVariation() {
+        // A county figure inherited by all 34 areas: every one would rank 1, in the worst fifth.
+        var tied: [Int: Double] = [:]
+        for area in 1...34 { tied[area] = 12.5 }
+        #expect(NeedRanking.rank(tied, polarity: .higherIsWorse).isEmpty)
+        #expect(NeedRanking.unranked(Array(tied.values)) == .noVariation)
+        // One area apart is variation enough.
+        tied[34] = 13
+        #expect(NeedRanking.rank(tied, polarity: .higherIsWorse)[34] == NeedRank(rank: 1, quintile: 1))
+        #expect(NeedRanking.rank(tied, polarity: .higherIsWorse)[1] == NeedRank(rank: 2, quintile: 1))
+        #expect(NeedRanking.unranked(Array(tied.values)) == nil)
+    }
+
+    @Test func fewerValuesThanQuintilesAreNotRanked() {
+        // phe_quantile gives no quantiles for fewer values than quantiles; nor does this.
+        let four: [String: Double] = ["a": 1, "b": 2, "c": 3, "d": 4, "e": .nan]
+        #expect(NeedRanking.rank(four, polarity: .higherIsWorse).isEmpty)
+        #expect(NeedRanking.unranked(Array(four.values)) == .tooFew(count: 4))
+        #expect(NeedRanking.unranked([7]) == .tooFew(count: 1))
+        #expect(NeedRanking.unranked([]) == nil)
+        #expect(NeedRanking.Unranked.tooFew(count: 1).description.hasPrefix("figures for 1 area, fewer than the 5"))
     }
 
     @Test func tiesAcrossAQuintileBoundaryTakeTheFirstRanksQuintile() {
@@ -38,21 +63,26 @@ struct NeedRankingTests {
     }
 
     @Test func missingValuesGetNoRankAndAreNotCounted() {
-        // Only a and c hold a value: n = 2. r = 1 → 1; r = 2: 6 - ⌈5/2⌉ = 3.
-        let ranks = NeedRanking.rank(["a": 1, "b": .nan, "c": 2, "d": .infinity], polarity: .higherIsWorse)
-        #expect(ranks == ["c": NeedRank(rank: 1, quintile: 1), "a": NeedRank(rank: 2, quintile: 3)])
+        // Five hold a value, b and d do not: n = 5 and quintile = rank.
+        let ranks = NeedRanking.rank(["a": 1, "b": .nan, "c": 2, "d": .infinity, "e": 3, "f": 4, "g": 5], polarity: .higherIsWorse)
+        #expect(ranks == [
+            "g": NeedRank(rank: 1, quintile: 1), "f": NeedRank(rank: 2, quintile: 2), "e": NeedRank(rank: 3, quintile: 3),
+            "c": NeedRank(rank: 4, quintile: 4), "a": NeedRank(rank: 5, quintile: 5),
+        ])
     }
 
     @Test func doublesAreComparedExactly() {
+        // Three smaller values beside each pair, so that five are ranked.
+        let others: [String: Double] = ["x": -3, "y": -2, "z": -1]
         // 0.1 + 0.2 is 0.30000000000000004, one bit above 0.3: they rank apart, not as a tie.
         let sum = 0.1 + 0.2
-        let ranks = NeedRanking.rank(["sum": sum, "literal": 0.3], polarity: .higherIsWorse)
+        let ranks = NeedRanking.rank(others.merging(["sum": sum, "literal": 0.3]) { $1 }, polarity: .higherIsWorse)
         #expect(ranks["sum"]?.rank == 1 && ranks["literal"]?.rank == 2)
-        let neighbours = NeedRanking.rank(["a": 1.0, "b": 1.0.nextUp], polarity: .higherIsBetter)
+        let neighbours = NeedRanking.rank(["a": 1.0, "b": 1.0.nextUp, "x": 3, "y": 4, "z": 5], polarity: .higherIsBetter)
         #expect(neighbours["a"]?.rank == 1 && neighbours["b"]?.rank == 2)
         // Zero and negative zero are equal doubles: a tie.
-        let zeros = NeedRanking.rank(["a": 0.0, "b": -0.0], polarity: .higherIsWorse)
-        #expect(zeros["a"]?.rank == 1 && zeros["b"]?.rank == 1)
+        let zeros = NeedRanking.rank(others.merging(["a": 0.0, "b": -0.0]) { $1 }, polarity: .higherIsWorse)
+        #expect(zeros["a"]?.rank == 1 && zeros["b"]?.rank == 1 && zeros["z"]?.rank == 3)
     }
 
     @Test func emptyInputHasNoRanks() {

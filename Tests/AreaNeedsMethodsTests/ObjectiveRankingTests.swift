@@ -4,18 +4,18 @@ import AreaNeedsMethods
 @Suite("Objective need from indicator need ranks")
 struct ObjectiveRankingTests {
     @Test func lowestMeanNeedRankIsTheGreatestNeed() throws {
-        // Means: A (1 + 2) / 2 = 1.5; B (3 + 1) / 2 = 2; C 2 / 1 = 2; E (5 + 4) / 2 = 4.5; D none.
-        // n = 4: A 1; B and C tie at 2; E 4. Quintiles (n = 4): r 1 → 1, r 2 → 6 - ⌈15/4⌉ = 2,
-        // r 4 → 6 - ⌈5/4⌉ = 4.
+        // Means: A (1 + 2) / 2 = 1.5; B (3 + 1) / 2 = 2; C 2 / 1 = 2; E (5 + 4) / 2 = 4.5;
+        // F (5 + 6) / 2 = 5.5; D none. n = 5: A 1; B and C tie at 2; E 4; F 5; quintile = rank.
         let needs = ObjectiveRanking.rank([
             "A": [NeedRank(rank: 1, quintile: 1), NeedRank(rank: 2, quintile: 1)],
             "B": [NeedRank(rank: 3, quintile: 3), NeedRank(rank: 1, quintile: 1)],
             "C": [NeedRank(rank: 2, quintile: 2)],
             "D": [],
             "E": [NeedRank(rank: 5, quintile: 5), NeedRank(rank: 4, quintile: 4)],
+            "F": [NeedRank(rank: 5, quintile: 5), NeedRank(rank: 6, quintile: 5)],
         ])
         #expect(needs["D"] == nil)
-        #expect(needs.count == 4)
+        #expect(needs.count == 5)
         let a = try #require(needs["A"])
         #expect(a == ObjectiveNeed(
             meanNeedRank: 1.5, indicatorsRanked: 2, indicatorsInWorstTwoFifths: 2, rank: NeedRank(rank: 1, quintile: 1)))
@@ -25,12 +25,14 @@ struct ObjectiveRankingTests {
             meanNeedRank: 2, indicatorsRanked: 1, indicatorsInWorstTwoFifths: 1, rank: NeedRank(rank: 2, quintile: 2)))
         #expect(needs["E"] == ObjectiveNeed(
             meanNeedRank: 4.5, indicatorsRanked: 2, indicatorsInWorstTwoFifths: 0, rank: NeedRank(rank: 4, quintile: 4)))
+        #expect(needs["F"]?.rank == NeedRank(rank: 5, quintile: 5))
     }
 
     @Test func equalMeansFromDifferentCountsTie() {
-        // X: (1 + 1 + 2) / 3 = 4/3; Y: (1 + 1 + 1 + 1 + 2 + 2) / 6 = 8/6 = 4/3; Z: 2.
+        // X: (1 + 1 + 2) / 3 = 4/3; Y: (1 + 1 + 1 + 1 + 2 + 2) / 6 = 8/6 = 4/3; Z: 2; V 3; W 4.
         func ranks(_ numbers: [Int]) -> [NeedRank] { numbers.map { NeedRank(rank: $0, quintile: 1) } }
-        let needs = ObjectiveRanking.rank(["X": ranks([1, 1, 2]), "Y": ranks([1, 1, 1, 1, 2, 2]), "Z": ranks([2])])
+        let needs = ObjectiveRanking.rank(["X": ranks([1, 1, 2]), "Y": ranks([1, 1, 1, 1, 2, 2]), "Z": ranks([2]),
+                                           "V": ranks([3]), "W": ranks([4])])
         #expect(needs["X"]?.meanNeedRank == needs["Y"]?.meanNeedRank)
         #expect(needs["X"]?.rank.rank == 1 && needs["Y"]?.rank.rank == 1)
         #expect(needs["Z"]?.rank.rank == 3)

@@ -20,10 +20,12 @@ struct PositionalRankingTests {
     }
 
     /// The rule, written the slow and obvious way: an area's rank is one more than the
-    /// number of areas of its group with a greater need; n counts the group's finite values.
+    /// number of areas of its group with a greater need; n counts the group's finite values;
+    /// a group of fewer than five, or of equal values, is not ranked.
     private func expectedRank(of position: Int, _ values: [Double], higherIsWorse: Bool, groups: [Int?]?) -> NeedRank? {
         guard values[position].isFinite, groups.map({ $0[position] != nil }) ?? true else { return nil }
         let peers = values.indices.filter { values[$0].isFinite && (groups == nil || groups![$0] == groups![position]) }
+        guard peers.count >= 5, Set(peers.map { values[$0] == 0 ? 0 : values[$0] }).count > 1 else { return nil }
         let rank = 1 + peers.filter { higherIsWorse ? values[$0] > values[position] : values[$0] < values[position] }.count
         return NeedRank(rank: rank, quintile: NeedRanking.quintile(rank: rank, count: peers.count))
     }
@@ -74,11 +76,13 @@ struct PositionalRankingTests {
 
     @Test func aGroupRanksAsIfItWereTheWholeSet() {
         // Two districts: each area's rank within its own is its rank among its own alone.
-        let values = [5.0, 9, 1, 7, 7, .nan]
-        let groups: [Int?] = [0, 1, 0, 1, 1, 0]
+        let values = [5.0, 9, 1, 7, 7, .nan, 3, 2, 4, 6, 0, 8]
+        let groups: [Int?] = [0, 1, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1]
         let ranks = NeedRanking.rank(positions: values, polarity: .higherIsWorse, groups: groups)
-        #expect(ranks.map { $0?.rank } == [1, 1, 2, 2, 2, nil])
-        #expect(NeedRanking.rank(positions: [5, 1], polarity: .higherIsWorse, groups: [0, 0])
-                == NeedRanking.rank(positions: [5, 1], polarity: .higherIsWorse))
+        // Group 0: 5, 1, 3, 2, 4 → ranks 1, 5, 3, 4, 2. Group 1: 9, 7, 7, 6, 0, 8 → 1, 3, 3, 5, 6, 2.
+        #expect(ranks.map { $0?.rank } == [1, 1, 5, 3, 3, nil, 3, 4, 2, 5, 6, 2])
+        let all = [5.0, 1, 3, 2, 4]
+        #expect(NeedRanking.rank(positions: all, polarity: .higherIsWorse, groups: [0, 0, 0, 0, 0])
+                == NeedRanking.rank(positions: all, polarity: .higherIsWorse))
     }
 }

@@ -25,6 +25,9 @@ struct BrokenInput: Sendable, CustomTestStringConvertible {
     var installAs: String
     /// Text added to the pipeline file's top level.
     var pipelineAddition: String?
+    /// Settings of the fuel poverty source changed in the pipeline file: its `file:` line
+    /// replaced by these lines (a workbook and its `sheet:`, an `encoding:`).
+    var fuelSource: [String]?
     /// The documented exit code.
     var status: Int32
     /// Fragments the message must hold ($ROOT is the project's folder): what, and where.
@@ -33,6 +36,9 @@ struct BrokenInput: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     static let fuel = "data-raw/sources/fuel.csv"
+    static let workbook = "data-raw/sources/fuel.xlsx"
+    /// The fuel poverty source read from sheet "Table 3" of `workbook`.
+    static let fromSheet = ["file: ../data-raw/sources/fuel.xlsx", "sheet: Table 3"]
     static let corpusFolder = FixtureProject.repository + "/Tests/BrokenInputs"
 
     /// The corpus: one row per broken input.
@@ -43,8 +49,39 @@ struct BrokenInput: Sendable, CustomTestStringConvertible {
                     mentions: ["$ROOT/data-raw/sources/fuel.csv has no data rows (rows with an area code in column \"LSOA Code\") below its header on line 1"]),
         BrokenInput(name: "binary garbage", content: .corpus("garbage.bin"), installAs: fuel, status: 65,
                     mentions: ["$ROOT/data-raw/sources/fuel.csv, line 1, column", "invalid UTF-8"]),
-        BrokenInput(name: "an Excel workbook in place of the CSV", content: .corpus("workbook.xlsx"), installAs: fuel, status: 65,
-                    mentions: ["$ROOT/data-raw/sources/fuel.csv: not a CSV text file: it is a zip archive, such as an Excel workbook (.xlsx)"]),
+        BrokenInput(name: "an Excel workbook with no sheet named", content: .generated { workbookBytes(FixtureProject.fuelPovertyWorkbook()) },
+                    installAs: fuel, status: 78,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv: it is an Excel workbook: say which sheet to read with `sheet:`",
+                               "its sheets are \"Table 3\"", "line 24 (indicators[0].source.file); add `sheet:` beside it)"]),
+        BrokenInput(name: "a truncated workbook", content: .corpus("truncated.xlsx"), installAs: workbook, fuelSource: fromSheet, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.xlsx: the workbook is damaged or incomplete (the zip archive has no end record"]),
+        BrokenInput(name: "a workbook without its shared strings", content: .generated { workbookBytes(FixtureProject.fuelPovertyWorkbook(), sharedStrings: false) },
+                    installAs: workbook, fuelSource: fromSheet, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.xlsx, sheet \"Table 3\", row 1, column A: the workbook is damaged or incomplete",
+                               "the workbook has no shared strings part"]),
+        BrokenInput(name: "an old .xls renamed .xlsx", content: .corpus("old-excel.xlsx"), installAs: workbook, fuelSource: fromSheet, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.xlsx: it is in the old binary Excel format (.xls)", "save it as an Excel workbook (.xlsx)"]),
+        BrokenInput(name: "a workbook zip bomb", content: .generated(workbookBomb), installAs: workbook,
+                    pipelineAddition: "limits: {max-decompressed-bytes: 1 MiB}", fuelSource: fromSheet, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.xlsx, sheet \"Table 3\": decompresses to more than 1 MiB",
+                               "(the limit is `limits: {max-decompressed-bytes: 1 MiB}` in pipelines/test.yml)"]),
+        BrokenInput(name: "a sheet with a 10 MB cell", content: .generated(hugeCell), installAs: workbook, fuelSource: fromSheet, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.xlsx, sheet \"Table 3\", row 5, column C: a field is larger than 1 MiB",
+                               "(the limit is `limits: {max-field-bytes: 1 MiB}` in pipelines/test.yml)"]),
+        BrokenInput(name: "a sheet the workbook does not have", content: .generated { workbookBytes(FixtureProject.fuelPovertyWorkbook()) },
+                    installAs: workbook, fuelSource: ["file: ../data-raw/sources/fuel.xlsx", "sheet: Table 9"], status: 78,
+                    mentions: ["$ROOT/data-raw/sources/fuel.xlsx: the workbook has no sheet \"Table 9\"; its sheets are \"Table 3\"",
+                               "(set in pipelines/test.yml, line 25 (indicators[0].source.sheet))"]),
+        BrokenInput(name: "a sheet named for a CSV file", content: .generated { Array(FixtureProject.fuelPoverty().utf8) },
+                    installAs: fuel, fuelSource: ["file: ../data-raw/sources/fuel.csv", "sheet: 1"], status: 78,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv: a sheet was named, but the file is not an Excel workbook (.xlsx)",
+                               "line 25 (indicators[0].source.sheet)"]),
+        BrokenInput(name: "an unknown encoding", content: .generated { Array(FixtureProject.fuelPoverty().utf8) },
+                    installAs: fuel, fuelSource: ["file: ../data-raw/sources/fuel.csv", "encoding: ebcdic"], status: 78,
+                    mentions: ["pipelines/test.yml, line 25", "unknown encoding \"ebcdic\""]),
+        BrokenInput(name: "undeclared Windows-1252", content: .corpus("windows-1252.csv"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv, line 1, column 1: invalid UTF-8 at byte 23 of the field: "
+                               + "the file looks like Windows-1252 text; read it with `encoding: windows-1252`"]),
         BrokenInput(name: "UTF-16 text", content: .corpus("utf16.csv"), installAs: fuel, status: 66,
                     mentions: ["$ROOT/data-raw/sources/fuel.csv: cannot read the file (the file is UTF-16 text; save it as CSV UTF-8)"]),
         BrokenInput(name: "truncated gzip", content: .corpus("truncated.csv.gz"), installAs: fuel, status: 65,
@@ -142,6 +179,29 @@ struct BrokenInput: Sendable, CustomTestStringConvertible {
         return Array(FileManager.default.contents(atPath: path)!)
     }
 
+    /// A workbook's bytes, with or without its shared strings part.
+    static func workbookBytes(_ workbook: WorkbookFile, sharedStrings: Bool = true) -> [UInt8] {
+        var workbook = workbook
+        workbook.writesSharedStrings = sharedStrings
+        let path = NSTemporaryDirectory() + "areaneeds-workbook-" + UUID().uuidString + ".xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try! workbook.write(to: path)
+        return Array(FileManager.default.contents(atPath: path)!)
+    }
+
+    /// The fuel table with 100,000 more rows of the same numbers below: a sheet whose XML
+    /// grows a hundredfold inflated, far past the 1 MiB limit set for it.
+    static func workbookBomb() -> [UInt8] {
+        var rows: [[WorkbookCell?]] = [[.text("Table 3")], [], [.text("LSOA Code"), .text("Households"), .text("Fuel poor")]]
+        rows += (1...100_000).map { _ in [.text("L11"), .number("1000"), .number("100")] }
+        return workbookBytes(WorkbookFile(sheets: [WorkbookFile.Sheet("Table 3", rows: rows)]))
+    }
+
+    /// The fuel workbook with ten million digits in a cell (row 5, column C).
+    static func hugeCell() -> [UInt8] {
+        workbookBytes(FixtureProject.fuelPovertyWorkbook(replacing: [(5, 3, .inlineText(String(repeating: "9", count: 10_000_000)))]))
+    }
+
     /// A row whose third field is ten million digits.
     static func hugeField() -> [UInt8] {
         Array("\"Table 3\"\n\nLSOA Code,Households,Fuel poor\nL11,1000,".utf8) + [UInt8](repeating: UInt8(ascii: "9"), count: 10_000_000) + [0x0A]
@@ -197,6 +257,12 @@ struct BrokenInputTests {
         }
         if let addition = input.pipelineAddition {
             project.write("pipelines/test.yml", project.read("pipelines/test.yml") + addition + "\n")
+        }
+        if let lines = input.fuelSource {
+            let indent = "      "
+            let replaced = project.read("pipelines/test.yml").replacingOccurrences(
+                of: indent + "file: ../data-raw/sources/fuel.csv\n", with: lines.map { indent + $0 + "\n" }.joined())
+            project.write("pipelines/test.yml", replaced)
         }
     }
 

@@ -9,25 +9,26 @@ struct GetRealDataScriptTests {
     let root = NSTemporaryDirectory() + "areaneeds-get-real-data-" + UUID().uuidString
 
     init() throws {
-        try FileManager.default.createDirectory(atPath: root + "/download/csv", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/download", withIntermediateDirectories: true)
     }
 
     @Test func copiesWhatIsThereAndListsWhatIsMissing() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
-        // One file in the folder itself, one under csv/, both not the checked editions.
+        // Two of the files, neither the checked edition; a CSV copy of a sheet is not looked for.
         _ = FileManager.default.createFile(atPath: root + "/download/census2021-ts038-lsoa.csv", contents: Data("made up\n".utf8))
-        _ = FileManager.default.createFile(atPath: root + "/download/csv/fuel-poverty-2022-lsoa.csv", contents: Data("made up\n".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/download/sub-regional-fuel-poverty-2022-tables.xlsx", contents: Data("made up\n".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/download/fuel-poverty-2022-lsoa.csv", contents: Data("made up\n".utf8))
 
         let result = try RealProject.script("get-real-data", [root + "/download", root + "/copied"])
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("copied   census2021-ts038-lsoa.csv (sha256 differs"))
-        #expect(result.standardOutput.contains("copied   fuel-poverty-2022-lsoa.csv (sha256 differs"))
-        #expect(result.standardOutput.contains("2 of 8 files copied"))
+        #expect(result.standardOutput.contains("copied   sub-regional-fuel-poverty-2022-tables.xlsx (sha256 differs"))
+        #expect(result.standardOutput.contains("2 of 7 files copied"))
         #expect(result.standardOutput.contains("missing  File_2_-_IoD2019_Domains_of_Deprivation.csv.gz"))
         #expect(!result.standardOutput.contains("missing  census2021-ts038-lsoa.csv"))
         let copied = try FileManager.default.contentsOfDirectory(atPath: root + "/copied").sorted()
-        #expect(copied == ["census2021-ts038-lsoa.csv", "fuel-poverty-2022-lsoa.csv"])
-        #expect(FileManager.default.contents(atPath: root + "/copied/fuel-poverty-2022-lsoa.csv") == Data("made up\n".utf8))
+        #expect(copied == ["census2021-ts038-lsoa.csv", "sub-regional-fuel-poverty-2022-tables.xlsx"])
+        #expect(FileManager.default.contents(atPath: root + "/copied/sub-regional-fuel-poverty-2022-tables.xlsx") == Data("made up\n".utf8))
     }
 
     @Test func aFolderThatIsNotThereIsAnError() throws {

@@ -46,6 +46,21 @@ struct PipelineRunTests {
         #expect(wellbeing.count == 6 && wellbeing.allSatisfy { $0["value"] == "" && $0["need_rank"] == "" })
     }
 
+    @Test func anIndicatorWithoutVariationIsPublishedButNotRanked() throws {
+        // Both districts with the same pay: a county figure in effect, inherited by all.
+        project.write("data-raw/sources/pay.csv", FixtureProject.pay.replacingOccurrences(of: "\"£25,000\"", with: "\"£30,000\""))
+        try run()
+        let needs = project.table("data-out/test/latest/indicator_needs.csv").filter { $0["indicator_id"] == "pay" }
+        #expect(needs.count == 6 && needs.allSatisfy { $0["value"] == "30000" && $0["need_rank"] == "" && $0["need_quintile"] == "" && $0["highest_need"] == "" })
+        let pay = project.table("data-out/test/latest/indicators.csv").first { $0["indicator_id"] == "pay" }
+        #expect(pay?["not_ranked_reason"]?.hasPrefix("every area has the same figure") == true, "\(String(describing: pay))")
+        // It does not count towards objective 2, which has no other indicator: not ranked.
+        let objective = project.table("data-out/test/latest/objective_needs.csv").filter { $0["objective_id"] == "2" }
+        #expect(objective.allSatisfy { $0["indicators_ranked"] == "0" && $0["need_quintile"] == "" })
+        // A ranked indicator has no reason.
+        #expect(project.table("data-out/test/latest/indicators.csv").first { $0["indicator_id"] == "fuel-poverty" }?["not_ranked_reason"] == "")
+    }
+
     @Test func eachAreaIsComparedWithTheCounty() throws {
         try run()
         let indicators = project.table("data-out/test/latest/indicators.csv")
@@ -89,9 +104,7 @@ struct PipelineRunTests {
         try run()
         let folder = project.root + "/data-out/test/staging/ingest"
         let csv = folder + "/indicator-fuel-poverty.csv"
-        var text = Data()
-        try StagedTableReader(path: folder + "/indicator-fuel-poverty.staged").writeCSV { text.append(contentsOf: $0) }
-        FileManager.default.createFile(atPath: csv, contents: text)
+        try StagedTableReader(path: folder + "/indicator-fuel-poverty.staged").writeCSV(to: csv)
         try FileManager.default.removeItem(atPath: folder + "/indicator-fuel-poverty.staged")
         var manifest = try #require(StageManifest.read(folder + "/indicator-fuel-poverty.manifest.json"))
         manifest.outputs = [.init(path: "indicator-fuel-poverty.csv", sha256: try FileHash.sha256(ofFile: csv), rows: 18)]
@@ -189,6 +202,9 @@ struct PipelineRunTests {
     @Test func withinDistrictRanksEachDistrictAlone() throws {
         project.write("pipelines/test.yml", FixtureProject.pipeline.replacingOccurrences(
             of: "indicators:\n", with: "ranking: {within-district: true}\nindicators:\n"))
+        // Dale holds A1-A5, Vale A6 alone.
+        project.write("data-raw/geography/areas.csv", FixtureProject.areas.replacingOccurrences(of: "A4,South One,D2,Vale", with: "A4,South One,D1,Dale")
+            .replacingOccurrences(of: "A5,South Two,D2,Vale", with: "A5,South Two,D1,Dale"))
         let outcome = try run()
         #expect(outcome.release == .published(ReleaseVersion(1, 0, 0), change: nil))
         let needs = project.table("data-out/test/latest/indicator_needs.csv")
@@ -196,21 +212,23 @@ struct PipelineRunTests {
             needs.first { $0["indicator_id"] == indicator && $0["spa_code"] == area }
         }
         // Fuel poverty rises with the area number. Nationally A6 ranks 1 and A3 ranks 4; within
-        // Dale (A1-A3) A3 ranks 1, within Vale (A4-A6) A6 does. n = 3: quintiles 1, 2, 4.
+        // Dale (A1-A5) A5 ranks 1 and A3 ranks 3; n = 5, so the quintile is the rank.
         #expect(row("fuel-poverty", "A3")?["need_rank"] == "4")
-        let dale = ["A3", "A2", "A1"].map { row("fuel-poverty", $0).map { [$0["district_need_rank"], $0["district_need_quintile"]] } }
-        #expect(dale == [["1", "1"], ["2", "2"], ["3", "4"]])
-        let vale = ["A6", "A5", "A4"].map { row("fuel-poverty", $0).map { [$0["district_need_rank"], $0["district_need_quintile"]] } }
-        #expect(vale == [["1", "1"], ["2", "2"], ["3", "4"]])
-        // Pay is inherited: a district's areas tie, all rank 1 within it.
-        #expect(["A1", "A2", "A3", "A4"].allSatisfy { row("pay", $0)?["district_need_rank"] == "1" })
+        let dale = ["A5", "A4", "A3", "A2", "A1"].map { row("fuel-poverty", $0).map { [$0["district_need_rank"], $0["district_need_quintile"]] } }
+        #expect(dale == [["1", "1"], ["2", "2"], ["3", "3"], ["4", "4"], ["5", "5"]])
+        // Vale has one area: fewer than five, no rank within it.
+        #expect(row("fuel-poverty", "A6")?["district_need_rank"] == "" && row("fuel-poverty", "A6")?["need_rank"] == "1")
+        // Pay is inherited: Dale's areas all have Dale's figure, so they are not ranked within
+        // it (no variation); nationally Vale's lower pay ranks 1 and Dale's areas tie at 2.
+        #expect(["A1", "A2", "A3", "A4", "A5"].allSatisfy { row("pay", $0)?["district_need_rank"] == "" && row("pay", $0)?["need_rank"] == "2" })
+        #expect(row("pay", "A6")?["need_rank"] == "1")
         // No value, no district rank.
         #expect(row("wellbeing", "A1")?["district_need_rank"] == "")
 
         // Objective 5 has fuel poverty alone: its district ranks are fuel poverty's.
         let objectives = project.table("data-out/test/latest/objective_needs.csv")
-        let a3 = objectives.first { $0["spa_code"] == "A3" && $0["objective_id"] == "5" }
-        #expect(a3?["district_need_rank"] == "1" && a3?["district_need_quintile"] == "1" && a3?["need_rank"] == "4")
+        let a5 = objectives.first { $0["spa_code"] == "A5" && $0["objective_id"] == "5" }
+        #expect(a5?["district_need_rank"] == "1" && a5?["district_need_quintile"] == "1" && a5?["need_rank"] == "2")
         let none = objectives.first { $0["spa_code"] == "A1" && $0["objective_id"] == "1" }
         #expect(none?["district_need_rank"] == "" && none?["district_need_quintile"] == "")
 

@@ -40,9 +40,10 @@ final class RealProject {
         try ChildProcess.run(FixtureProject.repository + "/scripts/" + name, arguments)
     }
 
-    /// The rows of a CSV table as dictionaries keyed by the header's names.
-    static func rows(_ path: String) throws -> [[String: String]] {
-        let reader = try TableReader(path: path)
+    /// The rows of a CSV table, or of a workbook's sheet, as dictionaries keyed by the
+    /// header's names.
+    static func rows(_ path: String, sheet: SheetChoice? = nil) throws -> [[String: String]] {
+        let reader = try TableReader(path: path, options: ReadOptions(sheet: sheet))
         let names = reader.header.names
         return try reader.readAll().map { Dictionary(zip(names, $0), uniquingKeysWith: { first, _ in first }) }
     }

@@ -123,7 +123,7 @@ struct ReleaseDiffTests {
         sample.areas.removeLast()
         sample.areas.append(["A3", "Area Three", "D1", "Dale", "300"])
         sample.indicators.removeLast()
-        sample.indicators.append(["ind-c", "Indicator C", "2", "higher-is-worse", "%", "rate", "c.csv", "lsoa11", "2025", "true", "", "", "true", "", "", ""])
+        sample.indicators.append(["ind-c", "Indicator C", "2", "higher-is-worse", "%", "rate", "c.csv", "lsoa11", "2025", "true", "", "", "true", "", "", "", ""])
         sample.schemas["areas"]!.fields.append(.init("region", .string, "The region."))
         for index in sample.areas.indices { sample.areas[index].append("North West") }
         sample.omitted = ["framework"]

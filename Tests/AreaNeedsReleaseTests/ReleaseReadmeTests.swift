@@ -46,7 +46,7 @@ struct ReleaseReadmeTests {
         _ = try folder.writer.publish(SampleDraft().draft)
         var sample = SampleDraft()
         sample.areas.append(["A3", "Area Three", "D1", "Dale", "300"])
-        sample.indicators.append(["ind-c", "Indicator C", "2", "higher-is-worse", "%", "rate", "c.csv", "lsoa11", "2025", "true", "", "", "true", "", "", ""])
+        sample.indicators.append(["ind-c", "Indicator C", "2", "higher-is-worse", "%", "rate", "c.csv", "lsoa11", "2025", "true", "", "", "true", "", "", "", ""])
         sample.schemas["areas"]!.fields.append(.init("region", .string, "The region."))
         for index in sample.areas.indices { sample.areas[index].append("North West") }
         sample.indicatorNeeds[0] = ["A1", "ind-a", "30", "30", "100", "20", "40", "1", "1", "true", "exact", "worse"]

@@ -10,8 +10,8 @@ struct SampleDraft {
         ["A2", "Area Two", "D1", "Dale", "200"],
     ]
     var indicators = [
-        ["ind-a", "Indicator A", "1", "higher-is-worse", "%", "rate", "a.csv", "lsoa11", "2024", "true", "", "", "true", "", "", "16.67"],
-        ["ind-b", "Indicator B", "2", "higher-is-better", "score", "weighted-mean", "b.csv", "lsoa11", "2024", "true", "", "", "true", "", "", "4.17"],
+        ["ind-a", "Indicator A", "1", "higher-is-worse", "%", "rate", "a.csv", "lsoa11", "2024", "true", "", "", "true", "", "", "16.67", ""],
+        ["ind-b", "Indicator B", "2", "higher-is-better", "score", "weighted-mean", "b.csv", "lsoa11", "2024", "true", "", "", "true", "", "", "4.17", ""],
     ]
     var indicatorNeeds = [
         ["A1", "ind-a", "10", "10", "100", "5", "17", "2", "5", "false", "exact", "better"],

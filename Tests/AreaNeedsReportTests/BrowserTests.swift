@@ -62,3 +62,48 @@ struct BrowserTests {
         #expect(result.standardError.contains("broken"), "\(result.transcript)")
     }
 }
+
+/// Where pdftotext is, if poppler-utils is installed.
+enum PDFText {
+    static let path: String? = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+/// The fixture's report printed to PDF by headless Chromium, as a council officer would
+/// print it: the figures that the screen keeps in a closed disclosure are on paper, and
+/// so is everything the charts show, in words.
+@Suite("The report on paper",
+       .enabled(if: Browser.path != nil && PDFText.path != nil, "chromium or pdftotext (poppler-utils) is not installed"))
+struct PrintTests {
+    /// The text of a page printed to PDF, and its number of pages.
+    func printed(_ page: String) throws -> (text: String, pages: Int) {
+        let folder = NSTemporaryDirectory() + "areaneeds-print-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var flags = ["--headless", "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
+                     "--user-data-dir=" + folder + "/profile", "--no-pdf-header-footer", "--print-to-pdf=" + folder + "/page.pdf"]
+        if getuid() == 0 { flags.append("--no-sandbox") }
+        let browser = try ChildProcess.run(try #require(Browser.path), flags + ["file://" + ReportedRelease.fixture.report + "/" + page])
+        #expect(FileManager.default.fileExists(atPath: folder + "/page.pdf"), "\(browser.transcript)")
+        let text = try ChildProcess.run(try #require(PDFText.path), [folder + "/page.pdf", "-"])
+        return (text.standardOutput, text.standardOutput.components(separatedBy: "\u{0C}").filter { !$0.isEmpty }.count)
+    }
+
+    @Test func theOverviewPrintsEveryFigureAndTheKey() throws {
+        let (text, pages) = try printed("index.html")
+        #expect(pages >= 2)
+        // The figures' tables, closed on screen, open on paper.
+        for figure in ["The figures, by objective", "27,645 of 32,844", "15,145 of 32,844", "£30,000", "10.0%",
+                       "not ranked: no data", "Promote Equity and Fairness"] {
+            #expect(text.contains(figure), "\(figure) is not on paper")
+        }
+        #expect(!text.lowercased().contains("hover"))
+    }
+
+    @Test func anAreaPagePrintsTheComparisonInWords() throws {
+        let (text, _) = try printed("areas/A1.html")
+        for words in ["worse than the county (circle)", "the county's own figure", "27,645 of 32,844", "not ranked: no data",
+                      "stand-in for Wellbeing"] {
+            #expect(text.contains(words), "\(words) is not on paper")
+        }
+    }
+}

@@ -17,9 +17,9 @@ struct ChartTests {
     /// The x of the dot, the worst end and the best end of a spine.
     func spine(_ values: [Double], value: Double, higherIsWorse: Bool) throws -> (dot: Double, worst: Double, best: Double) {
         let view = SpineChart(distribution: try #require(Distribution(values)), higherIsWorse: higherIsWorse,
-                              value: value, quintile: 1, description: "").view
+                              value: value, comparison: .worse, county: nil, description: "").view
         let left = try #require(Double(view.barX))
-        return (try #require(Double(view.dotX)), left, left + (try #require(Double(view.barWidth))))
+        return (try #require(Double(view.marker.cx)), left, left + (try #require(Double(view.barWidth))))
     }
 
     @Test func worseIsAlwaysOnTheLeft() throws {
@@ -62,6 +62,21 @@ struct ChartTests {
         #expect(ValueFormat(unit: "score", values: [0.2, 0.45]).text(0.2) == "0.200 score")
         #expect(ValueFormat.grouped("-1234567.5") == "-1,234,567.5")
         #expect(ValueFormat.grouped("-0.0") == "0.0")
+    }
+
+    @Test func ranksAreWrittenAsRanksOfTheNationalCount() throws {
+        let indicator = try #require(try ReportedRelease.fixture.release.indicators().first { $0.id == "deprivation" })
+        // Whole ranks, whatever their size; in full, or "of" the count in narrow cells.
+        let format = ValueFormat(indicator: indicator, values: [870.4, 27_645])
+        #expect(format.isRank)
+        #expect(format.text(25_726.1) == "average rank 25,726 of 32,844 (higher = more deprived)")
+        #expect(format.compact(25_726.1) == "25,726 of 32,844")
+        #expect(format.number(870.4) == "870")
+        #expect(format.unitNote == "average rank of 32,844 (higher = more deprived)")
+        // Other units say themselves where the numbers do not.
+        #expect(ValueFormat(unit: "%", values: [12]).unitNote == "")
+        #expect(ValueFormat(unit: "years", values: [78]).unitNote == "years")
+        #expect(!ValueFormat(unit: "years", values: [78]).isRank)
     }
 
     @Test func pageNamesAreSafeAndUnique() {

@@ -38,18 +38,51 @@ final class ReportedRelease: Sendable {
     }()
 
     /// The six-area fixture, changed so that one area has no figure on one indicator; it
-    /// also has an unavailable indicator, a district figure and a split ward, and is not
-    /// synthetic.
+    /// also has an unavailable indicator, a district figure, a split ward, objectives with
+    /// no indicator (1 and 4), and a rank-valued stand-in for the unavailable indicator;
+    /// it is not synthetic.
     static let fixture: ReportedRelease = {
         let project = FixtureProject()
         // Ward W6 (area A6) left out of the carers extract: A6 has no carers figure.
         project.write("data-raw/sources/care.csv", FixtureProject.wardCare.replacingOccurrences(of: "W6,60,1000\n", with: ""))
-        project.write("pipelines/test.yml", FixtureProject.pipeline + "checks: {area-without-data: warning}\n")
+        project.write("data-raw/sources/ranks.csv", ReportedRelease.ranks)
+        project.write("pipelines/test.yml", FixtureProject.pipeline + ReportedRelease.standIn + "checks: {area-without-data: warning}\n")
         let root = NSTemporaryDirectory() + "areaneeds-report-fixture-" + UUID().uuidString
         try! FileManager.default.moveItem(atPath: project.root, toPath: root)
         let pipeline = try! Pipeline.load(path: root + "/pipelines/test.yml")
         return try! ReportedRelease(pipeline: pipeline, root: root)
     }()
+
+    /// National ranks of the fixture's LSOAs (1 = most deprived of 32,844): area a's three
+    /// LSOAs rank 5,000 a + 100 n, equal populations, so area a's average reversed rank is
+    /// 32,845 - 5,000 a - 200.
+    static let ranks: String = {
+        var text = "LSOA code,Rank,Population\n"
+        for a in 1...6 {
+            for n in 1...3 { text += "L\(a)\(n),\(5000 * a + 100 * n),1000\n" }
+        }
+        return text
+    }()
+
+    /// A rank-valued stand-in for the fixture's unavailable wellbeing indicator.
+    static let standIn = """
+          - id: deprivation
+            title: Deprivation, approximated by the average rank of income deprivation over the national small areas (average rank)
+            objective: 3
+            polarity: higher-is-worse
+            unit: rank
+            vintage: IoD 2019
+            aggregation: average-rank
+            national-count: 32844
+            stands-in-for: wellbeing
+            source:
+              file: ../data-raw/sources/ranks.csv
+              geography: lsoa11
+              area-code: LSOA code
+              value: Rank
+              population: Population
+
+        """
 
     init(pipeline: Pipeline, root: String) throws {
         ReportedRelease.removeAtExit

@@ -17,7 +17,7 @@ struct TableRowTests {
                 row.append(text)
                 row.append(index * -7)
                 row.append(number: value)
-                Array("say \"hi\"".utf8).withUnsafeBytes { row.append(bytes: $0) }
+                row.append(AreaCode("say \"hi\""))
             }
             try strings.write([text, String(index * -7), NumberText.format(value), "say \"hi\""])
         }
@@ -78,19 +78,19 @@ struct TableRowTests {
         #expect(missing?.kind == .fileNotFound)
     }
 
-    @Test func oneWriterMakesAPlainAndAGzipCopyAndSeesTheirBytes() throws {
-        var plainSeen: [UInt8] = []
-        var gzipSeen: [UInt8] = []
+    @Test func oneWriterMakesAPlainAndAGzipCopyAndChecksumsTheirBytes() throws {
+        let (plainSeen, gzipSeen) = (StreamingDigest(), StreamingDigest())
         let writer = try TableWriter(outputs: [
-            .init(path: folder.path + "/t.csv", observer: { plainSeen += $0 }),
-            .init(path: folder.path + "/t.csv.gz", compression: .gzip, observer: { gzipSeen += $0 }),
+            .init(path: folder.path + "/t.csv", digest: plainSeen),
+            .init(path: folder.path + "/t.csv.gz", compression: .gzip, digest: gzipSeen),
         ], columns: ["code", "value"])
         // Enough rows for several pieces (64 KiB each).
         for index in 0..<20_000 { try writer.write(["E\(index)", NumberText.format(Double(index) / 3)]) }
         try writer.finish()
-        #expect(plainSeen == folder.bytes(of: "t.csv"))
-        #expect(gzipSeen == folder.bytes(of: "t.csv.gz"))
-        #expect(gzipSeen.starts(with: [0x1f, 0x8b]))
+        let (plainDigest, gzipDigest) = try (StreamingDigest.sha256(ofFile: folder.path + "/t.csv"), StreamingDigest.sha256(ofFile: folder.path + "/t.csv.gz"))
+        #expect(plainSeen.bytes == folder.bytes(of: "t.csv").count && plainSeen.finish() == plainDigest)
+        #expect(gzipSeen.bytes == folder.bytes(of: "t.csv.gz").count && gzipSeen.finish() == gzipDigest)
+        #expect(folder.bytes(of: "t.csv.gz").starts(with: [0x1f, 0x8b]))
         #expect(try readTable(folder.path + "/t.csv.gz").rows == readTable(folder.path + "/t.csv").rows)
         #expect(try readTable(folder.path + "/t.csv").rows.count == 20_000)
     }

@@ -50,11 +50,13 @@ public final class FixtureProject {
         (try? String(contentsOfFile: root + "/" + relative, encoding: .utf8)) ?? ""
     }
 
-    /// Rows of a CSV file as dictionaries (simple files: no quotes).
+    /// Rows of a CSV file as dictionaries, read as the product reads CSV; none when the
+    /// file cannot be read.
     public func table(_ relative: String) -> [[String: String]] {
-        let lines = read(relative).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        guard let header = lines.first else { return [] }
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        guard let reader = try? TableReader(path: root + "/" + relative, options: ReadOptions(header: .line(1))),
+              let rows = try? reader.readAll() else { return [] }
+        let header = reader.header.names
+        return rows.map { Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }) }
     }
 
     /// The bytes of a file; empty when it does not exist.
@@ -127,6 +129,22 @@ public final class FixtureProject {
             }
         }
         return text + "\nNote A: made up.\n"
+    }
+
+    /// The fuel poverty table as a workbook's sheet "Table 3", cell for cell as
+    /// `fuelPoverty()`: a title, the header on row 3, numbers as numbers, a note below.
+    /// `replacing` puts other cells at (row, column), 1-based, as a broken input does.
+    public static func fuelPovertyWorkbook(replacing cells: [(row: Int, column: Int, cell: WorkbookCell)] = []) -> WorkbookFile {
+        var rows: [[WorkbookCell?]] = [[.text("Table 3: Fuel poverty, made up for tests")], [], [.text("LSOA Code"), .text("Households"), .text("Fuel poor")]]
+        for a in 1...6 {
+            for n in 1...3 { rows.append([.text("L\(a)\(n)"), .number("1000"), .number(String(10 * a * 10))]) }
+        }
+        rows += [[], [.text("Note A: made up.")]]
+        for (row, column, cell) in cells {
+            while rows[row - 1].count < column { rows[row - 1].append(nil) }
+            rows[row - 1][column - 1] = cell
+        }
+        return WorkbookFile(sheets: [WorkbookFile.Sheet("Table 3", rows: rows)])
     }
 
     /// Scores: higher in the south; one suppressed cell.

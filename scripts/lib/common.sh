@@ -6,12 +6,15 @@ export AREANEEDS_ROOT
 
 say() { printf '%s\n' "$*" >&2; }
 
-# Installs the system C libraries the package links (libcsv, zlib) when their headers
-# are missing: `apt-get update` once, then `apt-get install -y`.
+# Installs the system C libraries the package links (libcsv, zlib, libxml2) when their
+# headers are missing, and pkg-config, through which SwiftPM finds libxml2's headers:
+# `apt-get update` once, then `apt-get install -y`.
 ensure_system_libraries() {
     local missing=()
     [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
     [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+    [ -f /usr/include/libxml2/libxml/parser.h ] || missing+=(libxml2-dev)
+    command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=()
     if [ "$(id -u)" -ne 0 ]; then

@@ -139,10 +139,11 @@ extension Assessment {
             return "missing\(reason): \(label)"
         }
         var parts: [String] = []
-        parts.append(need.needQuintile.map { "quintile \($0)" } ?? "no quintile")
+        parts.append(need.needQuintile.map { "quintile \($0)" } ?? (indicator.notRankedReason.isEmpty ? "no quintile" : "not ranked"))
         if let rank = need.needRank { parts.append("rank \(rank)") }
         parts.append(qualityText(need.quality, indicator: indicator))
         var text = parts.joined(separator: ", ") + ": \(label) = \(valueText(value, indicator: indicator))"
+        if need.needQuintile == nil, !indicator.notRankedReason.isEmpty { text += " (\(indicator.notRankedReason))" }
         if !need.comparedWithCounty.isEmpty, let county = indicator.countyValue {
             text += "; \(need.comparedWithCounty) than the county (\(valueText(county, indicator: indicator)))"
                 .replacingOccurrences(of: "similar than", with: "similar to")

@@ -1,9 +1,6 @@
 import AreaNeedsCore
 import AreaNeedsTables
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `areaneeds staging-table FILE`: a staged table of ingest or normalise as CSV, to see
 /// what a stage made of a source or an indicator.
@@ -31,20 +28,10 @@ struct StagingTableCommand: ParsableCommand {
         try reportingErrors {
             do {
                 let reader = try StagedTableReader(path: file)
-                try reader.writeCSV(StagingTableCommand.writeToStandardOutput)
+                try reader.printCSV()
             } catch let error as TableError {
                 throw AreaNeedsError(error, context: "staging table")
             }
-        }
-    }
-
-    private static func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw AreaNeedsError(.output, "standard output: cannot write") }
-            offset += written
         }
     }
 }

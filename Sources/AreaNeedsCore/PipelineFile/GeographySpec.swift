@@ -1,4 +1,5 @@
 import AreaNeedsGeography
+import AreaNeedsTables
 
 /// The target geography: its areas table and the lookups from small areas to it.
 public struct GeographySpec: Codable, Sendable, Equatable {
@@ -33,6 +34,10 @@ public struct GeographySpec: Codable, Sendable, Equatable {
 /// (`spa_code`, `spa_name`, `district_code`, `district_name`, `population`).
 public struct AreasFileSpec: Codable, Sendable, Equatable {
     public var file: String
+    /// The sheet, when the file is an Excel workbook.
+    public var sheet: SheetChoice?
+    /// The text encoding, when it is not UTF-8.
+    public var encoding: TextEncoding?
     public var code: String?
     public var name: String?
     public var districtCode: String?
@@ -40,13 +45,15 @@ public struct AreasFileSpec: Codable, Sendable, Equatable {
     public var population: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case file, code, name, districtCode = "district-code", districtName = "district-name", population
+        case file, sheet, encoding, code, name, districtCode = "district-code", districtName = "district-name", population
     }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         file = try container.decode(String.self, forKey: .file)
+        sheet = try container.decodeIfPresent(SheetChoice.self, forKey: .sheet)
+        encoding = try container.decodeIfPresent(TextEncoding.self, forKey: .encoding)
         code = try container.decodeIfPresent(String.self, forKey: .code)
         name = try container.decodeIfPresent(String.self, forKey: .name)
         districtCode = try container.decodeIfPresent(String.self, forKey: .districtCode)
@@ -60,6 +67,10 @@ public struct AreasFileSpec: Codable, Sendable, Equatable {
 public struct LookupFileSpec: Codable, Sendable, Equatable {
     public var geography: GeographyLevel
     public var file: String
+    /// The sheet, when the file is an Excel workbook.
+    public var sheet: SheetChoice?
+    /// The text encoding, when it is not UTF-8.
+    public var encoding: TextEncoding?
     /// The small-area code column; defaults to `<geography>_code`.
     public var smallArea: String?
     /// The small-area name column (optional; used to resolve 2021 LSOAs by MSOA name).
@@ -70,7 +81,7 @@ public struct LookupFileSpec: Codable, Sendable, Equatable {
     public var weight: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case geography, file, smallArea = "small-area", smallAreaName = "small-area-name", area, weight
+        case geography, file, sheet, encoding, smallArea = "small-area", smallAreaName = "small-area-name", area, weight
     }
 
     public init(from decoder: Decoder) throws {
@@ -78,6 +89,8 @@ public struct LookupFileSpec: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         geography = try container.decode(GeographyLevel.self, forKey: .geography)
         file = try container.decode(String.self, forKey: .file)
+        sheet = try container.decodeIfPresent(SheetChoice.self, forKey: .sheet)
+        encoding = try container.decodeIfPresent(TextEncoding.self, forKey: .encoding)
         smallArea = try container.decodeIfPresent(String.self, forKey: .smallArea)
         smallAreaName = try container.decodeIfPresent(String.self, forKey: .smallAreaName)
         area = try container.decodeIfPresent(String.self, forKey: .area)
@@ -105,6 +118,10 @@ public struct Lsoa21Spec: Codable, Sendable, Equatable {
 /// A population table at a small-area geography, used to weight averages.
 public struct PopulationSpec: Codable, Sendable, Equatable {
     public var file: String
+    /// The sheet, when the file is an Excel workbook (the IoD's File 6 is one).
+    public var sheet: SheetChoice?
+    /// The text encoding, when it is not UTF-8.
+    public var encoding: TextEncoding?
     public var geography: GeographyLevel
     public var areaCode: String
     public var column: String
@@ -113,13 +130,15 @@ public struct PopulationSpec: Codable, Sendable, Equatable {
     public var expectedRows: CountRange?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case file, geography, areaCode = "area-code", column, headerLine = "header-line", expectedRows = "expected-rows"
+        case file, sheet, encoding, geography, areaCode = "area-code", column, headerLine = "header-line", expectedRows = "expected-rows"
     }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         file = try container.decode(String.self, forKey: .file)
+        sheet = try container.decodeIfPresent(SheetChoice.self, forKey: .sheet)
+        encoding = try container.decodeIfPresent(TextEncoding.self, forKey: .encoding)
         geography = try container.decode(GeographyLevel.self, forKey: .geography)
         areaCode = try container.decode(String.self, forKey: .areaCode)
         column = try container.decode(String.self, forKey: .column)

@@ -1,5 +1,6 @@
 import AreaNeedsGeography
 import AreaNeedsMethods
+import AreaNeedsTables
 
 /// One needs indicator: what it measures, where its data comes from and how it combines.
 public struct IndicatorSpec: Codable, Sendable, Equatable {
@@ -76,6 +77,10 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
 /// Where an indicator's figures are and which columns hold them.
 public struct SourceSpec: Codable, Sendable, Equatable {
     public var file: String
+    /// The sheet to read when the file is an Excel workbook: a name or a number from 1.
+    public var sheet: SheetChoice?
+    /// The text encoding of a CSV file, when it is not UTF-8 (`windows-1252`, `latin-1`).
+    public var encoding: TextEncoding?
     /// The geography the figures are published at.
     public var geography: GeographyLevel
     /// The line of the header row; by default the header is the first row that has every
@@ -107,7 +112,7 @@ public struct SourceSpec: Codable, Sendable, Equatable {
     public var expectedRows: CountRange?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case file, geography, headerLine = "header-line", areaCode = "area-code", areaName = "area-name"
+        case file, sheet, encoding, geography, headerLine = "header-line", areaCode = "area-code", areaName = "area-name"
         case value, numerator, denominator, population, decile, missingMarkers = "missing-markers"
         case district, districtFromName = "district-from-name", expectedRows = "expected-rows"
     }
@@ -116,6 +121,8 @@ public struct SourceSpec: Codable, Sendable, Equatable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         file = try container.decode(String.self, forKey: .file)
+        sheet = try container.decodeIfPresent(SheetChoice.self, forKey: .sheet)
+        encoding = try container.decodeIfPresent(TextEncoding.self, forKey: .encoding)
         geography = try container.decode(GeographyLevel.self, forKey: .geography)
         headerLine = try container.decodeIfPresent(Int.self, forKey: .headerLine)
         areaCode = try container.decode(String.self, forKey: .areaCode)

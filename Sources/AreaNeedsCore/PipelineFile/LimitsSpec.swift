@@ -11,18 +11,23 @@ public struct LimitsSpec: Codable, Sendable, Equatable {
     public var maxFieldBytes: ByteSize
     /// Largest row.
     public var maxRowBytes: ByteSize
+    /// Most bytes a workbook's shared strings may take together (they are held in memory).
+    public var maxSharedStringBytes: ByteSize
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case maxDecompressedBytes = "max-decompressed-bytes"
         case maxFieldBytes = "max-field-bytes"
         case maxRowBytes = "max-row-bytes"
+        case maxSharedStringBytes = "max-shared-string-bytes"
     }
 
-    /// The defaults of `ReadLimits`: 8 GiB decompressed, 1 MiB a field, 16 MiB a row.
+    /// The defaults of `ReadLimits`: 8 GiB decompressed, 1 MiB a field, 16 MiB a row,
+    /// 256 MiB of shared strings.
     public init(readLimits: ReadLimits = ReadLimits()) {
         maxDecompressedBytes = ByteSize(readLimits.maxDecompressedBytes)
         maxFieldBytes = ByteSize(readLimits.maxFieldBytes)
         maxRowBytes = ByteSize(readLimits.maxRowBytes)
+        maxSharedStringBytes = ByteSize(readLimits.maxSharedStringBytes)
     }
 
     public init(from decoder: Decoder) throws {
@@ -32,6 +37,7 @@ public struct LimitsSpec: Codable, Sendable, Equatable {
         maxDecompressedBytes = try container.decodeIfPresent(ByteSize.self, forKey: .maxDecompressedBytes) ?? defaults.maxDecompressedBytes
         maxFieldBytes = try container.decodeIfPresent(ByteSize.self, forKey: .maxFieldBytes) ?? defaults.maxFieldBytes
         maxRowBytes = try container.decodeIfPresent(ByteSize.self, forKey: .maxRowBytes) ?? defaults.maxRowBytes
+        maxSharedStringBytes = try container.decodeIfPresent(ByteSize.self, forKey: .maxSharedStringBytes) ?? defaults.maxSharedStringBytes
     }
 
     /// The limits as the table reader takes them.
@@ -40,6 +46,7 @@ public struct LimitsSpec: Codable, Sendable, Equatable {
         limits.maxDecompressedBytes = maxDecompressedBytes.bytes
         limits.maxFieldBytes = maxFieldBytes.bytes
         limits.maxRowBytes = maxRowBytes.bytes
+        limits.maxSharedStringBytes = maxSharedStringBytes.bytes
         return limits
     }
 }

@@ -7,13 +7,14 @@ extension Pipeline {
         let spec = file.geography
         return AreasFile(path: resolve(spec.areas.file), areaKey: spec.areaKey, code: spec.areas.code, name: spec.areas.name,
                          districtCode: spec.areas.districtCode, districtName: spec.areas.districtName,
-                         population: spec.areas.population)
+                         population: spec.areas.population, sheet: spec.areas.sheet, encoding: spec.areas.encoding ?? .utf8)
     }
 
     public var lookupFiles: [LookupFile] {
         file.geography.lookups.map { lookup in
             LookupFile(level: lookup.geography, path: resolve(lookup.file), areaKey: file.geography.areaKey,
-                       code: lookup.smallArea, name: lookup.smallAreaName, area: lookup.area, weight: lookup.weight)
+                       code: lookup.smallArea, name: lookup.smallAreaName, area: lookup.area, weight: lookup.weight,
+                       sheet: lookup.sheet, encoding: lookup.encoding ?? .utf8)
         }
     }
 

@@ -26,22 +26,10 @@ enum YAMLFeatureScan {
     /// The first feature found, with its 1-based line; nil when there is none.
     static func first(in text: String) -> Finding? {
         var scanner = Scanner()
-        var found: Finding?
-        var text = text
-        text.withUTF8 { bytes in
-            var lineStart = 0
-            var line = 1
-            while lineStart <= bytes.count, found == nil {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != .lineFeed { lineEnd += 1 }
-                if let feature = scanner.scan(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
-                    found = Finding(line: line, feature: feature)
-                }
-                lineStart = lineEnd + 1
-                line += 1
-            }
+        for (offset, line) in text.utf8.split(separator: .lineFeed, omittingEmptySubsequences: false).enumerated() {
+            if let feature = scanner.scan(Array(line)) { return Finding(line: offset + 1, feature: feature) }
         }
-        return found
+        return nil
     }
 
     /// The state carried from line to line.
@@ -53,7 +41,7 @@ enum YAMLFeatureScan {
         /// Open `[` and `{`, which may span lines.
         var flowDepth = 0
 
-        mutating func scan(_ line: UnsafeBufferPointer<UInt8>) -> Feature? {
+        mutating func scan(_ line: [UInt8]) -> Feature? {
             let indent = line.prefix { $0 == .space }.count
             if let opened = blockIndent {
                 if line.allSatisfy({ $0 == .space || $0 == .carriageReturn }) || indent > opened { return nil }
@@ -156,7 +144,7 @@ enum YAMLFeatureScan {
 
     /// The position after the quote closing a quoted scalar that began before `start`, or
     /// nil when the line ends inside it.
-    private static func closingQuote(_ quote: UInt8, in line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    private static func closingQuote(_ quote: UInt8, in line: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < line.count {
             if line[index] == quote {

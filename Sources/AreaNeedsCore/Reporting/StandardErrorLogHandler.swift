@@ -47,16 +47,15 @@ public enum Terminal {
     /// True when standard error is a terminal (a person is watching).
     public static let standardErrorIsTerminal = isatty(2) == 1
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var progressShown = false
+    private static let progress = ProgressLine()
 
     /// Writes a line, first clearing a progress line if one is shown.
     public static func writeLine(_ text: String) {
         let line = SafeText.visible(text) + "\n"
-        lock.withLock {
-            if progressShown {
+        progress.lock.withLock {
+            if progress.shown {
                 FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-                progressShown = false
+                progress.shown = false
             }
             FileHandle.standardError.write(Data(line.utf8))
         }
@@ -70,17 +69,23 @@ public enum Terminal {
     /// Replaces the progress line (terminal only).
     static func showProgress(_ text: String) {
         let text = SafeText.visible(text, keeping: [])
-        lock.withLock {
+        progress.lock.withLock {
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
-            progressShown = true
+            progress.shown = true
         }
     }
 
     static func clearProgress() {
-        lock.withLock {
-            guard progressShown else { return }
+        progress.lock.withLock {
+            guard progress.shown else { return }
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-            progressShown = false
+            progress.shown = false
         }
+    }
+
+    /// Whether a progress line is shown, read and written under its lock.
+    private final class ProgressLine: @unchecked Sendable {
+        let lock = NSLock()
+        var shown = false
     }
 }

@@ -1,3 +1,4 @@
+import AreaNeedsTables
 import Foundation
 
 /// An input file as a stage saw it: its path, size, modification time and content hash.

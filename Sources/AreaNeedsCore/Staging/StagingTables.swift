@@ -33,8 +33,9 @@ public enum StagingTables {
         "area_code", "indicator_id", "value", "numerator", "denominator", "ci_lower", "ci_upper",
         "need_rank", "need_quintile", "highest_need", "quality", "compared_with_county",
     ]
-    /// One row per indicator: the county's own figure (rank → publish).
-    public static let countyFigureColumns = ["indicator_id", "county_value"]
+    /// One row per indicator: the county's own figure, and why the indicator is not ranked
+    /// when it is not (rank → publish).
+    public static let indicatorSummaryColumns = ["indicator_id", "county_value", "not_ranked_reason"]
     /// One row per target area and objective (rank → publish).
     public static let objectiveNeedColumns = [
         "area_code", "objective_id", "indicators_ranked", "indicators_in_worst_two_fifths",
@@ -47,7 +48,7 @@ public enum StagingTables {
     /// The ranked tables rank hands publish.
     public static let indicatorNeedsFile = "indicator_needs.csv"
     public static let objectiveNeedsFile = "objective_needs.csv"
-    public static let countyFiguresFile = "county_figures.csv"
+    public static let indicatorSummariesFile = "indicator_summaries.csv"
 
     /// The staging file of an indicator's ingested rows.
     public static func ingestedFile(_ indicator: String) -> String { "indicator-\(indicator).staged" }

@@ -43,7 +43,7 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
         case lookupNotNeeded(level: GeographyLevel)
         /// A code or name that a release would publish holds a control character or
         /// begins like a spreadsheet formula (`SafeText`).
-        case unsafeText(column: String, text: String, reason: String)
+        case unpublishableText(column: String, text: String, reason: String)
     }
 
     public var kind: Kind
@@ -61,7 +61,7 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
     /// The codes the problem is about: small areas, areas and districts.
     public var codes: [String] {
         switch kind {
-        case .emptyCell, .lookupRepeated, .lookupNotNeeded, .unsafeText: []
+        case .emptyCell, .lookupRepeated, .lookupNotNeeded, .unpublishableText: []
         case .notANumber(_, let code, _): [code]
         case .areaRepeated(let area, _): [area]
         case .areaInTwoDistricts(let area, let district, let other, _): [area, district, other]
@@ -134,7 +134,7 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
             return "districts take no lookup: district figures go to every area of the district through the areas table's district column; remove this lookup"
         case .lookupNotNeeded(let level):
             return "\(level.title)s take no lookup: figures for the target areas are used as they are; remove this lookup"
-        case .unsafeText(let column, let text, let reason):
+        case .unpublishableText(let column, let text, let reason):
             return "the \"\(shown(column))\" cell \"\(shown(text))\" cannot be published: \(reason); correct it in the file"
         }
     }

@@ -1,3 +1,5 @@
+import AreaNeedsTables
+
 /// Where the areas table is, and which of its columns hold what.
 ///
 /// Column names default to the release's own: `<areaKey>_code`, `<areaKey>_name`,
@@ -11,12 +13,22 @@ public struct AreasFile: Sendable, Hashable {
     /// The population column. When nil, a column named `population` is read if the table
     /// has one; a column named here must exist.
     public var populationColumn: String?
+    /// The sheet, when the file is an Excel workbook.
+    public var sheet: SheetChoice?
+    /// The text encoding of a CSV file.
+    public var encoding: TextEncoding
+
+    /// How to read the file: its sheet, when it is a workbook, and its encoding.
+    public var readOptions: ReadOptions { ReadOptions(sheet: sheet, encoding: encoding) }
 
     public init(
         path: String, areaKey: String = "spa", code: String? = nil, name: String? = nil,
-        districtCode: String? = nil, districtName: String? = nil, population: String? = nil
+        districtCode: String? = nil, districtName: String? = nil, population: String? = nil,
+        sheet: SheetChoice? = nil, encoding: TextEncoding = .utf8
     ) {
         self.path = path
+        self.sheet = sheet
+        self.encoding = encoding
         codeColumn = code ?? "\(areaKey)_code"
         nameColumn = name ?? "\(areaKey)_name"
         districtCodeColumn = districtCode ?? "district_code"

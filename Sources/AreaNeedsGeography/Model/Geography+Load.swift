@@ -64,7 +64,7 @@ extension Geography {
     }
 
     private static func readAreas(_ file: AreasFile, problems: inout [GeographyProblem]) throws -> [(line: Int, area: Area)] {
-        let reader = try TableReader(path: file.path)
+        let reader = try TableReader(path: file.path, options: file.readOptions)
         let header = reader.header
         let code = try header.column(file.codeColumn)
         let name = try header.column(file.nameColumn)
@@ -111,22 +111,21 @@ extension Geography {
     }
 
     /// Calls `body` with each row of a lookup file, in file order, as it is read: the small
-    /// area's code and the area's code as bytes (valid only during the call) and the weight,
-    /// 1 where the file has no weight column. For copying a lookup that `check` found no
+    /// area's code, the area's code and the weight, 1 where the file has no weight column. For copying a lookup that `check` found no
     /// problem in, without building it; a row it cannot use (an empty cell, a weight that is
     /// not a number) is an error, thrown once every row is read.
     public static func forEachRow(
-        ofLookup file: LookupFile, _ body: (_ code: UnsafeRawBufferPointer, _ area: UnsafeRawBufferPointer, _ weight: Double) throws -> Void
+        ofLookup file: LookupFile, _ body: (_ code: AreaCode, _ area: AreaCode, _ weight: Double) throws -> Void
     ) throws {
         var problems: [GeographyProblem] = []
         try forEachLookupRecord(file, problems: &problems) { _, row in try body(row.code, row.area, row.weight) }
         if !problems.isEmpty { throw GeographyCheckFailure(problems: problems) }
     }
 
-    /// A usable row of a lookup file, as a view of the record being read.
+    /// A usable row of a lookup file.
     private struct LookupRecordRow {
-        let code: UnsafeRawBufferPointer
-        let area: UnsafeRawBufferPointer
+        let code: AreaCode
+        let area: AreaCode
         let weight: Double
         /// The name column, when the file has one.
         let name: TableColumn?
@@ -138,7 +137,7 @@ extension Geography {
         _ file: LookupFile, problems: inout [GeographyProblem], reserve: (Int) -> Void = { _ in },
         _ body: (TableRecord, LookupRecordRow) throws -> Void
     ) throws {
-        let reader = try TableReader(path: file.path)
+        let reader = try TableReader(path: file.path, options: file.readOptions)
         let header = reader.header
         let code = try header.column(file.codeColumn)
         let area = try header.column(file.areaColumn)
@@ -164,11 +163,7 @@ extension Geography {
                 }
                 share = value
             }
-            try record.withBytes(code) { codeBytes in
-                try record.withBytes(area) { areaBytes in
-                    try body(record, LookupRecordRow(code: codeBytes, area: areaBytes, weight: share, name: name))
-                }
-            }
+            try body(record, LookupRecordRow(code: record.areaCode(code), area: record.areaCode(area), weight: share, name: name))
         }
     }
 }
@@ -179,8 +174,8 @@ extension Geography {
     private static func checkPublished(_ columns: [TableColumn], of record: TableRecord, in file: String,
                                        problems: inout [GeographyProblem]) {
         for column in columns {
-            if let reason = record.withBytes(column, SafeText.problem(inUTF8:)) {
-                problems.append(GeographyProblem(.unsafeText(column: column.name, text: record.text(column), reason: reason),
+            if let reason = record.publishingProblem(column) {
+                problems.append(GeographyProblem(.unpublishableText(column: column.name, text: record.text(column), reason: reason),
                                                  file: file, line: record.line))
             }
         }

@@ -10,12 +10,12 @@ public final class Lookup: Sendable {
     /// The file it was read from.
     public let file: LookupFile
     /// The distinct small-area codes, in the order they first appear: made on each call,
-    /// as the lookup keeps them as bytes (`codeCount` and `code(at:)` make none).
-    public var codes: [String] { positionOfCode.keys }
+    /// as the lookup keeps them packed (`codeCount` and `code(at:)` make none).
+    public var codes: [String] { positionOfCode.keys.map(\.text) }
     /// How many distinct small-area codes there are.
     public var codeCount: Int { positionOfCode.count }
     /// The small-area code at `position` in `codes`.
-    public func code(at position: Int) -> String { positionOfCode.key(at: position) }
+    public func code(at position: Int) -> String { positionOfCode.key(at: position).text }
     /// Each code's position in `codes`.
     let positionOfCode: CodeMap<Int32>
     /// The distinct area codes the rows name, in the order they first appear.
@@ -87,7 +87,7 @@ public final class Lookup: Sendable {
 
     /// The position of `code` in `codes`; nil when the lookup does not know it.
     func position(of code: String) -> Int? {
-        positionOfCode.position(of: code)
+        positionOfCode.position(of: AreaCode(code))
     }
 
     /// The rows of the small area at `position` in `codes`, in file order.
@@ -153,32 +153,32 @@ public final class Lookup: Sendable {
             rowWeights.reserveCapacity(rows)
         }
 
-        /// Adds a row; the codes are the bytes of the fields read.
-        mutating func append(line: Int, code: UnsafeRawBufferPointer, name: String?, areaCode: UnsafeRawBufferPointer, weight: Double) {
+        /// Adds a row.
+        mutating func append(line: Int, code: AreaCode, name: String?, areaCode: AreaCode, weight: Double) {
             let position: Int32
-            if let known = positionOfCode.position(ofCode: code) {
-                position = Int32(known)
+            if let known = positionOfCode[code] {
+                position = known
             } else {
                 position = Int32(positionOfCode.count)
-                positionOfCode.updateValue(position, forCode: code)
+                positionOfCode[code] = position
             }
             // Consecutive rows usually name the same area: compare before hashing.
             let area: Int32
             if let lastArea, positionOfArea.code(at: Int(lastArea), is: areaCode) {
                 area = lastArea
-            } else if let known = positionOfArea.position(ofCode: areaCode) {
-                area = Int32(known)
+            } else if let known = positionOfArea[areaCode] {
+                area = known
             } else {
                 area = Int32(areaCodes.count)
-                positionOfArea.updateValue(area, forCode: areaCode)
-                areaCodes.append(String(decoding: areaCode, as: UTF8.self))
+                positionOfArea[areaCode] = area
+                areaCodes.append(areaCode.text)
             }
             lastArea = area
             rowLines.append(Int32(clamping: line))
             rowCodes.append(position)
             rowAreas.append(area)
             rowWeights.append(weight)
-            if let name, !name.isEmpty { names.append((String(decoding: code, as: UTF8.self), name)) }
+            if let name, !name.isEmpty { names.append((code.text, name)) }
         }
     }
 }

@@ -1,3 +1,5 @@
+import AreaNeedsTables
+
 /// Where a lookup from one small-area geography to the target areas is, and which of its
 /// columns hold what.
 ///
@@ -15,12 +17,22 @@ public struct LookupFile: Sendable, Hashable {
     /// The weight column, for small areas split between areas. When nil, `weight` is read
     /// if the table has one, and otherwise every weight is 1; a column named here must exist.
     public var weightColumn: String?
+    /// The sheet, when the file is an Excel workbook.
+    public var sheet: SheetChoice?
+    /// The text encoding of a CSV file.
+    public var encoding: TextEncoding
+
+    /// How to read the file: its sheet, when it is a workbook, and its encoding.
+    public var readOptions: ReadOptions { ReadOptions(sheet: sheet, encoding: encoding) }
 
     public init(
         level: GeographyLevel, path: String, areaKey: String = "spa",
-        code: String? = nil, name: String? = nil, area: String? = nil, weight: String? = nil
+        code: String? = nil, name: String? = nil, area: String? = nil, weight: String? = nil,
+        sheet: SheetChoice? = nil, encoding: TextEncoding = .utf8
     ) {
         self.level = level
+        self.sheet = sheet
+        self.encoding = encoding
         self.path = path
         codeColumn = code ?? "\(level.rawValue)_code"
         nameColumn = name

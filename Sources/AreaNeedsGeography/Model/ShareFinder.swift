@@ -39,21 +39,20 @@ public struct ShareFinder {
 
     /// As `Geography.forEachShare(of:at:name:_:)`.
     public mutating func forEachShare(of code: String, name: String? = nil, _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
-        var code = code
-        return code.withUTF8 { forEachShare(ofCode: UnsafeRawBufferPointer($0), name: name, body) }
+        forEachShare(of: AreaCode(code), name: name, body)
     }
 
-    /// As `Geography.forEachShare(of:at:name:_:)`, for the bytes of a code as read; the name
-    /// is made only for a geography that needs it (2021 LSOAs).
-    public mutating func forEachShare(ofCode code: UnsafeRawBufferPointer, name: @autoclosure () -> String?,
+    /// As `Geography.forEachShare(of:at:name:_:)`, for a code as read; the name is made only
+    /// for a geography that needs it (2021 LSOAs).
+    public mutating func forEachShare(of code: AreaCode, name: @autoclosure () -> String?,
                                       _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
         guard hasLookup else {
-            return geography.forEachShare(of: String(decoding: code, as: UTF8.self), at: level, name: name(), body)
+            return geography.forEachShare(of: code.text, at: level, name: name(), body)
         }
         let position: Int
         if next < codeCount, positionOfCode.code(at: next, is: code) {
             position = next
-        } else if let found = positionOfCode.position(ofCode: code) {
+        } else if let found = positionOfCode.position(of: code) {
             position = found
         } else {
             return false

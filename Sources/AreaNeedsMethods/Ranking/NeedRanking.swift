@@ -9,7 +9,40 @@
 /// in integers. Quintile q holds ⌊(6 - q) n / 5⌋ - ⌊(5 - q) n / 5⌋ areas when values are
 /// distinct, so sizes differ by at most one; quintile 1 holds ⌈n/5⌉ and quintile 5 ⌊n/5⌋
 /// (n = 32: 7, 6, 7, 6, 6; n = 34: 7, 7, 7, 7, 6).
+///
+/// No ranking without variation: a set of fewer than five values (fewer than the quintiles,
+/// where `phe_quantile` gives no quantiles either), or one whose values are all equal (a
+/// county figure inherited by every area), gets no ranks at all. Ranking it would put every
+/// area at rank 1, in the highest-need fifths, on nothing.
 public enum NeedRanking {
+    /// The fewest values that can be ranked into quintiles.
+    public static let minimumValues = 5
+
+    /// Why a set of values is not ranked.
+    public enum Unranked: Sendable, Equatable {
+        /// Fewer values than quintiles.
+        case tooFew(count: Int)
+        /// Every value the same: nothing to tell the areas apart.
+        case noVariation
+
+        /// For people: what `not_ranked_reason` says.
+        public var description: String {
+            switch self {
+            case .tooFew(let count):
+                "figures for \(count) area\(count == 1 ? "" : "s"), fewer than the \(NeedRanking.minimumValues) need quintiles: not ranked"
+            case .noVariation:
+                "every area has the same figure (such as a county figure inherited by every area): published, not ranked"
+            }
+        }
+    }
+
+    /// Why `values` (the finite ones) cannot be ranked; nil when they can.
+    public static func unranked(_ values: [Double]) -> Unranked? {
+        let finite = values.filter(\.isFinite)
+        guard finite.count >= minimumValues else { return finite.isEmpty ? nil : .tooFew(count: finite.count) }
+        return finite.allSatisfy { $0 == finite[0] } ? .noVariation : nil
+    }
+
     /// The need rank and quintile of each area that has a value.
     ///
     /// A missing value (no entry, or a value that is not a finite number) gets no rank and is
@@ -45,6 +78,7 @@ public enum NeedRanking {
     /// Ranks `members` (positions of finite values) among themselves, into `ranks`.
     @usableFromInline
     static func rank(_ members: [Int], of values: [Double], polarity: Polarity, into ranks: inout [NeedRank?]) {
+        guard unranked(members.map { values[$0] }) == nil else { return }
         // Greatest need first; the order among equal values does not matter, as they share a rank.
         let byNeed = members.sorted { first, second in
             switch polarity {

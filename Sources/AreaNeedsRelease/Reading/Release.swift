@@ -160,7 +160,8 @@ public struct Release: Sendable {
                 available: row["available"] == "true", unavailableReason: row["unavailable_reason"] ?? "",
                 notes: row["notes"] ?? "", synthetic: row["synthetic"] == "true",
                 standsInFor: (row["stands_in_for"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty },
-                nationalCount: Int(row["national_count"] ?? ""), countyValue: Double(row["county_value"] ?? ""))
+                nationalCount: Int(row["national_count"] ?? ""), countyValue: Double(row["county_value"] ?? ""),
+                notRankedReason: row["not_ranked_reason"] ?? "")
         }
     }
 

@@ -48,6 +48,8 @@ public struct IndicatorRow: Sendable, Equatable {
     public var nationalCount: Int? = nil
     /// The county's own figure.
     public var countyValue: Double? = nil
+    /// Why the figures are not ranked (too few areas, no variation); empty when they are.
+    public var notRankedReason: String = ""
 
     /// True for a stand-in: its figures have quality `proxy`.
     public var isProxy: Bool { !standsInFor.isEmpty }

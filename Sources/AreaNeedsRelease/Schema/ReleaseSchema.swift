@@ -100,6 +100,7 @@ public struct ReleaseSchema: Sendable, Equatable {
                 .init("stands_in_for", .string, "For a stand-in (its figures have quality `proxy`): the ids of the framework indicators it stands in for, separated by \" | \"; its own id when its figure stands in for the measure its title names. Empty otherwise."),
                 .init("national_count", .integer, "For the rank methods (`average-rank`, `local-concentration`): how many small areas the national ranks run over, so a value reads as \"average rank 25,726 of 32,844\" (higher = more deprived).", minimum: 1),
                 .init("county_value", .number, "The county's own figure: for a rate, the summed numerators over the summed denominators of all the release's areas; otherwise the mean of the areas' figures weighted by their population (`areas.csv`). What `compared_with_county` compares with."),
+                .init("not_ranked_reason", .string, "Why the indicator's figures have no need ranks, when they have none although some areas have figures: fewer areas with a figure than the five quintiles, or the same figure for every area (such as a county figure inherited by all). Empty when ranked."),
             ],
             primaryKey: ["indicator_id"],
             foreignKeys: [.init(["objective_id"], references: "objectives", ["objective_id"])])

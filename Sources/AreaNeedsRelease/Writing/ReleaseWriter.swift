@@ -166,7 +166,7 @@ public struct ReleaseWriter: Sendable {
         let path = folder + "/" + table.schema.fileName
         let digest = StreamingDigest()
         do {
-            let writer = try TableWriter(outputs: [.init(path: path, observer: digest.update)], columns: table.schema.columns, durable: false)
+            let writer = try TableWriter(outputs: [.init(path: path, digest: digest)], columns: table.schema.columns, durable: false)
             switch table.rows {
             case .written(let writeRows):
                 try writeRows(writer)
@@ -197,7 +197,7 @@ public struct ReleaseWriter: Sendable {
         let plain = folder + "/" + table.schema.fileName
         let digest = StreamingDigest()
         do {
-            try GzipCopy.write(copyOf: plain, to: plain + ".gz", observer: digest.update)
+            try GzipCopy.write(copyOf: plain, to: plain + ".gz", digest: digest)
         } catch {
             throw AreaNeedsError(error, context: "release table \(table.schema.name)")
         }

@@ -1,6 +1,7 @@
 /// Every area's value on one indicator as a dot, with its 95% confidence interval as a
 /// line where the release has one, one row per area in the order given (the greatest need
-/// first), and the county median as a dashed line.
+/// first), the median of the areas as a dashed line and the county's own figure as a solid
+/// one. Area names are written whole; the label column is as wide as the longest.
 ///
 /// This type only lays the chart out; `dots.mustache` draws it.
 struct DotChart {
@@ -14,7 +15,7 @@ struct DotChart {
         var tooltip: String
     }
 
-    static let labelWidth = 190.0
+    static let labelFont = 11.0
     static let plotWidth = 560.0
     static let rightMargin = 24.0
     static let rowHeight = 18.0
@@ -22,9 +23,9 @@ struct DotChart {
 
     let view: DotChartView
 
-    init(id: String, description: String, rows: [Row], median: Double?) {
-        let values = rows.flatMap { [$0.value, $0.lower, $0.upper].compactMap { $0 } }
-        let left = DotChart.labelWidth
+    init(id: String, description: String, rows: [Row], median: Double?, county: Double?) {
+        let values = rows.flatMap { [$0.value, $0.lower, $0.upper].compactMap { $0 } } + (county.map { [$0] } ?? [])
+        let left = max(120, (rows.map { TextWidth.estimate($0.label, fontSize: DotChart.labelFont) }.max() ?? 0) + 16)
         let scale = AxisScale(covering: values, from: left, to: left + DotChart.plotWidth)
         let top = DotChart.axisHeight
         let bottom = top + Double(rows.count) * DotChart.rowHeight
@@ -36,7 +37,7 @@ struct DotChart {
             let y = top + (Double(index) + 0.5) * DotChart.rowHeight
             return DotChartView.RowView(
                 labelX: SVGNumber.text(left - 8), labelY: SVGNumber.text(y + 4),
-                text: TextWidth.shortened(row.label, limit: 32), tooltip: row.tooltip,
+                text: row.label, tooltip: row.tooltip,
                 stripe: index % 2 == 0, stripeY: SVGNumber.text(y - DotChart.rowHeight / 2),
                 hasValue: row.value != nil, x: SVGNumber.text(row.value.map(scale.x) ?? left), y: SVGNumber.text(y),
                 fill: NeedPalette.fill(quintile: row.quintile),
@@ -51,6 +52,7 @@ struct DotChart {
             plotX: SVGNumber.text(left), plotWidth: SVGNumber.text(DotChart.plotWidth),
             top: SVGNumber.text(top), bottom: SVGNumber.text(bottom),
             ticks: ticks, rows: rowViews,
-            hasMedian: median != nil, medianX: SVGNumber.text(median.map(scale.x) ?? left))
+            hasMedian: median != nil, medianX: SVGNumber.text(median.map(scale.x) ?? left),
+            hasCounty: county != nil, countyX: SVGNumber.text(county.map(scale.x) ?? left))
     }
 }

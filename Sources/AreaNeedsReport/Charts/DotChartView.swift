@@ -28,4 +28,7 @@ struct DotChartView {
     var rows: [RowView]
     var hasMedian: Bool
     var medianX: String
+    /// The county's own figure.
+    var hasCounty: Bool
+    var countyX: String
 }

@@ -1,8 +1,13 @@
 import Foundation
 
 /// A grid of need quintiles drawn as SVG: rows in groups (areas by district), columns in
-/// groups (indicators by objective), each cell coloured by quintile with its number
-/// written in it, the data flags marked, and the full figure in a hover title.
+/// groups (indicators by objective, each group under a band with its name), each cell
+/// coloured by quintile with its number written in it and the data flags marked.
+///
+/// Every label is drawn whole: column labels wrapped and angled (`ColumnLabelLayout`),
+/// group names wrapped on their bands, with a narrow group's columns widened until its
+/// longest word fits. A cell's hover title repeats what the page prints elsewhere; it is
+/// never the only place a figure is given.
 ///
 /// This type only lays the grid out; `heatmap.mustache` draws it.
 struct Heatmap {
@@ -15,7 +20,7 @@ struct Heatmap {
     /// A column: one indicator or objective.
     struct Column {
         var key: String
-        /// Drawn above the column, rotated.
+        /// Drawn above the column, wrapped and angled.
         var label: String
         /// The hover title of the label.
         var title: String
@@ -23,19 +28,11 @@ struct Heatmap {
 
     /// A group of rows or columns with its label.
     struct Group<Member> {
+        /// Beside the rows, or on the band over the columns; no band when empty.
         var label: String
-        /// Drawn instead of `label` where that does not fit (column groups only).
-        var shortLabel: String = ""
         /// The hover title of the label.
         var title: String
         var members: [Member]
-
-        init(label: String, shortLabel: String = "", title: String, members: [Member]) {
-            self.label = label
-            self.shortLabel = shortLabel.isEmpty ? label : shortLabel
-            self.title = title
-            self.members = members
-        }
     }
 
     /// What a cell shows.
@@ -55,12 +52,10 @@ struct Heatmap {
     static let cellWidth = 28.0
     static let cellHeight = 20.0
     static let gap = 8.0
-    static let groupLabelWidth = 118.0
-    static let rowLabelWidth = 178.0
-    static let bandHeight = 18.0
     static let labelFont = 11.0
-    static let labelAngle = 60.0
-    static let maxLabelCharacters = 44
+    static let lineHeight = 12.5
+    /// Room around the text on a band.
+    static let bandPadding = 8.0
 
     let view: HeatmapView
 
@@ -69,50 +64,77 @@ struct Heatmap {
     ///   - description: the chart's accessible name.
     init(id: String, description: String, rowGroups: [Group<Row>], columnGroups: [Group<Column>],
          cell: (Row, Column) -> Cell) {
-        let labels = columnGroups.flatMap(\.members).map { TextWidth.shortened($0.label, limit: Heatmap.maxLabelCharacters) }
-        let longest = labels.map { TextWidth.estimate($0, fontSize: Heatmap.labelFont) }.max() ?? 0
-        let radians = Heatmap.labelAngle * Double.pi / 180
-        let labelHeight = (longest * sin(radians) + 12).rounded(.up)
-        let hasBands = columnGroups.contains { !$0.label.isEmpty }
-        let top = labelHeight + (hasBands ? Heatmap.bandHeight + 4 : 0)
-        let left = Heatmap.groupLabelWidth + Heatmap.rowLabelWidth
+        let columns = columnGroups.flatMap(\.members)
+        let layout = ColumnLabelLayout(labels: columns.map(\.label), spacing: Heatmap.cellWidth)
+        let extents = columns.indices.map(layout.extent)
+
+        // Each group's cell width: the labels' spacing, wider where the band's longest word needs it.
+        let bandFont = Heatmap.labelFont
+        let widths = columnGroups.map { group -> Double in
+            guard !group.label.isEmpty, !group.members.isEmpty else { return layout.spacing }
+            let word = TextWidth.longestWord(group.label, fontSize: bandFont) * TextWidth.bold + Heatmap.bandPadding
+            return max(layout.spacing, (word / Double(group.members.count)).rounded(.up))
+        }
+        let bandLines = zip(columnGroups, widths).map { group, width in
+            group.label.isEmpty ? [] : TextWidth.wrapped(group.label, width: width * Double(group.members.count) - Heatmap.bandPadding,
+                                                         fontSize: bandFont * TextWidth.bold)
+        }
+        let hasBands = bandLines.contains { !$0.isEmpty }
+        let bandHeight = Double(bandLines.map(\.count).max() ?? 0) * Heatmap.lineHeight + 6
+
+        // Rows: the district names, then the area names, as wide as the longest.
+        let rowLabelWidth = (rowGroups.flatMap(\.members).map { TextWidth.estimate($0.label, fontSize: Heatmap.labelFont) }.max() ?? 0) + 14
+        let groupLabelWidth = (rowGroups.map { TextWidth.estimate($0.label, fontSize: Heatmap.labelFont) * TextWidth.bold }.max() ?? 0) + 14
+        // The first labels lean left of their column: the grid starts far enough in for them.
+        let firstReach = extents.first.map { -$0.left - (widths.first ?? Heatmap.cellWidth) / 2 } ?? 0
+        let left = max(groupLabelWidth + rowLabelWidth, firstReach + 2)
+
+        let labelTop = 4 + (extents.map { -$0.top }.max() ?? 0)
+        let labelBottom = labelTop + (extents.map(\.bottom).max() ?? 0)
+        let bandTop = labelBottom + 3
+        let top = bandTop + (hasBands ? bandHeight + 4 : 0)
 
         // Columns: x positions with a gap between groups.
         var columnViews: [HeatmapView.ColumnLabel] = []
         var bands: [HeatmapView.Band] = []
-        var columnX: [String: Double] = [:]
+        var columnX: [String: (x: Double, width: Double)] = [:]
+        var right = 0.0
         var x = left
+        var index = 0
         for (groupIndex, group) in columnGroups.enumerated() {
             if groupIndex > 0 { x += Heatmap.gap }
             let start = x
+            let width = widths[groupIndex]
             for column in group.members {
-                columnX[column.key] = x
-                let centre = x + Heatmap.cellWidth / 2
-                let y = labelHeight - 4
+                columnX[column.key] = (x, width)
+                let centre = x + width / 2
+                let lines = zip(layout.lines[index], layout.baselines(index)).map { text, baseline in
+                    HeatmapView.TextLine(x: SVGNumber.text(centre), y: SVGNumber.text(labelTop + baseline), text: text)
+                }
                 columnViews.append(HeatmapView.ColumnLabel(
-                    x: SVGNumber.text(centre), y: SVGNumber.text(y),
-                    transform: "rotate(-\(SVGNumber.text(Heatmap.labelAngle)) \(SVGNumber.text(centre)) \(SVGNumber.text(y)))",
-                    text: TextWidth.shortened(column.label, limit: Heatmap.maxLabelCharacters), title: column.title))
-                x += Heatmap.cellWidth
+                    transform: "rotate(-\(SVGNumber.text(layout.angle)) \(SVGNumber.text(centre)) \(SVGNumber.text(labelTop)))",
+                    lines: lines, title: column.title))
+                right = max(right, centre + extents[index].right)
+                x += width
+                index += 1
             }
-            if !group.label.isEmpty {
-                let width = x - start
-                // The long label ("3. community-sector") where it fits, else the short one ("3").
-                let text = TextWidth.estimate(group.label, fontSize: Heatmap.labelFont) + 10 <= width ? group.label : group.shortLabel
+            let lines = bandLines[groupIndex]
+            if !lines.isEmpty {
+                let bandWidth = x - start
+                let centre = start + bandWidth / 2
+                // The lines centred in the band, top to bottom.
+                let first = bandTop + (bandHeight - Double(lines.count) * Heatmap.lineHeight) / 2 + Heatmap.lineHeight - 3
                 bands.append(HeatmapView.Band(
-                    x: SVGNumber.text(start), y: SVGNumber.text(labelHeight + 2), width: SVGNumber.text(width),
-                    height: SVGNumber.text(Heatmap.bandHeight), textX: SVGNumber.text(start + width / 2),
-                    textY: SVGNumber.text(labelHeight + 2 + Heatmap.bandHeight / 2 + 4), text: text, title: group.title))
+                    x: SVGNumber.text(start), y: SVGNumber.text(bandTop), width: SVGNumber.text(bandWidth),
+                    height: SVGNumber.text(bandHeight),
+                    lines: lines.enumerated().map { line, text in
+                        HeatmapView.TextLine(x: SVGNumber.text(centre), y: SVGNumber.text(first + Double(line) * Heatmap.lineHeight), text: text)
+                    },
+                    title: group.title))
             }
         }
-        // Rotated labels lean right, past the last column: leave them room.
-        var overhang = 0.0
-        if let last = columnGroups.last?.members.last {
-            let width = TextWidth.estimate(TextWidth.shortened(last.label, limit: Heatmap.maxLabelCharacters), fontSize: Heatmap.labelFont)
-            overhang = max(width * cos(radians) - Heatmap.cellWidth / 2, 0)
-        }
-        let right = x + overhang
         let gridRight = x
+        right = max(right, gridRight)
 
         // Rows: y positions with a gap between groups, and the cells.
         var groupLabels: [HeatmapView.GroupLabel] = []
@@ -126,18 +148,16 @@ struct Heatmap {
                 ruleY: SVGNumber.text(y - Heatmap.gap / 2), ruleEnd: SVGNumber.text(gridRight), hasRule: groupIndex > 0))
             for row in group.members {
                 rowLabels.append(HeatmapView.RowLabel(
-                    x: SVGNumber.text(left - 6), y: SVGNumber.text(y + Heatmap.cellHeight / 2 + 4),
-                    text: TextWidth.shortened(row.label, limit: 30)))
-                for column in columnGroups.flatMap(\.members) {
-                    let content = cell(row, column)
-                    cells.append(HeatmapView.CellView(
-                        content, area: row.key, column: column.key, x: columnX[column.key] ?? left, y: y))
+                    x: SVGNumber.text(left - 6), y: SVGNumber.text(y + Heatmap.cellHeight / 2 + 4), text: row.label))
+                for column in columns {
+                    let place = columnX[column.key] ?? (left, Heatmap.cellWidth)
+                    cells.append(HeatmapView.CellView(cell(row, column), area: row.key, column: column.key, x: place.x, y: y, width: place.width))
                 }
                 y += Heatmap.cellHeight
             }
         }
         view = HeatmapView(
-            id: id, description: description, width: SVGNumber.text(right + 2), height: SVGNumber.text(y + 2),
+            id: id, description: description, width: SVGNumber.text((right + 4).rounded(.up)), height: SVGNumber.text(y + 2),
             bands: bands, columns: columnViews, groups: groupLabels, rows: rowLabels, cells: cells)
     }
 }

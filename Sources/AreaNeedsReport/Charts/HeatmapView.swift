@@ -1,17 +1,23 @@
 /// The heatmap as `heatmap.mustache` draws it: every coordinate already worked out and
 /// written as text.
 struct HeatmapView {
-    /// An objective's band above its columns.
-    struct Band {
-        var x, y, width, height, textX, textY: String
+    /// One line of a wrapped label.
+    struct TextLine {
+        var x, y: String
         var text: String
+    }
+
+    /// An objective's band above its columns, with its name wrapped.
+    struct Band {
+        var x, y, width, height: String
+        var lines: [TextLine]
         var title: String
     }
 
-    /// A rotated column label.
+    /// A column label: its lines, turned about the column's anchor.
     struct ColumnLabel {
-        var x, y, transform: String
-        var text: String
+        var transform: String
+        var lines: [TextLine]
         var title: String
     }
 
@@ -39,13 +45,13 @@ struct HeatmapView {
         /// `data-area` and `data-column`, so tests and scripts can find a cell.
         var area, column: String
         var quintile: String
-        var missing, synthetic, inherited, apportioned, approximate: Bool
+        var missing, synthetic, inherited, apportioned, approximate, proxy: Bool
         /// The markers' shapes: a corner triangle (district figure), a dot (apportioned),
-        /// a small diamond (approximate).
-        var inheritedPoints, dotX, dotY, approximatePoints: String
+        /// a small diamond (approximate), a ring (a stand-in).
+        var inheritedPoints, dotX, dotY, approximatePoints, ringX, ringY: String
 
-        init(_ cell: Heatmap.Cell, area: String, column: String, x: Double, y: Double) {
-            let w = Heatmap.cellWidth, h = Heatmap.cellHeight
+        init(_ cell: Heatmap.Cell, area: String, column: String, x: Double, y: Double, width w: Double) {
+            let h = Heatmap.cellHeight
             self.x = SVGNumber.text(x)
             self.y = SVGNumber.text(y)
             width = SVGNumber.text(w)
@@ -64,6 +70,7 @@ struct HeatmapView {
             inherited = cell.flags.contains(.inherited)
             apportioned = cell.flags.contains(.apportioned)
             approximate = cell.flags.contains(.approximate)
+            proxy = cell.flags.contains(.proxy)
             let t = 7.0
             inheritedPoints = [(x + 1, y + 1), (x + 1 + t, y + 1), (x + 1, y + 1 + t)]
                 .map { "\(SVGNumber.text($0.0)),\(SVGNumber.text($0.1))" }.joined(separator: " ")
@@ -72,6 +79,8 @@ struct HeatmapView {
             let cx = x + w - 4.5, cy = y + h - 4.5, d = 3.0
             approximatePoints = [(cx, cy - d), (cx + d, cy), (cx, cy + d), (cx - d, cy)]
                 .map { "\(SVGNumber.text($0.0)),\(SVGNumber.text($0.1))" }.joined(separator: " ")
+            ringX = SVGNumber.text(x + 4.5)
+            ringY = SVGNumber.text(y + h - 4.5)
         }
     }
 

@@ -1,16 +1,21 @@
 /// A spine chart in the style of the public health profiles: the county's range of area
 /// values as a pale bar, the middle half (25th to 75th percentile) as a darker band, the
-/// median as a line in the centre, and the area's value as a dot coloured by its need
-/// quintile. Worse is always on the left: the indicator's polarity decides which end of
+/// median as a line in the centre, the county's own figure as a small triangle above a
+/// thin line, and the area's value as a marker shaped and coloured by its comparison with
+/// the county. Worse is always on the left: the indicator's polarity decides which end of
 /// the range that is, and each half is scaled on its own so the median sits in the middle.
 struct SpineChart {
     static let width = 220.0
-    static let height = 22.0
-    static let margin = 7.0
+    static let height = 28.0
+    static let margin = 8.0
+    /// The bar's top and height: room above it for the county's triangle.
+    static let barTop = 10.0
+    static let barHeight = 12.0
 
     let view: SpineView
 
-    init(distribution: Distribution, higherIsWorse: Bool, value: Double?, quintile: Int?, description: String) {
+    init(distribution: Distribution, higherIsWorse: Bool, value: Double?, comparison: CountyComparison, county: Double?,
+         description: String) {
         let centre = SpineChart.width / 2
         let half = centre - SpineChart.margin
         let worst = distribution.worst(higherIsWorse: higherIsWorse)
@@ -26,14 +31,21 @@ struct SpineChart {
         }
         let bandStart = x(distribution.worseQuartile(higherIsWorse: higherIsWorse))
         let bandEnd = x(distribution.betterQuartile(higherIsWorse: higherIsWorse))
+        let middle = SpineChart.barTop + SpineChart.barHeight / 2
+        let countyX = county.map(x) ?? centre
         view = SpineView(
             description: description,
             width: SVGNumber.text(SpineChart.width), height: SVGNumber.text(SpineChart.height),
             barX: SVGNumber.text(x(worst)), barWidth: SVGNumber.text(x(best) - x(worst)),
             bandX: SVGNumber.text(bandStart), bandWidth: SVGNumber.text(max(bandEnd - bandStart, 1)),
-            medianX: SVGNumber.text(centre),
-            hasValue: value != nil, dotX: SVGNumber.text(value.map(x) ?? centre),
-            dotY: SVGNumber.text(SpineChart.height / 2),
-            fill: NeedPalette.fill(quintile: quintile))
+            barY: SVGNumber.text(SpineChart.barTop), barHeight: SVGNumber.text(SpineChart.barHeight),
+            medianX: SVGNumber.text(centre), medianTop: SVGNumber.text(SpineChart.barTop - 3),
+            medianBottom: SVGNumber.text(SpineChart.barTop + SpineChart.barHeight + 3),
+            hasCounty: county != nil, countyX: SVGNumber.text(countyX),
+            countyPoints: [(countyX - 4, 1.0), (countyX + 4, 1.0), (countyX, 7.0)]
+                .map { "\(SVGNumber.text($0.0)),\(SVGNumber.text($0.1))" }.joined(separator: " "),
+            countyTop: SVGNumber.text(7), countyBottom: SVGNumber.text(SpineChart.height - 1),
+            hasValue: value != nil,
+            marker: ComparisonMarker(comparison, x: value.map(x) ?? centre, y: middle))
     }
 }

@@ -1,7 +1,8 @@
 import AreaNeedsRelease
 
 /// What a reader should know about a figure beyond its value: that it is missing, made up,
-/// split from small areas shared with other areas, a district figure, or an approximation.
+/// split from small areas shared with other areas, a district figure, an approximation, or
+/// a stand-in for a measure with no source of its own.
 /// The report shows these in the cells and says them in words; it never hides them.
 struct DataFlags: OptionSet, Sendable, Hashable {
     let rawValue: Int
@@ -11,12 +12,15 @@ struct DataFlags: OptionSet, Sendable, Hashable {
     static let apportioned = DataFlags(rawValue: 1 << 2)
     static let inherited = DataFlags(rawValue: 1 << 3)
     static let approximate = DataFlags(rawValue: 1 << 4)
+    static let proxy = DataFlags(rawValue: 1 << 5)
 
     /// The flags of an area's figure on an indicator.
     init(need: IndicatorNeedRow?, indicator: IndicatorRow) {
         var flags: DataFlags = []
         if need?.value == nil { flags.insert(.missing) }
         if indicator.synthetic { flags.insert(.synthetic) }
+        // A stand-in's figures are all `proxy`; the indicator says so even where a figure is missing.
+        if indicator.isProxy || need?.quality == "proxy" { flags.insert(.proxy) }
         switch need?.quality {
         case "apportioned"?: flags.insert(.apportioned)
         case "inherited"?: flags.insert(.inherited)
@@ -37,6 +41,7 @@ struct DataFlags: OptionSet, Sendable, Hashable {
         if contains(.inherited) { words.append("district figure (inherited)") }
         if contains(.apportioned) { words.append("apportioned") }
         if contains(.approximate) { words.append("approximate") }
+        if contains(.proxy) { words.append("stand-in (proxy)") }
         if contains(.synthetic) { words.append("synthetic") }
         return words
     }
@@ -47,6 +52,7 @@ struct DataFlags: OptionSet, Sendable, Hashable {
         if contains(.inherited) { marks.append("D") }
         if contains(.apportioned) { marks.append("A") }
         if contains(.approximate) { marks.append("≈") }
+        if contains(.proxy) { marks.append("P") }
         if contains(.synthetic) { marks.append("S") }
         return marks.joined(separator: " ")
     }

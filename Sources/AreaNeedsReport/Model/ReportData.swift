@@ -86,6 +86,28 @@ struct ReportData: Sendable {
         objectives.first { $0.id == id }
     }
 
+    /// An objective's name for labels, from its short name: "living-standards" → "Living standards".
+    static func name(of objective: ObjectiveRow) -> String {
+        let words = objective.shortName.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// What a stand-in stands in for, in words: "stand-in for Geographic barriers to housing
+    /// and services and Wider barriers to housing and services"; empty for other indicators.
+    func standIn(_ indicator: IndicatorRow) -> String {
+        guard indicator.isProxy else { return "" }
+        // Its own id means it stands in for the measure its title names.
+        let others = indicator.standsInFor.filter { $0 != indicator.id }
+            .map { id in indicators.first { $0.id == id }?.title ?? id }
+        guard let last = others.last else { return "stand-in: a proxy for the measure it names, which has no source of its own" }
+        return "stand-in for " + (others.count == 1 ? last : others.dropLast().joined(separator: ", ") + " and " + last)
+    }
+
+    /// The format of an indicator's figures, from every area's value.
+    func format(_ indicator: IndicatorRow) -> ValueFormat {
+        ValueFormat(indicator: indicator, values: needs(indicator: indicator.id).compactMap(\.value))
+    }
+
     func area(_ code: String) -> AreaRow? {
         areas.first { $0.code == code }
     }

@@ -25,16 +25,22 @@ struct AreaPage {
         var rows: [SpineRow]
     }
 
-    /// One indicator: the area's figure, the county's spread and the chart.
+    /// One indicator: the area's figure, the county's own and its spread, and the chart.
     struct SpineRow {
         var indicator: Link
-        /// The vintage, and the unit when the numbers do not carry it.
+        /// The vintage, and what the numbers are when they do not say it.
         var vintage: String
+        /// "stand-in for …", for a stand-in.
+        var standIn: String
+        var isStandIn: Bool
         var value: String
         var flags: String
         var hasFlags: Bool
         var badge: QuintileBadge
         var rank: String
+        /// The county's own figure, and how the area compares with it.
+        var county: String
+        var comparison: MarkerIcon
         var worst: String
         var middle: String
         var median: String
@@ -71,6 +77,8 @@ struct AreaPage {
     var objectives: [ObjectiveNeed]
     var highestNeedSummary: String
     var spineGroups: [SpineGroup]
+    /// The key to the spine charts' markers.
+    var markers: [MarkerIcon]
     var advice: [AdviceObjective]
     var previous: Link
     var next: Link
@@ -94,7 +102,7 @@ struct AreaPage {
             return ObjectiveNeed(
                 id: String(objective.id), title: objective.title, shortName: objective.shortName,
                 badge: QuintileBadge(need?.needQuintile),
-                rank: need?.needRank.map { "\($0) of \(ranked)" } ?? "no rank",
+                rank: need?.needRank.map { "\($0) of \(ranked)" } ?? "not ranked",
                 indicators: "\(need?.indicatorsInWorstTwoFifths ?? 0) of \(need?.indicatorsRanked ?? 0)",
                 highestNeed: need?.needQuintile == nil ? "not ranked: no data" : (need?.highestNeed == true ? "yes" : "no"),
                 ranked: need?.needQuintile != nil)
@@ -102,11 +110,11 @@ struct AreaPage {
         let highest = data.objectives.filter { data.need(area: area.code, objective: $0.id)?.highestNeed == true }
         let unranked = data.objectives.filter { data.need(area: area.code, objective: $0.id)?.needQuintile == nil }
         let unrankedText = unranked.isEmpty ? "" : " Not ranked, for want of data (unknown, not \"no need\"): "
-            + unranked.map { "\($0.id). \($0.shortName)" }.joined(separator: ", ") + "."
+            + unranked.map { "\($0.id). \(ReportData.name(of: $0))" }.joined(separator: ", ") + "."
         highestNeedSummary = (highest.isEmpty
             ? "\(area.name) is not in the highest-need fifths on any ranked objective."
             : "\(area.name) is in the highest-need fifths (quintile 1 or 2) on \(highest.count) of \(data.objectives.count) objectives: "
-                + highest.map { "\($0.id). \($0.shortName)" }.joined(separator: ", ") + ".") + unrankedText
+                + highest.map { "\($0.id). \(ReportData.name(of: $0))" }.joined(separator: ", ") + ".") + unrankedText
 
         spineGroups = data.objectives.compactMap { objective in
             let indicators = data.indicators(objective: objective.id)
@@ -114,6 +122,7 @@ struct AreaPage {
             return SpineGroup(title: "\(objective.id). \(objective.title)",
                               rows: indicators.map { AreaPage.spineRow(data: data, paths: paths, area: area, indicator: $0) })
         }
+        markers = CountyComparison.allCases.map { MarkerIcon($0, words: $0.legend) }
 
         self.advice = advice.objectives.enumerated().map { index, objective in
             let standing: String
@@ -136,7 +145,7 @@ struct AreaPage {
     static func spineRow(data: ReportData, paths: SitePaths, area: AreaRow, indicator: IndicatorRow) -> SpineRow {
         let needs = data.needs(indicator: indicator.id)
         let values = needs.compactMap(\.value)
-        let format = ValueFormat(unit: indicator.unit, values: values)
+        let format = data.format(indicator)
         let need = data.need(area: area.code, indicator: indicator.id)
         let flags = DataFlags(need: need, indicator: indicator)
         let higherIsWorse = indicator.polarity != "higher-is-better"
@@ -144,14 +153,18 @@ struct AreaPage {
         let link = Link(href: "../" + paths.indicator(indicator.id), text: indicator.title)
         let badge = QuintileBadge(need?.needQuintile)
         let rank = need?.needRank.map { "rank \($0) of \(data.rankedCount(indicator: indicator.id))" } ?? "no rank"
-        let flagWords = flags.subtracting(.missing).words.joined(separator: ", ")
-        // The unit once, under the title, when the numbers do not carry it.
-        let vintage = indicator.vintage + (format.hasSymbol ? "" : (indicator.vintage.isEmpty ? "" : " · ") + indicator.unit)
+        // The stand-in is said under the title; the other flags beside the value.
+        let flagWords = flags.subtracting([.missing, .proxy]).words.joined(separator: ", ")
+        let standIn = data.standIn(indicator)
+        // What the numbers are, once, under the title, when they do not say it.
+        let vintage = [indicator.vintage, format.unitNote].filter { !$0.isEmpty }.joined(separator: " · ")
+        let comparison = CountyComparison(need?.comparedWithCounty ?? "")
+        let county = indicator.countyValue.map(format.compact) ?? "–"
         guard indicator.available, let distribution else {
             let reason = indicator.available ? "No area has a figure." : (indicator.unavailableReason.isEmpty ? "No figures in this release." : indicator.unavailableReason)
-            return SpineRow(indicator: link, vintage: vintage, value: "–", flags: "", hasFlags: false,
-                            badge: badge, rank: rank, worst: "", middle: "", median: "", best: "", hasChart: false,
-                            chart: .none,
+            return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: "–", flags: "", hasFlags: false,
+                            badge: badge, rank: rank, county: county, comparison: MarkerIcon(.notCompared, words: CountyComparison.notCompared.word),
+                            worst: "", middle: "", median: "", best: "", hasChart: false, chart: .none,
                             unavailable: true, reason: "Not available: " + reason)
         }
         let worst = distribution.worst(higherIsWorse: higherIsWorse)
@@ -159,17 +172,21 @@ struct AreaPage {
         let worseQuartile = distribution.worseQuartile(higherIsWorse: higherIsWorse)
         let betterQuartile = distribution.betterQuartile(higherIsWorse: higherIsWorse)
         let valueText = need?.value.map { format.text($0) } ?? "no value"
+        let countyText = indicator.countyValue.map { "; county figure \(format.text($0)), the area \(comparison.words)" } ?? ""
         let show = format.compact
-        let description = "\(indicator.title): \(area.name) \(valueText); county worst \(format.text(worst)), "
+        // The spread's columns are narrow: ranks there are numbers, "of" the count said under the title.
+        let spread = format.isRank ? format.number : format.compact
+        let description = "\(indicator.title): \(area.name) \(valueText)\(countyText); county worst \(format.text(worst)), "
             + "middle half \(format.text(worseQuartile)) to \(format.text(betterQuartile)), median \(format.text(distribution.median)), "
             + "best \(format.text(best)). Worse is to the left."
         return SpineRow(
-            indicator: link, vintage: vintage, value: need?.value.map(show) ?? "–",
+            indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: need?.value.map(show) ?? "–",
             flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank,
-            worst: show(worst), middle: show(worseQuartile) + " to " + show(betterQuartile),
-            median: show(distribution.median), best: show(best), hasChart: true,
+            county: county, comparison: MarkerIcon(comparison, words: comparison.word),
+            worst: spread(worst), middle: spread(worseQuartile) + " to " + spread(betterQuartile),
+            median: spread(distribution.median), best: spread(best), hasChart: true,
             chart: SpineChart(distribution: distribution, higherIsWorse: higherIsWorse, value: need?.value,
-                              quintile: need?.needQuintile, description: description).view,
+                              comparison: comparison, county: indicator.countyValue, description: description).view,
             unavailable: false, reason: "")
     }
 }

@@ -14,6 +14,7 @@ struct IndicatorPage {
         var numerator: String
         var denominator: String
         var badge: QuintileBadge
+        var comparison: MarkerIcon
         var flags: String
     }
 
@@ -22,6 +23,8 @@ struct IndicatorPage {
     var objective: String
     var polarity: String
     var unit: String
+    /// The value column's heading.
+    var valueHeading: String
     var method: String
     var methodExplained: String
     var hasMethod: Bool
@@ -31,6 +34,12 @@ struct IndicatorPage {
     var vintage: String
     var notes: String
     var hasNotes: Bool
+    /// What a stand-in stands in for.
+    var standIn: String
+    var isStandIn: Bool
+    /// The county's own figure and how many areas are worse, similar and better.
+    var county: String
+    var hasCounty: Bool
     var synthetic: Bool
     var available: Bool
     var unavailableReason: String
@@ -51,7 +60,9 @@ struct IndicatorPage {
         objective = data.objective(indicator.objectiveId).map { "\($0.id). \($0.title)" } ?? String(indicator.objectiveId)
         let higherIsWorse = indicator.polarity != "higher-is-better"
         polarity = higherIsWorse ? "Higher is worse: the highest value ranks first for need." : "Higher is better: the lowest value ranks first for need."
-        unit = indicator.unit
+        let format = data.format(indicator)
+        unit = format.isRank ? format.unitNote : indicator.unit
+        valueHeading = format.isRank ? "Value: " + format.unitNote : "Value (\(indicator.unit))"
         method = indicator.aggregation
         methodExplained = IndicatorPage.explain(method: indicator.aggregation)
         hasMethod = !indicator.aggregation.isEmpty
@@ -61,6 +72,9 @@ struct IndicatorPage {
         vintage = indicator.vintage
         notes = indicator.notes
         hasNotes = !indicator.notes.isEmpty
+        let standIn = data.standIn(indicator)
+        self.standIn = standIn.prefix(1).uppercased() + standIn.dropFirst()
+        isStandIn = indicator.isProxy
         synthetic = indicator.synthetic
         available = indicator.available
         unavailableReason = indicator.unavailableReason.isEmpty ? "The release has no figures for this indicator." : indicator.unavailableReason
@@ -69,7 +83,6 @@ struct IndicatorPage {
 
         let needs = data.needs(indicator: indicator.id)
         let values = needs.compactMap(\.value)
-        let format = ValueFormat(unit: indicator.unit, values: values)
         let names = Dictionary(data.areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         // The greatest need first; areas without a rank last, in the order of areas.csv.
         let sorted = needs.enumerated().sorted { a, b in
@@ -78,17 +91,33 @@ struct IndicatorPage {
         }.map(\.element)
         let distribution = Distribution(values)
         if let distribution {
-            summary = "\(values.count) of \(data.areas.count) \(data.release.schema.areaLabel)s have a figure. "
-                + "Median \(format.text(distribution.median)); middle half \(format.text(distribution.lowerQuartile)) to \(format.text(distribution.upperQuartile)); "
-                + "range \(format.text(distribution.lowest)) to \(format.text(distribution.highest))."
+            // Ranks: what they are once, then the numbers.
+            let show = format.isRank ? format.number : format.text
+            summary = "\(values.count) of \(data.areas.count) \(data.release.schema.areaLabel)s have a figure"
+                + (format.isRank ? ": an \(format.unitNote). " : ". ")
+                + "Median \(show(distribution.median)); middle half \(show(distribution.lowerQuartile)) to \(show(distribution.upperQuartile)); "
+                + "range \(show(distribution.lowest)) to \(show(distribution.highest))."
         } else {
             summary = "No \(data.release.schema.areaLabel) has a figure."
         }
         hasIntervals = needs.contains { $0.ciLower != nil && $0.ciUpper != nil }
+        if let countyValue = indicator.countyValue {
+            let tally = CountyComparison.allCases.map { comparison in
+                (comparison, needs.filter { $0.value != nil && CountyComparison($0.comparedWithCounty) == comparison }.count)
+            }
+            county = "The county's own figure: \(format.text(countyValue)). "
+                + (hasIntervals
+                    ? "Against it, by each area's 95% confidence interval: " + tally.map { "\($0.1) \($0.0.word)" }.joined(separator: ", ") + "."
+                    : "No area has a confidence interval here, so none is compared with it.")
+        } else {
+            county = ""
+        }
+        hasCounty = !county.isEmpty
         hasCounts = needs.contains { $0.numerator != nil || $0.denominator != nil }
         rows = sorted.map { need in
             let area = names[need.areaCode]
             let flags = DataFlags(need: need, indicator: indicator)
+            let comparison = CountyComparison(need.value == nil ? "" : need.comparedWithCounty)
             let interval: String
             if let lower = need.ciLower, let upper = need.ciUpper {
                 interval = format.number(lower) + " to " + format.number(upper)
@@ -101,7 +130,9 @@ struct IndicatorPage {
                 district: area?.districtName ?? "", value: format.number(need.value), interval: interval,
                 numerator: need.numerator.map(IndicatorPage.count) ?? "–",
                 denominator: need.denominator.map(IndicatorPage.count) ?? "–",
-                badge: QuintileBadge(need.needQuintile), flags: flags.words.filter { $0 != "no value" }.joined(separator: ", "))
+                badge: QuintileBadge(need.needQuintile),
+                comparison: MarkerIcon(comparison, words: comparison.word),
+                flags: flags.subtracting(.missing).words.joined(separator: ", "))
         }
         hasChart = indicator.available && !values.isEmpty
         let chartRows = sorted.map { need in
@@ -113,8 +144,9 @@ struct IndicatorPage {
         chart = DotChart(
             id: "values",
             description: "Dot chart of \(indicator.title) for \(values.count) \(data.release.schema.areaLabel)s, greatest need at the top"
-                + (hasIntervals ? ", with 95% confidence intervals as lines" : "") + "; the dashed line is the median. The table below gives the figures.",
-            rows: chartRows, median: distribution?.median).view
+                + (hasIntervals ? ", with 95% confidence intervals as lines" : "") + "; the dashed line is the median"
+                + (indicator.countyValue != nil ? ", the solid line the county's own figure" : "") + ". The table below gives the figures.",
+            rows: chartRows, median: distribution?.median, county: indicator.countyValue).view
     }
 
     /// Counts after apportioning need not be whole: one decimal when they are not.

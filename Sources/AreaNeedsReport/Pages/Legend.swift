@@ -1,4 +1,6 @@
-/// The key to the heatmaps: the five quintile colours and the data markers.
+/// The key to a heatmap: the five quintile colours, what a hatched cell means, and for
+/// the indicator heatmap the data markers. Everything is printed: no part of it needs a
+/// pointer.
 struct Legend {
     struct Swatch {
         var number: String
@@ -7,15 +9,27 @@ struct Legend {
         var label: String
     }
 
+    /// Unique on the page; prefixes the legend's pattern ids.
+    var id: String
     var swatches: [Swatch]
+    /// What a hatched cell with a dash means: "no value", or "not ranked: no data".
+    var missing: String
+    /// Whether to explain the data markers (the indicator heatmap only).
+    var markers: Bool
+    /// Whether to explain the stand-in ring (only when some indicator is a stand-in).
+    var proxy: Bool
     /// Whether to explain the synthetic hatch (only when some data is synthetic).
     var synthetic: Bool
 
-    init(synthetic: Bool) {
+    init(id: String, missing: String, markers: Bool, proxy: Bool = false, synthetic: Bool = false) {
+        self.id = id
         swatches = (1...5).map { quintile in
             Swatch(number: String(quintile), fill: NeedPalette.fill(quintile: quintile), ink: NeedPalette.ink(quintile: quintile),
                    label: quintile == 1 ? "1: worst fifth (greatest need)" : quintile == 5 ? "5: best fifth" : "\(quintile): \(NeedPalette.label(quintile: quintile))")
         }
+        self.missing = missing
+        self.markers = markers
+        self.proxy = proxy
         self.synthetic = synthetic
     }
 }

@@ -4,24 +4,29 @@ import AreaNeedsRelease
 /// quintiles, the same by objective, how many areas are in the highest-need fifths of each
 /// objective, and links to every area and indicator page.
 struct OverviewPage {
-    /// A row of a table alternative to a heatmap.
+    /// A row of the objective table: an area's quintile and rank on each objective.
     struct TableRow {
         var area: Link
         var district: String
         var cells: [TableCell]
     }
 
-    /// A cell of a table alternative: the quintile (or count) and its marks.
+    /// A cell of the objective table: the quintile on its colour, and the rank; or "not
+    /// ranked: no data", in italics and never coloured; or a count.
     struct TableCell {
         var text: String
+        var note: String
+        var hasNote: Bool
         var fill: String
         var ink: String
-        var title: String
+        var unranked: Bool
     }
 
-    /// A column heading of a table alternative.
-    struct TableHeading {
-        var text: String
+    /// An objective in the printed key under the heatmaps: "2. Living standards: Raise the
+    /// living standard of local residents".
+    struct KeyEntry {
+        var id: String
+        var name: String
         var title: String
     }
 
@@ -29,7 +34,6 @@ struct OverviewPage {
     struct ObjectiveCount {
         var id: String
         var title: String
-        var shortName: String
         var worst: String
         var secondWorst: String
         var total: String
@@ -64,18 +68,17 @@ struct OverviewPage {
     }
 
     var page: PageChrome
-    var areaCount: String
-    var indicatorCount: String
     var heatmap: HeatmapView
-    var heatmapHeadings: [TableHeading]
-    var heatmapRows: [TableRow]
+    var legend: Legend
+    var key: [KeyEntry]
+    var figureTables: [FigureTable]
     var objectiveGrid: HeatmapView
-    var objectiveHeadings: [TableHeading]
+    var objectiveLegend: Legend
+    var objectiveHeadings: [String]
     var objectiveRows: [TableRow]
     var counts: [ObjectiveCount]
     var districts: [DistrictLinks]
     var objectives: [ObjectiveLinks]
-    var legend: Legend
     var flagCounts: [FlagCount]
     var hasFlagCounts: Bool
     var hasUnavailable: Bool
@@ -86,29 +89,28 @@ struct OverviewPage {
         page = PageChrome(data: data, heading: "Area needs: overview",
                           subheading: "\(data.areas.count) \(areaLabel)s by need on \(data.indicators.count) indicators under \(data.objectives.count) social value objectives",
                           depth: 0)
-        areaCount = String(data.areas.count)
-        indicatorCount = String(data.indicators.count)
-        legend = Legend(synthetic: data.indicators.contains { $0.synthetic })
+        legend = Legend(id: "legend-by-indicator", missing: "no value", markers: true,
+                        proxy: data.indicators.contains(where: \.isProxy), synthetic: data.indicators.contains { $0.synthetic })
+        objectiveLegend = Legend(id: "legend-by-objective", missing: "not ranked: no data (no ranked indicator)", markers: false)
+        key = data.objectives.map { KeyEntry(id: String($0.id), name: ReportData.name(of: $0), title: $0.title) }
 
         let rowGroups = data.districts.map { district in
             Heatmap.Group(label: district.name, title: "\(district.name) (\(district.code))",
                           members: district.areas.map { Heatmap.Row(key: $0.code, label: $0.name) })
         }
-        let objectiveName = { (id: Int) in data.objective(id)?.shortName ?? "" }
-        let labels = OverviewPage.columnLabels(data.indicators.map(\.title))
         let indicatorGroups = data.objectives.compactMap { objective -> Heatmap.Group<Heatmap.Column>? in
             let members = data.indicators(objective: objective.id).map {
-                Heatmap.Column(key: $0.id, label: labels[$0.title] ?? $0.title, title: $0.title + ($0.available ? "" : " (not available)"))
+                Heatmap.Column(key: $0.id, label: $0.title, title: $0.title + ($0.available ? "" : " (not available)"))
             }
             guard !members.isEmpty else { return nil }
-            return Heatmap.Group(label: "\(objective.id). \(objective.shortName)", shortLabel: String(objective.id),
+            return Heatmap.Group(label: "\(objective.id). \(ReportData.name(of: objective))",
                                  title: "Objective \(objective.id): \(objective.title)", members: members)
         }
         let indicatorsById = Dictionary(data.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var flagTally: [String: Int] = [:]
         heatmap = Heatmap(
             id: "by-indicator",
-            description: "Heatmap of need quintiles: \(data.areas.count) \(areaLabel)s in rows, grouped by district, by \(data.indicators.count) indicators in columns, grouped by objective. Darker is greater need; quintile 1 is the worst fifth. The table below gives the same figures.",
+            description: "Heatmap of need quintiles: \(data.areas.count) \(areaLabel)s in rows, grouped by district, by \(data.indicators.count) indicators in columns, grouped by objective. Darker is greater need; quintile 1 is the worst fifth. The tables below give every figure.",
             rowGroups: rowGroups, columnGroups: indicatorGroups
         ) { row, column in
             let indicator = indicatorsById[column.key]!
@@ -117,18 +119,8 @@ struct OverviewPage {
             for word in cell.flags.words { flagTally[word, default: 0] += 1 }
             return cell
         }.view
-        heatmapHeadings = data.indicators.map { TableHeading(text: labels[$0.title] ?? $0.title, title: $0.title) }
-        heatmapRows = data.areas.map { area in
-            TableRow(area: Link(href: paths.area(area.code), text: area.name), district: area.districtName,
-                     cells: data.indicators.map { indicator in
-                         let need = data.need(area: area.code, indicator: indicator.id)
-                         let flags = DataFlags(need: need, indicator: indicator)
-                         let quintile = need?.needQuintile
-                         let text = (quintile.map(String.init) ?? "–") + (flags.marks.isEmpty ? "" : " " + flags.marks)
-                         return TableCell(text: text, fill: NeedPalette.fill(quintile: quintile), ink: NeedPalette.ink(quintile: quintile), title: "")
-                     })
-        }
-        let order = ["no value", "district figure (inherited)", "apportioned", "approximate", "synthetic"]
+        figureTables = data.objectives.map { FigureTable(data: data, paths: paths, objective: $0) }
+        let order = ["no value", "district figure (inherited)", "apportioned", "approximate", "stand-in (proxy)", "synthetic"]
         flagCounts = order.compactMap { word in
             flagTally[word].map { FlagCount(text: "\($0) of \(data.areas.count * data.indicators.count) cells \(word == "no value" ? "have no value" : "are " + word)") }
         }
@@ -136,10 +128,11 @@ struct OverviewPage {
 
         // The objective grid: quintiles, then how many objectives are in the highest-need fifths.
         let objectiveColumns = data.objectives.map {
-            Heatmap.Column(key: String($0.id), label: "\($0.id). \($0.shortName)", title: "Objective \($0.id): \($0.title)")
+            Heatmap.Column(key: String($0.id), label: "\($0.id). \(ReportData.name(of: $0))", title: "Objective \($0.id): \($0.title)")
         }
         let countColumn = Heatmap.Column(key: "highest-need-count", label: "Objectives in highest need",
                                          title: "How many objectives the area is in the worst two fifths on")
+        let highestCount = { (area: String) in data.objectives.filter { data.need(area: area, objective: $0.id)?.highestNeed == true }.count }
         objectiveGrid = Heatmap(
             id: "by-objective",
             description: "Heatmap of objective need quintiles: \(data.areas.count) \(areaLabel)s in rows, grouped by district, by \(data.objectives.count) objectives, then the number of objectives in the highest-need fifths. The table below gives the same figures.",
@@ -148,7 +141,7 @@ struct OverviewPage {
                            Heatmap.Group(label: "", title: "", members: [countColumn])]
         ) { row, column in
             if column.key == countColumn.key {
-                let count = data.objectives.filter { data.need(area: row.key, objective: $0.id)?.highestNeed == true }.count
+                let count = highestCount(row.key)
                 return Heatmap.Cell(quintile: nil, text: String(count),
                                     tooltip: "\(row.label): in the highest-need fifths on \(count) of \(data.objectives.count) objectives",
                                     plain: true)
@@ -159,18 +152,19 @@ struct OverviewPage {
                                 tooltip: OverviewPage.objectiveTooltip(data: data, areaName: row.label, objective: id, need: need),
                                 flags: need?.needQuintile == nil ? [.missing] : [])
         }.view
-        objectiveHeadings = data.objectives.map { TableHeading(text: "\($0.id). \($0.shortName)", title: $0.title) }
-            + [TableHeading(text: "Objectives in highest need", title: countColumn.title)]
+        objectiveHeadings = data.objectives.map { "\($0.id). \(ReportData.name(of: $0))" } + ["Objectives in highest need (quintile 1 or 2)"]
         objectiveRows = data.areas.map { area in
             var cells = data.objectives.map { objective in
                 let need = data.need(area: area.code, objective: objective.id)
-                let quintile = need?.needQuintile
-                return TableCell(text: quintile.map(String.init) ?? "–", fill: NeedPalette.fill(quintile: quintile),
-                                 ink: NeedPalette.ink(quintile: quintile),
-                                 title: OverviewPage.objectiveTooltip(data: data, areaName: area.name, objective: objective.id, need: need))
+                guard let quintile = need?.needQuintile else {
+                    return TableCell(text: "not ranked: no data", note: "", hasNote: false, fill: NeedPalette.missingFill,
+                                     ink: NeedPalette.missingInk, unranked: true)
+                }
+                let rank = need?.needRank.map { "rank \($0) of \(data.rankedCount(objective: objective.id))" } ?? ""
+                return TableCell(text: String(quintile), note: rank, hasNote: !rank.isEmpty, fill: NeedPalette.fill(quintile: quintile),
+                                 ink: NeedPalette.ink(quintile: quintile), unranked: false)
             }
-            let count = data.objectives.filter { data.need(area: area.code, objective: $0.id)?.highestNeed == true }.count
-            cells.append(TableCell(text: String(count), fill: "#FFFFFF", ink: "#000000", title: countColumn.title))
+            cells.append(TableCell(text: String(highestCount(area.code)), note: "", hasNote: false, fill: "#FFFFFF", ink: "#000000", unranked: false))
             return TableRow(area: Link(href: paths.area(area.code), text: area.name), district: area.districtName, cells: cells)
         }
 
@@ -178,7 +172,7 @@ struct OverviewPage {
             let quintiles = data.areas.map { data.need(area: $0.code, objective: objective.id)?.needQuintile }
             let highest = data.areas.filter { data.need(area: $0.code, objective: objective.id)?.highestNeed == true }
             return ObjectiveCount(
-                id: String(objective.id), title: objective.title, shortName: objectiveName(objective.id),
+                id: String(objective.id), title: objective.title,
                 worst: String(quintiles.filter { $0 == 1 }.count), secondWorst: String(quintiles.filter { $0 == 2 }.count),
                 total: String(highest.count), ranked: String(data.rankedCount(objective: objective.id)),
                 areas: highest.map { Link(href: paths.area($0.code), text: $0.name) }, hasAreas: !highest.isEmpty)
@@ -198,23 +192,6 @@ struct OverviewPage {
         hasUnavailable = !unavailable.isEmpty
     }
 
-    /// Column labels: each title without its bracketed explanation ("Children living in
-    /// poverty (children in relative low income families)" → "Children living in poverty"),
-    /// unless that would make two labels the same, as for the males' and females' figures.
-    static func columnLabels(_ titles: [String]) -> [String: String] {
-        func short(_ title: String) -> String {
-            guard let open = title.range(of: " ("), title.hasSuffix(")") else { return title }
-            let head = String(title[..<open.lowerBound])
-            return head.count >= 12 ? head : title
-        }
-        let shorts = titles.map(short)
-        var labels: [String: String] = [:]
-        for (title, label) in zip(titles, shorts) {
-            labels[title] = shorts.filter { $0 == label }.count > 1 ? title : label
-        }
-        return labels
-    }
-
     /// A heatmap cell for an area's figure on an indicator.
     static func indicatorCell(data: ReportData, area: Heatmap.Row, indicator: IndicatorRow, need: IndicatorNeedRow?) -> Heatmap.Cell {
         let flags = DataFlags(need: need, indicator: indicator)
@@ -222,7 +199,8 @@ struct OverviewPage {
                             tooltip: tooltip(data: data, areaName: area.label, indicator: indicator, need: need), flags: flags)
     }
 
-    /// "Burnley Central: Households in fuel poverty 14.2% (2020); need rank 3 of 34, quintile 1 (worst fifth); apportioned, synthetic".
+    /// "Burnley Central: Households in fuel poverty 14.2% (2020); need rank 3 of 34, quintile 1
+    /// (worst fifth); worse than the county; apportioned, synthetic".
     static func tooltip(data: ReportData, areaName: String, indicator: IndicatorRow, need: IndicatorNeedRow?) -> String {
         let flags = DataFlags(need: need, indicator: indicator)
         var text = "\(areaName): \(indicator.title)"
@@ -230,21 +208,22 @@ struct OverviewPage {
             let reason = indicator.available ? "no value" : "not available: " + (indicator.unavailableReason.isEmpty ? "no figures in this release" : indicator.unavailableReason)
             return text + ": " + reason
         }
-        let format = ValueFormat(unit: indicator.unit, values: data.needs(indicator: indicator.id).compactMap(\.value))
-        text += " \(format.text(value))"
+        text += " \(data.format(indicator).text(value))"
         if !indicator.vintage.isEmpty { text += " (\(indicator.vintage))" }
         if let rank = need?.needRank, let quintile = need?.needQuintile {
             text += "; need rank \(rank) of \(data.rankedCount(indicator: indicator.id)), quintile \(quintile) (\(NeedPalette.label(quintile: quintile)))"
         }
-        let words = flags.words
+        if let comparison = need?.comparedWithCounty, !comparison.isEmpty { text += "; " + CountyComparison(comparison).words }
+        // A stand-in says what it stands in for.
+        let words = flags.subtracting(.proxy).words + (flags.contains(.proxy) ? [data.standIn(indicator)] : [])
         if !words.isEmpty { text += "; " + words.joined(separator: ", ") }
         return text
     }
 
     static func objectiveTooltip(data: ReportData, areaName: String, objective: Int, need: ObjectiveNeedRow?) -> String {
-        let name = data.objective(objective).map { "objective \($0.id), \($0.shortName)" } ?? "objective \(objective)"
+        let name = data.objective(objective).map { "objective \($0.id), \(ReportData.name(of: $0))" } ?? "objective \(objective)"
         guard let need, let rank = need.needRank, let quintile = need.needQuintile else {
-            return "\(areaName): \(name): no rank (no ranked indicator)"
+            return "\(areaName): \(name): not ranked: no data (no ranked indicator)"
         }
         return "\(areaName): \(name): need rank \(rank) of \(data.rankedCount(objective: objective)), quintile \(quintile) (\(NeedPalette.label(quintile: quintile))); \(need.indicatorsInWorstTwoFifths) of \(need.indicatorsRanked) indicators in the worst two fifths"
     }

@@ -48,12 +48,32 @@ final class FileInput: ByteSource {
         return bytes
     }
 
+    /// Up to `count` bytes from `offset` (fewer at the end of the file), leaving the
+    /// position where it was.
+    func bytes(at offset: Int, count: Int) throws(TableError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let more = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + got, count - got, off_t(offset + got)) }
+            if more == 0 { break }
+            if more < 0 {
+                if errno == EINTR { continue }
+                throw TableError(.unreadable(reason: systemMessage(errno)), file: path)
+            }
+            got += more
+        }
+        return Array(bytes[0..<got])
+    }
+
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(TableError) -> Int {
         guard peeked.isEmpty else {
+            // The bytes peeked at, and as many more as fit: the first read is as long as
+            // any other, which the reader's sniffing of line ends relies on.
             let count = min(peeked.count, buffer.count)
             peeked.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: count) }
             peeked.removeFirst(count)
-            return count
+            guard peeked.isEmpty, count < buffer.count else { return count }
+            return count + (try readFromDescriptor(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...])))
         }
         return try readFromDescriptor(into: buffer)
     }

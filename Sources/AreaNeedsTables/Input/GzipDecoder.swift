@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CAreaNeedsZlib
 
 /// Decompresses a gzip file on the fly with zlib, member after member.
 ///

@@ -106,7 +106,7 @@ final class CSVTokenizer {
         } else if storage.pointee.byteCount + bytes.count > storage.pointee.maxRowBytes {
             kind = .rowTooLarge(limit: storage.pointee.maxRowBytes)
         } else if let offset = firstInvalidUTF8Offset(bytes) {
-            kind = .invalidUTF8(byteOffset: offset)
+            kind = .invalidUTF8(byteOffset: offset, looksLike: Windows1252Decoder.looksLikeText(bytes) ? .windows1252 : nil)
             text = String(decoding: bytes, as: UTF8.self)
         } else {
             storage.pointee.append(bytes)

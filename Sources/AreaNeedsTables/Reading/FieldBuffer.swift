@@ -22,7 +22,7 @@ final class FieldBuffer {
     var count: Int { storage.pointee.count }
 
     /// The current row as a view that stays valid until the buffer changes.
-    var view: FieldView { storage.pointee.view }
+    var view: FieldView { FieldView(storage) }
 
     func append(_ field: UnsafeRawBufferPointer) {
         storage.pointee.append(field)
@@ -43,21 +43,24 @@ final class FieldBuffer {
 /// A row's fields are either copied here one by one (libcsv hands each over in a buffer of
 /// its own) or, for a plain line (`PlainLine`), found where they are in the line being
 /// read, which stays in place while the row is handed out: no byte of them is copied.
+@usableFromInline
 struct FieldStorage {
     /// The copied fields, end to end.
-    var bytes: UnsafeMutablePointer<UInt8>
+    @usableFromInline var bytes: UnsafeMutablePointer<UInt8>
     var byteCount = 0
     var capacity: Int
     /// The line the current row's fields lie in, when it was split in place; nil when they
     /// were copied into `bytes`.
-    var line: UnsafePointer<UInt8>?
+    @usableFromInline var line: UnsafePointer<UInt8>?
     /// Field `i` is the bytes from `starts[i]` to `ends[i]` of `bytes` or `line`.
-    var starts: UnsafeMutablePointer<Int>
-    var ends: UnsafeMutablePointer<Int>
-    var count = 0
+    @usableFromInline var starts: UnsafeMutablePointer<Int>
+    @usableFromInline var ends: UnsafeMutablePointer<Int>
+    @usableFromInline var count = 0
     /// How many of the `count` fields were split: fewer when the row's later fields were
-    /// only counted (`splitLimit`).
-    var splitCount = 0
+    /// only counted (`splitLimit`); those lie in `line` from `restStart` to `lineLength`.
+    @usableFromInline var splitCount = 0
+    var restStart = 0
+    var lineLength = 0
     var endsCapacity: Int
     /// How many leading fields of a plain line are split when the line has one of the
     /// `expectedCounts`: its later fields are only counted (`TableReader.readFields(upTo:)`).
@@ -86,10 +89,6 @@ struct FieldStorage {
         ends.deallocate()
     }
 
-    var view: FieldView {
-        FieldView(bytes: line ?? UnsafePointer(bytes), starts: starts, ends: ends, count: count, splitCount: line == nil ? count : splitCount,
-                  byteCount: byteCount)
-    }
 
     /// True when one more field of `length` bytes stays within the limits.
     @inline(__always)
@@ -134,6 +133,8 @@ struct FieldStorage {
         line = found.line.assumingMemoryBound(to: UInt8.self)
         count = found.count
         splitCount = found.splitCount
+        restStart = found.restStart
+        lineLength = found.lineLength
         byteCount = found.byteCount
     }
 
@@ -166,36 +167,57 @@ struct FieldStorage {
     }
 }
 
-/// A read-only view of one row's fields.
+/// A read-only view of one row's fields: the storage they are in, read through its pointer.
+///
+/// One word, so that a record made of it is passed in registers: a record of the fields'
+/// pointers and counts, eleven words, was copied for every call that read a field.
 @usableFromInline
 struct FieldView {
-    @usableFromInline let bytes: UnsafePointer<UInt8>
-    @usableFromInline let starts: UnsafePointer<Int>
-    @usableFromInline let ends: UnsafePointer<Int>
-    @usableFromInline let count: Int
-    /// How many of the fields were split; the rest were only counted.
-    @usableFromInline let splitCount: Int
-    /// The bytes of every field split together.
-    let byteCount: Int
+    @usableFromInline let storage: UnsafePointer<FieldStorage>
 
-    init(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int, splitCount: Int, byteCount: Int) {
-        self.bytes = bytes
-        self.starts = starts
-        self.ends = ends
-        self.count = count
-        self.splitCount = splitCount
-        self.byteCount = byteCount
+    init(_ storage: UnsafePointer<FieldStorage>) {
+        self.storage = storage
     }
+
+    /// The number of fields.
+    @inlinable var count: Int { storage.pointee.count }
+
+    /// The bytes of every field split together.
+    var byteCount: Int { storage.pointee.byteCount }
 
     /// The bytes of field `index`; empty past the last field.
     @inlinable @inline(__always)
     func field(_ index: Int) -> UnsafeRawBufferPointer {
-        guard index < splitCount else {
-            precondition(index >= count, "field \(index + 1) of a row was counted, not split: TableReader.readFields(upTo:) said no column after field \(splitCount) is read")
-            return UnsafeRawBufferPointer(start: nil, count: 0)
+        let fields = storage
+        guard let line = fields.pointee.line else {
+            // Copied fields (libcsv's): every one is split.
+            guard index < fields.pointee.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+            let start = fields.pointee.starts[index]
+            return UnsafeRawBufferPointer(start: fields.pointee.bytes + start, count: fields.pointee.ends[index] &- start)
         }
-        let start = starts[index]
-        return UnsafeRawBufferPointer(start: bytes + start, count: ends[index] &- start)
+        guard index < fields.pointee.splitCount else {
+            return index < fields.pointee.count ? unsplitField(index, of: line) : UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        let start = fields.pointee.starts[index]
+        return UnsafeRawBufferPointer(start: line + start, count: fields.pointee.ends[index] &- start)
+    }
+
+    /// A field of a line that was counted, not split (`TableReader.readFields(upTo:)`), found
+    /// now in the rest of the line, which holds no quote: past as many commas as fields before
+    /// it, trimmed as `PlainLine` trims. Rare (a message showing the row), so never inlined.
+    @usableFromInline @inline(never)
+    func unsplitField(_ index: Int, of line: UnsafePointer<UInt8>) -> UnsafeRawBufferPointer {
+        let (splitCount, lineLength) = (storage.pointee.splitCount, storage.pointee.lineLength)
+        var start = storage.pointee.restStart
+        for _ in splitCount..<index {
+            while line[start] != .comma { start += 1 }
+            start += 1
+        }
+        var end = start
+        while end < lineLength, line[end] != .comma { end += 1 }
+        while start < end, line[start] == .space || line[start] == .tab { start += 1 }
+        while end > start, line[end - 1] == .space || line[end - 1] == .tab { end -= 1 }
+        return UnsafeRawBufferPointer(start: line + start, count: end - start)
     }
 
     func string(_ index: Int) -> String {
@@ -204,8 +226,6 @@ struct FieldView {
         return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// How many of the split fields hold at least one byte. Only a row of the header's
-    /// width can have fields counted and not split, and such a row is never a note, which
-    /// is what this is asked for.
-    var nonEmptyCount: Int { (0..<splitCount).count { !field($0).isEmpty } }
+    /// How many fields hold at least one byte.
+    var nonEmptyCount: Int { (0..<count).count { !field($0).isEmpty } }
 }

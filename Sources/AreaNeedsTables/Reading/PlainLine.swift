@@ -78,7 +78,7 @@ enum PlainLine {
                 fieldStart = comma &+ 1
                 found &= found &- 1
                 if _slowPath(fields.count == wanted),
-                   countRest(content, after: found, wordAt: index, into: &fields, expecting: expected) {
+                   countRest(content, from: fieldStart, after: found, wordAt: index, into: &fields, expecting: expected) {
                     return true
                 }
             }
@@ -127,15 +127,16 @@ enum PlainLine {
         }
     }
 
-    /// Counts the fields of the rest of the line without splitting them, and makes them the
-    /// row's when the row then has an `expected` number of fields and some field split is
-    /// not empty (a row of empty fields is a blank row); false, changing nothing, otherwise.
-    /// `found` holds the commas of the word at `wordAt` not yet taken.
+    /// Counts the fields of the rest of the line, from `start`, without splitting them, and
+    /// makes them the row's when the row then has an `expected` number of fields and some
+    /// field split is not empty (a row of empty fields is a blank row); false, changing
+    /// nothing, otherwise. `found` holds the commas of the word at `wordAt` not yet taken.
+    /// A record asked for one of these fields finds it then (`FieldView.unsplitField`).
     ///
     /// Never inlined: in the splitting loop, it left too few registers for the loop's own
     /// work, which then cost twice as much for every line.
     @inline(never)
-    private static func countRest(_ content: UnsafeRawBufferPointer, after found: UInt64, wordAt word: Int,
+    private static func countRest(_ content: UnsafeRawBufferPointer, from start: Int, after found: UInt64, wordAt word: Int,
                                   into fields: inout LineFields, expecting expected: ClosedRange<Int>) -> Bool {
         guard fields.byteCount > 0 else { return false }
         let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
@@ -153,6 +154,8 @@ enum PlainLine {
         guard expected.contains(total), total <= fields.capacity else { return false }
         fields.splitCount = fields.count
         fields.count = total
+        fields.restStart = start
+        fields.lineLength = content.count
         return true
     }
 
@@ -199,8 +202,11 @@ struct LineFields {
     /// The most fields the line may have: the storage holds this many.
     let capacity: Int
     var count = 0
-    /// How many of `count` are split; the rest were only counted (`PlainLine.countRest`).
+    /// How many of `count` are split; the rest were only counted (`PlainLine.countRest`),
+    /// and lie from `restStart` to `lineLength`.
     var splitCount = 0
+    var restStart = 0
+    var lineLength = 0
     var byteCount = 0
 
     /// Adds the field from `start` to `end` of the line; false when the line has more fields

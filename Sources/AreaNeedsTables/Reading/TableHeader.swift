@@ -7,10 +7,13 @@ public struct TableHeader: Sendable, Equatable {
     public let names: [String]
     /// The file the header came from, for messages.
     public let file: String
+    /// The sheet, when the file is a workbook.
+    public let sheet: String?
 
-    init(names: [String], file: String) {
+    init(names: [String], file: String, sheet: String? = nil) {
         self.names = names.map { $0.trimmingWhitespace() }
         self.file = file
+        self.sheet = sheet
         self.normalised = names.map(TableHeader.normalise)
     }
 
@@ -21,10 +24,10 @@ public struct TableHeader: Sendable, Equatable {
         let wanted = TableHeader.normalise(name)
         let matches = normalised.indices.filter { normalised[$0] == wanted }
         guard let first = matches.first else {
-            throw TableError(.columnNotFound(name: name, available: names), file: file)
+            throw TableError(.columnNotFound(name: name, available: names), file: file, sheet: sheet)
         }
         guard matches.count == 1 else {
-            throw TableError(.ambiguousColumn(name: name, positions: matches.map { $0 + 1 }), file: file)
+            throw TableError(.ambiguousColumn(name: name, positions: matches.map { $0 + 1 }), file: file, sheet: sheet)
         }
         return TableColumn(index: first, name: names[first])
     }

@@ -7,8 +7,11 @@ import Darwin
 /// Reads a CSV table as government publishers ship it, streaming, in constant memory.
 ///
 /// - Input may be plain or gzip-compressed (told apart by the content), UTF-8 with or
-///   without a byte order mark, with LF or CRLF line ends or a mix of the two, or with
-///   the CR line ends of old Mac software.
+///   without a byte order mark (or Windows-1252, when `ReadOptions.encoding` says), with
+///   LF or CRLF line ends or a mix of the two, or with the CR line ends of old Mac software.
+/// - Or a sheet of an Excel workbook (`ReadOptions.sheet`), read as Excel would save it as
+///   CSV (`Workbook`): everything below works the same, a line being a row of the sheet,
+///   and Excel's error values (`#N/A`, `#DIV/0!`...) read as missing values.
 /// - Title and blank rows above the header are skipped; see `HeaderLocation`.
 /// - Below the data, short rows with a single entry ("Note A: ...", "Source: ...") are
 ///   notes: they are kept in `notes` and not handed out as records. A data row after
@@ -23,6 +26,8 @@ import Darwin
 public final class TableReader {
     /// The file being read.
     public let path: String
+    /// The sheet being read, when the file is a workbook.
+    public let sheet: String?
     /// The header row.
     public private(set) var header: TableHeader
     /// The line the header row starts on.
@@ -50,7 +55,8 @@ public final class TableReader {
     /// The tokenizer's fields behind their plain pointer: each row read without a
     /// reference counted.
     private let fieldStorage: UnsafeMutablePointer<FieldStorage>
-    private let context: ReadContext
+    /// What records share, behind a plain pointer (see `TableRecord`).
+    private let context: UnsafeMutablePointer<ReadContext>
     private let buffer: UnsafeMutableRawBufferPointer
     private var bufferStart = 0
     private var bufferEnd = 0
@@ -84,12 +90,15 @@ public final class TableReader {
     public init(path: String, options: ReadOptions = ReadOptions()) throws(TableError) {
         self.path = path
         self.options = options
-        let opened = try openInput(path: path, decompressedLimit: options.limits.maxDecompressedBytes)
+        let opened = try openInput(path: path, options: options)
         source = opened.source
         bytesRead = opened.bytesRead
         fileSize = opened.size
-        context = ReadContext(path: path, numbers: NumberParser(extraMissingMarkers: options.extraMissingMarkers))
-        header = TableHeader(names: [], file: path)
+        sheet = opened.sheet
+        let markers = options.extraMissingMarkers + (sheet == nil ? [] : TableReader.excelErrorValues)
+        context = .allocate(capacity: 1)
+        context.initialize(to: ReadContext(path: path, sheet: sheet, numbers: NumberParser(extraMissingMarkers: markers)))
+        header = TableHeader(names: [], file: path, sheet: sheet)
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
         tokenizer = CSVTokenizer(limits: options.limits, splitsPlainLines: options.splitsPlainLines)
         fieldStorage = tokenizer.fields.storage
@@ -102,7 +111,14 @@ public final class TableReader {
         guard phase == .data else { throw missingHeaderError() }
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        context.deinitialize(count: 1)
+        context.deallocate()
+    }
+
+    /// The values Excel shows for a formula that has none: missing values in a sheet.
+    static let excelErrorValues = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]
 
     /// Calls `body` with each data row in order. A record is valid only during the call.
     /// Stops at the first error, from the file or from `body`, and throws it.
@@ -116,17 +132,17 @@ public final class TableReader {
             for row in pending {
                 replay.removeAll()
                 for field in row.fields { field.withUnsafeBytes(replay.append) }
-                try body(TableRecord(line: row.line, fields: replay.view, context: Unmanaged.passUnretained(context)))
+                try body(TableRecord(line: row.line, fields: replay.view, context: UnsafePointer(context)))
             }
             try pump()
         }
     }
 
     /// Splits from each row only the fields up to `column`, when no later column is read:
-    /// the later fields of a row are counted, to check the row's width, and not split
-    /// (reading one, or a record's `texts`, traps; so does `readAll()`). The published
-    /// census tables have dozens of columns, of which a source reads two or three. Rows of
-    /// another width than the header's, and rows with quotes, are split whole as ever.
+    /// the later fields of a row are counted, to check the row's width, and split only if
+    /// a record is asked for one. The published census tables have dozens of columns, of
+    /// which a source reads two or three. Rows of another width than the header's, and rows
+    /// with quotes, are split whole as ever.
     public func readFields(upTo column: TableColumn) {
         // Not once the notes have begun (in rows read with the header): see handleDataRow.
         guard notesBeganAt == nil else { return }
@@ -134,10 +150,8 @@ public final class TableReader {
         fieldStorage.pointee.expectedCounts = max(namedWidth, 1)...max(headerWidth, 1)
     }
 
-    /// Reads every data row into text fields: for small tables and tests. Not after
-    /// `readFields(upTo:)`, which leaves later fields unsplit.
+    /// Reads every data row into text fields: for small tables and tests.
     public func readAll() throws -> [[String]] {
-        precondition(fieldStorage.pointee.splitLimit == .max, "readAll() reads every field: not after readFields(upTo:)")
         var rows: [[String]] = []
         try forEachRecord { rows.append($0.texts) }
         return rows
@@ -211,7 +225,7 @@ public final class TableReader {
         bufferEnd = got
         if got == 0 {
             inputEnded = true
-            if bytesSeen == 0 { throw TableError(.emptyFile, file: path) }
+            if bytesSeen == 0 { throw TableError(.emptyFile, file: path, sheet: sheet) }
             return
         }
         if bytesSeen == 0 {
@@ -234,8 +248,8 @@ public final class TableReader {
         } else if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             throw TableError(.unreadable(reason: "the file is UTF-16 text; save it as CSV UTF-8"), file: path)
         } else if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            // The commonest wrong file: a workbook saved in place of its CSV export.
-            throw TableError(.notText(reason: "it is a zip archive, such as an Excel workbook (.xlsx); save the sheet as CSV UTF-8"), file: path)
+            // A zip archive inside gzip (a bare one is read as a workbook by `openInput`).
+            throw TableError(.notText(reason: "it is a zip archive compressed with gzip; decompress it, and name its sheet with `sheet:` if it is an Excel workbook"), file: path)
         }
     }
 
@@ -265,16 +279,16 @@ public final class TableReader {
             found = fields.nonEmptyCount >= 2
         case .line(let wanted):
             if recordLine > wanted {
-                stopError = TableError(.headerLineMissing(line: wanted), file: path, line: recordLine)
+                stopError = TableError(.headerLineMissing(line: wanted), file: path, sheet: sheet, line: recordLine)
                 return false
             }
             found = recordLine == wanted
         case .containing(let names):
-            let candidate = TableHeader(names: fields.strings(), file: path)
+            let candidate = TableHeader(names: fields.strings(), file: path, sheet: sheet)
             found = names.allSatisfy(candidate.contains)
         }
         if found {
-            header = TableHeader(names: fields.strings(), file: path)
+            header = TableHeader(names: fields.strings(), file: path, sheet: sheet)
             headerLine = recordLine
             namedWidth = header.namedWidth
             headerWidth = header.names.count
@@ -294,7 +308,7 @@ public final class TableReader {
             return false
         }
         previousRowLine = recordLine
-        let fields = fieldStorage.pointee.view
+        let fields = FieldView(fieldStorage)
         if fields.byteCount == 0 {
             blankRowsSkipped += 1
             return true
@@ -333,7 +347,7 @@ public final class TableReader {
             return true
         }
         do {
-            try body(TableRecord(line: recordLine, fields: fields, context: Unmanaged.passUnretained(context)))
+            try body(TableRecord(line: recordLine, fields: fields, context: UnsafePointer(context)))
             return true
         } catch {
             stopError = error
@@ -367,17 +381,17 @@ public final class TableReader {
 
     private func error(_ kind: TableError.Kind, line: Int, column: Int? = nil, text: String? = nil) -> TableError {
         let name = column.flatMap { phase == .data && $0 <= header.names.count ? header.names[$0 - 1] : nil }
-        return TableError(kind, file: path, line: line, column: column, columnName: name?.isEmpty == true ? nil : name, text: text)
+        return TableError(kind, file: path, sheet: sheet, line: line, column: column, columnName: name?.isEmpty == true ? nil : name, text: text)
     }
 
     private func missingHeaderError() -> TableError {
         switch options.header {
         case .line(let wanted):
-            return TableError(.headerLineMissing(line: wanted), file: path)
+            return TableError(.headerLineMissing(line: wanted), file: path, sheet: sheet)
         case .containing(let names):
-            return TableError(.headerNotFound(expected: names, linesSearched: min(line, options.limits.headerSearchLines)), file: path)
+            return TableError(.headerNotFound(expected: names, linesSearched: min(line, options.limits.headerSearchLines)), file: path, sheet: sheet)
         case .automatic:
-            return TableError(.headerNotFound(expected: [], linesSearched: min(line, options.limits.headerSearchLines)), file: path)
+            return TableError(.headerNotFound(expected: [], linesSearched: min(line, options.limits.headerSearchLines)), file: path, sheet: sheet)
         }
     }
 }

@@ -1,14 +1,15 @@
 /// One data row, as a view into the reader's buffer.
 ///
 /// A record is valid only inside the closure it is passed to: copy out what you keep
-/// (`text`, `number`). Errors name the file, the record's line and the column.
+/// (`text`, `number`, `areaCode`). Every column of the header can be read, whatever
+/// `TableReader.readFields(upTo:)` said. Errors name the file, the record's line and the
+/// column.
 public struct TableRecord {
     /// The line of the file where the record starts (1-based).
     public let line: Int
     @usableFromInline let fields: FieldView
-    /// Unmanaged: a record lives only inside the reader's call, and a reference counted for
-    /// every row of a file, or every field parsed, costs more than reading some of its fields.
-    @usableFromInline let context: Unmanaged<ReadContext>
+    /// The file's name and number parser, which the reader keeps for as long as it reads.
+    @usableFromInline let context: UnsafePointer<ReadContext>
 
     /// The number of fields, never fewer than the header's named columns.
     public var count: Int { fields.count }
@@ -30,8 +31,13 @@ public struct TableRecord {
         fields.field(column.index).isEmpty
     }
 
-    /// All fields as text; not after `TableReader.readFields(upTo:)`, which leaves the
-    /// later fields of a row unsplit.
+    /// The field as an area code, its bytes as read: no text is made for it.
+    @inlinable
+    public func areaCode(_ column: TableColumn) -> AreaCode {
+        AreaCode(bytes: fields.field(column.index))
+    }
+
+    /// All fields as text.
     public var texts: [String] { (0..<fields.count).map(fields.string) }
 
     /// The field as a number or a missing-value marker; throws when it is neither.
@@ -46,7 +52,7 @@ public struct TableRecord {
 
     @usableFromInline
     func parseInGeneral(_ bytes: UnsafeRawBufferPointer, column: TableColumn) throws(TableError) -> NumericCell {
-        guard let cell = context._withUnsafeGuaranteedRef({ $0.parseNumber(bytes) }) else {
+        guard let cell = context.pointee.numbers.parse(bytes) else {
             throw error(.notANumber, column: column, text: String(decoding: bytes, as: UTF8.self))
         }
         return cell
@@ -61,33 +67,25 @@ public struct TableRecord {
         return cell
     }
 
-    /// The bytes of a field, for callers that parse fields themselves.
+    /// The bytes of a field, for the writers of this module that copy fields as read.
     @inlinable
-    public func withBytes<Result>(_ column: TableColumn, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    func withBytes<Result>(_ column: TableColumn, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try body(fields.field(column.index))
     }
 
     /// An error located at this record and column, for callers' own checks.
     public func error(_ kind: TableError.Kind, column: TableColumn, text: String? = nil) -> TableError {
-        TableError(kind, file: context.takeUnretainedValue().path, line: line, column: column.index + 1, columnName: column.name, text: text)
+        TableError(kind, file: context.pointee.path, sheet: context.pointee.sheet, line: line, column: column.index + 1,
+                   columnName: column.name, text: text)
     }
 }
 
-/// What records share: the file name and the number parser.
+/// What records share: the file name and the number parser, kept by the reader where
+/// records reach them without reference counting.
 @usableFromInline
-final class ReadContext: Sendable {
+struct ReadContext {
     let path: String
-    let numbers: NumberParser
-
-    init(path: String, numbers: NumberParser) {
-        self.path = path
-        self.numbers = numbers
-    }
-
-    /// `numbers.parse`, reached through the context: copying the parser out of it retained
-    /// and released its markers for every field parsed.
-    func parseNumber(_ bytes: UnsafeRawBufferPointer) -> NumericCell? {
-        numbers.parse(bytes)
-    }
-
+    /// The sheet, for a workbook.
+    let sheet: String?
+    @usableFromInline let numbers: NumberParser
 }

@@ -1,7 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension StagedTableReader {
-    /// Writes the table as the CSV it stands for (`TableWriter`'s quoting and numbers; a
-    /// missing number empty), handing the text to `emit` a piece at a time.
-    public func writeCSV(_ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Writes the table to standard output as the CSV it stands for (`TableWriter`'s
+    /// quoting and numbers; a missing number empty).
+    public func printCSV() throws {
+        try writeCSV { bytes throws(TableError) in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { throw TableError(.unwritable(reason: systemMessage(errno)), file: "standard output") }
+                offset += written
+            }
+        }
+    }
+
+    /// Writes the table as the CSV file it stands for at `path`, which appears only when whole.
+    public func writeCSV(to path: String) throws {
+        let output = try FileOutput(path: path)
+        try writeCSV { bytes throws(TableError) in try output.write(bytes) }
+        try output.commit(durable: false)
+    }
+
+    /// Writes the table as the CSV it stands for, handing the text to `emit` a piece at a time.
+    func writeCSV(_ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
         let buffer = UnsafeMutablePointer<ByteBuffer>.allocate(capacity: 1)
         buffer.initialize(to: ByteBuffer(capacity: 1 << 17))
         defer {

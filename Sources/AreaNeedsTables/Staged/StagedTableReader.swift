@@ -271,10 +271,10 @@ public final class StagedTableReader {
 /// Each accessor is for columns of one kind (`StagedTableReader.column(_:_:)` checks the
 /// kind when it finds the column); test builds check it again on every call.
 public struct StagedRecord {
-    let bytes: UnsafeRawPointer
-    let first: UnsafeMutablePointer<Int>
-    let second: UnsafeMutablePointer<Int>
-    let kinds: UnsafeBufferPointer<StagedColumn.Kind>
+    @usableFromInline let bytes: UnsafeRawPointer
+    @usableFromInline let first: UnsafeMutablePointer<Int>
+    @usableFromInline let second: UnsafeMutablePointer<Int>
+    @usableFromInline let kinds: UnsafeBufferPointer<StagedColumn.Kind>
 
     /// The text of a text column.
     public func text(_ column: Int) -> String {
@@ -282,6 +282,13 @@ public struct StagedRecord {
         // Most names and districts of a source are empty: no decoding for them.
         if second[column] == 0 { return "" }
         return String(decoding: UnsafeRawBufferPointer(start: bytes + first[column], count: second[column]), as: UTF8.self)
+    }
+
+    /// A text column as an area code, its bytes as read: no text is made for it.
+    @inlinable
+    public func areaCode(_ column: Int) -> AreaCode {
+        assert(kinds[column] == .text, "column \(column + 1) holds text")
+        return AreaCode(bytes: UnsafeRawBufferPointer(start: bytes + first[column], count: second[column]))
     }
 
     /// The UTF-8 of a text column, valid only while the row is.

@@ -29,14 +29,14 @@ public final class StagedTableWriter {
     /// Behind a plain pointer, as `TableWriter`'s: appending a field costs no exclusivity
     /// check or reference counting.
     private let buffer: UnsafeMutablePointer<ByteBuffer>
-    private let observer: ((UnsafeRawBufferPointer) -> Void)?
+    private let digest: StreamingDigest?
 
-    /// Starts the table and writes its header. `observer` sees every byte written, to
+    /// Starts the table and writes its header. `digest` sees every byte written, to
     /// checksum the file without reading it back.
-    public init(path: String, columns: [StagedColumn], observer: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(TableError) {
+    public init(path: String, columns: [StagedColumn], digest: StreamingDigest? = nil) throws(TableError) {
         self.path = path
         self.columns = columns
-        self.observer = observer
+        self.digest = digest
         kinds = columns.map(\.kind)
         file = try FileOutput(path: path)
         buffer = .allocate(capacity: 1)
@@ -93,7 +93,7 @@ public final class StagedTableWriter {
     private func flush() throws(TableError) {
         let bytes = UnsafeRawBufferPointer(start: buffer.pointee.bytes, count: buffer.pointee.count)
         try file.write(bytes)
-        observer?(bytes)
+        digest?.update(bytes)
         buffer.pointee.count = 0
     }
 
@@ -133,11 +133,24 @@ public struct StagedRow {
         text.withUTF8 { appendText(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Appends a text field given as UTF-8 bytes.
+    /// Appends an area code as a text field.
     @inlinable
-    public mutating func append(text bytes: UnsafeRawBufferPointer) {
+    public mutating func append(_ code: AreaCode) {
         next(.text)
-        appendText(bytes)
+        guard code.count <= 16 else { return code.withBytes { appendText($0) } }
+        // Its length, then both of its words whole; only its bytes are counted in.
+        buffer.pointee.reserve(1 &+ 16)
+        buffer.pointee.appendUnchecked(UInt8(truncatingIfNeeded: code.count))
+        buffer.pointee.appendUnchecked(littleEndian: code.head)
+        buffer.pointee.appendUnchecked(littleEndian: code.tail)
+        buffer.pointee.count &-= 16 &- code.count
+    }
+
+    /// Appends a field of a source's record as a text field, its bytes as read.
+    @inlinable
+    public mutating func append(_ column: TableColumn, of record: TableRecord) {
+        next(.text)
+        record.withBytes(column) { appendText($0) }
     }
 
     /// Appends an empty text field.

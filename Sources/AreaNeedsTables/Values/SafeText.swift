@@ -106,3 +106,11 @@ package enum SafeText {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
+
+extension TableRecord {
+    /// Why the field in `column` cannot be published as a cell (`SafeText.problem`), or nil;
+    /// checked on its bytes as read, for codes read by the million.
+    package func publishingProblem(_ column: TableColumn) -> String? {
+        withBytes(column, SafeText.problem(inUTF8:))
+    }
+}

@@ -21,9 +21,9 @@ public enum GzipCopy {
     public static let pieceSize = 1 << 20
 
     /// Writes `target` as the gzip copy of the file at `source`, at zlib's fastest level.
-    /// `target` appears only when it is whole; `observer` sees every byte written to it.
+    /// `target` appears only when it is whole; `digest` sees every byte written to it.
     public static func write(copyOf source: String, to target: String,
-                             observer: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(TableError) {
+                             digest: StreamingDigest? = nil) throws(TableError) {
         let file = try FileInput(path: source)
         let output = try FileOutput(path: target)
         // A few pieces per core at a time: both cores stay busy, and memory stays a few MB
@@ -55,7 +55,7 @@ public enum GzipCopy {
                     } catch {
                         return error
                     }
-                    observer?(bytes)
+                    digest?.update(bytes)
                     return nil
                 }
                 if let failure { throw failure }

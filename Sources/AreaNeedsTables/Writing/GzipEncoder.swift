@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CAreaNeedsZlib
 
 /// Compresses bytes into a gzip stream with zlib. The header carries no time or name,
 /// so the same input gives the same bytes.

@@ -46,9 +46,15 @@ public struct TableRow {
         }
     }
 
+    /// Appends an area code.
+    @inlinable
+    public mutating func append(_ code: AreaCode) {
+        code.withBytes { append(bytes: $0) }
+    }
+
     /// Appends a field given as UTF-8 bytes.
     @inlinable
-    public mutating func append(bytes: UnsafeRawBufferPointer) {
+    mutating func append(bytes: UnsafeRawBufferPointer) {
         separate()
         guard TableRow.needsQuotes(bytes) else {
             buffer.pointee.append(bytes)

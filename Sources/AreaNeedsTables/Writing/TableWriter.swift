@@ -26,17 +26,17 @@ public final class TableWriter {
         case gzip
     }
 
-    /// One file the table is written to, and an optional observer of the bytes that go
-    /// into it (compressed, for gzip), to checksum a file without reading it back.
+    /// One file the table is written to, and an optional digest of the bytes that go into
+    /// it (compressed, for gzip), to checksum a file without reading it back.
     public struct Output {
         public var path: String
         public var compression: Compression
-        public var observer: ((UnsafeRawBufferPointer) -> Void)?
+        public var digest: StreamingDigest?
 
-        public init(path: String, compression: Compression = .none, observer: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+        public init(path: String, compression: Compression = .none, digest: StreamingDigest? = nil) {
             self.path = path
             self.compression = compression
-            self.observer = observer
+            self.digest = digest
         }
     }
 
@@ -71,7 +71,7 @@ public final class TableWriter {
             }
             sinks.append(Sink(file: try FileOutput(path: output.path),
                               encoder: try level.map { level throws(TableError) in try GzipEncoder(path: output.path, level: level) },
-                              observer: output.observer))
+                              digest: output.digest))
         }
         self.sinks = sinks
         buffer = .allocate(capacity: 1)
@@ -171,17 +171,17 @@ public final class TableWriter {
 private struct Sink {
     let file: FileOutput
     let encoder: GzipEncoder?
-    let observer: ((UnsafeRawBufferPointer) -> Void)?
+    let digest: StreamingDigest?
 
     func write(_ bytes: UnsafeRawBufferPointer, finish: Bool) throws(TableError) {
         guard let encoder else {
             try file.write(bytes)
-            observer?(bytes)
+            digest?.update(bytes)
             return
         }
         try encoder.compress(bytes, finish: finish) { (chunk) throws(TableError) in
             try file.write(chunk)
-            observer?(chunk)
+            digest?.update(chunk)
         }
     }
 }
