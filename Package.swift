@@ -49,9 +49,9 @@ let package = Package(
         ]),
 
         // Releases: writing them atomically, reading and verifying them, versions.
-        .target(name: "AreaNeedsRelease", dependencies: ["AreaNeedsCore"]),
+        .target(name: "AreaNeedsRelease", dependencies: ["AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsTables"]),
         // The 5%/10% decision and the framework's advice, read from a release.
-        .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore"]),
+        .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsMethods"]),
 
         // The stages, each reading the previous stage's staging folder.
         .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
@@ -63,7 +63,7 @@ let package = Package(
         // its page templates are resources, apart from the code.
         .target(
             name: "AreaNeedsReport",
-            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", "AreaNeedsTables", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsTables", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]),
 
         // The bundled synthetic sample's generator.
@@ -82,23 +82,23 @@ let package = Package(
         .executableTarget(name: "areaneeds-publish", dependencies: ["AreaNeedsCLI"]),
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport"]),
-        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTables", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsTables", "AreaNeedsTestSupport"]),
         // The fixture project and the helpers the end-to-end tests share.
         .target(name: "AreaNeedsTestSupport", dependencies: [
             "AreaNeedsSample", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTables", "AreaNeedsTestSupport",
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTestSupport",
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AreaNeedsAssessTests", dependencies: [
-            "AreaNeedsAssess", "AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsCLI",
+            "AreaNeedsAssess", "AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsCLI", "AreaNeedsMethods",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

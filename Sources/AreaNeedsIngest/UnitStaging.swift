@@ -1,8 +1,5 @@
 import AreaNeedsCore
 import AreaNeedsTables
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One unit's part in reading a source file: the columns it takes, the checks of its rows
 /// and the staging table it writes.
@@ -17,6 +14,9 @@ struct UnitStaging {
     private var checks: SourceChecks
     /// The codes of the unit's previous ingest, read before the new table replaces it.
     private let baseline: AreaBaseline?
+    /// Where a version that staged ingest tables as CSV kept the unit's table, removed once
+    /// the staged table replaces it.
+    private let earlierCSV: String
     private let columns: Columns
     private(set) var result = SourceReader.Result()
 
@@ -40,7 +40,7 @@ struct UnitStaging {
         }
     }
 
-    init(_ unit: IngestUnit, header: TableHeader, outputPath: String, pipeline: Pipeline) throws {
+    init(_ unit: IngestUnit, header: TableHeader, folder: StageFolder, pipeline: Pipeline) throws {
         self.unit = unit
         switch unit {
         case .indicator(_, let source):
@@ -50,7 +50,9 @@ struct UnitStaging {
         case .population(_, let spec):
             columns = .population(code: try header.column(spec.areaCode), count: try header.column(spec.column))
         }
-        baseline = AreaBaseline.read(outputPath)
+        let outputPath = folder.file(unit.outputFile)
+        earlierCSV = folder.file(unit.stageUnit.earlierCSVFile)
+        baseline = AreaBaseline.read(outputPath, orEarlierCSV: earlierCSV)
         checks = SourceChecks(unit: unit, pipeline: pipeline)
         let stagingColumns = if case .indicator(_, let source) = unit { StagingTables.ingestedColumns(of: source) } else { StagingTables.populationColumns }
         let digest = StreamingDigest()
@@ -91,7 +93,7 @@ struct UnitStaging {
     /// returns it as the next stage will see it.
     func commit() throws -> InputFile {
         try writer.finish()
-        unlink(AreaBaseline.earlierCSV(of: writer.path))
+        try? FileSystem.remove(earlierCSV)
         return try InputFile.describeWritten(writer.path, digest: digest)
     }
 

@@ -33,8 +33,8 @@ struct ReleaseTablesBuilder {
                 }
             }),
             ReleaseTable(schema: schema.indicators, rows: try indicatorRows()),
-            stagingTable(schema.indicatorNeeds, file: StagingTables.indicatorNeedsFile, columns: StagingTables.indicatorNeedColumns),
-            stagingTable(schema.objectiveNeeds, file: StagingTables.objectiveNeedsFile, columns: StagingTables.objectiveNeedColumns),
+            stagingTable(schema.indicatorNeeds, file: RankedTable.indicatorNeeds.fileName, columns: StagingTables.indicatorNeedColumns),
+            stagingTable(schema.objectiveNeeds, file: RankedTable.objectiveNeeds.fileName, columns: StagingTables.objectiveNeedColumns),
             ReleaseTable(schema: schema.framework, rows: framework.objectives.flatMap { objective in
                 objective.outcomes.flatMap { outcome in
                     outcome.exampleMeasures.enumerated().map { index, measure in
@@ -54,7 +54,7 @@ struct ReleaseTablesBuilder {
     /// Each indicator's county figure and why it is not ranked, as the rank stage wrote
     /// them, by id.
     private func indicatorSummaries() throws(AreaNeedsError) -> [String: [String]] {
-        let path = rank.file(StagingTables.indicatorSummariesFile)
+        let path = rank.file(RankedTable.indicatorSummaries.fileName)
         do {
             let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
             let id = try reader.header.column("indicator_id")
@@ -69,12 +69,12 @@ struct ReleaseTablesBuilder {
 
     private func indicatorRow(_ indicator: IndicatorSpec, summary: [String]) -> [String] {
         let source = indicator.source
-        let ranks = indicator.aggregation == .averageRank || indicator.aggregation == .localConcentration
+        let ranks = indicator.aggregation?.givesRanks == true
         return [
-            indicator.id, indicator.title, String(indicator.objective), indicator.polarity.rawValue, indicator.unit,
-            indicator.aggregation?.rawValue ?? "",
+            indicator.id, indicator.title, String(indicator.objective), ReleaseText.text(indicator.polarity), indicator.unit,
+            indicator.aggregation.map(ReleaseText.text) ?? "",
             source.map { ($0.file as NSString).lastPathComponent } ?? "",
-            source?.geography.rawValue ?? "",
+            source.map { ReleaseText.text($0.geography) } ?? "",
             indicator.vintage,
             String(source != nil),
             indicator.unavailable ?? "",

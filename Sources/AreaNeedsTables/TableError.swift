@@ -240,3 +240,20 @@ struct ByteCount: CustomStringConvertible {
         return "\(bytes) bytes"
     }
 }
+
+extension TableError {
+    /// The error of a file that could not be opened or read: not found, a folder, or the
+    /// system's reason.
+    init(reading error: SystemError, file: String) {
+        if error.isMissing {
+            self.init(.fileNotFound, file: file)
+        } else {
+            self.init(.unreadable(reason: error.isFolder ? "it is a folder" : error.description), file: file)
+        }
+    }
+
+    /// The error of a file that could not be written, with the system's reason.
+    init(writing error: SystemError, file: String) {
+        self.init(.unwritable(reason: error.description), file: file)
+    }
+}

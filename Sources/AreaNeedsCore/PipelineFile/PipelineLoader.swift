@@ -158,9 +158,9 @@ struct YAMLLocator {
 
     /// The values of each enumeration the pipeline file spells out, by type name.
     private static let choices: [String: [String]] = [
-        "AggregationMethod": AggregationMethod.allCases.map(\.rawValue),
-        "Polarity": Polarity.allCases.map(\.rawValue),
-        "GeographyLevel": GeographyLevel.allCases.map(\.rawValue),
+        "AggregationMethod": ReleaseText.texts(of: AggregationMethod.self),
+        "Polarity": ReleaseText.texts(of: Polarity.self),
+        "GeographyLevel": ReleaseText.texts(of: GeographyLevel.self),
         "CheckSeverity": CheckSeverity.allCases.map(\.rawValue),
     ]
 }

@@ -122,7 +122,7 @@ struct PipelineValidation {
         var problems: [PipelineProblem] = []
         let sourceAt = at + [Key("source")]
         func require(_ column: String?, _ key: String, _ why: String) {
-            if column == nil { problems.append(PipelineProblem(path: sourceAt + [Key(key)], message: "`\(method.rawValue)` needs `\(key):`, \(why)")) }
+            if column == nil { problems.append(PipelineProblem(path: sourceAt + [Key(key)], message: "`\(ReleaseText.text(method))` needs `\(key):`, \(why)")) }
         }
         let hasWeight = source.population != nil || indicator.weight != nil
         switch method {
@@ -132,16 +132,16 @@ struct PipelineValidation {
         case .weightedMean, .median:
             require(source.value, "value", "the column of values")
             if !hasWeight && source.geography != .area && source.geography != .district {
-                problems.append(PipelineProblem(path: at + [Key("weight")], message: "`\(method.rawValue)` needs a population: `source.population:` or `weight:`"))
+                problems.append(PipelineProblem(path: at + [Key("weight")], message: "`\(ReleaseText.text(method))` needs a population: `source.population:` or `weight:`"))
             }
         case .averageRank, .extent, .localConcentration:
             require(source.value, "value", "the column of national ranks (1 = most deprived)")
             if !hasWeight {
-                problems.append(PipelineProblem(path: at + [Key("weight")], message: "`\(method.rawValue)` needs a population: `source.population:` or `weight:`"))
+                problems.append(PipelineProblem(path: at + [Key("weight")], message: "`\(ReleaseText.text(method))` needs a population: `source.population:` or `weight:`"))
             }
         case .shareInMostDeprivedDecile:
             if source.decile == nil && source.value == nil {
-                problems.append(PipelineProblem(path: sourceAt + [Key("decile")], message: "`\(method.rawValue)` needs `decile:` (or `value:` with national ranks)"))
+                problems.append(PipelineProblem(path: sourceAt + [Key("decile")], message: "`\(ReleaseText.text(method))` needs `decile:` (or `value:` with national ranks)"))
             }
         case .inherit:
             require(source.value, "value", "the column of district figures")

@@ -45,7 +45,7 @@ public struct StandardErrorLogHandler: LogHandler {
 /// sequences to a terminal.
 public enum Terminal {
     /// True when standard error is a terminal (a person is watching).
-    public static let standardErrorIsTerminal = isatty(2) == 1
+    public static let standardErrorIsTerminal = CurrentProcess.standardErrorIsTerminal
 
     private static let progress = ProgressLine()
 

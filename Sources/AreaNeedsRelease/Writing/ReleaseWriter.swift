@@ -34,7 +34,8 @@ public struct ReleaseWriter: Sendable {
         try tidy()
         // Refuse before writing anything: a requested version that exists stays as it is.
         if let requested { try refuseExisting(requested) }
-        let temporary = history.folder + "/.partial-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let temporaryName = ".partial-\(CurrentProcess.id)-\(UUID().uuidString.prefix(8))"
+        let temporary = history.folder + "/" + temporaryName
         try makeFolder(temporary)
         var finished = false
         defer { if !finished { try? FileManager.default.removeItem(atPath: temporary) } }
@@ -59,7 +60,7 @@ public struct ReleaseWriter: Sendable {
         try ReleaseVerifier.verify(folder: temporary)
         try flushes.wait()
         try syncFolder(temporary)
-        try moveIntoPlace(temporary, version: version)
+        try moveIntoPlace(temporaryName, version: version)
         finished = true
         // `latest` names the newest release, which a requested older version is not.
         try pointLatest(at: max(version, newest ?? version))
@@ -100,7 +101,7 @@ public struct ReleaseWriter: Sendable {
         // A changed column type or key is a new schema even when the bytes are the same.
         let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
         if changed.isEmpty && !schemaChanged { return nil }
-        let geographyChanged = changed.contains { $0.name == "areas.csv" || $0.name == "area_lookup.csv" }
+        let geographyChanged = changed.contains { $0.name == draft.schema.areas.fileName || $0.name == draft.schema.areaLookup.fileName }
         return schemaChanged || geographyChanged ? .schemaOrGeography : correction ? .correction : .data
     }
 
@@ -131,7 +132,7 @@ public struct ReleaseWriter: Sendable {
             // The pipeline lock keeps out other publishers; the process check also spares
             // a live writer used without it. Only a process that no longer exists is dead.
             let pid = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) } ?? 0
-            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+            if pid != CurrentProcess.id, !CurrentProcess.isRunning(pid) {
                 try? FileManager.default.removeItem(atPath: history.folder + "/" + name)
             }
         }
@@ -212,26 +213,43 @@ public struct ReleaseWriter: Sendable {
         return WrittenFile(name: name, bytes: data.count, sha256: FileHash.sha256(of: data))
     }
 
-    private func moveIntoPlace(_ temporary: String, version: ReleaseVersion) throws(AreaNeedsError) {
+    /// Renames the release's temporary folder, `temporaryName` in the releases' folder, to
+    /// its version.
+    private func moveIntoPlace(_ temporaryName: String, version: ReleaseVersion) throws(AreaNeedsError) {
         let target = history.path(of: version)
         // The pipeline lock keeps other publishers out, so check-then-rename cannot race.
         try refuseExisting(version)
-        guard rename(temporary, target) == 0 else {
-            throw AreaNeedsError(.output, "\(target): cannot move the release into place (\(String(cString: strerror(errno))))")
+        let releases = try releasesFolder()
+        do {
+            try releases.rename(temporaryName, to: version.description)
+            try releases.sync()
+        } catch {
+            throw AreaNeedsError(.output, "\(target): cannot move the release into place (\(error))")
         }
-        try syncFolder(history.folder)
     }
 
     /// Points `latest` at `version` by renaming a new link over the old one (atomic).
     private func pointLatest(at version: ReleaseVersion) throws(AreaNeedsError) {
-        let temporary = history.folder + "/.latest-\(getpid())"
-        unlink(temporary)
-        guard symlink(version.description, temporary) == 0, rename(temporary, history.latestLink) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw AreaNeedsError(.output, "\(history.latestLink): cannot point latest at \(version) (\(reason))")
+        let releases = try releasesFolder()
+        let temporary = ".latest-\(CurrentProcess.id)"
+        try? releases.remove(temporary)
+        do {
+            try releases.makeLink(temporary, to: version.description)
+            try releases.rename(temporary, to: "latest")
+            try releases.sync()
+        } catch {
+            try? releases.remove(temporary)
+            throw AreaNeedsError(.output, "\(history.latestLink): cannot point latest at \(version) (\(error))")
         }
-        try syncFolder(history.folder)
+    }
+
+    /// The folder of the pipeline's releases, opened to rename, link and flush in it.
+    private func releasesFolder() throws(AreaNeedsError) -> Folder {
+        do {
+            return try Folder(path: history.folder)
+        } catch {
+            throw AreaNeedsError(.output, "\(history.folder): cannot open the folder (\(error))")
+        }
     }
 
     private func makeFolder(_ path: String) throws(AreaNeedsError) {
@@ -244,10 +262,11 @@ public struct ReleaseWriter: Sendable {
 
     /// Flushes a folder's entries (new names, renames) to disk.
     private func syncFolder(_ path: String) throws(AreaNeedsError) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY)
-        guard descriptor >= 0 else { throw AreaNeedsError(.output, "\(path): cannot open the folder to flush it") }
-        defer { close(descriptor) }
-        fsync(descriptor)
+        do {
+            try FileSystem.flushToDisk(path)
+        } catch {
+            throw AreaNeedsError(.output, "\(path): cannot flush the folder to disk (\(error))")
+        }
     }
 
     // MARK: - Time

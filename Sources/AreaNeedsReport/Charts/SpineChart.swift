@@ -14,7 +14,7 @@ struct SpineChart {
 
     let view: SpineView
 
-    init(distribution: Distribution, higherIsWorse: Bool, value: Double?, comparison: CountyComparison, county: Double?,
+    init(distribution: Distribution, higherIsWorse: Bool, value: Double?, comparison: ComparisonMark, county: Double?,
          description: String) {
         let centre = SpineChart.width / 2
         let half = centre - SpineChart.margin

@@ -32,7 +32,7 @@ public struct NumberParser: Sendable {
 
     /// Parses the UTF-8 bytes of one field; nil when they are neither a number nor a marker.
     @inlinable
-    public func parse(_ field: UnsafeRawBufferPointer) -> NumericCell? {
+    func parse(_ field: UnsafeRawBufferPointer) -> NumericCell? {
         if let value = NumberParser.parsePlainWholeNumber(field) { return .number(value) }
         return parseInGeneral(field)
     }

@@ -19,7 +19,7 @@ public enum NumberText {
     /// which must have room for `maxWholeNumberBytes`; returns how many bytes it wrote.
     /// The one place whole numbers become text: tables write them without making a string.
     @inlinable @inline(__always)
-    public static func write(_ value: Int, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    static func write(_ value: Int, to start: UnsafeMutablePointer<UInt8>) -> Int {
         var magnitude = value.magnitude
         var digits = 0
         repeat {
