@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CAreaNeedsZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // SQLite, for the release's database edition; only its wrapper in AreaNeedsRelease imports it.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
         // The wall around the fast code: streaming CSV, gzip and Excel workbook reading and
         // writing, staged tables, area codes and their maps, checksums. The only module that
@@ -48,10 +50,15 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Releases: writing them atomically, reading and verifying them, versions.
-        .target(name: "AreaNeedsRelease", dependencies: ["AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsTables"]),
-        // The 5%/10% decision and the framework's advice, read from a release.
-        .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsMethods"]),
+        // Releases: writing them atomically (with their workbook and database editions),
+        // reading and verifying them, versions.
+        .target(name: "AreaNeedsRelease", dependencies: [
+            "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsTables", "CSQLite",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The 5%/10% decision and the framework's advice, read from a release, and a release
+        // table shown to people (`show`).
+        .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsTables"]),
 
         // The stages, each reading the previous stage's staging folder.
         .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
@@ -94,8 +101,9 @@ let package = Package(
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsTestSupport",
+            "AreaNeedsAssess", "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "AreaNeedsAssessTests", dependencies: [
             "AreaNeedsAssess", "AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsCLI", "AreaNeedsMethods",

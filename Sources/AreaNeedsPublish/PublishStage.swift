@@ -71,7 +71,8 @@ public struct PublishStage: Sendable {
             sources: sources, tables: try builder.tables(),
             provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, fingerprint: fingerprint.value),
             policy: ReleasePolicy(procurementThreshold: pipeline.file.policy.procurementThreshold,
-                                  thresholdSource: pipeline.file.policy.thresholdSource))
+                                  thresholdSource: pipeline.file.policy.thresholdSource),
+            editions: pipeline.file.release.editions, label: pipeline.file.release.label, publisher: pipeline.file.release.publisher)
         let outcome = try writer.publish(draft, correction: correction)
         switch outcome {
         case .unchanged:

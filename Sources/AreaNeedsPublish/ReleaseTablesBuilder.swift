@@ -98,7 +98,7 @@ struct ReleaseTablesBuilder {
         let file = pipeline.areasFile
         return ReleaseTable(schema: schema) { emit in
             for area in try Geography.loadAreas(file) {
-                try emit([area.code, area.name, area.districtCode, area.districtName, area.population.map(NumberText.format) ?? ""])
+                try emit([area.code, area.name, area.districtCode, area.districtName, area.population.map(NumberText.decimal) ?? ""])
             }
         }
     }
@@ -114,7 +114,7 @@ struct ReleaseTablesBuilder {
                         row.append(file.level.rawValue)
                         row.append(code)
                         row.append(area)
-                        row.append(number: weight)
+                        row.append(decimal: weight)
                     }
                 }
             }

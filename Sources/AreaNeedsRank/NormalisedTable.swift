@@ -76,7 +76,7 @@ struct NormalisedTable: Sendable {
                 table.lowers.append(record.number(columns[3]) ?? .nan)
                 table.uppers.append(record.number(columns[4]) ?? .nan)
                 table.qualities.append(try NormalisedTable.quality(record.text(quality), row: row))
-                for column in columns { table.figures.append(number: record.number(column)) }
+                for column in columns { table.figures.append(decimal: record.number(column)) }
                 table.figures.endEntry()
             }
             if let expected {

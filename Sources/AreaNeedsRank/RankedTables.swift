@@ -73,7 +73,7 @@ struct RankedTables: Sendable {
         for position in ids.indices {
             try writer.writeRow { row in
                 row.append(ids[position])
-                if let county = countyFigures[position] { row.append(number: county) } else { row.append("") }
+                if let county = countyFigures[position] { row.append(decimal: county) } else { row.append("") }
                 row.append(notRanked[position]?.description ?? "")
             }
         }
@@ -107,7 +107,7 @@ struct RankedTables: Sendable {
                     row.append(objective)
                     row.append(need?.indicatorsRanked ?? 0)
                     row.append(need?.indicatorsInWorstTwoFifths ?? 0)
-                    if let mean = need?.meanNeedRank { row.append(number: mean) } else { row.appendEmpty() }
+                    if let mean = need?.meanNeedRank { row.append(decimal: mean) } else { row.appendEmpty() }
                     RankedTables.append(need?.rank, to: &row, highestNeed: true)
                     if withinDistrict { RankedTables.append(districtNeeds[objective - 1][area]?.rank, to: &row, highestNeed: false) }
                 }

@@ -162,5 +162,6 @@ struct YAMLLocator {
         "Polarity": ReleaseText.texts(of: Polarity.self),
         "GeographyLevel": ReleaseText.texts(of: GeographyLevel.self),
         "CheckSeverity": CheckSeverity.allCases.map(\.rawValue),
+        "ReleaseEdition": ReleaseEdition.allCases.map(\.rawValue),
     ]
 }

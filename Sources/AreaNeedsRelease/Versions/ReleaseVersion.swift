@@ -1,5 +1,5 @@
 /// A release's semantic version: major for a changed table schema or geography, minor
-/// for new data, patch for a correction.
+/// for new data, patch for a correction or the same tables in other editions.
 public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var major: Int
     public var minor: Int
@@ -33,6 +33,8 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
         case schemaOrGeography = "schema or geography changed"
         case data = "data changed"
         case correction = "correction"
+        /// The same tables, published in other editions (a workbook added, gzip copies dropped).
+        case editions = "editions changed"
     }
 
     /// The version after this one for `change`.
@@ -40,7 +42,7 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
         switch change {
         case .schemaOrGeography: ReleaseVersion(major + 1, 0, 0)
         case .data: ReleaseVersion(major, minor + 1, 0)
-        case .correction: ReleaseVersion(major, minor, patch + 1)
+        case .correction, .editions: ReleaseVersion(major, minor, patch + 1)
         }
     }
 

@@ -44,8 +44,8 @@ public struct ReleaseWriter: Sendable {
         defer { flushes.cancel() }
         var files = try writeTables(of: draft, into: temporary, flushes: flushes)
 
-        // Compared before the gzip copies are made: tables the newest release already holds
-        // need none.
+        // Compared before the other editions are made: tables the newest release already
+        // holds need none.
         let newest = history.newest
         var change: ReleaseVersion.Change?
         if let newest {
@@ -55,7 +55,8 @@ public struct ReleaseWriter: Sendable {
         let version = requested ?? newest.map { $0.next(for: change ?? .data) } ?? .first
         try refuseExisting(version)
 
-        files += try writeGzipCopies(of: draft, into: temporary, flushes: flushes)
+        files += try writeEditions(of: draft, version: version, created: ReleaseWriter.releaseTime(default: created),
+                                   tables: files, into: temporary, flushes: flushes)
         try writeDescriptions(of: draft, version: version, created: created, files: files, into: temporary, flushes: flushes)
         try ReleaseVerifier.verify(folder: temporary)
         try flushes.wait()
@@ -80,7 +81,7 @@ public struct ReleaseWriter: Sendable {
     /// Writes the tables' gzip copies, one after another, each compressed on both cores
     /// (`GzipCopy`): the largest table's copy, compressed as one stream, had kept one core
     /// busy while the other waited.
-    private func writeGzipCopies(of draft: ReleaseDraft, into temporary: String, flushes: DiskFlushes) throws(AreaNeedsError) -> [WrittenFile] {
+    func writeGzipCopies(of draft: ReleaseDraft, into temporary: String, flushes: DiskFlushes) throws(AreaNeedsError) -> [WrittenFile] {
         var copies: [WrittenFile] = []
         for table in draft.tables {
             let copy = try writeGzipCopy(of: table, in: temporary)
@@ -91,16 +92,18 @@ public struct ReleaseWriter: Sendable {
     }
 
     /// How the written tables differ from release `newest`: a new schema or geography, a
-    /// correction or new data; nil when neither their bytes nor their schema changed.
+    /// correction, new data, or other editions; nil when neither their bytes, their schema
+    /// nor the editions changed.
     private func change(since newest: ReleaseVersion, tables: [WrittenFile], draft: ReleaseDraft, correction: Bool) -> ReleaseVersion.Change? {
         let previous = ReleaseFiles(folder: history.path(of: newest))
         let changed = tables.filter { previous.hash(of: $0.name) != $0.sha256 }
-        // The same tables: each, with its gzip copy, in the newest release, which lists no others.
-        let names = tables.flatMap { [$0.name, $0.name + ".gz"] }
-        let sameTables = Set(names).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
+        // The same tables: each in the newest release, which lists no others.
+        let sameTables = Set(tables.map(\.name)).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
         // A changed column type or key is a new schema even when the bytes are the same.
         let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
-        if changed.isEmpty && !schemaChanged { return nil }
+        if changed.isEmpty && !schemaChanged {
+            return previous.editions == Set(draft.editions) ? nil : .editions
+        }
         let geographyChanged = changed.contains { $0.name == draft.schema.areas.fileName || $0.name == draft.schema.areaLookup.fileName }
         return schemaChanged || geographyChanged ? .schemaOrGeography : correction ? .correction : .data
     }

@@ -48,6 +48,13 @@ public struct FormattedFields: Sendable {
         if let number { NumberText.append(number, to: &text) }
     }
 
+    /// Adds a number field written as a decimal (`NumberText.appendDecimal`: `12.0`, never
+    /// `12`), as a release's `number` columns are, to the entry being made; empty for nil.
+    public mutating func append(decimal: Double?) {
+        separate()
+        if let decimal { NumberText.appendDecimal(decimal, to: &text) }
+    }
+
     /// Ends the entry being made: it must hold `fieldsPerEntry` fields.
     public mutating func endEntry() {
         precondition(fieldsInEntry == fieldsPerEntry, "an entry of \(fieldsPerEntry) fields, not \(fieldsInEntry)")

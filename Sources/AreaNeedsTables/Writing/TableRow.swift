@@ -46,6 +46,19 @@ public struct TableRow {
         }
     }
 
+    /// Appends a number as `NumberText.decimal` writes it, with a decimal point always: for
+    /// columns of type `number`.
+    @inlinable
+    public mutating func append(decimal value: Double) {
+        if let whole = NumberText.wholeNumber(value) {
+            append(whole)
+            buffer.pointee.append(UInt8(ascii: "."))
+            buffer.pointee.append(UInt8(ascii: "0"))
+        } else {
+            append(NumberText.decimal(value))
+        }
+    }
+
     /// Appends an area code.
     @inlinable
     public mutating func append(_ code: AreaCode) {
