@@ -106,8 +106,14 @@ struct LiveContentTests {
         let later = project.releases + "/1.0.1"
         try FileManager.default.copyItem(atPath: project.releases + "/1.0.0", toPath: later)
         let needs = later + "/indicator_needs.csv"
-        let text = try String(contentsOfFile: needs, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "A1,fuel-poverty,10,", with: "A1,fuel-poverty,12,").utf8).write(to: URL(fileURLWithPath: needs))
+        // Area A1's fuel poverty figure, 10%, made 12%.
+        let lines = try String(contentsOfFile: needs, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.hasPrefix("A1,fuel-poverty,") else { return String(line) }
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[2] = "12"
+            return fields.joined(separator: ",")
+        }
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: needs))
         try Self.reseal(later)
         let result = try Executables.run("areaneeds", ["diff", project.releases + "/1.0.0", later], in: project.root)
         #expect(result.status == 0, "\(result.transcript)")
