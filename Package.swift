@@ -11,6 +11,8 @@ let package = Package(
         .executable(name: "areaneeds-rank", targets: ["areaneeds-rank"]),
         .executable(name: "areaneeds-publish", targets: ["areaneeds-publish"]),
         .library(name: "AreaNeedsTables", targets: ["AreaNeedsTables"]),
+        // For the fuzz package (Fuzz/), which reads pipeline files: not a supported API.
+        .library(name: "AreaNeedsCore", targets: ["AreaNeedsCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -40,7 +40,8 @@ struct AreaBaseline {
             let code = try reader.header.column("area_code")
             let line = try reader.header.column("line")
             try reader.forEachRecord { record in
-                _ = lines.updateValue(Int(try record.number(line).number ?? 0), forKey: record.areaCode(code))
+                let number = try record.number(line).number ?? 0
+                _ = lines.updateValue(Int(exactly: number.rounded()) ?? 0, forKey: record.areaCode(code))
             }
         } catch {
             return nil

@@ -43,6 +43,10 @@ struct IndicatorNormaliser {
                 "indicator \(indicator.id): \(count) area code\(count == 1 ? "" : "s") in \(pipeline.resolve(source.file)) \(count == 1 ? "is" : "are") not in the \(source.geography.title) lookup (a wrong code, or a lookup out of date)"
             }
             figures = mapped.areas.map(\.figure)
+            if let area = figures.indices.first(where: { figures[$0].map(FigureOverflow.isFinite) == false }) {
+                throw FigureOverflow(indicator: indicator, source: source, pipeline: pipeline, geography: geography)
+                    .error(area: area, rows: ingested)
+            }
             let empty = geography.areas.indices.filter { figures[$0]?.value == nil }.map { geography.areas[$0].code }
             counts["areas without data"] = empty.count
             checkCoverage(withData: geography.areas.count - empty.count, without: empty, into: &report)

@@ -124,6 +124,13 @@ public struct RankStage: Sendable {
             return (national, withinDistrict, CountyComparisons(table, indicator: indicator, populations: populations), table.formattedFigures())
         })
         let counties = ranks.map(\.2)
+        for (indicator, county) in zip(indicators, counties) where county.county.map({ !$0.isFinite }) == true {
+            throw AreaNeedsError(.inputData,
+                "indicator \(indicator.id): the county figure is beyond the range of a number: the areas' figures"
+                + (indicator.aggregation == .rate ? "" : ", weighted by their populations in \(pipeline.areasFile.path),")
+                + " add up to more than 1.8e308; check the source and the populations for a misplaced or mistyped value\n"
+                + "  (set in \(pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "source", "file"))))")
+        }
         return RankedTables(
             ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, figures: ranks.map(\.3),
             qualities: tables.map(\.qualities), ranks: ranks.map { ($0.0, $0.1) }, comparisons: counties.map(\.areas),

@@ -49,6 +49,8 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case tooManySharedStrings(limit: Int)
         /// Shared strings larger in total than the limit allows.
         case sharedStringsTooLarge(limit: Int)
+        /// A carriage return alone inside a line of a file whose lines end in LF.
+        case strayCarriageReturn(byteOffset: Int)
     }
 
     public var kind: Kind
@@ -138,8 +140,12 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case .headerLineMissing(let line):
             return "the header was declared on line \(line), but the file has no row starting there"
         case .columnNotFound(let name, let available):
-            let list = available.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")
-            return "no column named \"\(name)\"; the header has \(list)"
+            // The "header" may be the first line of a file named by mistake: shown short.
+            var shown: [String] = []
+            let names = available.filter { !$0.isEmpty }
+            for name in names where shown.joined().count < 400 { shown.append("\"\(SafeText.excerpt(name, limit: 40))\"") }
+            let list = shown.joined(separator: ", ") + (names.count > shown.count ? " and \(names.count - shown.count) more" : "")
+            return "no column named \"\(SafeText.excerpt(name, limit: 60))\"; the header has \(list)"
         case .ambiguousColumn(let name, let positions):
             let list = positions.map(String.init).joined(separator: " and ")
             return "the column name \"\(name)\" appears more than once (columns \(list))"
@@ -171,6 +177,9 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
             return "the workbook has more than \(limit) shared strings, the limit for one input; raise the limit if the file is genuine"
         case .sharedStringsTooLarge(let limit):
             return "the workbook's shared strings take more than \(ByteCount(limit)), the limit for one input; raise the limit if the file is genuine"
+        case .strayCarriageReturn(let offset):
+            return "a carriage return (\\r) at byte \(offset + 1) of the line, not at its end, breaks the row in two; "
+                + "remove it, or quote the field that holds it"
         }
     }
 

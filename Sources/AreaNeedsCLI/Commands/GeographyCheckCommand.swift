@@ -101,8 +101,8 @@ struct GeographyCheckCommand: ParsableCommand {
                     try Geography.load(areas: AreasFile(path: areas ?? "", areaKey: areaKey), lookups: try lookupFiles(), lsoa21BestFit: lsoa21BestFit)
                 }
             }
-            for line in GeographySummary.lines(geography) { print(line) }
-            print("")
+            for line in GeographySummary.lines(geography) { Terminal.writeOutput(line) }
+            Terminal.writeOutput("")
 
             let covered = Set(districtCodes ?? geography.districtCodes)
             var reference: SmallAreaReference?
@@ -110,11 +110,11 @@ struct GeographyCheckCommand: ParsableCommand {
                 try geographyErrors { try reference.add(onsLookup: path, districts: covered) }
             }
             if reference == nil && districtCodes != nil {
-                print("note: without --reference, whether every small area of the districts is mapped is not checked")
+                Terminal.writeOutput("note: without --reference, whether every small area of the districts is mapped is not checked")
             }
             let problems = geography.check(districts: districtCodes, reference: reference)
             guard problems.isEmpty else { throw AreaNeedsError(.inputData, GeographyCheckFailure(problems: problems).description) }
-            print("check: no problems")
+            Terminal.writeOutput("check: no problems")
         }
     }
 }

@@ -91,7 +91,7 @@ struct ShowCommand: ParsableCommand {
                 Terminal.writeLine("areaneeds: no row of \(shown.table.name) matches \(shown.filters.joined(separator: " ")) in release \(shown.release)")
                 throw ExitCode(ShowCommand.noRowsMatch)
             }
-            print(output(shown), terminator: "")
+            Terminal.writeOutput(output(shown), terminator: "")
         }
     }
 

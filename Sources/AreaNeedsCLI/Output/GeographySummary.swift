@@ -33,6 +33,9 @@ enum GeographySummary {
     /// The areas' total population, or "-" when one has none.
     private static func population(_ areas: [Area]) -> String {
         let values = areas.compactMap(\.population)
-        return values.count == areas.count ? NumberText.format(values.reduce(0, +)) : "-"
+        let total = values.reduce(0, +)
+        guard values.count == areas.count else { return "-" }
+        // Populations a double can hold each may still add up beyond one.
+        return total.isFinite ? NumberText.format(total) : "beyond the range of a number"
     }
 }

@@ -47,7 +47,9 @@ public struct InputFile: Codable, Sendable, Equatable {
         }
         let bytes = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let date = attributes[.modificationDate] as? Date ?? .distantPast
-        return (bytes, Int64((date.timeIntervalSince1970 * 1e9).rounded()))
+        // Nanoseconds, held within Int64 (1677 to 2262): a date beyond it is kept as the bound.
+        let nanoseconds = (date.timeIntervalSince1970 * 1e9).rounded()
+        return (bytes, Int64(exactly: nanoseconds) ?? (nanoseconds < 0 ? .min : .max))
     }
 
     /// The files described in this process, by the same rule: a stage's output, described

@@ -11,12 +11,15 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
         self.patch = patch
     }
 
-    /// Parses "1.2.3"; nil for anything else (so stray folders are not taken as releases).
+    /// Parses "1.2.3"; nil for anything else (so stray folders are not taken as releases),
+    /// a part above a million included: no release gets there, and the next version of
+    /// `9223372036854775807.0.0` could not be counted.
     public init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3,
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && ($0 == "0" || !$0.hasPrefix("0")) }),
-              let major = Int(parts[0]), let minor = Int(parts[1]), let patch = Int(parts[2]) else { return nil }
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 7 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && ($0 == "0" || !$0.hasPrefix("0")) }),
+              let major = Int(parts[0]), let minor = Int(parts[1]), let patch = Int(parts[2]),
+              [major, minor, patch].allSatisfy({ $0 <= 1_000_000 }) else { return nil }
         self.init(major, minor, patch)
     }
 
