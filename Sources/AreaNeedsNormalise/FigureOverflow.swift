@@ -21,24 +21,26 @@ struct FigureOverflow {
     }
 
     /// The error for the area at `area` (its position in `geography.areas`), from the rows
-    /// of the ingested table at `path`.
-    func error(area: Int, rows path: String) -> AreaNeedsError {
+    /// of the ingested table `rows` (nil when it cannot be read: the message then names no row).
+    func error(area: Int, rows: StagedTableReader?) -> AreaNeedsError {
         let target = geography.areas[area]
         let file = pipeline.resolve(source.file)
         var largest: (value: Double, line: Int, column: String)?
         var finder = geography.shareFinder(at: source.geography)
-        try? IngestedRow.forEach(in: path) { row in
-            var reachesArea = false
-            _ = finder.forEachShare(of: row.code, name: row.hasName ? row.name : nil) { reached, _ in
-                if reached == area { reachesArea = true }
-            }
-            guard reachesArea else { return }
-            let figures: [(Double?, String?)] = [
-                (row.value, source.value), (row.numerator, source.numerator),
-                (row.denominator, source.denominator), (row.population, source.population),
-            ]
-            for case let (value?, column?) in figures where abs(value) > abs(largest?.value ?? 0) {
-                largest = (value, row.line, column)
+        if let rows {
+            try? IngestedRow.forEach(in: rows) { row in
+                var reachesArea = false
+                _ = finder.forEachShare(of: row.code, name: row.hasName ? row.name : nil) { reached, _ in
+                    if reached == area { reachesArea = true }
+                }
+                guard reachesArea else { return }
+                let figures: [(Double?, String?)] = [
+                    (row.value, source.value), (row.numerator, source.numerator),
+                    (row.denominator, source.denominator), (row.population, source.population),
+                ]
+                for case let (value?, column?) in figures where abs(value) > abs(largest?.value ?? 0) {
+                    largest = (value, row.line, column)
+                }
             }
         }
         let culprit = largest.map {

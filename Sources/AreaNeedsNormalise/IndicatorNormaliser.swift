@@ -45,7 +45,7 @@ struct IndicatorNormaliser {
             figures = mapped.areas.map(\.figure)
             if let area = figures.indices.first(where: { figures[$0].map(FigureOverflow.isFinite) == false }) {
                 throw FigureOverflow(indicator: indicator, source: source, pipeline: pipeline, geography: geography)
-                    .error(area: area, rows: ingested)
+                    .error(area: area, rows: try? reader(of: plan.unit, at: ingested))
             }
             let empty = geography.areas.indices.filter { figures[$0]?.value == nil }.map { geography.areas[$0].code }
             counts["areas without data"] = empty.count
