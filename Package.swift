@@ -61,10 +61,18 @@ let package = Package(
         .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsTables"]),
 
         // The stages, each reading the previous stage's staging folder.
-        .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
-        .target(name: "AreaNeedsNormalise", dependencies: ["AreaNeedsCore"]),
-        .target(name: "AreaNeedsRank", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
-        .target(name: "AreaNeedsPublish", dependencies: ["AreaNeedsCore", "AreaNeedsRelease"]),
+        .target(name: "AreaNeedsIngest", dependencies: [
+            "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsTables", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "AreaNeedsNormalise", dependencies: [
+            "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsTables", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "AreaNeedsRank", dependencies: [
+            "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsTables", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "AreaNeedsPublish", dependencies: [
+            "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsRelease", "AreaNeedsTables", .product(name: "Logging", package: "swift-log"),
+        ]),
 
         // The area profile report: a static site of charts and tables made from a release;
         // its page templates are resources, apart from the code.
@@ -79,8 +87,8 @@ let package = Package(
         // The commands, shared by the executables, which only call them.
         .target(name: "AreaNeedsCLI", dependencies: [
             "AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsNormalise", "AreaNeedsRank", "AreaNeedsPublish", "AreaNeedsRelease", "AreaNeedsReport", "AreaNeedsSample",
-            "AreaNeedsAssess", "AreaNeedsTables",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "AreaNeedsAssess", "AreaNeedsGeography", "AreaNeedsTables",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "areaneeds", dependencies: ["AreaNeedsCLI"]),
         .executableTarget(name: "areaneeds-ingest", dependencies: ["AreaNeedsCLI"]),
@@ -92,14 +100,14 @@ let package = Package(
         .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsTables", "AreaNeedsTestSupport"]),
         // The fixture project and the helpers the end-to-end tests share.
         .target(name: "AreaNeedsTestSupport", dependencies: [
-            "AreaNeedsSample", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "AreaNeedsSample", "AreaNeedsTables", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
             "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods", "AreaNeedsTestSupport"]),
-        .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography", "AreaNeedsTables", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
             "AreaNeedsAssess", "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
