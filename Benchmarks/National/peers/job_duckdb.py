@@ -113,12 +113,16 @@ def main(job_path, output_path):
             FROM areas a CROSS JOIN indicators i
             LEFT JOIN figures f ON f.area_code = a.area_code AND f.indicator_id = i.indicator_id),
         ranked AS (
+            -- no ranking without variation: at least five figures, not all the same
             SELECT *,
-                   CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY indicator_id ORDER BY need_order NULLS LAST) END AS r,
-                   count(value) OVER (PARTITION BY indicator_id) AS n,
-                   CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY indicator_id, district_code ORDER BY need_order NULLS LAST) END AS dr,
-                   count(value) OVER (PARTITION BY indicator_id, district_code) AS dn
-            FROM valued)
+                   CASE WHEN value IS NOT NULL AND count(value) OVER i >= 5 AND min(value) OVER i < max(value) OVER i
+                        THEN rank() OVER (PARTITION BY indicator_id ORDER BY need_order NULLS LAST) END AS r,
+                   count(value) OVER i AS n,
+                   CASE WHEN value IS NOT NULL AND count(value) OVER d >= 5 AND min(value) OVER d < max(value) OVER d
+                        THEN rank() OVER (PARTITION BY indicator_id, district_code ORDER BY need_order NULLS LAST) END AS dr,
+                   count(value) OVER d AS dn
+            FROM valued
+            WINDOW i AS (PARTITION BY indicator_id), d AS (PARTITION BY indicator_id, district_code))
         SELECT area_code, indicator_id, value, r AS need_rank,
                -- greatest() skips NULLs: an area without a rank must stay without a quintile
                CASE WHEN r IS NOT NULL THEN greatest(1, 6 - ((n + 1 - r) * 5 + n - 1) // n) END AS need_quintile,

@@ -100,8 +100,10 @@ def main(job_path, output_path):
 
     def ranks(by):
         groups = needs.groupby(by)
-        rank = groups["need_order"].rank(method="min")
         count = groups["value"].transform("count")
+        # no ranking without variation: at least five figures, not all the same
+        ranked = (count >= 5) & (groups["value"].transform("min") < groups["value"].transform("max"))
+        rank = groups["need_order"].rank(method="min").where(ranked)
         quintile = np.maximum(1, 6 - ((count + 1 - rank) * 5 + count - 1) // count)
         return rank.astype("Int64"), quintile.astype("Int64")
 

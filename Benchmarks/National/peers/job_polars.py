@@ -99,10 +99,15 @@ def main(job_path, output_path):
         # max_horizontal skips nulls: an area without a rank must stay without a quintile
         return pl.when(rank.is_not_null()).then(pl.max_horizontal(pl.lit(1), 6 - ((count + 1 - rank) * 5 + count - 1) // count))
 
+    def rank(*group):
+        # no ranking without variation: at least five figures, not all the same
+        ranked = (pl.col("value").count().over(*group) >= 5) & (pl.col("value").min().over(*group) < pl.col("value").max().over(*group))
+        return pl.when(ranked).then(pl.col("need_order").rank("min").over(*group).cast(pl.Int64))
+
     needs = needs.with_columns(
-        pl.col("need_order").rank("min").over("indicator_id").cast(pl.Int64).alias("need_rank"),
+        rank("indicator_id").alias("need_rank"),
         pl.col("value").count().over("indicator_id").alias("n"),
-        pl.col("need_order").rank("min").over("indicator_id", "district_code").cast(pl.Int64).alias("district_need_rank"),
+        rank("indicator_id", "district_code").alias("district_need_rank"),
         pl.col("value").count().over("indicator_id", "district_code").alias("dn"),
     ).with_columns(
         quintile(pl.col("need_rank"), pl.col("n")).alias("need_quintile"),
