@@ -5,20 +5,24 @@ import Foundation
 /// `provenance.json`: what made a release (tool version, pipeline file, every input file
 /// with its size, hash and vintage), so anyone can check a figure back to its source.
 enum ReleaseProvenance {
-    static func record(pipeline: Pipeline, inputs: [(String, InputFile)], fingerprint: String) -> [String: JSONValue] {
+    static func record(pipeline: Pipeline, inputs: [(String, InputFile)], vintages: IndicatorVintages, fingerprint: String) -> [String: JSONValue] {
         let ingest = StageFolder(.ingest, of: pipeline)
         var sources: [JSONValue] = []
         for indicator in pipeline.file.indicators {
             guard let source = indicator.source, let manifest = ingest.manifest("indicator-\(indicator.id)"),
                   let input = manifest.inputs.first else { continue }
-            sources.append(.object([
+            var entry: [String: JSONValue] = [
                 "indicator_id": .string(indicator.id),
                 "path": .string(relative(input.path, to: pipeline.folder)),
                 "bytes": .integer(input.bytes),
                 "sha256": .string(input.sha256),
-                "vintage": .string(indicator.vintage),
+                "vintage": .string(vintages.vintage(of: indicator)),
                 "geography": .string(source.geography.rawValue),
-            ]))
+            ]
+            // The periods chosen (`period:`, `value: {columns: latest}`), latest first: more
+            // than one when some areas' latest figures are older.
+            if let periods = vintages.periods[indicator.id] { entry["periods"] = .array(periods.map(JSONValue.string)) }
+            sources.append(.object(entry))
         }
         for (name, spec) in pipeline.file.populations.sorted(by: { $0.key < $1.key }) {
             guard let manifest = ingest.manifest("population-\(name)"), let input = manifest.inputs.first else { continue }

@@ -14,6 +14,7 @@ struct ReleaseTablesBuilder {
     let pipeline: Pipeline
     let framework: SocialValueFramework
     let rank: StageFolder
+    let vintages: IndicatorVintages
 
     var schema: ReleaseSchema {
         ReleaseSchema(areaKey: pipeline.file.geography.areaKey, areaLabel: pipeline.file.geography.areaLabel,
@@ -75,7 +76,7 @@ struct ReleaseTablesBuilder {
             indicator.aggregation?.rawValue ?? "",
             source.map { ($0.file as NSString).lastPathComponent } ?? "",
             source?.geography.rawValue ?? "",
-            indicator.vintage,
+            vintages.vintage(of: indicator),
             String(source != nil),
             indicator.unavailable ?? "",
             indicator.notes ?? "",

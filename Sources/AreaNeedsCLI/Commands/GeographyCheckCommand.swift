@@ -78,7 +78,7 @@ struct GeographyCheckCommand: ParsableCommand {
                 throw ValidationError("--lookup \(text): write GEOGRAPHY=FILE, such as lsoa11=data-raw/geography/lancashire-spa-lsoa11.csv")
             }
             guard let level = GeographyLevel(rawValue: parts[0]) else {
-                let known = GeographyLevel.allCases.filter { $0 != .district && $0 != .area }.map(\.rawValue).joined(separator: ", ")
+                let known = GeographyLevel.allCases.filter { $0 != .district && $0 != .area && $0 != .county }.map(\.rawValue).joined(separator: ", ")
                 throw ValidationError("--lookup \(text): \"\(parts[0])\" is not a geography (one of \(known))")
             }
             return LookupFile(level: level, path: parts[1], areaKey: areaKey)
