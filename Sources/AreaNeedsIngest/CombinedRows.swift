@@ -49,8 +49,9 @@ struct CombinedRows {
     private var positions = CodeMap<Int>()
     private var areas: [AreaState] = []
     private var breakdownIDs: [[AreaCode]: Int] = [:]
-    /// Rows of a period not chosen, or of an older period than their area's.
-    private(set) var rowsOfOtherPeriods = 0
+    /// Rows added, and of them those left out as duplicates.
+    private var rowsAdded = 0
+    private var duplicateRows = 0
 
     private struct AreaState {
         let code: AreaCode
@@ -121,11 +122,9 @@ struct CombinedRows {
     /// Adds a row that belongs to the source (its area code not empty, its row filters
     /// passed); a duplicate goes to `checks`.
     mutating func add(_ record: TableRecord, code: AreaCode, checks: inout SourceChecks) throws {
+        rowsAdded += 1
         let period = try periods?.period(of: record)
-        if periods != nil && period == nil {
-            rowsOfOtherPeriods += 1
-            return
-        }
+        if periods != nil && period == nil { return }
         let position: Int
         if let found = positions[code] {
             position = found
@@ -135,10 +134,7 @@ struct CombinedRows {
             areas.append(AreaState(code: code, figures: figures.count))
         }
         if let period, let periods {
-            if let current = areas[position].period, period < current {
-                rowsOfOtherPeriods += 1
-                return
-            }
+            if let current = areas[position].period, period < current { return }
             if areas[position].period != period {
                 areas[position].restart(at: period, text: record.text(periods.column))
             }
@@ -149,15 +145,23 @@ struct CombinedRows {
                 let breakdown = breakdownID(of: record)
                 if areas[position].breakdowns.contains(breakdown) {
                     checks.duplicate(areas[position].code, first: areas[position].line, line: record.line)
+                    duplicateRows += 1
                     return
                 }
                 areas[position].breakdowns.append(breakdown)
             }
         } else if areas[position].rows > 0 {
             checks.duplicate(areas[position].code, first: areas[position].line, line: record.line)
+            duplicateRows += 1
             return
         }
         try take(record, into: position)
+    }
+
+    /// Rows of a period not chosen, or of another than their area's latest: neither used
+    /// nor duplicates.
+    var rowsOfOtherPeriods: Int {
+        rowsAdded - duplicateRows - areas.reduce(0) { $0 + $1.rows }
     }
 
     /// Calls `body` with each area's combined row, in order of their first rows.
