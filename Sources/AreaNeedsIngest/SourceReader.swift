@@ -93,7 +93,7 @@ struct SourceReader {
         defer { progress.finish(task) }
 
         var stagings = try zip(units, outputPaths).map { unit, path in
-            try UnitStaging(unit, header: reader.header, outputPath: path, pipeline: pipeline)
+            try UnitStaging(unit, header: reader.header, numbers: reader.numbers, outputPath: path, pipeline: pipeline)
         }
         // The census tables have dozens of columns, of which the units read a few.
         if let last = stagings.flatMap(\.columnsRead).max(by: { $0.index < $1.index }) { reader.readFields(upTo: last) }

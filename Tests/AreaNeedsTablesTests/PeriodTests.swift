@@ -111,4 +111,30 @@ struct PeriodTests {
         #expect(error?.kind == .noPeriodColumn(available: ["area", "value"]))
         #expect(error?.description.contains("no column is named as a period (such as Jan-22, 2024 or 2024/25); the header has \"area\", \"value\"") == true)
     }
+    @Test func aReaderOfAColumnReadsEachRowsPeriod() throws {
+        let folder = TemporaryFolder()
+        let long = "2023-04-01/P1Y and a text longer than sixteen bytes"
+        let path = folder.file("runs.csv", """
+            code,period
+            A,2023/24
+            B,2023/24
+            C,2024/25
+            D,not a period
+            E,2024/25
+            F,"\(long)"
+            G,"\(long)"
+            H,2024
+
+            """)
+        let reader = try TableReader(path: path)
+        var periods = PeriodReader(column: try reader.header.column("period"))
+        var read: [Period?] = []
+        var direct: [Period?] = []
+        try reader.forEachRecord {
+            read.append(periods.period(of: $0))
+            direct.append($0.period(periods.column))
+        }
+        #expect(read == direct)
+        #expect(read == [Period("2023/24"), Period("2023/24"), Period("2024/25"), nil, Period("2024/25"), nil, nil, Period("2024")])
+    }
 }

@@ -67,6 +67,34 @@ extension TableRecord {
     }
 }
 
+/// Reads a column's periods row after row, remembering the last text read (up to sixteen
+/// bytes, held in two words) and its period: a long table repeats a few periods over many
+/// rows, so each is parsed once per change of text, not once per row.
+public struct PeriodReader: Sendable {
+    public let column: TableColumn
+    private var head: UInt64 = 0
+    private var tail: UInt64 = 0
+    private var count = -1
+    private var last: Period?
+
+    public init(column: TableColumn) {
+        self.column = column
+    }
+
+    /// The period the record's field writes; nil when it writes none.
+    public mutating func period(of record: TableRecord) -> Period? {
+        let bytes = record.fields.field(column.index)
+        let length = bytes.count
+        guard length <= 16 else { return Period(bytes: bytes) }
+        let head = AreaCode.load(bytes, from: 0, count: min(length, 8))
+        let tail = length > 8 ? AreaCode.load(bytes, from: 8, count: length - 8) : 0
+        if length == count && head == self.head && tail == self.tail { return last }
+        (self.head, self.tail, count) = (head, tail, length)
+        last = Period(bytes: bytes)
+        return last
+    }
+}
+
 // MARK: - Calendar arithmetic
 
 extension Period {
@@ -166,7 +194,7 @@ private struct PeriodScanner {
 
     private mutating func afterYear(_ year: Int) -> Period? {
         guard position < limit else { return Period.months(12, fromYear: year, month: 1) }
-        if word(" to ") || byte(PeriodScanner.slash) || byte(.minus) {
+        if byte(PeriodScanner.slash) || byte(.minus) || word(" to ") {
             let separator = bytes[position - 1]
             let start = position
             let count = digits()
