@@ -11,6 +11,8 @@ let package = Package(
         .executable(name: "areaneeds-rank", targets: ["areaneeds-rank"]),
         .executable(name: "areaneeds-publish", targets: ["areaneeds-publish"]),
         .library(name: "AreaNeedsTables", targets: ["AreaNeedsTables"]),
+        // For the fuzz package (Fuzz/), which reads pipeline files: not a supported API.
+        .library(name: "AreaNeedsCore", targets: ["AreaNeedsCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CAreaNeedsZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // SQLite, for the release's database edition; only its wrapper in AreaNeedsRelease imports it.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
         // The wall around the fast code: streaming CSV, gzip and Excel workbook reading and
         // writing, staged tables, area codes and their maps, checksums. The only module that
@@ -46,10 +50,15 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Releases: writing them atomically, reading and verifying them, versions.
-        .target(name: "AreaNeedsRelease", dependencies: ["AreaNeedsCore"]),
-        // The 5%/10% decision and the framework's advice, read from a release.
-        .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore"]),
+        // Releases: writing them atomically (with their workbook and database editions),
+        // reading and verifying them, versions.
+        .target(name: "AreaNeedsRelease", dependencies: [
+            "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsTables", "CSQLite",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The 5%/10% decision and the framework's advice, read from a release, and a release
+        // table shown to people (`show`).
+        .target(name: "AreaNeedsAssess", dependencies: ["AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsTables"]),
 
         // The stages, each reading the previous stage's staging folder.
         .target(name: "AreaNeedsIngest", dependencies: ["AreaNeedsCore"]),
@@ -61,7 +70,7 @@ let package = Package(
         // its page templates are resources, apart from the code.
         .target(
             name: "AreaNeedsReport",
-            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsTables", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]),
 
         // The bundled synthetic sample's generator.
@@ -80,23 +89,24 @@ let package = Package(
         .executableTarget(name: "areaneeds-publish", dependencies: ["AreaNeedsCLI"]),
 
         .testTarget(name: "AreaNeedsTablesTests", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport"]),
-        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsTables", "AreaNeedsTestSupport"]),
+        .testTarget(name: "AreaNeedsCoreTests", dependencies: ["AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsTables", "AreaNeedsTestSupport"]),
         // The fixture project and the helpers the end-to-end tests share.
         .target(name: "AreaNeedsTestSupport", dependencies: [
             "AreaNeedsSample", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/AreaNeedsTestSupport"),
         .testTarget(name: "AreaNeedsPipelineTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTables", "AreaNeedsTestSupport",
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsSample", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AreaNeedsMethodsTests", dependencies: ["AreaNeedsMethods", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsGeographyTests", dependencies: ["AreaNeedsGeography", "AreaNeedsTestSupport"]),
         .testTarget(name: "AreaNeedsReleaseTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsRelease", "AreaNeedsTestSupport",
+            "AreaNeedsAssess", "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "AreaNeedsAssessTests", dependencies: [
-            "AreaNeedsAssess", "AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsCLI",
+            "AreaNeedsAssess", "AreaNeedsRelease", "AreaNeedsCore", "AreaNeedsCLI", "AreaNeedsMethods",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -16,5 +16,9 @@ let package = Package(
             name: "TableReaderFuzz",
             dependencies: [.product(name: "AreaNeedsTables", package: "AreaNeeds")],
             path: "TableReaderFuzz"),
+        .executableTarget(
+            name: "PipelineFileFuzz",
+            dependencies: [.product(name: "AreaNeedsCore", package: "AreaNeeds")],
+            path: "PipelineFileFuzz"),
     ]
 )

@@ -103,9 +103,9 @@ func run(folder: String, runs: Int, only: [String]) throws {
     var times = Array(repeating: [Double](), count: chosen.count)
     for _ in 0..<runs {
         for (index, pipeline) in pipelines.enumerated() {
-            let before = ProcessorTime.used()
+            let before = CurrentProcess.processorTime
             _ = try IngestStage(pipeline: pipeline, logger: logger).run(force: true)
-            times[index].append(ProcessorTime.used() - before)
+            times[index].append(CurrentProcess.processorTime - before)
         }
     }
     // The least processor time of the runs: on a busy machine, the others' work only adds.

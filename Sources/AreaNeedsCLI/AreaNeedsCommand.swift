@@ -17,6 +17,7 @@ public struct AreaNeedsCommand: ParsableCommand {
             StagingTableCommand.self,
             PeekCommand.self,
             SummaryCommand.self,
+            ShowCommand.self,
             DiffCommand.self,
             ReportCommand.self,
             GeographyCommand.self,

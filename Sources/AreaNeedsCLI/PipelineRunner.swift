@@ -36,7 +36,7 @@ public struct PipelineRunner: Sendable {
         defer { withExtendedLifetime(lock) {} }
         var outcome = Outcome(reports: [])
         for stage in stages {
-            let processorTimeBefore = ProcessorTime.used()
+            let processorTimeBefore = CurrentProcess.processorTime
             let report: StageReport
             switch stage {
             case .ingest:
@@ -56,7 +56,7 @@ public struct PipelineRunner: Sendable {
                 logPublish(published)
             }
             outcome.reports.append(report)
-            logger.debug("\(stage.rawValue): \(String(format: "%.2f s, %.2f s of processor time", report.seconds, ProcessorTime.used() - processorTimeBefore))")
+            logger.debug("\(stage.rawValue): \(String(format: "%.2f s, %.2f s of processor time", report.seconds, CurrentProcess.processorTime - processorTimeBefore))")
             // What the stage read is freed; return it before the next stage allocates its own.
             MemoryPools.releaseFreed()
         }

@@ -65,7 +65,9 @@ struct PoundsArgument {
         // Digits and at most one point: no exponents, no "inf" or "nan".
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               text.filter({ $0 == "." }).count <= 1, text != ".", let value = Double(text) else { return nil }
-        return (negative ? -value : value) * multiplier
+        // Four hundred digits read as infinity: not an amount.
+        let amount = (negative ? -value : value) * multiplier
+        return amount.isFinite ? amount : nil
     }
 }
 

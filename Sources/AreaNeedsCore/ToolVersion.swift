@@ -1,5 +1,5 @@
 /// The version of the AreaNeeds tools. Part of every stage's fingerprint, so a new version
 /// re-runs every stage; recorded in every release's provenance.
 public enum ToolVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

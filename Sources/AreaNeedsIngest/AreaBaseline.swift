@@ -13,9 +13,10 @@ struct AreaBaseline {
     /// Each code with its line in the source file it was ingested from.
     let lines: SeenCodes
 
-    /// The codes of the ingest-stage table at `path` (or of its CSV predecessor); nil when
-    /// there is none or it cannot be read.
-    static func read(_ path: String) -> AreaBaseline? {
+    /// The codes of the ingest-stage table at `path`, or of the CSV table a version that
+    /// staged ingest tables as CSV kept at `earlierCSV`; nil when there is none or it cannot
+    /// be read.
+    static func read(_ path: String, orEarlierCSV earlierCSV: String) -> AreaBaseline? {
         var lines = SeenCodes()
         do {
             let reader = try StagedTableReader(path: path)
@@ -25,18 +26,11 @@ struct AreaBaseline {
                 _ = lines.updateValue(row.count(line), forKey: row.areaCode(code))
             }
         } catch let error as TableError where error.kind == .fileNotFound {
-            return readEarlierCSV(earlierCSV(of: path))
+            return readEarlierCSV(earlierCSV)
         } catch {
             return nil
         }
         return AreaBaseline(lines: lines)
-    }
-
-    /// Where a version that staged ingest tables as CSV kept the table now at `path`
-    /// ("indicator-fuel-poverty.staged" was "indicator-fuel-poverty.csv"). Ingest removes
-    /// it once the staged table replaces it.
-    static func earlierCSV(of path: String) -> String {
-        (path.hasSuffix(".staged") ? String(path.dropLast(".staged".count)) : path) + ".csv"
     }
 
     private static func readEarlierCSV(_ path: String) -> AreaBaseline? {
@@ -46,7 +40,8 @@ struct AreaBaseline {
             let code = try reader.header.column("area_code")
             let line = try reader.header.column("line")
             try reader.forEachRecord { record in
-                _ = lines.updateValue(Int(try record.number(line).number ?? 0), forKey: record.areaCode(code))
+                let number = try record.number(line).number ?? 0
+                _ = lines.updateValue(Int(exactly: number.rounded()) ?? 0, forKey: record.areaCode(code))
             }
         } catch {
             return nil

@@ -81,7 +81,7 @@ public struct IngestStage: Sendable {
     }
 
     private func plan(_ unit: IngestUnit, in folder: StageFolder, force: Bool) throws(AreaNeedsError) -> Plan {
-        let previous = folder.manifest(unit.name)
+        let previous = folder.manifest(unit.stageUnit)
         let input: InputFile
         do {
             input = try InputFile.describe(pipeline.resolve(unit.file), known: previous?.inputs ?? [])
@@ -95,25 +95,24 @@ public struct IngestStage: Sendable {
         fingerprint.add("output", [unit.outputFile, StagedTableWriter.layout])
         unit.addSettings(to: &fingerprint, pipeline: pipeline)
         fingerprint.add("file", file: input)
-        let upToDate = force ? nil : folder.upToDate(unit.name, fingerprint: fingerprint.value, outputs: [unit.outputFile])
+        let upToDate = force ? nil : folder.upToDate(unit.stageUnit, fingerprint: fingerprint.value, outputs: [unit.outputFile])
         return Plan(unit: unit, input: input, fingerprint: fingerprint.value, upToDate: upToDate)
     }
 
     /// Reads one file for the units that read it and writes their manifests.
     private func ingest(_ plans: [Plan], in folder: StageFolder) throws(AreaNeedsError) -> [StageManifest] {
-        for plan in plans { folder.invalidate(plan.unit.name) }
-        let outputs = plans.map { folder.file($0.unit.outputFile) }
-        let results = try SourceReader(units: plans.map(\.unit), pipeline: pipeline, progress: progress).read(into: outputs)
+        for plan in plans { folder.invalidate(plan.unit.stageUnit) }
+        let results = try SourceReader(units: plans.map(\.unit), pipeline: pipeline, progress: progress, folder: folder).read()
         var manifests: [StageManifest] = []
         for (plan, result) in zip(plans, results) {
             let unit = plan.unit
             guard let output = result.output else { throw AreaNeedsError(.internal, "\(unit.label): no staging table was put in place") }
             let manifest = StageManifest(
-                stage: StageName.ingest.rawValue, unit: unit.name, fingerprint: plan.fingerprint, inputs: [plan.input],
+                stage: .ingest, unit: unit.stageUnit, fingerprint: plan.fingerprint, inputs: [plan.input],
                 outputs: [.init(path: unit.outputFile, file: output, rows: result.rows)],
                 counts: result.counts,
                 warnings: result.warnings)
-            try manifest.write(folder.manifestPath(unit.name))
+            try manifest.write(folder.manifestPath(unit.stageUnit))
             for warning in result.warnings { logger.warning("\(warning)") }
             logger.debug("ingest: \(unit.label): \(result.rows) rows from \(plan.input.path)")
             manifests.append(manifest)

@@ -15,13 +15,16 @@ enum IngestUnit: Sendable {
         return indicators + populations
     }
 
-    /// The unit's name in the staging folder and the log.
-    var name: String {
+    /// What the unit's manifest covers.
+    var stageUnit: StageUnit {
         switch self {
-        case .indicator(let indicator, _): "indicator-\(indicator.id)"
-        case .population(let name, _): "population-\(name)"
+        case .indicator(let indicator, _): .indicator(indicator.id)
+        case .population(let name, _): .population(name)
         }
     }
+
+    /// The unit's name in the staging folder and the log.
+    var name: String { stageUnit.name }
 
     /// What the unit is, for messages: "indicator fuel-poverty".
     var label: String {
@@ -73,12 +76,7 @@ enum IngestUnit: Sendable {
     }
 
     /// The staging file the unit writes.
-    var outputFile: String {
-        switch self {
-        case .indicator(let indicator, _): StagingTables.ingestedFile(indicator.id)
-        case .population(let name, _): StagingTables.populationFile(name)
-        }
-    }
+    var outputFile: String { stageUnit.stagedFile }
 
     /// The key path of a setting of this unit in the pipeline file.
     func keyPath(_ key: String, in pipeline: Pipeline) -> String {
@@ -95,7 +93,7 @@ enum IngestUnit: Sendable {
         switch self {
         case .indicator(let indicator, let source):
             fingerprint.add("source", source)
-            fingerprint.add("value-checks", [indicator.aggregation?.rawValue ?? "", indicator.scale.map { "\($0)" } ?? ""])
+            fingerprint.add("value-checks", [indicator.aggregation.map(ReleaseText.text) ?? "", indicator.scale.map { "\($0)" } ?? ""])
             fingerprint.add("plausible-range", indicator.plausibleRange)
         case .population(_, let spec):
             fingerprint.add("population", spec)

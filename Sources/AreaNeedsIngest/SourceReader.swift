@@ -12,6 +12,8 @@ struct SourceReader {
     let units: [IngestUnit]
     let pipeline: Pipeline
     let progress: ProgressReporter
+    /// The ingest stage's folder, where each unit's staging table goes.
+    let folder: StageFolder
 
     /// What reading found, for the manifest and the log. Rows without an area code are
     /// totals and footers, normal in published tables: counted, not warned about.
@@ -40,20 +42,19 @@ struct SourceReader {
         }
     }
 
-    /// Reads the file into each unit's staging table (`outputPaths`, one per unit); the
-    /// results in the units' order.
-    func read(into outputPaths: [String]) throws(AreaNeedsError) -> [Result] {
-        precondition(units.count == outputPaths.count && !units.isEmpty, "one output per unit")
-        if units.count == 1 { return [try read(units[0], into: outputPaths[0])] }
+    /// Reads the file into each unit's staging table; the results in the units' order.
+    func read() throws(AreaNeedsError) -> [Result] {
+        precondition(!units.isEmpty, "a file is read for at least one unit")
+        if units.count == 1 { return [try read(units[0])] }
         let stagings: [UnitStaging]
         do {
-            stagings = try readTogether(units, into: outputPaths)
+            stagings = try readTogether(units)
         } catch {
             // Read again unit by unit, so each problem is told as it is when a file has one
             // unit: naming the unit and the setting it is about. Rare, and never half done:
             // no staging table was put in place.
-            return try Parallel.collect(zip(units, outputPaths).map { unit, path in
-                Swift.Result { () throws(AreaNeedsError) in try read(unit, into: path) }
+            return try Parallel.collect(units.map { unit in
+                Swift.Result { () throws(AreaNeedsError) in try read(unit) }
             })
         }
         var results: [Result] = []
@@ -70,9 +71,9 @@ struct SourceReader {
     }
 
     /// Reads one unit alone, its table put in place when its checks pass.
-    private func read(_ unit: IngestUnit, into outputPath: String) throws(AreaNeedsError) -> Result {
+    private func read(_ unit: IngestUnit) throws(AreaNeedsError) -> Result {
         do {
-            let staging = try readTogether([unit], into: [outputPath])[0]
+            let staging = try readTogether([unit])[0]
             var result = staging.result
             result.output = try staging.commit()
             return result
@@ -82,7 +83,7 @@ struct SourceReader {
     }
 
     /// Reads the file once for `units`; their tables written and checked, not yet in place.
-    private func readTogether(_ units: [IngestUnit], into outputPaths: [String]) throws -> [UnitStaging] {
+    private func readTogether(_ units: [IngestUnit]) throws -> [UnitStaging] {
         let reading = units[0].reading(in: pipeline)
         let reader = try openReader(reading, units: units)
         // The progress line names the unit, or the file that several share.
@@ -92,8 +93,8 @@ struct SourceReader {
         }
         defer { progress.finish(task) }
 
-        var stagings = try zip(units, outputPaths).map { unit, path in
-            try UnitStaging(unit, header: reader.header, numbers: reader.numbers, outputPath: path, pipeline: pipeline)
+        var stagings = try units.map { unit in
+            try UnitStaging(unit, header: reader.header, numbers: reader.numbers, folder: folder, pipeline: pipeline)
         }
         // The census tables have dozens of columns, of which the units read a few.
         if let last = stagings.flatMap(\.columnsRead).max(by: { $0.index < $1.index }) { reader.readFields(upTo: last) }

@@ -1,8 +1,5 @@
 import AreaNeedsCore
 import AreaNeedsTables
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One unit's part in reading a source file: the rows that belong to it (`RowFilter`), the
 /// columns it takes, the checks of its rows and the staging table it writes. A source's
@@ -19,6 +16,9 @@ struct UnitStaging {
     private var checks: SourceChecks
     /// The codes of the unit's previous ingest, read before the new table replaces it.
     private let baseline: AreaBaseline?
+    /// Where a version that staged ingest tables as CSV kept the unit's table, removed once
+    /// the staged table replaces it.
+    private let earlierCSV: String
     private let columns: Columns
     /// The rows that belong, when the source says (`where:`, `where-not:`, `area-level:`).
     private(set) var filter: RowFilter?
@@ -55,7 +55,7 @@ struct UnitStaging {
         }
     }
 
-    init(_ unit: IngestUnit, header: TableHeader, numbers: NumberParser, outputPath: String, pipeline: Pipeline) throws {
+    init(_ unit: IngestUnit, header: TableHeader, numbers: NumberParser, folder: StageFolder, pipeline: Pipeline) throws {
         self.unit = unit
         switch unit {
         case .indicator(_, let source):
@@ -78,7 +78,9 @@ struct UnitStaging {
         }
         filters = filter != nil
         combines = combined != nil
-        baseline = AreaBaseline.read(outputPath)
+        let outputPath = folder.file(unit.outputFile)
+        earlierCSV = folder.file(unit.stageUnit.earlierCSVFile)
+        baseline = AreaBaseline.read(outputPath, orEarlierCSV: earlierCSV)
         checks = SourceChecks(unit: unit, pipeline: pipeline)
         let stagingColumns = if case .indicator(_, let source) = unit { StagingTables.ingestedColumns(of: source) } else { StagingTables.populationColumns }
         let digest = StreamingDigest()
@@ -131,7 +133,7 @@ struct UnitStaging {
     /// returns it as the next stage will see it.
     func commit() throws -> InputFile {
         try writer.finish()
-        unlink(AreaBaseline.earlierCSV(of: writer.path))
+        try? FileSystem.remove(earlierCSV)
         return try InputFile.describeWritten(writer.path, digest: digest)
     }
 

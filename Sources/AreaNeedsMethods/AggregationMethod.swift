@@ -18,3 +18,42 @@ public enum AggregationMethod: String, Codable, Sendable, CaseIterable, Hashable
     /// Medians cannot be combined exactly: a population-weighted mean (flagged `approximate`).
     case median
 }
+
+extension AggregationMethod {
+    /// Whether the method reads each small area's national rank from the value column.
+    public var readsNationalRanks: Bool {
+        switch self {
+        case .averageRank, .extent, .localConcentration, .shareInMostDeprivedDecile: true
+        case .rate, .weightedMean, .inherit, .median: false
+        }
+    }
+
+    /// Whether the method needs the number of small areas in the national ranking: the rank
+    /// methods do, and the share in the most deprived decile does when the source gives no
+    /// deciles of its own.
+    public func needsNationalCount(hasDeciles: Bool) -> Bool {
+        switch self {
+        case .averageRank, .extent, .localConcentration: true
+        case .shareInMostDeprivedDecile: !hasDeciles
+        case .rate, .weightedMean, .inherit, .median: false
+        }
+    }
+
+    /// Whether its figures are IoD-style reversed national ranks (higher is more deprived,
+    /// the national count the most), rather than values in the indicator's unit.
+    public var givesRanks: Bool {
+        switch self {
+        case .averageRank, .localConcentration: true
+        case .rate, .weightedMean, .extent, .shareInMostDeprivedDecile, .inherit, .median: false
+        }
+    }
+
+    /// Whether the method orders small areas by their codes (ties of `local-concentration`),
+    /// and so needs each row's code as text.
+    public var ordersByCode: Bool {
+        switch self {
+        case .localConcentration: true
+        case .rate, .weightedMean, .averageRank, .extent, .shareInMostDeprivedDecile, .inherit, .median: false
+        }
+    }
+}

@@ -23,10 +23,10 @@ struct IndicatorNormaliser {
         var periods: [String]?
         if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
             // Areas are aggregated as the rows stream past, so the national count comes first.
-            let largestRank = method.usesRanks && indicator.nationalCount == nil ? try largestRank(in: ingested) : 0
+            let largestRank = method.readsNationalRanks && indicator.nationalCount == nil ? try largestRank(in: ingested) : 0
             let nationalCount = indicator.nationalCount ?? (largestRank > 0 ? largestRank : nil)
             if method.needsNationalCount(hasDeciles: source.decile != nil), nationalCount == nil {
-                throw AreaNeedsError(.inputData, "indicator \(indicator.id): \(pipeline.resolve(source.file)) has no national ranks in its value column, so `\(method.rawValue)` cannot be computed; check the column, or set `national-count:`\n  (set in \(pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "source", "value"))))")
+                throw AreaNeedsError(.inputData, "indicator \(indicator.id): \(pipeline.resolve(source.file)) has no national ranks in its value column, so `\(ReleaseText.text(method))` cannot be computed; check the column, or set `national-count:`\n  (set in \(pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "source", "value"))))")
             }
             let parameters = AggregationParameters(nationalCount: nationalCount, multiplier: indicator.scale ?? 1)
             let mapped = try map(source, from: ingested, into: AreaAccumulator(method: method, parameters: parameters))
@@ -43,12 +43,16 @@ struct IndicatorNormaliser {
                 periods = mapped.periods.texts
             }
             figures = mapped.areas.map(\.figure)
+            if let area = figures.indices.first(where: { figures[$0].map(FigureOverflow.isFinite) == false }) {
+                throw FigureOverflow(indicator: indicator, source: source, pipeline: pipeline, geography: geography)
+                    .error(area: area, rows: ingested)
+            }
             let empty = geography.areas.indices.filter { figures[$0]?.value == nil }.map { geography.areas[$0].code }
             counts["areas without data"] = empty.count
             checkCoverage(withData: geography.areas.count - empty.count, without: empty, into: &report)
         }
         let warnings = try report.finish()
-        let output = folder.file(StagingTables.normalisedFile(indicator.id))
+        let output = folder.file(plan.unit.stagedFile)
         // Checksummed as it is written, for the manifest, rather than read back.
         let digest = StreamingDigest()
         do {
@@ -61,7 +65,7 @@ struct IndicatorNormaliser {
                     row.append(number: figure?.denominator)
                     row.append(number: figure?.interval?.lower)
                     row.append(number: figure?.interval?.upper)
-                    row.append(figure?.value == nil ? "" : quality(of: figure).rawValue)
+                    row.append(figure?.value == nil ? "" : ReleaseText.text(quality(of: figure)))
                     row.append(count: figure?.smallAreasUsed ?? 0)
                     row.append(count: figure?.smallAreasMissing ?? 0)
                 }
@@ -71,10 +75,10 @@ struct IndicatorNormaliser {
             throw AreaNeedsError(error, context: "normalise \(indicator.id)")
         }
         // The CSV table a version before staged tables wrote here, now replaced.
-        try? FileManager.default.removeItem(atPath: folder.file("indicator-\(indicator.id).csv"))
+        try? FileManager.default.removeItem(atPath: folder.file(plan.unit.earlierCSVFile))
         let manifest = StageManifest(
-            stage: StageName.normalise.rawValue, unit: plan.unit, fingerprint: plan.fingerprint, inputs: plan.inputs,
-            outputs: [.init(path: StagingTables.normalisedFile(indicator.id), file: try InputFile.describeWritten(output, digest: digest), rows: geography.areas.count)],
+            stage: .normalise, unit: plan.unit, fingerprint: plan.fingerprint, inputs: plan.inputs,
+            outputs: [.init(path: plan.unit.stagedFile, file: try InputFile.describeWritten(output, digest: digest), rows: geography.areas.count)],
             counts: counts, warnings: warnings, periods: periods)
         try manifest.write(folder.manifestPath(plan.unit))
         return manifest
@@ -117,8 +121,8 @@ struct IndicatorNormaliser {
         var inScope = 0
         var periods = PeriodsUsed()
         var finder = geography.shareFinder(at: source.geography)
-        // local-concentration orders tied small areas by code; the other methods never read it.
-        let keepsCodes = empty.method == .localConcentration
+        // Only a method that orders small areas by code reads their codes.
+        let keepsCodes = empty.method.ordersByCode
         do {
             try IngestedRow.forEach(in: path) { row in
                 guard scope.contains(row) else {
@@ -201,25 +205,6 @@ struct IndicatorNormaliser {
         if let expected = indicator.expectedAreas, !expected.contains(withData) {
             let setting = pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "expected-areas"))
             report.add(.areaCount, "indicator \(indicator.id): \(withData) of \(geography.areas.count) areas have data; expected \(expected.description) (set in \(setting))")
-        }
-    }
-}
-
-extension AggregationMethod {
-    /// Whether the method needs the number of small areas in the national ranking.
-    func needsNationalCount(hasDeciles: Bool) -> Bool {
-        switch self {
-        case .averageRank, .extent, .localConcentration: true
-        case .shareInMostDeprivedDecile: !hasDeciles
-        default: false
-        }
-    }
-
-    /// Whether the method reads national ranks from the value column.
-    var usesRanks: Bool {
-        switch self {
-        case .averageRank, .extent, .localConcentration, .shareInMostDeprivedDecile: true
-        default: false
         }
     }
 }

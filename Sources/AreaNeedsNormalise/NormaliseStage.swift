@@ -26,7 +26,7 @@ public struct NormaliseStage: Sendable {
         try folder.create()
         let geographyInputs = try pipeline.geographyFiles.map { file throws(AreaNeedsError) in
             do throws(AreaNeedsError) {
-                return try InputFile.describe(file.path, known: folder.manifest("geography")?.inputs ?? [])
+                return try InputFile.describe(file.path, known: folder.manifest(.geography)?.inputs ?? [])
             } catch {
                 throw AreaNeedsError(error.category, "geography: \(error.message)\n  (set in \(pipeline.locate(file.key)))")
             }
@@ -38,9 +38,9 @@ public struct NormaliseStage: Sendable {
             plans.append(try IndicatorPlan(indicator: indicator, pipeline: pipeline, folder: folder, geography: geographyInputs))
         }
         var report = StageReport(stage: .normalise)
-        let toRun = plans.filter { force || folder.upToDate($0.unit, fingerprint: $0.fingerprint, outputs: [StagingTables.normalisedFile($0.indicator.id)]) == nil }
+        let toRun = plans.filter { force || folder.upToDate($0.unit, fingerprint: $0.fingerprint, outputs: [$0.unit.stagedFile]) == nil }
         for plan in plans where !toRun.contains(where: { $0.unit == plan.unit }) {
-            report.skipped.append(plan.unit)
+            report.skipped.append(plan.unit.name)
             if let manifest = folder.manifest(plan.unit) {
                 for (key, value) in manifest.counts { report.counts[key, default: 0] += value }
                 report.warnings += manifest.warnings
@@ -58,9 +58,9 @@ public struct NormaliseStage: Sendable {
                 report.warnings += manifest.warnings
                 for warning in manifest.warnings { logger.warning("\(warning)") }
             }
-            let record = StageManifest(stage: StageName.normalise.rawValue, unit: "geography", fingerprint: "",
+            let record = StageManifest(stage: .normalise, unit: .geography, fingerprint: "",
                                        inputs: geographyInputs, outputs: [], counts: [:])
-            try record.write(folder.manifestPath("geography"))
+            try record.write(folder.manifestPath(.geography))
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
@@ -70,7 +70,7 @@ public struct NormaliseStage: Sendable {
 /// What normalising one indicator depends on, decided before any work.
 struct IndicatorPlan: Sendable {
     let indicator: IndicatorSpec
-    let unit: String
+    let unit: StageUnit
     let ingested: String?
     let population: String?
     let inputs: [InputFile]
@@ -78,14 +78,14 @@ struct IndicatorPlan: Sendable {
 
     init(indicator: IndicatorSpec, pipeline: Pipeline, folder: StageFolder, geography: [InputFile]) throws(AreaNeedsError) {
         self.indicator = indicator
-        unit = "indicator-\(indicator.id)"
+        unit = .indicator(indicator.id)
         let ingest = StageFolder(.ingest, of: pipeline)
         let known = folder.manifest(unit)?.inputs ?? []
         var inputs = geography
         var fingerprint = Fingerprint()
         fingerprint.add("stage", "normalise")
         let settings: [String] = [
-            indicator.id, indicator.aggregation?.rawValue ?? "", indicator.scale.map { "\($0)" } ?? "",
+            indicator.id, indicator.aggregation.map(ReleaseText.text) ?? "", indicator.scale.map { "\($0)" } ?? "",
             indicator.weight ?? "", indicator.nationalCount.map { "\($0)" } ?? "", indicator.isProxy ? "proxy" : "",
         ]
         fingerprint.add("indicator", settings)
@@ -105,8 +105,8 @@ struct IndicatorPlan: Sendable {
             fingerprint.add(label, file: described)
             return path
         }
-        ingested = indicator.source == nil ? nil : try staged(StagingTables.ingestedFile(indicator.id), as: "ingested")
-        population = try indicator.weight.map { weight throws(AreaNeedsError) in try staged(StagingTables.populationFile(weight), as: "population") }
+        ingested = indicator.source == nil ? nil : try staged(unit.stagedFile, as: "ingested")
+        population = try indicator.weight.map { weight throws(AreaNeedsError) in try staged(StageUnit.population(weight).stagedFile, as: "population") }
         self.inputs = inputs
         self.fingerprint = fingerprint.value
     }

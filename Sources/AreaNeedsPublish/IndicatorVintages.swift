@@ -12,7 +12,7 @@ struct IndicatorVintages {
         let normalise = StageFolder(.normalise, of: pipeline)
         var periods: [String: [String]] = [:]
         for indicator in pipeline.file.indicators where indicator.source?.choosesPeriod == true {
-            periods[indicator.id] = normalise.manifest("indicator-\(indicator.id)")?.periods ?? []
+            periods[indicator.id] = normalise.manifest(.indicator(indicator.id))?.periods ?? []
         }
         self.periods = periods
     }

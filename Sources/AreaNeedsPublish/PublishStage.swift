@@ -20,7 +20,7 @@ public struct PublishStage: Sendable {
     }
 
     /// The rank stage's tables a release is made from.
-    static let rankTables = [StagingTables.indicatorNeedsFile, StagingTables.objectiveNeedsFile, StagingTables.indicatorSummariesFile]
+    static let rankTables = RankedTable.allCases.map(\.fileName)
 
     /// What publishing did.
     public struct Outcome: Sendable {
@@ -74,7 +74,8 @@ public struct PublishStage: Sendable {
             sources: sources(vintages), tables: try builder.tables(),
             provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, vintages: vintages, fingerprint: fingerprint.value),
             policy: ReleasePolicy(procurementThreshold: pipeline.file.policy.procurementThreshold,
-                                  thresholdSource: pipeline.file.policy.thresholdSource))
+                                  thresholdSource: pipeline.file.policy.thresholdSource),
+            editions: pipeline.file.release.editions, label: pipeline.file.release.label, publisher: pipeline.file.release.publisher)
         let outcome = try writer.publish(draft, correction: correction)
         switch outcome {
         case .unchanged:
@@ -95,7 +96,7 @@ public struct PublishStage: Sendable {
     /// the need tables were made with them, and the release's areas and lookup tables are
     /// copied from them. Only a stage run alone after the geography changed meets this.
     private func checkGeographyAsNormalised(_ inputs: [(String, InputFile)]) throws(AreaNeedsError) {
-        let normalised = StageFolder(.normalise, of: pipeline).manifest("geography")?.inputs ?? []
+        let normalised = StageFolder(.normalise, of: pipeline).manifest(.geography)?.inputs ?? []
         for (label, file) in inputs where label == "geography" {
             guard normalised.contains(where: { $0.path == file.path && $0.sha256 == file.sha256 }) else {
                 throw AreaNeedsError(.internal, "\(file.path): not the geography the normalise stage read (changed since, or never read); run it again (`areaneeds normalise \(pipeline.path)`), or the whole pipeline (`areaneeds run \(pipeline.path)`)")
@@ -107,7 +108,7 @@ public struct PublishStage: Sendable {
     /// framework, and (for provenance) the sources the ingest stage read.
     private func publishInputs(rank: StageFolder) throws(AreaNeedsError) -> [(String, InputFile)] {
         var inputs: [(String, InputFile)] = []
-        let known = StageFolder(.publish, of: pipeline).manifest("release")?.inputs ?? []
+        let known = StageFolder(.publish, of: pipeline).manifest(.release)?.inputs ?? []
         for table in PublishStage.rankTables {
             inputs.append(("rank:" + table, try InputFile.describe(rank.file(table), known: known)))
         }

@@ -9,7 +9,7 @@ enum ReleaseProvenance {
         let ingest = StageFolder(.ingest, of: pipeline)
         var sources: [JSONValue] = []
         for indicator in pipeline.file.indicators {
-            guard let source = indicator.source, let manifest = ingest.manifest("indicator-\(indicator.id)"),
+            guard let source = indicator.source, let manifest = ingest.manifest(.indicator(indicator.id)),
                   let input = manifest.inputs.first else { continue }
             var entry: [String: JSONValue] = [
                 "indicator_id": .string(indicator.id),
@@ -17,7 +17,7 @@ enum ReleaseProvenance {
                 "bytes": .integer(input.bytes),
                 "sha256": .string(input.sha256),
                 "vintage": .string(vintages.vintage(of: indicator)),
-                "geography": .string(source.geography.rawValue),
+                "geography": .string(ReleaseText.text(source.geography)),
             ]
             // The periods chosen (`period:`, `value: {columns: latest}`), latest first: more
             // than one when some areas' latest figures are older.
@@ -25,13 +25,13 @@ enum ReleaseProvenance {
             sources.append(.object(entry))
         }
         for (name, spec) in pipeline.file.populations.sorted(by: { $0.key < $1.key }) {
-            guard let manifest = ingest.manifest("population-\(name)"), let input = manifest.inputs.first else { continue }
+            guard let manifest = ingest.manifest(.population(name)), let input = manifest.inputs.first else { continue }
             sources.append(.object([
                 "population": .string(name),
                 "path": .string(relative(input.path, to: pipeline.folder)),
                 "bytes": .integer(input.bytes),
                 "sha256": .string(input.sha256),
-                "geography": .string(spec.geography.rawValue),
+                "geography": .string(ReleaseText.text(spec.geography)),
             ]))
         }
         let others: [JSONValue] = inputs.filter { !$0.0.hasPrefix("rank:") }.map { label, file in

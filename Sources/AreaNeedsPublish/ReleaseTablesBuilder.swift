@@ -34,8 +34,8 @@ struct ReleaseTablesBuilder {
                 }
             }),
             ReleaseTable(schema: schema.indicators, rows: try indicatorRows()),
-            stagingTable(schema.indicatorNeeds, file: StagingTables.indicatorNeedsFile, columns: StagingTables.indicatorNeedColumns),
-            stagingTable(schema.objectiveNeeds, file: StagingTables.objectiveNeedsFile, columns: StagingTables.objectiveNeedColumns),
+            stagingTable(schema.indicatorNeeds, file: RankedTable.indicatorNeeds.fileName, columns: StagingTables.indicatorNeedColumns),
+            stagingTable(schema.objectiveNeeds, file: RankedTable.objectiveNeeds.fileName, columns: StagingTables.objectiveNeedColumns),
             ReleaseTable(schema: schema.framework, rows: framework.objectives.flatMap { objective in
                 objective.outcomes.flatMap { outcome in
                     outcome.exampleMeasures.enumerated().map { index, measure in
@@ -55,7 +55,7 @@ struct ReleaseTablesBuilder {
     /// Each indicator's county figure and why it is not ranked, as the rank stage wrote
     /// them, by id.
     private func indicatorSummaries() throws(AreaNeedsError) -> [String: [String]] {
-        let path = rank.file(StagingTables.indicatorSummariesFile)
+        let path = rank.file(RankedTable.indicatorSummaries.fileName)
         do {
             let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
             let id = try reader.header.column("indicator_id")
@@ -70,12 +70,12 @@ struct ReleaseTablesBuilder {
 
     private func indicatorRow(_ indicator: IndicatorSpec, summary: [String]) -> [String] {
         let source = indicator.source
-        let ranks = indicator.aggregation == .averageRank || indicator.aggregation == .localConcentration
+        let ranks = indicator.aggregation?.givesRanks == true
         return [
-            indicator.id, indicator.title, String(indicator.objective), indicator.polarity.rawValue, indicator.unit,
-            indicator.aggregation?.rawValue ?? "",
+            indicator.id, indicator.title, String(indicator.objective), ReleaseText.text(indicator.polarity), indicator.unit,
+            indicator.aggregation.map(ReleaseText.text) ?? "",
             source.map { ($0.file as NSString).lastPathComponent } ?? "",
-            source?.geography.rawValue ?? "",
+            source.map { ReleaseText.text($0.geography) } ?? "",
             vintages.vintage(of: indicator),
             String(source != nil),
             indicator.unavailable ?? "",
@@ -99,7 +99,7 @@ struct ReleaseTablesBuilder {
         let file = pipeline.areasFile
         return ReleaseTable(schema: schema) { emit in
             for area in try Geography.loadAreas(file) {
-                try emit([area.code, area.name, area.districtCode, area.districtName, area.population.map(NumberText.format) ?? ""])
+                try emit([area.code, area.name, area.districtCode, area.districtName, area.population.map(NumberText.decimal) ?? ""])
             }
         }
     }
@@ -115,7 +115,7 @@ struct ReleaseTablesBuilder {
                         row.append(file.level.rawValue)
                         row.append(code)
                         row.append(area)
-                        row.append(number: weight)
+                        row.append(decimal: weight)
                     }
                 }
             }

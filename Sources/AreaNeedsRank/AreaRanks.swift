@@ -1,8 +1,8 @@
 import AreaNeedsMethods
 
-/// Each area's need rank on one measure, by area number, packed until `NeedRows` lays it
-/// out with the others: an optional `NeedRank` takes 24 bytes, and a national run ranks 26
-/// indicators twice over (nationally and within districts) for 7,142 areas.
+/// Each area's need rank on one measure, by area number, packed: an optional `NeedRank`
+/// takes 24 bytes, and a national run ranks 26 indicators twice over (nationally and
+/// within districts) for 7,142 areas.
 struct AreaRanks: Sendable {
     /// 0 where the area has no rank.
     private var ranks: [Int32]
@@ -16,12 +16,9 @@ struct AreaRanks: Sendable {
     /// The number of areas.
     var count: Int { ranks.count }
 
-    /// Copies every area's rank and quintile, 0 for none, to the buffers from `start` on.
-    func copy(to ranks: UnsafeMutableBufferPointer<Int32>, quintiles: UnsafeMutableBufferPointer<UInt8>, from start: Int) {
-        precondition(start + count <= min(ranks.count, quintiles.count), "the buffers hold every area")
-        for area in self.ranks.indices {
-            ranks[start + area] = self.ranks[area]
-            quintiles[start + area] = self.quintiles[area]
-        }
+    /// Area `area`'s rank; nil when it has none.
+    subscript(area: Int) -> NeedRank? {
+        let rank = ranks[area]
+        return rank == 0 ? nil : NeedRank(rank: Int(rank), quintile: Int(quintiles[area]))
     }
 }

@@ -1,13 +1,14 @@
 import AreaNeedsCore
+import AreaNeedsMethods
 import AreaNeedsTables
 
 /// A normalise-stage table: one indicator's figure for each target area, in the order the
 /// normalise stage wrote the areas.
 ///
 /// The values are kept as numbers, to rank; the figures (value, numerator, denominator and
-/// interval) as the text the need table has for them, the shortest that reads back exactly,
-/// packed end to end, made as the table is read (each indicator's on its own core) and
-/// copied out unchanged when the need table is written.
+/// interval) also as the text the need table has for them, the shortest that reads back
+/// exactly (`FormattedFields`), made as the table is read (each indicator's on its own core)
+/// and copied out unchanged when the need table is written.
 struct NormalisedTable: Sendable {
     static let figureColumns = ["value", "numerator", "denominator", "ci_lower", "ci_upper"]
 
@@ -21,49 +22,31 @@ struct NormalisedTable: Sendable {
     var denominators: [Double] = []
     var lowers: [Double] = []
     var uppers: [Double] = []
-    /// Each area's quality, by its place in `qualities`: the few there are.
-    private var qualityCodes: [UInt8] = []
-    private(set) var qualities: [String] = []
-    /// The figure columns of every row as CSV ("12.5,25,200,9.1,16.7"), end to end.
-    private var figureText: [UInt8] = []
-    /// Where each row's figures end in `figureText`.
-    private var figureEnds: [Int32] = []
-
-    func hasValue(_ area: Int) -> Bool { !values[area].isNaN }
+    /// Each area's quality, by area number; nil where it has no value.
+    var qualities: [Quality?] = []
+    /// Each area's figure columns as CSV ("12.5,25,200,9.1,16.7"), by area number.
+    var figures = FormattedFields(fieldsPerEntry: NormalisedTable.figureColumns.count)
 
     /// A column's number for an area, nil for none.
     static func optional(_ number: Double) -> Double? { number.isNaN ? nil : number }
-
-    /// The place of area `area`'s quality in `qualities`.
-    func qualityCode(_ area: Int) -> Int { Int(qualityCodes[area]) }
-
-    /// The bytes of every area's figure columns together.
-    var figureByteCount: Int { figureText.count }
-
-    /// Every area's figure columns as CSV, end to end, and where each area's end; moved out,
-    /// leaving the table without them.
-    mutating func takeFigures() -> (text: [UInt8], ends: [Int32]) {
-        defer { (figureText, figureEnds) = ([], []) }
-        return (figureText, figureEnds)
-    }
 
     /// The area codes every table lists, in order, to compare each table's with.
     struct AreaOrder: Sendable {
         let codes: [String]
         /// The table they were read from, for messages.
         let file: String
-        /// The codes' UTF-8.
-        fileprivate let bytes: [[UInt8]]
+        /// The codes as read, to compare with a row's.
+        fileprivate let areaCodes: [AreaCode]
 
         init(_ codes: [String], file: String) {
             self.codes = codes
             self.file = file
-            bytes = codes.map { Array($0.utf8) }
+            areaCodes = codes.map { AreaCode($0) }
         }
 
-        /// Whether the code at `position` has these bytes.
-        fileprivate func code(at position: Int, is code: UnsafeRawBufferPointer) -> Bool {
-            position < bytes.count && bytes[position].withUnsafeBytes { CodeBytes.equal($0, code) }
+        /// Whether the code at `position` is `code`.
+        fileprivate func code(at position: Int, is code: AreaCode) -> Bool {
+            position < areaCodes.count && areaCodes[position] == code
         }
     }
 
@@ -76,12 +59,11 @@ struct NormalisedTable: Sendable {
             let columns = try figureColumns.map { name throws(TableError) in try reader.column(name, .number) }
             let quality = try reader.column("quality", .text)
             var table = NormalisedTable()
-            var qualities: [[UInt8]] = []
             var row = 0
             var firstDifference: (row: Int, code: String)?
             try reader.forEachRow { record in
                 if let expected {
-                    if firstDifference == nil && !expected.code(at: row, is: record.bytes(code)) {
+                    if firstDifference == nil && !expected.code(at: row, is: record.areaCode(code)) {
                         firstDifference = (row, record.text(code))
                     }
                 } else {
@@ -93,20 +75,10 @@ struct NormalisedTable: Sendable {
                 table.denominators.append(record.number(columns[2]) ?? .nan)
                 table.lowers.append(record.number(columns[3]) ?? .nan)
                 table.uppers.append(record.number(columns[4]) ?? .nan)
-                let bytes = record.bytes(quality)
-                if let known = qualities.firstIndex(where: { known in known.withUnsafeBytes { CodeBytes.equal($0, bytes) } }) {
-                    table.qualityCodes.append(UInt8(known))
-                } else {
-                    table.qualityCodes.append(UInt8(qualities.count))
-                    qualities.append(Array(bytes))
-                }
-                for index in columns.indices {
-                    if index > 0 { table.figureText.append(UInt8(ascii: ",")) }
-                    if let number = record.number(columns[index]) { NumberText.append(number, to: &table.figureText) }
-                }
-                table.figureEnds.append(Int32(table.figureText.count))
+                table.qualities.append(try NormalisedTable.quality(record.text(quality), row: row))
+                for column in columns { table.figures.append(decimal: record.number(column)) }
+                table.figures.endEntry()
             }
-            table.qualities = qualities.map { String(decoding: $0, as: UTF8.self) }
             if let expected {
                 if let (row, code) = firstDifference {
                     let wanted = row < expected.codes.count ? expected.codes[row] : "no area"
@@ -120,12 +92,27 @@ struct NormalisedTable: Sendable {
             return table
         } catch let other as OtherAreas {
             throw AreaNeedsError(.internal, "\(path): lists other areas than the first indicator table: \(other.what); run the normalise stage again")
+        } catch let damaged as Damaged {
+            throw AreaNeedsError(.internal, "\(path): \(damaged.what); run the normalise stage again")
         } catch {
             throw AreaNeedsError(error, context: "rank: reading \(path)")
         }
     }
 
+    /// A row's quality, from its text; nil when empty (no value).
+    private static func quality(_ text: String, row: Int) throws -> Quality? {
+        if text.isEmpty { return nil }
+        guard let quality = ReleaseText.value(text, as: Quality.self) else {
+            throw Damaged(what: "row \(row) has the quality \"\(text)\", which is none of \(ReleaseText.texts(of: Quality.self).joined(separator: ", "))")
+        }
+        return quality
+    }
+
     private struct OtherAreas: Error {
+        let what: String
+    }
+
+    private struct Damaged: Error {
         let what: String
     }
 }

@@ -18,7 +18,7 @@ public struct RankStage: Sendable {
         self.logger = logger
     }
 
-    static let unit = "needs"
+    static let unit = StageUnit.needs
 
     public func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
         let started = Date()
@@ -27,8 +27,8 @@ public struct RankStage: Sendable {
         var report = StageReport(stage: .rank)
         let (inputs, fingerprint) = try describeInputs(known: folder.manifest(RankStage.unit)?.inputs ?? [])
         if !force, let manifest = folder.upToDate(RankStage.unit, fingerprint: fingerprint.value,
-                                                  outputs: [StagingTables.indicatorNeedsFile, StagingTables.objectiveNeedsFile, StagingTables.indicatorSummariesFile]) {
-            report.skipped = [RankStage.unit]
+                                                  outputs: [RankedTable.indicatorNeeds.fileName, RankedTable.objectiveNeeds.fileName, RankedTable.indicatorSummaries.fileName]) {
+            report.skipped = [RankStage.unit.name]
             report.counts = manifest.counts
             // The comparison with the newest release still stands only if no release was
             // published since: one published from these very figures leaves nothing to say.
@@ -45,10 +45,10 @@ public struct RankStage: Sendable {
         for warning in warnings { logger.warning("\(warning)") }
         let (outputs, rankCount) = try write(ranked, into: folder)
         let counts = ["areas": ranked.areaCodes.count, "indicator ranks": rankCount]
-        let manifest = StageManifest(stage: StageName.rank.rawValue, unit: RankStage.unit, fingerprint: fingerprint.value,
+        let manifest = StageManifest(stage: .rank, unit: RankStage.unit, fingerprint: fingerprint.value,
                                      inputs: inputs, outputs: outputs, counts: counts, warnings: warnings)
         try manifest.write(folder.manifestPath(RankStage.unit))
-        report.ran = [RankStage.unit]
+        report.ran = [RankStage.unit.name]
         report.counts = counts
         report.warnings = warnings
         report.seconds = Date().timeIntervalSince(started)
@@ -66,14 +66,14 @@ public struct RankStage: Sendable {
         var fingerprint = Fingerprint()
         fingerprint.add("stage", "rank")
         for indicator in pipeline.file.indicators {
-            let path = input.file(StagingTables.normalisedFile(indicator.id))
+            let path = input.file(StageUnit.indicator(indicator.id).stagedFile)
             guard FileManager.default.fileExists(atPath: path) else {
                 throw AreaNeedsError(.internal, "\(path): missing; run the normalise stage first (`areaneeds normalise \(pipeline.path)`)")
             }
             let file = try InputFile.describe(path, known: known)
             inputs.append(file)
-            fingerprint.add("indicator", [indicator.id, String(indicator.objective), indicator.polarity.rawValue,
-                                          indicator.aggregation?.rawValue ?? "", indicator.scale.map { "\($0)" } ?? ""])
+            fingerprint.add("indicator", [indicator.id, String(indicator.objective), ReleaseText.text(indicator.polarity),
+                                          indicator.aggregation.map(ReleaseText.text) ?? "", indicator.scale.map { "\($0)" } ?? ""])
             fingerprint.add(indicator.id, file: file)
         }
         fingerprint.add("ranking", pipeline.file.ranking)
@@ -94,13 +94,13 @@ public struct RankStage: Sendable {
     private func rankTables(checks: inout CheckReport) throws(AreaNeedsError) -> RankedTables {
         let input = StageFolder(.normalise, of: pipeline)
         let indicators = pipeline.file.indicators
-        let paths = indicators.map { input.file(StagingTables.normalisedFile($0.id)) }
+        let paths = indicators.map { input.file(StageUnit.indicator($0.id).stagedFile) }
         // Areas are numbered in the order the normalise stage wrote them, the same in every
         // table: the first table gives them, the others are checked against it.
         let first = try paths.first.map { path throws(AreaNeedsError) in try NormalisedTable.read(path) }
         let areaOrder = first?.areaCodes ?? []
         let expected = NormalisedTable.AreaOrder(areaOrder, file: paths.first ?? "")
-        var tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(paths.dropFirst())) { path throws(AreaNeedsError) in
+        let tables = try (first.map { [$0] } ?? []) + Parallel.collect(Parallel.map(Array(paths.dropFirst())) { path throws(AreaNeedsError) in
             try NormalisedTable.read(path, expected: expected)
         })
         let areas = try areasByCode()
@@ -117,10 +117,16 @@ public struct RankStage: Sendable {
             return (national, withinDistrict, CountyComparisons(table, indicator: indicator, populations: populations))
         })
         let counties = ranks.map(\.2)
-        let rows = NeedRows(areaCodes: areaOrder, ids: indicators.map(\.id), tables: &tables, ranks: ranks.map { ($0.0, $0.1) },
-                            comparisons: counties.map(\.areas), ranksWithinDistricts: districtOf != nil)
+        for (indicator, county) in zip(indicators, counties) where county.county.map({ !$0.isFinite }) == true {
+            throw AreaNeedsError(.inputData,
+                "indicator \(indicator.id): the county figure is beyond the range of a number: the areas' figures"
+                + (indicator.aggregation == .rate ? "" : ", weighted by their populations in \(pipeline.areasFile.path),")
+                + " add up to more than 1.8e308; check the source and the populations for a misplaced or mistyped value\n"
+                + "  (set in \(pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, "source", "file"))))")
+        }
         return RankedTables(
-            ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, rows: rows,
+            ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, tables: tables,
+            ranks: ranks.map { ($0.0, $0.1) }, comparisons: counties.map(\.areas),
             districtOf: districtOf, countyFigures: counties.map(\.county),
             notRanked: values.map(NeedRanking.unranked))
     }
@@ -129,9 +135,9 @@ public struct RankStage: Sendable {
     /// each checksummed as it is written, for the manifest, rather than read back, and the
     /// county figures. Returns the manifest's outputs and the number of indicator ranks.
     private func write(_ ranked: RankedTables, into folder: StageFolder) throws(AreaNeedsError) -> ([StageManifest.Output], Int) {
-        let indicatorPath = folder.file(StagingTables.indicatorNeedsFile)
-        let objectivePath = folder.file(StagingTables.objectiveNeedsFile)
-        let countyPath = folder.file(StagingTables.indicatorSummariesFile)
+        let indicatorPath = folder.file(RankedTable.indicatorNeeds.fileName)
+        let objectivePath = folder.file(RankedTable.objectiveNeeds.fileName)
+        let countyPath = folder.file(RankedTable.indicatorSummaries.fileName)
         let digests = (indicator: StreamingDigest(), objective: StreamingDigest(), county: StreamingDigest())
         do {
             try ranked.writeIndicatorSummaries(to: countyPath, digest: digests.county)
@@ -149,9 +155,9 @@ public struct RankStage: Sendable {
         })
         let areaCount = ranked.areaCodes.count
         let outputs: [StageManifest.Output] = [
-            .init(path: StagingTables.indicatorNeedsFile, file: try InputFile.describeWritten(indicatorPath, digest: digests.indicator), rows: areaCount * ranked.ids.count),
-            .init(path: StagingTables.objectiveNeedsFile, file: try InputFile.describeWritten(objectivePath, digest: digests.objective), rows: areaCount * 5),
-            .init(path: StagingTables.indicatorSummariesFile, file: try InputFile.describeWritten(countyPath, digest: digests.county), rows: ranked.ids.count),
+            .init(path: RankedTable.indicatorNeeds.fileName, file: try InputFile.describeWritten(indicatorPath, digest: digests.indicator), rows: areaCount * ranked.ids.count),
+            .init(path: RankedTable.objectiveNeeds.fileName, file: try InputFile.describeWritten(objectivePath, digest: digests.objective), rows: areaCount * 5),
+            .init(path: RankedTable.indicatorSummaries.fileName, file: try InputFile.describeWritten(countyPath, digest: digests.county), rows: ranked.ids.count),
         ]
         return (outputs, written[0])
     }

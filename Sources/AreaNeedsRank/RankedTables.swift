@@ -12,8 +12,13 @@ struct RankedTables: Sendable {
     let objectives: [Int]
     /// The areas, numbered in the order the normalise stage wrote them.
     let areaCodes: [String]
-    /// The fields of the indicator need table's rows.
-    let rows: NeedRows
+    /// Each indicator's figures by area, in the order of `ids`.
+    let tables: [NormalisedTable]
+    /// Each indicator's need ranks, nationally and, when ranking within districts, within
+    /// each district; in the order of `ids`.
+    let ranks: [(national: AreaRanks, withinDistrict: AreaRanks?)]
+    /// Each indicator's comparison of each area with the county, in the order of `ids`.
+    let comparisons: [[CountyComparison?]]
     /// Each area's district number (the groups it is ranked within), when ranking within
     /// districts.
     let districtOf: [Int?]?
@@ -29,30 +34,31 @@ struct RankedTables: Sendable {
     /// Writes one row per area and indicator, checksummed into `digest` as it is written;
     /// returns how many rows have a rank.
     ///
-    /// 185,692 rows on the national benchmark: each is bytes copied from `NeedRows` and small
-    /// numbers written, with nothing reference counted.
+    /// 185,692 rows on the national benchmark: each is fields formatted once, copied
+    /// (`FormattedFields`), and small numbers written.
     func writeIndicatorNeeds(to path: String, digest: StreamingDigest) throws -> Int {
         let writer = try TableWriter(outputs: [.init(path: path, digest: digest)],
                                      columns: StagingTables.indicatorNeedColumns + extraColumns, durable: false)
-        precondition(rows.ranksWithinDistricts == withinDistrict, "the rows have the ranks the columns name")
-        let fields = rows
+        let codes = FormattedFields(fields: areaCodes)
+        let ids = FormattedFields(fields: self.ids)
+        // Each indicator's columns, taken out of its table once rather than for every row.
+        let figures = tables.map(\.figures)
+        let qualities = tables.map(\.qualities)
+        let national = ranks.map(\.national)
+        let district = ranks.map(\.withinDistrict)
         var ranked = 0
         for area in areaCodes.indices {
-            for position in ids.indices {
-                let cell = position * areaCodes.count + area
-                let national = fields.nationalRank(cell)
-                if national.rank != 0 { ranked += 1 }
+            for position in figures.indices {
+                let rank = national[position][area]
+                if rank != nil { ranked += 1 }
                 try writer.writeRow { row in
-                    row.append(formatted: fields.code(area), count: 1)
-                    row.append(formatted: fields.id(position), count: 1)
-                    row.append(formatted: fields.figures(cell), count: NormalisedTable.figureColumns.count)
-                    RankedTables.append(rank: national.rank, quintile: national.quintile, to: &row, highestNeed: true)
-                    row.append(formatted: fields.quality(cell), count: 1)
-                    row.append(fields.comparison(cell)?.rawValue ?? "")
-                    if withinDistrict {
-                        let district = fields.districtRank(cell)
-                        RankedTables.append(rank: district.rank, quintile: district.quintile, to: &row, highestNeed: false)
-                    }
+                    row.append(codes, at: area)
+                    row.append(ids, at: position)
+                    row.append(figures[position], at: area)
+                    RankedTables.append(rank, to: &row, highestNeed: true)
+                    if let quality = qualities[position][area] { row.append(ReleaseText.text(quality)) } else { row.appendEmpty() }
+                    if let comparison = comparisons[position][area] { row.append(ReleaseText.text(comparison)) } else { row.appendEmpty() }
+                    if let district = district[position] { RankedTables.append(district[area], to: &row, highestNeed: false) }
                 }
             }
         }
@@ -67,7 +73,7 @@ struct RankedTables: Sendable {
         for position in ids.indices {
             try writer.writeRow { row in
                 row.append(ids[position])
-                if let county = countyFigures[position] { row.append(number: county) } else { row.append("") }
+                if let county = countyFigures[position] { row.append(decimal: county) } else { row.append("") }
                 row.append(notRanked[position]?.description ?? "")
             }
         }
@@ -101,7 +107,7 @@ struct RankedTables: Sendable {
                     row.append(objective)
                     row.append(need?.indicatorsRanked ?? 0)
                     row.append(need?.indicatorsInWorstTwoFifths ?? 0)
-                    if let mean = need?.meanNeedRank { row.append(number: mean) } else { row.append("") }
+                    if let mean = need?.meanNeedRank { row.append(decimal: mean) } else { row.appendEmpty() }
                     RankedTables.append(need?.rank, to: &row, highestNeed: true)
                     if withinDistrict { RankedTables.append(districtNeeds[objective - 1][area]?.rank, to: &row, highestNeed: false) }
                 }
@@ -114,29 +120,14 @@ struct RankedTables: Sendable {
     /// Indicator `position`'s need rank of `area`, nationally or within its district; nil
     /// when the area has none.
     private func needRank(_ position: Int, _ area: Int, withinDistrict: Bool) -> NeedRank? {
-        let cell = position * areaCodes.count + area
-        let (rank, quintile) = withinDistrict ? rows.districtRank(cell) : rows.nationalRank(cell)
-        return rank == 0 ? nil : NeedRank(rank: Int(rank), quintile: Int(quintile))
+        withinDistrict ? ranks[position].withinDistrict?[area] : ranks[position].national[area]
     }
 
     /// need_rank, need_quintile and (when asked) highest_need, empty when there is no rank.
     private static func append(_ rank: NeedRank?, to row: inout TableRow, highestNeed: Bool) {
-        append(rank: Int32(rank?.rank ?? 0), quintile: UInt8(rank?.quintile ?? 0), to: &row, highestNeed: highestNeed)
-    }
-
-    /// As `append(_:to:highestNeed:)`, for a rank as `NeedRows` keeps it: 0 for none.
-    private static func append(rank: Int32, quintile: UInt8, to row: inout TableRow, highestNeed: Bool) {
-        if rank != 0 {
-            row.append(Int(rank))
-            row.append(Int(quintile))
-            if highestNeed {
-                let text: StaticString = NeedRank(rank: Int(rank), quintile: Int(quintile)).highestNeed ? "true" : "false"
-                row.append(formatted: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), count: 1)
-            }
-        } else {
-            // Two or three empty fields: the commas between them.
-            let commas: StaticString = highestNeed ? ",," : ","
-            row.append(formatted: UnsafeRawBufferPointer(start: commas.utf8Start, count: commas.utf8CodeUnitCount), count: highestNeed ? 3 : 2)
-        }
+        guard let rank else { return row.appendEmpty(highestNeed ? 3 : 2) }
+        row.append(rank.rank)
+        row.append(rank.quintile)
+        if highestNeed { row.append(rank.highestNeed) }
     }
 }

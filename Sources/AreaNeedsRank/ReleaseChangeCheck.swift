@@ -17,7 +17,7 @@ struct ReleaseChangeCheck {
     var releaseTable: String? {
         let history = ReleaseHistory(folder: pipeline.releasesFolder)
         guard let newest = history.newest else { return nil }
-        let path = history.path(of: newest) + "/" + StagingTables.indicatorNeedsFile
+        let path = history.path(of: newest) + "/" + RankedTable.indicatorNeeds.fileName
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 

@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import AreaNeedsTables
 import Foundation
 import Mustache
 
@@ -30,12 +31,14 @@ struct ReportTemplates: Sendable {
         self.library = library
     }
 
-    /// Renders a page model with a template.
+    /// Renders a page model with a template. Mustache escapes markup; control characters
+    /// (from a release edited by hand: names with ESC or BEL, a bidirectional override) are
+    /// shown as `\uXXXX`, as on a terminal.
     func render(_ model: Any, template: String) throws(AreaNeedsError) -> String {
         guard let text = library.render(model, withTemplate: template) else {
             throw AreaNeedsError(.internal, "no report template named \(template)")
         }
-        return text
+        return SafeText.visible(text, keeping: ["\n", "\r", "\t"])
     }
 
     /// The `Templates` folder of the resource bundle beside the running executable (or test

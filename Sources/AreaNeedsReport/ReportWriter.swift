@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import AreaNeedsTables
 import Foundation
 
 /// Writes a report's pages into a folder all at once: into a hidden sibling folder first,
@@ -25,7 +26,7 @@ struct ReportWriter {
             throw AreaNeedsError(.output, "\(target.path): exists and is not an areaneeds report; choose another --output folder or move it away (nothing was written)")
         }
         tidy(parent: parent, name: name)
-        let id = "\(getpid())-\(UUID().uuidString.prefix(8))"
+        let id = "\(CurrentProcess.id)-\(UUID().uuidString.prefix(8))"
         let temporary = parent + "/." + name + "-partial-" + id
         do throws(AreaNeedsError) {
             for page in pages {
@@ -64,7 +65,7 @@ struct ReportWriter {
             let rest = leftover.dropFirst(name.count + 1).split(separator: "-")
             // The process id follows "partial" or "old"; spare the folders of a live writer.
             let pid = rest.dropFirst().first.flatMap { Int32($0) } ?? 0
-            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+            if pid != CurrentProcess.id, !CurrentProcess.isRunning(pid) {
                 try? FileManager.default.removeItem(atPath: parent + "/" + leftover)
             }
         }
@@ -79,8 +80,10 @@ struct ReportWriter {
     }
 
     private func move(_ from: String, to: String) throws(AreaNeedsError) {
-        guard rename(from, to) == 0 else {
-            throw AreaNeedsError(.output, "\(to): cannot move the report into place: \(String(cString: strerror(errno)))")
+        do {
+            try FileSystem.rename(from, to: to)
+        } catch {
+            throw AreaNeedsError(.output, "\(to): cannot move the report into place: \(error)")
         }
     }
 }

@@ -53,6 +53,8 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case tooManySharedStrings(limit: Int)
         /// Shared strings larger in total than the limit allows.
         case sharedStringsTooLarge(limit: Int)
+        /// A carriage return alone inside a line of a file whose lines end in LF.
+        case strayCarriageReturn(byteOffset: Int)
     }
 
     public var kind: Kind
@@ -142,8 +144,12 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case .headerLineMissing(let line):
             return "the header was declared on line \(line), but the file has no row starting there"
         case .columnNotFound(let name, let available):
-            let list = available.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")
-            return "no column named \"\(name)\"; the header has \(list)"
+            // The "header" may be the first line of a file named by mistake: shown short.
+            var shown: [String] = []
+            let names = available.filter { !$0.isEmpty }
+            for name in names where shown.joined().count < 400 { shown.append("\"\(SafeText.excerpt(name, limit: 40))\"") }
+            let list = shown.joined(separator: ", ") + (names.count > shown.count ? " and \(names.count - shown.count) more" : "")
+            return "no column named \"\(SafeText.excerpt(name, limit: 60))\"; the header has \(list)"
         case .ambiguousColumn(let name, let positions):
             let list = positions.map(String.init).joined(separator: " and ")
             return "the column name \"\(name)\" appears more than once (columns \(list))"
@@ -180,6 +186,9 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
             return "the workbook has more than \(limit) shared strings, the limit for one input; raise the limit if the file is genuine"
         case .sharedStringsTooLarge(let limit):
             return "the workbook's shared strings take more than \(ByteCount(limit)), the limit for one input; raise the limit if the file is genuine"
+        case .strayCarriageReturn(let offset):
+            return "a carriage return (\\r) at byte \(offset + 1) of the line, not at its end, breaks the row in two; "
+                + "remove it, or quote the field that holds it"
         }
     }
 
@@ -238,5 +247,22 @@ struct ByteCount: CustomStringConvertible {
             return "\(bytes / size) \(name)"
         }
         return "\(bytes) bytes"
+    }
+}
+
+extension TableError {
+    /// The error of a file that could not be opened or read: not found, a folder, or the
+    /// system's reason.
+    init(reading error: SystemError, file: String) {
+        if error.isMissing {
+            self.init(.fileNotFound, file: file)
+        } else {
+            self.init(.unreadable(reason: error.isFolder ? "it is a folder" : error.description), file: file)
+        }
+    }
+
+    /// The error of a file that could not be written, with the system's reason.
+    init(writing error: SystemError, file: String) {
+        self.init(.unwritable(reason: error.description), file: file)
     }
 }

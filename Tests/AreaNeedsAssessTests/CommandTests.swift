@@ -115,6 +115,8 @@ struct CommandTests {
         Mistake(name: "no --areas", arguments: ["--objectives", "1,2", "--impact", "some"], code: 64, says: "--areas"),
         Mistake(name: "a value that is not a sum", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "lots"], code: 64, says: "lots"),
         Mistake(name: "a value in a form not taken", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "100 grand"], code: 64, says: "write it as 250000, 250,000, £250,000.50, £250k or 1.2m"),
+        Mistake(name: "a value beyond any sum", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", String(repeating: "9", count: 400)], code: 64, says: "write it as 250000"),
+        Mistake(name: "a threshold beyond any sum", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--threshold", String(repeating: "9", count: 330) + "k"], code: 64, says: "is not a sum of pounds"),
         Mistake(name: "a negative value", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--value", "-5"], code: 64, says: "must be a sum of pounds, zero or more (--value)"),
         Mistake(name: "a negative threshold", arguments: ["--areas", "county", "--objectives", "1,2", "--impact", "some", "--threshold", "-1"], code: 64, says: "(--threshold)"),
         Mistake(name: "an unknown area", arguments: ["--areas", "Burnly", "--objectives", "1,2", "--impact", "some"], code: 64, says: "unknown area 'Burnly'; did you mean 'Burnley'?"),

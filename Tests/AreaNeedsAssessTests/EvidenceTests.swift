@@ -1,4 +1,5 @@
 import AreaNeedsAssess
+import AreaNeedsMethods
 import AreaNeedsRelease
 import Foundation
 import Testing
@@ -30,7 +31,7 @@ struct EvidenceTests {
         #expect(assessment.evidence.map { "\($0.area.code)/\($0.objective.id)/\($0.quintile.map(String.init) ?? "-")" } == ["SPA07/1/5", "SPA07/3/4"])
         let employment = assessment.evidence[0]
         #expect(employment.indicators.map(\.indicator.id) == ["ks2-attainment", "neet"])
-        #expect(employment.indicators[0].need?.needQuintile == 5 && employment.indicators[0].need?.quality == "exact")
+        #expect(employment.indicators[0].need?.needQuintile == 5 && employment.indicators[0].need?.quality == .exact)
         #expect(employment.indicators[1].missing)
         let text = assessment.text.flattened
         #expect(text.contains("SPA07 Fylde North (Fylde)"))

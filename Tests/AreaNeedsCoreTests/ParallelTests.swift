@@ -35,20 +35,3 @@ struct ParallelTests {
         }
     }
 }
-
-@Suite("Describing input files")
-struct InputFileTests {
-    @Test func aFileJustWrittenIsDescribedWithoutReadingItAgainButAChangeIsSeen() throws {
-        let path = NSTemporaryDirectory() + "areaneeds-input-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try Data("first".utf8).write(to: URL(fileURLWithPath: path))
-        let digest = StreamingDigest()
-        digest.update(Array("first".utf8))
-        let written = try InputFile.describeWritten(path, digest: digest)
-        #expect(written.sha256 == FileHash.sha256(of: "first"))
-        #expect(try InputFile.describe(path) == written)
-        // Rewritten with other content and another size: hashed again.
-        try Data("second, longer".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(try InputFile.describe(path).sha256 == FileHash.sha256(of: "second, longer"))
-    }
-}

@@ -45,6 +45,40 @@ struct GeographyCheckTests {
         #expect(found == ["\(areas), line 4: the \"population\" of B1 is \"fifty\", which is not a number; write a number there"])
     }
 
+    /// Codes and names are published as they are: a formula start or a control character
+    /// in one is a problem of its row, and the row still counts, so nothing else is reported.
+    @Test(arguments: [
+        ("A2,Alpha South,D1,Alpha,200", "A2,\"=HYPERLINK(\"\"http://x\"\")\",D1,Alpha,200", 3, "spa_name", "=HYPERLINK(\"http://x\")", "begins with \"=\""),
+        ("A2,Alpha South,D1,Alpha,200", "A2,\"Alpha\u{1B}[31mSouth\",D1,Alpha,200", 3, "spa_name", "Alpha\\u001B[31mSouth", "holds a control character (escape, U+001B)"),
+        ("B1,Beta,D2,Beta,50", "B1,Beta,D2,\"\u{202E}ateB\",50", 4, "district_name", "\\u202EateB", "holds a control character (U+202E)"),
+        ("B1,Beta,D2,Beta,50", "B1,Beta,\"\t+D2\",Beta,50", 4, "district_code", "\\u0009+D2", "begins with a tab, U+0009"),
+    ])
+    func unpublishableNamesAndCodes(row: String, replacement: String, line: Int, column: String, shown: String, reason: String) throws {
+        let replaced = Fixture.areas.replacingOccurrences(of: row, with: replacement)
+        let found = try problems(areas: replaced, lookups: [:]).filter { !$0.contains("maps to area") }
+        #expect(found == ["\(areas), line \(line): the \"\(column)\" cell \"\(shown)\" cannot be published: it \(reason)"
+            + (reason.hasPrefix("holds") ? ", which a terminal or a spreadsheet would act on" : ", which makes a spreadsheet read the cell as a formula")
+            + "; correct it in the file"])
+    }
+
+    @Test func unpublishableLookupCodes() throws {
+        let found = try problems(lookups: [.lsoa11: Fixture.lsoa11.replacingOccurrences(of: "L4,Beta 001A,B1", with: "@L4,Beta 001A,B1")
+            .replacingOccurrences(of: "L3,Alpha 002A,A2", with: "-L3,Alpha 002A,A2")])
+        #expect(found == [
+            "\(lookup(.lsoa11)), line 4: the \"lsoa11_code\" cell \"-L3\" cannot be published: it begins with \"-\", which makes a spreadsheet read the cell as a formula; correct it in the file",
+            "\(lookup(.lsoa11)), line 5: the \"lsoa11_code\" cell \"@L4\" cannot be published: it begins with \"@\", which makes a spreadsheet read the cell as a formula; correct it in the file",
+        ])
+    }
+
+    /// A file named by mistake as a lookup: its "codes" are shown short and on one line.
+    @Test func codesInMessagesAreShort() throws {
+        let long = String(repeating: "x", count: 500)
+        let found = try problems(lookups: [.ward: Fixture.ward + "\(long),Far,Z9,1\n"])
+        let message = try #require(found.first { $0.contains("Z9") })
+        #expect(message.contains(String(repeating: "x", count: 40) + "…"))
+        #expect(!message.contains(String(repeating: "x", count: 41)))
+    }
+
     @Test func areaListedTwice() throws {
         let found = try problems(areas: Fixture.areas + "A1,Alpha North,D1,Alpha,100\n")
         #expect(found == ["\(areas), line 5: area A1 is listed again (first on line 2); keep one row per area"])

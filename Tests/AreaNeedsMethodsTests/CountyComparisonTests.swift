@@ -38,6 +38,15 @@ struct CountyComparisonTests {
         #expect(CountyFigure.populationWeightedMean(values: [70], populations: [0]) == nil)
     }
 
+    /// Sums beyond a double are not left out quietly: the figure is infinite or NaN, for
+    /// the rank stage to refuse with the indicator's name.
+    @Test func sumsBeyondADoubleGiveNoFiniteFigure() {
+        #expect(CountyFigure.rate(numerators: [1e308, 1e308], denominators: [1, 1], multiplier: 1)?.isFinite == false)
+        #expect(CountyFigure.rate(numerators: [1e300], denominators: [1e-300], multiplier: 100)?.isFinite == false)
+        #expect(CountyFigure.populationWeightedMean(values: [1e300, 1], populations: [1e300, 1])?.isFinite == false)
+        #expect(CountyFigure.populationWeightedMean(values: [1, 2], populations: [1e308, 1e308])?.isFinite == false)
+    }
+
     @Test func higherIsWorse() throws {
         let (a, b, c) = (try interval(10), try interval(30), try interval(50))
         #expect(CountyComparison(lower: a.lower, upper: a.upper, county: Self.county, polarity: .higherIsWorse) == .better)

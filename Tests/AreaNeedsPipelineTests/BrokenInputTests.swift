@@ -127,7 +127,59 @@ struct BrokenInput: Sendable, CustomTestStringConvertible {
                     mentions: ["pipelines/test.yml, line 4: anchors and aliases (&name, *name) are not allowed"]),
         BrokenInput(name: "pipeline file with an unknown key", content: .corpus("pipeline-unknown-key.yml"), installAs: "pipelines/test.yml", status: 78,
                     mentions: ["pipelines/test.yml, line 4 (relase): unknown key \"relase\""]),
+        BrokenInput(name: "pipeline file with a tag carrying an anchor", content: .corpus("pipeline-tag-alias.yml"), installAs: pipeline, status: 78,
+                    mentions: ["pipelines/test.yml, line 13: tags (!!str, !name) are not allowed in a pipeline file"]),
+        BrokenInput(name: "pipeline file with a merge key", content: .corpus("pipeline-merge-key.yml"), installAs: pipeline, status: 78,
+                    mentions: ["pipelines/test.yml, line 5 (release): merge keys (<<) are not allowed in a pipeline file"]),
+        BrokenInput(name: "pipeline file of 2 MB", content: .generated(hugePipeline), installAs: pipeline, status: 78,
+                    mentions: ["pipelines/test.yml: larger than 1 MiB, the most a pipeline file may be"]),
+        BrokenInput(name: "pipeline file with a repeated key", content: .generated { fixturePipeline("title: Fixture pipeline", "title: Fixture pipeline\ntitle: Again") },
+                    installAs: pipeline, status: 78,
+                    mentions: ["pipelines/test.yml, line 2: the key \"title\" is given more than once in one mapping (first on this line); keep one"]),
+        BrokenInput(name: "scale of zero", content: .generated { fixturePipeline("    scale: 100\n    source:\n      file: ../data-raw/sources/fuel.csv", "    scale: 0\n    source:\n      file: ../data-raw/sources/fuel.csv") },
+                    installAs: pipeline, status: 78, mentions: ["pipelines/test.yml, line 22 (indicators[0].scale): a multiplier above 0 and at most 1000000000", "not 0"]),
+        BrokenInput(name: "infinite scale", content: .generated { fixturePipeline("    scale: 100\n    source:\n      file: ../data-raw/sources/fuel.csv", "    scale: .inf\n    source:\n      file: ../data-raw/sources/fuel.csv") },
+                    installAs: pipeline, status: 78, mentions: ["pipelines/test.yml, line 22 (indicators[0].scale)", "not .inf"]),
+        BrokenInput(name: "national count of zero", content: .generated { fixturePipeline("    aggregation: weighted-mean", "    aggregation: average-rank\n    national-count: 0") },
+                    installAs: pipeline, status: 78,
+                    mentions: ["pipelines/test.yml, line 36 (indicators[1].national-count): the number of small areas the national ranks run over", "not 0"]),
+        BrokenInput(name: "a 300-character pipeline name", content: .generated { fixturePipeline("pipeline: test", "pipeline: " + String(repeating: "a", count: 300)) },
+                    installAs: pipeline, status: 78, mentions: ["pipelines/test.yml, line 1 (pipeline):", "is 300 characters long; it may have at most 64"]),
+        BrokenInput(name: "a title that is a formula", content: .generated { fixturePipeline("    title: Households in fuel poverty", "    title: \"=HYPERLINK(\\\"http://example.org\\\")\"") },
+                    installAs: pipeline, status: 78,
+                    mentions: ["pipelines/test.yml, line 16 (indicators[0].title): \"=HYPERLINK(\"http://example.org\")\": it begins with \"=\", which makes a spreadsheet read the cell as a formula"]),
+        BrokenInput(name: "a label with an escape sequence", content: .generated { fixturePipeline("  label: test", "  label: \"test\\e[31m\"") },
+                    installAs: pipeline, status: 78,
+                    mentions: ["pipelines/test.yml, line 5 (release.label): the text \"test\\u001B[31m\" holds a control character (escape, U+001B)"]),
+        BrokenInput(name: "an area name that is a formula", content: .corpus("areas-formula-name.csv"), installAs: areas, status: 65,
+                    mentions: ["$ROOT/data-raw/geography/areas.csv, line 3: the \"spa_name\" cell \"=HYPERLINK(\"http://example.org\",\"North T…\" cannot be published: it begins with \"=\""]),
+        BrokenInput(name: "names with escape sequences", content: .corpus("areas-escape-name.csv"), installAs: areas, status: 65,
+                    mentions: ["$ROOT/data-raw/geography/areas.csv, line 5: the \"spa_name\" cell \"South\\u001B]0;pwned\\u0007One\" cannot be published: it holds a control character (escape, U+001B)",
+                               "$ROOT/data-raw/geography/areas.csv, line 5: the \"district_name\" cell \"\\u202EelaV\" cannot be published"]),
+        BrokenInput(name: "a lookup code that is a formula", content: .corpus("lookup-formula-code.csv"), installAs: "data-raw/geography/lsoa11.csv", status: 65,
+                    mentions: ["$ROOT/data-raw/geography/lsoa11.csv, line 7: the \"lsoa11_code\" cell \"+L23\" cannot be published: it begins with \"+\""]),
+        BrokenInput(name: "a number beyond a double", content: .corpus("fuel-beyond-a-double.csv"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv, line 10, column 3 (Fuel poor): expected a number or a suppression marker: \"1e309\""]),
+        BrokenInput(name: "figures that add up beyond a double", content: .corpus("fuel-overflowing-sum.csv"), installAs: fuel, status: 65,
+                    mentions: ["indicator fuel-poverty: the figure of area A4 (South One) is beyond the range of a number",
+                               "the largest figure among its small areas is 1e+308 on line 13, column \"Fuel poor\" of $ROOT/data-raw/sources/fuel.csv"]),
+        BrokenInput(name: "a carriage return alone inside a line", content: .corpus("fuel-stray-carriage-return.csv"), installAs: fuel, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/fuel.csv, line 17: a carriage return (\\r) at byte 14 of the line, not at its end, breaks the row in two"]),
     ]
+
+    static let pipeline = "pipelines/test.yml"
+    static let areas = "data-raw/geography/areas.csv"
+
+    /// The fixture's pipeline file with `original` replaced.
+    static func fixturePipeline(_ original: String, _ replacement: String) -> [UInt8] {
+        precondition(FixtureProject.pipeline.contains(original), "no \(original) in the fixture's pipeline")
+        return Array(FixtureProject.pipeline.replacingOccurrences(of: original, with: replacement).utf8)
+    }
+
+    /// Two megabytes of one key repeated: refused by its size, before it is read or quoted.
+    static func hugePipeline() -> [UInt8] {
+        Array(String(repeating: "title: again and again\n", count: 100_000).utf8)
+    }
 
     /// The fuel table compressed, with rows enough to decompress to 2 MiB: a small file
     /// that grows far past the 1 MiB limit set for it.
@@ -184,6 +236,8 @@ struct BrokenInputTests {
         for command in ["run", "validate"] {
             let result = try Executables.run("areaneeds", [command, "pipelines/test.yml"], in: project.root)
             #expect(result.status == input.status, "\(command): \(result.transcript)")
+            #expect(ExitCodeTests.documented.contains(result.status), "\(command) gave \(result.status), which the README does not list")
+            #expect(!result.standardError.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(command) printed a raw escape")
             for mention in input.mentions {
                 let expected = mention.replacingOccurrences(of: "$ROOT", with: project.root)
                 #expect(result.standardError.contains(expected), "\(command): no \"\(expected)\" in:\n\(result.standardError)")

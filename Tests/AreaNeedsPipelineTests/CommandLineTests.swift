@@ -157,4 +157,13 @@ struct CommandLineTests {
         #expect(broken.status == 65)
         #expect(broken.standardError.contains("A9"))
     }
+
+    /// `--wait` takes seconds a lock can be waited for: not infinity, not NaN, not a year.
+    @Test(arguments: ["inf", "nan", "-1", "1e300", "31536000"])
+    func waitTakesSensibleSeconds(seconds: String) throws {
+        let result = try areaneeds("run", "pipelines/test.yml", "--wait=" + seconds)
+        #expect(result.status == 64, "\(result.transcript)")
+        #expect(result.standardError.contains("--wait takes seconds from 0 to 604800"))
+        #expect(project.list("data-out").isEmpty)
+    }
 }

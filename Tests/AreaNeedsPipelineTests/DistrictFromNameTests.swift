@@ -55,7 +55,7 @@ struct DistrictFromNameTests {
         #expect(normalise.counts["small-area rows outside the areas"] == 2)
         let limited = project.table("data-out/test/latest/indicator_needs.csv").filter { $0["indicator_id"] == "limited" }
         #expect(limited.count == 6)
-        #expect(limited.allSatisfy { $0["value"] == "10" && $0["numerator"] == "30" })
+        #expect(limited.allSatisfy { $0["value"] == "10.0" && $0["numerator"] == "30.0" })
     }
 
     @Test func anUnknownAreaOfOurDistrictIsStillReported() throws {

@@ -27,6 +27,7 @@ struct ExitCodeTests {
 
     static let cases: [Case] = [
         Case(code: 0, name: "a run that publishes"),
+        Case(code: 1, name: "show with filters that match no row"),
         Case(code: 3, name: "assess on objectives the release does not rank"),
         Case(code: 64, name: "an unknown option"),
         Case(code: 64, name: "an unknown area"),
@@ -61,6 +62,11 @@ struct ExitCodeTests {
             try published()
             result = try areaneeds("assess", "--areas", "A1", "--objectives", "1,4", "--impact", "significant")
             #expect(result.standardOutput.hasPrefix("Social value weighting: cannot be decided from this release"))
+        case "show with filters that match no row":
+            // A1 has the least fuel poverty: not among the highest needs.
+            try published()
+            result = try areaneeds("show", "indicator_needs", "--area", "A1", "--indicator", "fuel-poverty", "--highest-need")
+            #expect(result.standardError.contains("no row of indicator_needs matches"))
         case "an unknown option":
             result = try areaneeds("run", "pipelines/test.yml", "--fast")
         case "an unknown area":

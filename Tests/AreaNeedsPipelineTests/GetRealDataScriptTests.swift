@@ -23,7 +23,7 @@ struct GetRealDataScriptTests {
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("copied   census2021-ts038-lsoa.csv (sha256 differs"))
         #expect(result.standardOutput.contains("copied   sub-regional-fuel-poverty-2022-tables.xlsx (sha256 differs"))
-        #expect(result.standardOutput.contains("2 of 7 files copied"))
+        #expect(result.standardOutput.contains("2 of 8 files copied"))
         #expect(result.standardOutput.contains("missing  File_2_-_IoD2019_Domains_of_Deprivation.csv.gz"))
         #expect(!result.standardOutput.contains("missing  census2021-ts038-lsoa.csv"))
         let copied = try FileManager.default.contentsOfDirectory(atPath: root + "/copied").sorted()

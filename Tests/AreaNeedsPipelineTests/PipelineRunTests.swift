@@ -17,6 +17,7 @@ struct PipelineRunTests {
         return try PipelineRunner(pipeline: pipeline, logger: logger).run(stages, force: force)
     }
 
+    /// Figures are written with a decimal point, as columns of type `number` always are.
     @Test func firstRunPublishesVersionOne() throws {
         let outcome = try run()
         #expect(outcome.release == .published(ReleaseVersion(1, 0, 0), change: nil))
@@ -25,21 +26,21 @@ struct PipelineRunTests {
         #expect(needs.count == 6 * 5)
         // Fuel poverty: area a has 10a% fuel poor, so A6 (60%) has the greatest need.
         let fuel = needs.filter { $0["indicator_id"] == "fuel-poverty" }
-        #expect(fuel.first { $0["spa_code"] == "A6" }?["value"] == "60")
+        #expect(fuel.first { $0["spa_code"] == "A6" }?["value"] == "60.0")
         #expect(fuel.first { $0["spa_code"] == "A6" }?["need_rank"] == "1")
         #expect(fuel.first { $0["spa_code"] == "A1" }?["need_rank"] == "6")
-        #expect(fuel.first { $0["spa_code"] == "A1" }?["numerator"] == "300")
-        #expect(fuel.first { $0["spa_code"] == "A1" }?["denominator"] == "3000")
+        #expect(fuel.first { $0["spa_code"] == "A1" }?["numerator"] == "300.0")
+        #expect(fuel.first { $0["spa_code"] == "A1" }?["denominator"] == "3000.0")
         // Pay is inherited from the district; Vale's is lower, so its areas rank first.
         let pay = needs.filter { $0["indicator_id"] == "pay" }
-        #expect(pay.first { $0["spa_code"] == "A4" }?["value"] == "25000")
+        #expect(pay.first { $0["spa_code"] == "A4" }?["value"] == "25000.0")
         #expect(pay.first { $0["spa_code"] == "A4" }?["quality"] == "inherited")
         #expect(pay.first { $0["spa_code"] == "A4" }?["need_rank"] == "1")
         #expect(pay.first { $0["spa_code"] == "A1" }?["need_rank"] == "4")
         // The split ward makes the carers figure of A1 and A2 apportioned.
         let carers = needs.filter { $0["indicator_id"] == "carers" }
         #expect(carers.first { $0["spa_code"] == "A1" }?["quality"] == "apportioned")
-        #expect(carers.first { $0["spa_code"] == "A1" }?["value"] == "4")
+        #expect(carers.first { $0["spa_code"] == "A1" }?["value"] == "4.0")
         #expect(carers.first { $0["spa_code"] == "A3" }?["quality"] == "exact")
         // The unavailable indicator is published with no values.
         let wellbeing = needs.filter { $0["indicator_id"] == "wellbeing" }
@@ -51,7 +52,7 @@ struct PipelineRunTests {
         project.write("data-raw/sources/pay.csv", FixtureProject.pay.replacingOccurrences(of: "\"£25,000\"", with: "\"£30,000\""))
         try run()
         let needs = project.table("data-out/test/latest/indicator_needs.csv").filter { $0["indicator_id"] == "pay" }
-        #expect(needs.count == 6 && needs.allSatisfy { $0["value"] == "30000" && $0["need_rank"] == "" && $0["need_quintile"] == "" && $0["highest_need"] == "" })
+        #expect(needs.count == 6 && needs.allSatisfy { $0["value"] == "30000.0" && $0["need_rank"] == "" && $0["need_quintile"] == "" && $0["highest_need"] == "" })
         let pay = project.table("data-out/test/latest/indicators.csv").first { $0["indicator_id"] == "pay" }
         #expect(pay?["not_ranked_reason"]?.hasPrefix("every area has the same figure") == true, "\(String(describing: pay))")
         // It does not count towards objective 2, which has no other indicator: not ranked.
@@ -68,13 +69,13 @@ struct PipelineRunTests {
         // Fuel poverty: 6,300 fuel poor of 18,000 households in all: 35%. Each area's Wilson
         // interval is narrow (3,000 households), so 10%, 20% and 30% are better and 40%, 50%
         // and 60% worse; none includes 35%.
-        #expect(county("fuel-poverty") == "35")
+        #expect(county("fuel-poverty") == "35.0")
         let needs = project.table("data-out/test/latest/indicator_needs.csv")
         let fuel = needs.filter { $0["indicator_id"] == "fuel-poverty" }.map { $0["compared_with_county"] ?? "?" }
         #expect(fuel == ["better", "better", "better", "worse", "worse", "worse"])
         // Pay is inherited (no interval): the county figure is the areas' population-weighted
         // mean, (3 × 30,000 + 3 × 25,000) / 6; no area is compared.
-        #expect(county("pay") == "27500")
+        #expect(county("pay") == "27500.0")
         #expect(needs.filter { $0["indicator_id"] == "pay" }.allSatisfy { $0["compared_with_county"] == "" })
         // Carers, a rate from a split ward: 160 of 5,000 residents in all.
         #expect(county("carers") == "3.2")

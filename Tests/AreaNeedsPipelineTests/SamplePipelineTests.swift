@@ -1,5 +1,6 @@
 import AreaNeedsCLI
 import AreaNeedsCore
+import AreaNeedsMethods
 import AreaNeedsRelease
 import AreaNeedsSample
 import Foundation
@@ -53,9 +54,9 @@ struct SamplePipelineTests {
         }
         // Quality flags follow the source geography: wards are split, districts inherited.
         let quality = Dictionary(grouping: needs, by: \.indicatorId).mapValues { Set($0.map(\.quality)) }
-        #expect(quality["median-income"] == ["inherited"])
-        #expect(quality["neighbourhood-needs"]?.contains("apportioned") == true)
-        #expect(quality["fuel-poverty"] == ["exact"])
+        #expect(quality["median-income"] == [.inherited])
+        #expect(quality["neighbourhood-needs"]?.contains(.apportioned) == true)
+        #expect(quality["fuel-poverty"] == [.exact])
         // Each objective ranks every SPA.
         let objectives = try release.objectiveNeeds()
         #expect(objectives.count == 34 * 5)

@@ -26,11 +26,15 @@ struct CopiedTableTests {
         var sample = SampleDraft()
         // A field that needs quoting, to show the copy keeps the writer's quoting.
         sample.indicatorNeeds[0][10] = "exact, checked"
-        _ = try folder.writer.publish(sample.draft, created: Date(timeIntervalSince1970: 0))
+        var draft = sample.draft
+        draft.editions = [.csv, .csvGzip]
+        _ = try folder.writer.publish(draft, created: Date(timeIntervalSince1970: 0))
         let written = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/1.0.0/indicator_needs.csv"))
 
         let other = ReleasesFolder()
-        _ = try other.writer.publish(try copiedDraft(sample), created: Date(timeIntervalSince1970: 0))
+        var copiedDraft = try copiedDraft(sample)
+        copiedDraft.editions = [.csv, .csvGzip]
+        _ = try other.writer.publish(copiedDraft, created: Date(timeIntervalSince1970: 0))
         let copied = try Data(contentsOf: URL(fileURLWithPath: other.path + "/1.0.0/indicator_needs.csv"))
         #expect(copied == written)
         #expect(String(decoding: copied, as: UTF8.self).hasPrefix("spa_code,indicator_id,"))

@@ -85,4 +85,26 @@ struct ChartTests {
         let paths = SitePaths(areas: [], indicators: [])
         #expect(paths.area("none") == "areas/unknown.html")
     }
+
+    /// A release edited by hand can hold any number: the charts are drawn, never trapped.
+    @Test(arguments: [
+        [-1.7e308, 1.7e308], [1e300, 1e300], [Double.infinity, 1], [Double.nan, 2, 3], [-Double.infinity], [8e307, -8e307, 0],
+    ])
+    func absurdValuesAreDrawnSomehow(values: [Double]) {
+        let scale = AxisScale(covering: values, from: 0, to: 100)
+        #expect(!scale.ticks.isEmpty)
+        for value in values {
+            let x = SVGNumber.text(scale.x(value))
+            #expect(!x.isEmpty && !x.contains("nan") && !x.contains("inf"))
+        }
+        _ = scale.ticks.map(scale.label)
+    }
+
+    @Test func svgNumbersOfAnySize() {
+        #expect(SVGNumber.text(1e300).hasPrefix("1000000000"))
+        #expect(SVGNumber.text(-9.3e18).hasPrefix("-9300000000000000000"))
+        #expect(SVGNumber.text(.nan) == "0")
+        #expect(SVGNumber.text(.infinity) == "0")
+        #expect(SVGNumber.text(12.34) == "12.3")
+    }
 }

@@ -48,14 +48,15 @@ struct CountyComparisonTests {
                     #expect(marker == nil, "\(area.code) \(need.indicatorId): no value, no marker")
                     continue
                 }
-                let expected = try #require(Self.markers[need.comparedWithCounty], "\(need.comparedWithCounty)")
-                #expect(marker?.name == expected.shape, "\(area.code) \(need.indicatorId) \(need.comparedWithCounty)")
-                #expect(marker?["fill"] == expected.fill, "\(area.code) \(need.indicatorId) \(need.comparedWithCounty)")
+                let compared = need.comparedWithCounty?.rawValue ?? ""
+                let expected = try #require(Self.markers[compared], "\(compared)")
+                #expect(marker?.name == expected.shape, "\(area.code) \(need.indicatorId) \(compared)")
+                #expect(marker?["fill"] == expected.fill, "\(area.code) \(need.indicatorId) \(compared)")
                 #expect(marker?["stroke"] == expected.stroke, "\(area.code) \(need.indicatorId)")
-                seen[need.comparedWithCounty, default: 0] += 1
+                seen[compared, default: 0] += 1
                 // The comparison in words in the county column, beside the county's figure.
                 let county = try #require(row.elements(named: "td").first { $0["class"] == "county" })
-                let word = need.comparedWithCounty.isEmpty ? "not compared" : need.comparedWithCounty
+                let word = compared.isEmpty ? "not compared" : compared
                 #expect(county.text.hasSuffix(word), "\(area.code) \(need.indicatorId): \(county.text)")
                 // The county's own figure on the spine, and in the column.
                 let countyMark = spine.all.first { $0["class"] == "county" }
@@ -101,7 +102,7 @@ struct CountyComparisonTests {
             let name = try #require(row.elements(named: "a").first?.text)
             let code = try #require(names[name])
             let need = try #require(needs[code])
-            let words = CountyComparison(need.comparedWithCounty).word
+            let words = ComparisonMark(need.comparedWithCounty).word
             #expect(row.elements(named: "span").contains { $0["class"] == "comparison" && $0.text == words }, "\(name): \(words)")
             checked += 1
         }
@@ -114,9 +115,9 @@ struct CountyComparisonTests {
     }
 
     @Test func theComparisonReadsTheReleasesWords() {
-        #expect(CountyComparison("worse") == .worse && CountyComparison("similar") == .similar && CountyComparison("better") == .better)
-        #expect(CountyComparison("") == .notCompared && CountyComparison("unknown") == .notCompared)
-        #expect(CountyComparison.worse.words == "worse than the county")
-        #expect(CountyComparison.notCompared.word == "not compared")
+        #expect(ComparisonMark(.worse) == .worse && ComparisonMark(.similar) == .similar && ComparisonMark(.better) == .better)
+        #expect(ComparisonMark(nil) == .notCompared)
+        #expect(ComparisonMark.worse.words == "worse than the county")
+        #expect(ComparisonMark.notCompared.word == "not compared")
     }
 }

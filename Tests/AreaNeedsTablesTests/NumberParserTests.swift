@@ -28,6 +28,19 @@ struct NumberParserTests {
         #expect(parser.parse(text) == nil)
     }
 
+    /// A number a double cannot hold would read as infinite: it is not a number, so every
+    /// figure read is finite.
+    @Test(arguments: ["1e309", "-1e309", "1e99999", "1.8e308", String(repeating: "9", count: 400), "£1e400", "1e309%"])
+    func numbersBeyondADoubleAreNotNumbers(text: String) {
+        #expect(parser.parse(text) == nil)
+    }
+
+    @Test func theLargestDoubleIsStillANumber() {
+        #expect(parser.parse("1.7976931348623157e308") == .number(.greatestFiniteMagnitude))
+        #expect(parser.parse("4.9e-324") == .number(.leastNonzeroMagnitude))
+        #expect(parser.parse("1e-400") == .number(0))
+    }
+
     @Test func extraMarkersAreAdded() {
         let parser = NumberParser(extraMissingMarkers: ["n/a", "#N/A"])
         #expect(parser.parse("N/A") == .missing(marker: "N/A"))

@@ -47,6 +47,20 @@ struct TableReaderErrorTests {
         #expect(error?.description == "\(path): no column named \"LSOA Cod\"; the header has \"LSOA Code\", \"Value\"")
     }
 
+    /// A file named by mistake has some first line: it is quoted short, each name at most
+    /// 40 characters with control characters shown, about 400 characters in all.
+    @Test func unknownColumnQuotesAShortHeader() throws {
+        let secret = "root:$6$" + String(repeating: "x", count: 200) + "\u{1B}[2J:0:0"
+        let path = folder.file("passwd", secret + "," + (1...200).map { "column \($0)" }.joined(separator: ",") + "\n1,2\n")
+        let reader = try TableReader(path: path)
+        let message = try #require(tableError { _ = try reader.header.column("spa_code") }).description
+        #expect(message.hasPrefix("\(path): no column named \"spa_code\"; the header has \"root:$6$xxxx"))
+        #expect(!message.contains(String(repeating: "x", count: 41)))
+        #expect(!message.contains("\u{1B}"))
+        #expect(message.hasSuffix("more"))
+        #expect(message.count < 600)
+    }
+
     @Test func duplicatedHeaderIsAmbiguous() throws {
         let path = folder.file("dup.csv", "code,value,Value\nE01,1,2\n")
         let reader = try TableReader(path: path)
@@ -168,6 +182,33 @@ struct TableReaderErrorTests {
         let error = tableError { _ = try readTable(path) }
         #expect(error?.kind == .raggedRow(expected: 2, found: 3))
         #expect(error?.column == 3)
+    }
+
+    /// A carriage return alone inside a line ends the row there: said as what it is, with
+    /// the line shown, wherever in the line it falls and whatever the other line ends.
+    @Test(arguments: [
+        ("code,name,value\nE01,A,1\nE02,Bur\rnley,2\nE03,C,3\n", 8),
+        ("code,name,value\nE01,A,1\nE\r02,B,2\n", 2),
+        ("code,name,value\r\nE01,A,1\r\nE02,B\r,2\r\n", 6),
+        ("code,name,value\nE01,A,1\nE02,B,2\r00\nE03,C,3\n", 8),
+        ("code,name,value\nE01,A,1\nE02,B,2,\rextra,x\n", 9),
+    ])
+    func strayCarriageReturnIsSaidAsSuch(text: String, byte: Int) {
+        let path = folder.file("cr.csv", text)
+        let error = tableError { _ = try readTable(path) }
+        #expect(error?.kind == .strayCarriageReturn(byteOffset: byte - 1))
+        #expect(error?.line == 3)
+        #expect(error?.description.contains("a carriage return (\\r) at byte \(byte) of the line, not at its end, breaks the row in two") == true)
+        #expect(error?.description.contains("\\r") == true)
+    }
+
+    /// Inside quotes a carriage return is part of the field, and a file of CR line ends
+    /// reads as before.
+    @Test func carriageReturnsThatAreNotStray() throws {
+        let quoted = folder.file("quoted.csv", "code,name\nE01,\"Bur\rnley\"\n")
+        #expect(try readTable(quoted).rows == [["E01", "Bur\rnley"]])
+        let mac = folder.file("mac.csv", "code,name\rE01,A\rE02,B\r")
+        #expect(try readTable(mac).rows == [["E01", "A"], ["E02", "B"]])
     }
 
     @Test func dataAfterNotes() {

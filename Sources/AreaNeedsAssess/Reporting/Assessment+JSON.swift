@@ -1,3 +1,4 @@
+import AreaNeedsCore
 import AreaNeedsRelease
 import Foundation
 
@@ -87,16 +88,16 @@ extension Assessment {
                     "indicator_id": .string(indicator.indicator.id),
                     "title": .string(indicator.indicator.title),
                     "unit": .string(indicator.indicator.unit),
-                    "polarity": .string(indicator.indicator.polarity),
+                    "polarity": .string(ReleaseText.text(indicator.indicator.polarity)),
                     "available": .bool(indicator.indicator.available),
                     "missing": .bool(indicator.missing),
                     "value": JSONValue.optional(row?.value),
                     "need_rank": JSONValue.optional(row?.needRank),
                     "need_quintile": JSONValue.optional(row?.needQuintile),
                     "highest_need": row?.highestNeed.map(JSONValue.bool) ?? .null,
-                    "quality": row.flatMap { $0.quality.isEmpty ? nil : JSONValue.string($0.quality) } ?? .null,
+                    "quality": row?.quality.map { .string(ReleaseText.text($0)) } ?? .null,
                     "stands_in_for": .array(indicator.indicator.standsInFor.map(JSONValue.string)),
-                    "compared_with_county": row.flatMap { $0.comparedWithCounty.isEmpty ? nil : JSONValue.string($0.comparedWithCounty) } ?? .null,
+                    "compared_with_county": row?.comparedWithCounty.map { .string(ReleaseText.text($0)) } ?? .null,
                     "county_value": JSONValue.optional(indicator.indicator.countyValue),
                 ])
             }),

@@ -1,3 +1,5 @@
+import AreaNeedsCore
+import AreaNeedsMethods
 import AreaNeedsRelease
 
 extension Assessment {
@@ -144,17 +146,21 @@ extension Assessment {
         parts.append(qualityText(need.quality, indicator: indicator))
         var text = parts.joined(separator: ", ") + ": \(label) = \(valueText(value, indicator: indicator))"
         if need.needQuintile == nil, !indicator.notRankedReason.isEmpty { text += " (\(indicator.notRankedReason))" }
-        if !need.comparedWithCounty.isEmpty, let county = indicator.countyValue {
-            text += "; \(need.comparedWithCounty) than the county (\(valueText(county, indicator: indicator)))"
-                .replacingOccurrences(of: "similar than", with: "similar to")
+        if let comparison = need.comparedWithCounty, let county = indicator.countyValue {
+            let compared = switch comparison {
+            case .worse: "worse than"
+            case .similar: "similar to"
+            case .better: "better than"
+            }
+            text += "; \(compared) the county (\(valueText(county, indicator: indicator)))"
         }
         return text
     }
 
     /// "exact", or for a stand-in "proxy for children-in-poverty".
-    static func qualityText(_ quality: String, indicator: IndicatorRow) -> String {
-        if quality.isEmpty { return "quality not stated" }
-        guard quality == "proxy", indicator.isProxy else { return quality }
+    static func qualityText(_ quality: Quality?, indicator: IndicatorRow) -> String {
+        guard let quality else { return "quality not stated" }
+        guard quality == .proxy, indicator.isProxy else { return ReleaseText.text(quality) }
         let others = indicator.standsInFor.filter { $0 != indicator.id }
         return others.isEmpty ? "proxy (a stand-in measure)" : "proxy for " + others.joined(separator: ", ")
     }

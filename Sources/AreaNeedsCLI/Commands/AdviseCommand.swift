@@ -33,7 +33,7 @@ struct AdviseCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            print(try answer(), terminator: "")
+            Terminal.writeOutput(try answer(), terminator: "")
         }
     }
 

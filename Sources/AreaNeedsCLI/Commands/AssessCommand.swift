@@ -57,7 +57,7 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         let (text, exitCode) = try reportingErrors { try answer() }
-        print(text, terminator: "")
+        Terminal.writeOutput(text, terminator: "")
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 

@@ -58,9 +58,9 @@ struct DiffCommand: ParsableCommand {
                 : releases
             let diff = try ReleaseDiff(from: Release.open(locations[0]), to: Release.open(locations[1]))
             if json {
-                print(String(decoding: diff.json.encoded(), as: UTF8.self), terminator: "")
+                Terminal.writeOutput(String(decoding: diff.json.encoded(), as: UTF8.self), terminator: "")
             } else {
-                print(diff.text, terminator: "")
+                Terminal.writeOutput(diff.text, terminator: "")
             }
         }
     }

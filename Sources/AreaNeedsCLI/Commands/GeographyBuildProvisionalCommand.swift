@@ -70,9 +70,9 @@ struct GeographyBuildProvisionalCommand: ParsableCommand {
             // Read back what was written, and check it against the ONS lookups it came from.
             let files = ProvisionalSpaSet.files(in: output)
             let geography = try geographyErrors { try Geography.load(areas: files.areas, lookups: files.lookups, lsoa21BestFit: nil) }
-            for line in GeographySummary.lines(geography) { print(line) }
+            for line in GeographySummary.lines(geography) { Terminal.writeOutput(line) }
             let spaPopulations = geography.areas.compactMap(\.population)
-            print("\nSPA populations from \(NumberText.format(spaPopulations.min()!)) to \(NumberText.format(spaPopulations.max()!))")
+            Terminal.writeOutput("\nSPA populations from \(NumberText.format(spaPopulations.min()!)) to \(NumberText.format(spaPopulations.max()!))")
 
             let districts = Set(Lancashire.districtCodes)
             var reference = try geographyErrors { try SmallAreaReference.load(onsLookup: oaLookup, districts: districts) }
@@ -81,7 +81,7 @@ struct GeographyBuildProvisionalCommand: ParsableCommand {
             guard problems.isEmpty else {
                 throw AreaNeedsError(.internal, "the set just written fails its check; " + GeographyCheckFailure(problems: problems).description)
             }
-            print("wrote \(set.tables.count) tables to \(output); check: no problems")
+            Terminal.writeOutput("wrote \(set.tables.count) tables to \(output); check: no problems")
         }
     }
 }

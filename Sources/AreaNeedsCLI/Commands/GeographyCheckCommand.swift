@@ -77,8 +77,8 @@ struct GeographyCheckCommand: ParsableCommand {
             guard parts.count == 2, !parts[1].isEmpty else {
                 throw ValidationError("--lookup \(text): write GEOGRAPHY=FILE, such as lsoa11=data-raw/geography/lancashire-spa-lsoa11.csv")
             }
-            guard let level = GeographyLevel(rawValue: parts[0]) else {
-                let known = GeographyLevel.allCases.filter { $0 != .district && $0 != .area && $0 != .county }.map(\.rawValue).joined(separator: ", ")
+            guard let level = ReleaseText.value(parts[0], as: GeographyLevel.self) else {
+                let known = GeographyLevel.allCases.filter { $0 != .district && $0 != .area && $0 != .county }.map(ReleaseText.text).joined(separator: ", ")
                 throw ValidationError("--lookup \(text): \"\(parts[0])\" is not a geography (one of \(known))")
             }
             return LookupFile(level: level, path: parts[1], areaKey: areaKey)
@@ -101,8 +101,8 @@ struct GeographyCheckCommand: ParsableCommand {
                     try Geography.load(areas: AreasFile(path: areas ?? "", areaKey: areaKey), lookups: try lookupFiles(), lsoa21BestFit: lsoa21BestFit)
                 }
             }
-            for line in GeographySummary.lines(geography) { print(line) }
-            print("")
+            for line in GeographySummary.lines(geography) { Terminal.writeOutput(line) }
+            Terminal.writeOutput("")
 
             let covered = Set(districtCodes ?? geography.districtCodes)
             var reference: SmallAreaReference?
@@ -110,11 +110,11 @@ struct GeographyCheckCommand: ParsableCommand {
                 try geographyErrors { try reference.add(onsLookup: path, districts: covered) }
             }
             if reference == nil && districtCodes != nil {
-                print("note: without --reference, whether every small area of the districts is mapped is not checked")
+                Terminal.writeOutput("note: without --reference, whether every small area of the districts is mapped is not checked")
             }
             let problems = geography.check(districts: districtCodes, reference: reference)
             guard problems.isEmpty else { throw AreaNeedsError(.inputData, GeographyCheckFailure(problems: problems).description) }
-            print("check: no problems")
+            Terminal.writeOutput("check: no problems")
         }
     }
 }

@@ -54,7 +54,7 @@ struct PeekCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             do {
-                for line in try lines() { print(line) }
+                for line in try lines() { Terminal.writeOutput(line) }
             } catch let error as TableError {
                 throw AreaNeedsError(error, context: "peek")
             }
@@ -150,10 +150,12 @@ private struct CellRange {
         columns = end.column - start.column + 1
     }
 
-    /// The column and row of a cell reference such as "AB12".
+    /// The column and row of a cell reference such as "AB12"; nil beyond what a sheet can
+    /// hold (three letters, 1,048,576 rows), which a damaged workbook may declare.
     private static func corner(_ reference: Substring) -> (column: Int, row: Int)? {
-        let letters = reference.prefix { $0.isLetter }
-        guard !letters.isEmpty, let row = Int(reference.dropFirst(letters.count)) else { return nil }
+        let letters = reference.prefix { $0.isASCII && $0.isLetter }
+        guard (1...3).contains(letters.count), let row = Int(reference.dropFirst(letters.count)), (1...1_048_576).contains(row)
+        else { return nil }
         let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
         return (column, row)
     }

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         try reportingErrors {
             let release = try source.openRelease()
             let index = try AreaReport(release: release).write(to: output)
-            print(index)
+            Terminal.writeOutput(index)
         }
     }
 }

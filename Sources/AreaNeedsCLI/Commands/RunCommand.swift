@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand {
             let outcome = try PipelineRunner(pipeline: pipeline, logger: options.logger(), progress: options.progress())
                 .run(force: runOptions.force, correction: patch, lockWait: runOptions.wait)
             if let folder = outcome.releaseFolder, !options.quiet {
-                print(folder)
+                Terminal.writeOutput(folder)
             }
         }
     }
@@ -38,6 +38,15 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Re-run every stage even when its inputs are unchanged.")
     var force = false
 
-    @Option(help: "Seconds to wait for another run of the same pipeline to finish (default 0: exit at once with code \(AreaNeedsError.Category.locked.exitCode)).")
+    @Option(help: "Seconds to wait for another run of the same pipeline to finish, at most a week (default 0: exit at once with code \(AreaNeedsError.Category.locked.exitCode)).")
     var wait: Double = 0
+
+    /// The longest wait: a week.
+    static let longestWait = 7 * 24 * 3600.0
+
+    func validate() throws {
+        guard wait.isFinite, (0...RunOptions.longestWait).contains(wait) else {
+            throw ValidationError("--wait takes seconds from 0 to \(Int(RunOptions.longestWait)), not \(wait)")
+        }
+    }
 }

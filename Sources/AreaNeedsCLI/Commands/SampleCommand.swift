@@ -32,7 +32,7 @@ struct SampleCommand: ParsableCommand {
             try reportingErrors {
                 do {
                     let files = try SampleGenerator(geographyFolder: geography, outputFolder: output, seed: seed).generate()
-                    for file in files { print(file) }
+                    for file in files { Terminal.writeOutput(file) }
                 } catch let error as AreaNeedsError {
                     throw error
                 } catch {

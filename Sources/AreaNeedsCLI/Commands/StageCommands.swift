@@ -11,7 +11,7 @@ enum StageCommand {
             let outcome = try PipelineRunner(pipeline: pipeline, logger: options.logger(), progress: options.progress())
                 .run([stage], force: runOptions.force, correction: correction, lockWait: runOptions.wait)
             if stage == .publish, let folder = outcome.releaseFolder, !options.quiet {
-                print(folder)
+                Terminal.writeOutput(folder)
             }
         }
     }

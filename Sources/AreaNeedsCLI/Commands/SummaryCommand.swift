@@ -19,7 +19,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let release = try source.openRelease()
-            print(try ReleaseSummary(release: release).text())
+            Terminal.writeOutput(try ReleaseSummary(release: release).text())
         }
     }
 }

@@ -1,3 +1,4 @@
+import AreaNeedsCore
 import AreaNeedsGeography
 import AreaNeedsTables
 
@@ -9,7 +10,7 @@ enum GeographySummary {
         var lines = ["\(geography.areas.count) areas in \(geography.districtCodes.count) districts (\(geography.areasFile.path))"]
         for level in levels {
             let lookup = geography.lookups[level]!
-            lines.append("\(level.rawValue) lookup: \(lookup.codeCount) small areas, \(lookup.rowCount) rows (\(lookup.file.path))")
+            lines.append("\(ReleaseText.text(level)) lookup: \(lookup.codeCount) small areas, \(lookup.rowCount) rows (\(lookup.file.path))")
         }
 
         var districts = TextTable(header: ["district", "name", "areas", "population"], rightAligned: [2, 3])
@@ -21,7 +22,7 @@ enum GeographySummary {
 
         let counts = levels.map { geography.lookups[$0]!.smallAreaCounts() }
         var areas = TextTable(
-            header: ["area", "name", "district", "population"] + levels.map(\.rawValue),
+            header: ["area", "name", "district", "population"] + levels.map(ReleaseText.text),
             rightAligned: Set(3..<(4 + levels.count)))
         for area in geography.areas {
             areas.rows.append([area.code, area.name, area.districtCode, population([area])] + counts.map { String($0[area.code] ?? 0) })
@@ -32,6 +33,9 @@ enum GeographySummary {
     /// The areas' total population, or "-" when one has none.
     private static func population(_ areas: [Area]) -> String {
         let values = areas.compactMap(\.population)
-        return values.count == areas.count ? NumberText.format(values.reduce(0, +)) : "-"
+        let total = values.reduce(0, +)
+        guard values.count == areas.count else { return "-" }
+        // Populations a double can hold each may still add up beyond one.
+        return total.isFinite ? NumberText.format(total) : "beyond the range of a number"
     }
 }

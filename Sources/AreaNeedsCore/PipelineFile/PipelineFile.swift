@@ -57,8 +57,10 @@ public struct ReleaseSpec: Codable, Sendable, Equatable {
     public var label: String?
     public var publisher: String?
     public var licence: LicenceSpec
+    /// The forms the tables are published in, in `ReleaseEdition` order; always CSV.
+    public var editions: [ReleaseEdition]
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case label, publisher, licence }
+    enum CodingKeys: String, CodingKey, CaseIterable { case label, publisher, licence, editions }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -66,6 +68,22 @@ public struct ReleaseSpec: Codable, Sendable, Equatable {
         label = try container.decodeIfPresent(String.self, forKey: .label)
         publisher = try container.decodeIfPresent(String.self, forKey: .publisher)
         licence = try container.decodeIfPresent(LicenceSpec.self, forKey: .licence) ?? LicenceSpec()
+        editions = try ReleaseSpec.editions(container.decodeIfPresent([ReleaseEdition].self, forKey: .editions), at: container.codingPath)
+    }
+
+    /// The editions listed, checked: CSV among them, none twice.
+    private static func editions(_ listed: [ReleaseEdition]?, at path: [any CodingKey]) throws -> [ReleaseEdition] {
+        guard let listed else { return ReleaseEdition.defaults }
+        func problem(_ message: String) -> DecodingError {
+            .dataCorrupted(DecodingError.Context(codingPath: path + [CodingKeys.editions], debugDescription: message))
+        }
+        guard listed.contains(.csv) else {
+            throw problem("csv is missing: the CSV tables are always published (they are the release's contract); list it with the others")
+        }
+        if let twice = listed.first(where: { edition in listed.count { $0 == edition } > 1 }) {
+            throw problem("\(twice.rawValue) is listed twice")
+        }
+        return listed.sorted()
     }
 }
 

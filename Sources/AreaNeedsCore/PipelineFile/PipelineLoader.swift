@@ -1,5 +1,6 @@
 import AreaNeedsGeography
 import AreaNeedsMethods
+import AreaNeedsTables
 import Foundation
 import Yams
 
@@ -9,31 +10,10 @@ extension Pipeline {
     ///
     /// - Parameter outputRoot: overrides where releases go (the file's `output`).
     public static func load(path: String, outputRoot: String? = nil) throws(AreaNeedsError) -> Pipeline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw AreaNeedsError(.missingInput, exists ? "\(path): cannot read the pipeline file" : "\(path): no such pipeline file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw AreaNeedsError(.configuration, "\(path): the pipeline file is not UTF-8 text")
-        }
-        let node: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw AreaNeedsError(.configuration, "\(path): the pipeline file is empty")
-            }
-            node = composed
-        } catch let error as AreaNeedsError {
-            throw error
-        } catch let error as YamlError {
-            throw AreaNeedsError(.configuration, YAMLProblem.describe(error, file: path, text: text))
-        } catch {
-            throw AreaNeedsError(.configuration, "\(path): \(error)")
+        guard let node = try ConfigurationFile(path: path, kind: "pipeline file").root else {
+            throw AreaNeedsError(.configuration, "\(path): the pipeline file is empty")
         }
         let locator = YAMLLocator(root: node, file: path)
-        if let line = YAMLAnchorScan.firstAnchorOrAlias(in: text) {
-            throw AreaNeedsError(.configuration,
-                "\(path), line \(line): anchors and aliases (&name, *name) are not allowed in a pipeline file; write each setting out so it can be read on its own")
-        }
         let file: PipelineFile
         do {
             file = try YAMLDecoder().decode(PipelineFile.self, from: node)
@@ -66,7 +46,7 @@ struct YAMLLocator {
 
     /// "file, line 12 (indicators[3].aggregation): message"
     func describe(_ problem: PipelineProblem) -> String {
-        let keyPath = YAMLLocator.keyPath(problem.path)
+        let keyPath = SafeText.excerpt(YAMLLocator.keyPath(problem.path), limit: 80)
         let line = self.line(of: problem.path).map { ", line \($0)" } ?? ""
         return "\(file)\(line) (\(keyPath)): \(problem.message)"
     }
@@ -164,7 +144,7 @@ struct YAMLLocator {
     static func readable(_ message: String) -> String {
         if let range = message.range(of: "Cannot initialize "), message.contains("from invalid String value") {
             let type = String(message[range.upperBound...].prefix { $0 != " " })
-            let value = message.components(separatedBy: "from invalid String value ").last ?? ""
+            let value = SafeText.excerpt(message.components(separatedBy: "from invalid String value ").last ?? "", limit: 60)
             // "AggregationMethod" -> "aggregation method"
             let words = type.reduce(into: "") { words, letter in
                 if letter.isUppercase, !words.isEmpty { words += " " }
@@ -173,29 +153,15 @@ struct YAMLLocator {
             guard let choices = choices[type] else { return "\(value) is not a valid \(words)" }
             return "\(value) is not a valid \(words); use one of: \(choices.joined(separator: ", "))"
         }
-        return message
+        return SafeText.excerpt(message, limit: 200)
     }
 
     /// The values of each enumeration the pipeline file spells out, by type name.
     private static let choices: [String: [String]] = [
-        "AggregationMethod": AggregationMethod.allCases.map(\.rawValue),
-        "Polarity": Polarity.allCases.map(\.rawValue),
-        "GeographyLevel": GeographyLevel.allCases.map(\.rawValue),
+        "AggregationMethod": ReleaseText.texts(of: AggregationMethod.self),
+        "Polarity": ReleaseText.texts(of: Polarity.self),
+        "GeographyLevel": ReleaseText.texts(of: GeographyLevel.self),
         "CheckSeverity": CheckSeverity.allCases.map(\.rawValue),
+        "ReleaseEdition": ReleaseEdition.allCases.map(\.rawValue),
     ]
-}
-
-/// YAML syntax errors, said with their place.
-enum YAMLProblem {
-    static func describe(_ error: YamlError, file: String, text: String) -> String {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            let lines = text.components(separatedBy: "\n")
-            let lineText = mark.line - 1 < lines.count ? lines[mark.line - 1] : ""
-            let hint = lineText.contains("\t") ? " (a tab: YAML is indented with spaces only)" : ""
-            return "\(file), line \(mark.line), column \(mark.column): \(problem)\(hint)"
-        default:
-            return "\(file): \(error)"
-        }
-    }
 }

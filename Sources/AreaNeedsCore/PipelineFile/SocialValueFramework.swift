@@ -56,14 +56,19 @@ public struct SocialValueFramework: Codable, Sendable, Equatable {
         objectives = try container.decode([Objective].self, forKey: .objectives)
     }
 
-    /// Reads and checks the framework file: objectives 1-5 and outcomes 1-7, each once.
+    /// Reads and checks the framework file, as strictly as a pipeline file
+    /// (`ConfigurationFile`): objectives 1-5 and outcomes 1-7, each once, and text that
+    /// can be published (`SafeText`).
     public static func load(path: String) throws(AreaNeedsError) -> SocialValueFramework {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw AreaNeedsError(.missingInput, "\(path): the social value framework file is missing")
+        guard let root = try ConfigurationFile(path: path, kind: "framework file").root else {
+            throw AreaNeedsError(.configuration, "\(path): the framework file is empty")
         }
+        let locator = YAMLLocator(root: root, file: path)
         let framework: SocialValueFramework
         do {
-            framework = try YAMLDecoder().decode(SocialValueFramework.self, from: text)
+            framework = try YAMLDecoder().decode(SocialValueFramework.self, from: root)
+        } catch let error as DecodingError {
+            throw AreaNeedsError(.configuration, locator.describe(error))
         } catch {
             throw AreaNeedsError(.configuration, "\(path): \(error)")
         }
@@ -72,6 +77,34 @@ public struct SocialValueFramework: Codable, Sendable, Equatable {
         guard objectiveIds == Array(1...5), outcomeIds.sorted() == Array(1...7) else {
             throw AreaNeedsError(.configuration, "\(path): the framework must list objectives 1 to 5 in order and outcomes 1 to 7 once each")
         }
+        if let problem = framework.textProblems().first {
+            throw AreaNeedsError(.configuration, locator.describe(problem))
+        }
         return framework
+    }
+
+    /// The framework's published texts that a spreadsheet or terminal would act on.
+    private func textProblems() -> [PipelineProblem] {
+        var problems: [PipelineProblem] = []
+        func check(_ text: String, _ path: [any CodingKey], multiline: Bool = false) {
+            if let problem = PublishedText.problem(text, multiline: multiline) { problems.append(PipelineProblem(path: path, message: problem)) }
+        }
+        for (index, objective) in objectives.enumerated() {
+            let at: [any CodingKey] = [AnyCodingKey(stringValue: "objectives"), AnyCodingKey(intValue: index)!]
+            check(objective.shortName, at + [AnyCodingKey(stringValue: "short-name")])
+            check(objective.title, at + [AnyCodingKey(stringValue: "title")])
+            check(objective.description, at + [AnyCodingKey(stringValue: "description")], multiline: true)
+            for (number, outcome) in objective.outcomes.enumerated() {
+                let outcomeAt = at + [AnyCodingKey(stringValue: "outcomes"), AnyCodingKey(intValue: number)!]
+                check(outcome.outcome, outcomeAt + [AnyCodingKey(stringValue: "outcome")], multiline: true)
+                for (item, priority) in outcome.corporatePriorities.enumerated() {
+                    check(priority, outcomeAt + [AnyCodingKey(stringValue: "corporate-priorities"), AnyCodingKey(intValue: item)!], multiline: true)
+                }
+                for (item, measure) in outcome.exampleMeasures.enumerated() {
+                    check(measure, outcomeAt + [AnyCodingKey(stringValue: "example-measures"), AnyCodingKey(intValue: item)!], multiline: true)
+                }
+            }
+        }
+        return problems
     }
 }

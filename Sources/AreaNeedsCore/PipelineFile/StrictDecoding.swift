@@ -1,3 +1,5 @@
+import AreaNeedsTables
+
 /// Pipeline files are decoded strictly: a key the schema does not know is an error, so a
 /// typo ("agregation:") cannot silently drop a setting or an indicator.
 struct AnyCodingKey: CodingKey {
@@ -19,7 +21,7 @@ extension Decoder {
             let expected = Keys.allCases.map(\.stringValue).joined(separator: ", ")
             throw DecodingError.dataCorrupted(DecodingError.Context(
                 codingPath: codingPath + [key],
-                debugDescription: "unknown key \"\(key.stringValue)\"; this section takes \(expected)"))
+                debugDescription: "unknown key \"\(SafeText.excerpt(key.stringValue, limit: 60))\"; this section takes \(expected)"))
         }
     }
 }

@@ -32,13 +32,17 @@ public struct ProjectSettings: Decodable, Sendable, Equatable {
         dataOut = try container.decodeIfPresent(String.self, forKey: .dataOut)
     }
 
-    /// The settings in `folder`'s `areaneeds.yml`; none when there is no such file.
+    /// The settings in `folder`'s `areaneeds.yml`; none when there is no such file. The file
+    /// is read as strictly as a pipeline file (`ConfigurationFile`).
     public static func load(in folder: String = FileManager.default.currentDirectoryPath) throws(AreaNeedsError) -> ProjectSettings {
         let path = folder + "/" + fileName
-        guard let data = FileManager.default.contents(atPath: path) else { return ProjectSettings() }
+        guard FileManager.default.fileExists(atPath: path) else { return ProjectSettings() }
+        guard let root = try ConfigurationFile(path: path, kind: "project settings file").root else { return ProjectSettings() }
         do {
-            let text = String(decoding: data, as: UTF8.self)
-            return try YAMLDecoder().decode(ProjectSettings.self, from: text.isEmpty ? "{}" : text)
+            return try YAMLDecoder().decode(ProjectSettings.self, from: root)
+        } catch let error as DecodingError {
+            throw AreaNeedsError(.configuration, YAMLLocator(root: root, file: path).describe(error)
+                + "; it takes `default-pipeline: NAME` and `data-out: FOLDER`")
         } catch {
             throw AreaNeedsError(.configuration, "\(path): \(error); it takes `default-pipeline: NAME` and `data-out: FOLDER`")
         }

@@ -1,3 +1,4 @@
+import AreaNeedsTables
 import Foundation
 import Logging
 
@@ -37,26 +38,37 @@ public struct StandardErrorLogHandler: LogHandler {
 }
 
 /// Standard error, shared by the log and the progress line so they do not overwrite
-/// each other.
+/// each other, and standard output.
+///
+/// Whatever is written shows control characters as `\uXXXX` (`SafeText.visible`): names
+/// and codes from a release or an input file made by other means must not send escape
+/// sequences to a terminal.
 public enum Terminal {
     /// True when standard error is a terminal (a person is watching).
-    public static let standardErrorIsTerminal = isatty(2) == 1
+    public static let standardErrorIsTerminal = CurrentProcess.standardErrorIsTerminal
 
     private static let progress = ProgressLine()
 
     /// Writes a line, first clearing a progress line if one is shown.
     public static func writeLine(_ text: String) {
+        let line = SafeText.visible(text) + "\n"
         progress.lock.withLock {
             if progress.shown {
                 FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
                 progress.shown = false
             }
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            FileHandle.standardError.write(Data(line.utf8))
         }
+    }
+
+    /// Writes a command's answer to standard output, as `print` does.
+    public static func writeOutput(_ text: String, terminator: String = "\n") {
+        print(SafeText.visible(text), terminator: terminator)
     }
 
     /// Replaces the progress line (terminal only).
     static func showProgress(_ text: String) {
+        let text = SafeText.visible(text, keeping: [])
         progress.lock.withLock {
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
             progress.shown = true

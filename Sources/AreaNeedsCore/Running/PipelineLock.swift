@@ -1,7 +1,5 @@
+import AreaNeedsTables
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One run at a time per pipeline.
 ///
@@ -11,7 +9,7 @@ import Glibc
 /// run that finds the lock taken can say who holds it.
 public final class PipelineLock: @unchecked Sendable {
     public let path: String
-    private let descriptor: Int32
+    private let file: LockFile
     private let released = NSLock()
     private var isReleased = false
 
@@ -27,24 +25,22 @@ public final class PipelineLock: @unchecked Sendable {
 
     init(path: String, wait: TimeInterval) throws(AreaNeedsError) {
         self.path = path
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw AreaNeedsError(.output, "\(path): cannot open the lock file (\(String(cString: strerror(errno))))")
+        do {
+            file = try LockFile(path: path)
+        } catch {
+            throw AreaNeedsError(.output, "\(path): cannot open the lock file (\(error))")
         }
         let deadline = Date().addingTimeInterval(wait)
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
-                let holder = PipelineLock.holder(path)
-                close(fd)
+        // A lock that cannot be taken is told as held by another run, whatever the reason.
+        while (try? file.tryLock()) != true {
+            guard Date() < deadline else {
                 let waited = wait > 0 ? " after waiting \(Int(wait)) s" : ""
-                throw AreaNeedsError(.locked, "\(path): another run of this pipeline holds the lock\(waited) (\(holder)); try again when it has finished, or pass --wait SECONDS")
+                throw AreaNeedsError(.locked, "\(path): another run of this pipeline holds the lock\(waited) (\(PipelineLock.holder(path))); try again when it has finished, or pass --wait SECONDS")
             }
-            usleep(100_000)
+            Thread.sleep(forTimeInterval: 0.1)
         }
-        descriptor = fd
-        let record = "pid \(getpid()), started \(Date().formatted(.iso8601))\n"
-        ftruncate(fd, 0)
-        _ = record.withCString { write(fd, $0, strlen($0)) }
+        // Only for whoever finds the lock taken: a run goes on without it.
+        try? file.record("pid \(CurrentProcess.id), started \(Date().formatted(.iso8601))\n")
     }
 
     deinit { release() }
@@ -54,8 +50,7 @@ public final class PipelineLock: @unchecked Sendable {
         released.withLock {
             guard !isReleased else { return }
             isReleased = true
-            flock(descriptor, LOCK_UN)
-            close(descriptor)
+            file.unlock()
         }
     }
 

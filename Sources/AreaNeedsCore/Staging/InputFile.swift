@@ -12,7 +12,7 @@ public struct InputFile: Codable, Sendable, Equatable {
     /// Describes the file at `path`, re-using `known`'s hash when the size and
     /// modification time are unchanged (as `make` and git do) and hashing it otherwise.
     public static func describe(_ path: String, known: [InputFile] = []) throws(AreaNeedsError) -> InputFile {
-        let (bytes, modified) = try stat(path)
+        let (bytes, modified) = try sizeAndTime(of: path)
         if let previous = known.first(where: { $0.path == path }), previous.bytes == bytes, previous.modified == modified {
             return previous
         }
@@ -28,14 +28,14 @@ public struct InputFile: Codable, Sendable, Equatable {
     /// (`digest` saw every byte), whatever is known: a stage's output, which the next
     /// stage then describes without reading it again. It is not read back either.
     public static func describeWritten(_ path: String, digest: StreamingDigest) throws(AreaNeedsError) -> InputFile {
-        let (bytes, modified) = try stat(path)
+        let (bytes, modified) = try sizeAndTime(of: path)
         let file = InputFile(path: path, bytes: bytes, modified: modified, sha256: digest.finish())
         described.add(file)
         return file
     }
 
     /// The size and modification time (nanoseconds since 1970) of the file at `path`.
-    private static func stat(_ path: String) throws(AreaNeedsError) -> (bytes: Int, modified: Int64) {
+    private static func sizeAndTime(of path: String) throws(AreaNeedsError) -> (bytes: Int, modified: Int64) {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -47,7 +47,9 @@ public struct InputFile: Codable, Sendable, Equatable {
         }
         let bytes = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let date = attributes[.modificationDate] as? Date ?? .distantPast
-        return (bytes, Int64((date.timeIntervalSince1970 * 1e9).rounded()))
+        // Nanoseconds, held within Int64 (1677 to 2262): a date beyond it is kept as the bound.
+        let nanoseconds = (date.timeIntervalSince1970 * 1e9).rounded()
+        return (bytes, Int64(exactly: nanoseconds) ?? (nanoseconds < 0 ? .min : .max))
     }
 
     /// The files described in this process, by the same rule: a stage's output, described

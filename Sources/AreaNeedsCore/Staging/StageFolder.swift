@@ -21,12 +21,13 @@ public struct StageFolder: Sendable {
     /// The path of a file in the folder.
     public func file(_ name: String) -> String { path + "/" + name }
 
-    public func manifestPath(_ unit: String) -> String { file(unit + ".manifest.json") }
+    /// The path of a unit's manifest.
+    public func manifestPath(_ unit: StageUnit) -> String { file(unit.manifestFile) }
 
     /// The manifest of `unit` when it was made with `fingerprint`, lists the `outputs` the
     /// unit writes now, and those are intact: then the unit need not run again. (A
     /// manifest naming other files was written by a version that staged the unit otherwise.)
-    public func upToDate(_ unit: String, fingerprint: String, outputs: [String]) -> StageManifest? {
+    public func upToDate(_ unit: StageUnit, fingerprint: String, outputs: [String]) -> StageManifest? {
         guard let manifest = StageManifest.read(manifestPath(unit)),
               manifest.fingerprint == fingerprint,
               manifest.outputs.map(\.path) == outputs,
@@ -35,7 +36,7 @@ public struct StageFolder: Sendable {
     }
 
     /// The manifest of `unit`, whatever made it; nil when the stage has not run.
-    public func manifest(_ unit: String) -> StageManifest? {
+    public func manifest(_ unit: StageUnit) -> StageManifest? {
         StageManifest.read(manifestPath(unit))
     }
 
@@ -56,7 +57,7 @@ public struct StageFolder: Sendable {
 
     /// Removes a unit's manifest first, so a unit interrupted while rewriting its outputs
     /// is never taken as up to date.
-    public func invalidate(_ unit: String) {
+    public func invalidate(_ unit: StageUnit) {
         try? FileManager.default.removeItem(atPath: manifestPath(unit))
     }
 }

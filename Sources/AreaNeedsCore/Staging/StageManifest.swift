@@ -1,7 +1,5 @@
+import AreaNeedsTables
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The record a stage leaves beside its output: what made it (fingerprint, inputs, tool
 /// version), what it wrote (with hashes), and counts for the log.
@@ -46,10 +44,10 @@ public struct StageManifest: Codable, Sendable, Equatable {
     /// the vintage, unless the pipeline sets one.
     public var periods: [String]?
 
-    public init(stage: String, unit: String, fingerprint: String, inputs: [InputFile], outputs: [Output], counts: [String: Int],
+    public init(stage: StageName, unit: StageUnit, fingerprint: String, inputs: [InputFile], outputs: [Output], counts: [String: Int],
                 warnings: [String] = [], periods: [String]? = nil) {
-        self.stage = stage
-        self.unit = unit
+        self.stage = stage.rawValue
+        self.unit = unit.name
         toolVersion = ToolVersion.current
         self.fingerprint = fingerprint
         self.inputs = inputs
@@ -78,14 +76,15 @@ public struct StageManifest: Codable, Sendable, Equatable {
         let temporary = "\(path).partial-\(ProcessInfo.processInfo.processIdentifier)"
         do {
             try encoder.encode(self).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else {
-                throw AreaNeedsError(.output, "\(path): cannot write the stage manifest (\(String(cString: strerror(errno))))")
-            }
-        } catch let error as AreaNeedsError {
-            throw error
+            try FileSystem.rename(temporary, to: path)
         } catch {
-            throw AreaNeedsError(.output, "\(path): cannot write the stage manifest (\(error.localizedDescription))")
+            throw AreaNeedsError(.output, "\(path): cannot write the stage manifest (\(StageManifest.reason(error)))")
         }
+    }
+
+    /// The reason a manifest could not be written, as the system or Foundation says it.
+    private static func reason(_ error: any Error) -> String {
+        (error as? SystemError)?.description ?? error.localizedDescription
     }
 
     /// True when the outputs it lists are still there with the recorded content: the same

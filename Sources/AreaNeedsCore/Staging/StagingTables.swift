@@ -9,7 +9,8 @@ import AreaNeedsTables
 /// digits each, took rank a microsecond apiece to read). `areaneeds staging-table FILE`
 /// prints one as CSV. The ranked tables rank hands publish are CSV, as the release has
 /// them: numbers written with `NumberText` (shortest round-trip), an empty cell a missing
-/// value.
+/// value. A staged table's file is named by its unit (`StageUnit.stagedFile`), a ranked
+/// table's as the release names it (`RankedTable`).
 public enum StagingTables {
     /// One row per small-area row of a source, as published (ingest → normalise), or for a
     /// long table one per area (its period chosen, its rows summed): the area code; those of
@@ -50,16 +51,4 @@ public enum StagingTables {
 
     /// Added to both need tables when the pipeline ranks within districts.
     public static let districtRankColumns = ["district_need_rank", "district_need_quintile"]
-
-    /// The ranked tables rank hands publish.
-    public static let indicatorNeedsFile = "indicator_needs.csv"
-    public static let objectiveNeedsFile = "objective_needs.csv"
-    public static let indicatorSummariesFile = "indicator_summaries.csv"
-
-    /// The staging file of an indicator's ingested rows.
-    public static func ingestedFile(_ indicator: String) -> String { "indicator-\(indicator).staged" }
-    /// The staging file of a population table.
-    public static func populationFile(_ name: String) -> String { "population-\(name).staged" }
-    /// The staging file of an indicator's figures by target area.
-    public static func normalisedFile(_ indicator: String) -> String { "indicator-\(indicator).staged" }
 }

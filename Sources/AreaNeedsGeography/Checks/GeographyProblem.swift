@@ -41,6 +41,9 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
         case lookupRepeated(level: GeographyLevel, otherFile: String)
         /// A lookup was given for a geography that takes none.
         case lookupNotNeeded(level: GeographyLevel)
+        /// A code or name that a release would publish holds a control character or
+        /// begins like a spreadsheet formula (`SafeText`).
+        case unpublishableText(column: String, text: String, reason: String)
     }
 
     public var kind: Kind
@@ -58,7 +61,7 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
     /// The codes the problem is about: small areas, areas and districts.
     public var codes: [String] {
         switch kind {
-        case .emptyCell, .lookupRepeated, .lookupNotNeeded: []
+        case .emptyCell, .lookupRepeated, .lookupNotNeeded, .unpublishableText: []
         case .notANumber(_, let code, _): [code]
         case .areaRepeated(let area, _): [area]
         case .areaInTwoDistricts(let area, let district, let other, _): [area, district, other]
@@ -91,40 +94,40 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
     public var problem: String {
         switch kind {
         case .emptyCell(let column):
-            return "the \"\(column)\" cell is empty; fill it in or delete the row"
+            return "the \"\(shown(column))\" cell is empty; fill it in or delete the row"
         case .notANumber(let column, let code, let text):
-            return "the \"\(column)\" of \(code) is \"\(text)\", which is not a number; write a number there"
+            return "the \"\(shown(column))\" of \(shown(code)) is \"\(shown(text))\", which is not a number; write a number there"
         case .areaRepeated(let area, let firstLine):
-            return "area \(area) is listed again (first on line \(firstLine)); keep one row per area"
+            return "area \(shown(area)) is listed again (first on line \(firstLine)); keep one row per area"
         case .areaInTwoDistricts(let area, let district, let other, let firstLine):
-            return "area \(area) is in district \(district) here but in \(other) on line \(firstLine); an area must lie in exactly one district"
+            return "area \(shown(area)) is in district \(shown(district)) here but in \(shown(other)) on line \(firstLine); an area must lie in exactly one district"
         case .districtNamedTwice(let district, let name, let other, let firstLine):
-            return "district \(district) is called \"\(name)\" here but \"\(other)\" on line \(firstLine); use one name"
+            return "district \(shown(district)) is called \"\(shown(name))\" here but \"\(shown(other))\" on line \(firstLine); use one name"
         case .districtWithoutAreas(let district):
-            return "district \(district) has no areas; add its areas, or leave it out of the districts checked"
+            return "district \(shown(district)) has no areas; add its areas, or leave it out of the districts checked"
         case .areaOutsideDistricts(let area, let district, let districts):
-            return "area \(area) is in district \(district), which is not one of the districts checked (\(districts.joined(separator: ", ")))"
+            return "area \(shown(area)) is in district \(shown(district)), which is not one of the districts checked (\(districts.map(shown).joined(separator: ", ")))"
         case .rowRepeated(let code, let area, let firstLine):
-            return "\(code) -> \(area) repeats line \(firstLine); delete one of the two rows"
+            return "\(shown(code)) -> \(shown(area)) repeats line \(firstLine); delete one of the two rows"
         case .weightNotPositive(let code, let area, let weight):
-            return "\(code) -> \(area) has weight \(weight.plainText); weights must be above 0 (delete the row instead)"
+            return "\(shown(code)) -> \(shown(area)) has weight \(weight.plainText); weights must be above 0 (delete the row instead)"
         case .weightsDoNotSumToOne(let code, let sum, let shares, _):
-            let parts = shares.map { "\($0.areaCode) \($0.weight.plainText)" }.joined(separator: ", ")
-            return "the weights of \(code) sum to \(sum.plainText), not 1 (\(parts)); a small area split between areas needs weights that sum to 1"
+            let parts = shares.map { "\(shown($0.areaCode)) \($0.weight.plainText)" }.joined(separator: ", ")
+            return "the weights of \(shown(code)) sum to \(sum.plainText), not 1 (\(parts)); a small area split between areas needs weights that sum to 1"
         case .unknownArea(let code, let area, let areasFile):
-            return "\(code) maps to \(area), which is not in the areas table \(areasFile); correct the code or add the area"
+            return "\(shown(code)) maps to \(shown(area)), which is not in the areas table \(areasFile); correct the code or add the area"
         case .areaNotReached(let area, let name, let level):
-            return "no \(level.title) maps to area \(area) (\(name)); every area needs at least one small area in each lookup"
+            return "no \(level.title) maps to area \(shown(area)) (\(shown(name))); every area needs at least one small area in each lookup"
         case .mappedOutsideItsDistrict(let code, let district, let area, let areaDistrict):
-            return "\(code) lies in district \(district) but maps to \(area), an area of \(areaDistrict); map it to an area of its own district"
+            return "\(shown(code)) lies in district \(shown(district)) but maps to \(shown(area)), an area of \(shown(areaDistrict)); map it to an area of its own district"
         case .smallAreaNotMapped(let code, let level, let district):
-            return "\(level.title) \(code) of district \(district) is not mapped to any area; add a row for it"
+            return "\(level.title) \(shown(code)) of district \(shown(district)) is not mapped to any area; add a row for it"
         case .lsoa21Unresolved(let code, let district):
-            return "LSOA (2021) \(code) of district \(district) reaches no area: it is not in the 2011 LSOA lookup, "
+            return "LSOA (2021) \(shown(code)) of district \(shown(district)) reaches no area: it is not in the 2011 LSOA lookup, "
                 + "has no 2011 parts in a best-fit lookup, and its name gives no MSOA of the 2011 MSOA lookup; "
                 + "give the ONS LSOA (2011) to LSOA (2021) best-fit lookup, or a lookup from 2021 LSOAs"
         case .unknownChangeIndicator(let lsoa21, let text):
-            return "the change indicator \"\(text)\" of \(lsoa21) is not one of U, S, M, X"
+            return "the change indicator \"\(shown(text))\" of \(shown(lsoa21)) is not one of U, S, M, X"
         case .lookupRepeated(let level, let otherFile):
             return "a second \(level.title) lookup (the first is \(otherFile)); give one lookup per geography"
         case .lookupNotNeeded(.district):
@@ -133,7 +136,15 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
             return "counties take no lookup: the county's figure goes to every area; remove this lookup"
         case .lookupNotNeeded(let level):
             return "\(level.title)s take no lookup: figures for the target areas are used as they are; remove this lookup"
+        case .unpublishableText(let column, let text, let reason):
+            return "the \"\(shown(column))\" cell \"\(shown(text))\" cannot be published: \(reason); correct it in the file"
         }
+    }
+
+    /// A code, name or cell as a message shows it: short, on one line, control characters
+    /// made visible; a file read by mistake can hold anything.
+    private func shown(_ text: String) -> String {
+        SafeText.excerpt(text, limit: 40)
     }
 }
 

@@ -80,6 +80,9 @@ extension Geography {
                 complete = false
             }
             guard complete else { return }
+            // Codes and names are published as they are: none may be live in a spreadsheet
+            // or on a terminal. The row is kept, so that its lookups are not reported too.
+            checkPublished([code, name, districtCode, districtName], of: record, in: file.path, problems: &problems)
             var area = Area(
                 code: record.text(code), name: record.text(name),
                 districtCode: record.text(districtCode), districtName: record.text(districtName))
@@ -149,6 +152,7 @@ extension Geography {
                 }
                 return
             }
+            checkPublished([code, area], of: record, in: file.path, problems: &problems)
             var share = 1.0
             if let weight {
                 guard let value = record.readNumber(weight) else {
@@ -160,6 +164,20 @@ extension Geography {
                 share = value
             }
             try body(record, LookupRecordRow(code: record.areaCode(code), area: record.areaCode(area), weight: share, name: name))
+        }
+    }
+}
+
+extension Geography {
+    /// Adds a problem for each of `columns` of `record` that a release could not publish
+    /// (`SafeText`): a control character, or the start of a spreadsheet formula.
+    private static func checkPublished(_ columns: [TableColumn], of record: TableRecord, in file: String,
+                                       problems: inout [GeographyProblem]) {
+        for column in columns {
+            if let reason = record.publishingProblem(column) {
+                problems.append(GeographyProblem(.unpublishableText(column: column.name, text: record.text(column), reason: reason),
+                                                 file: file, line: record.line))
+            }
         }
     }
 }

@@ -77,7 +77,8 @@ struct ProvisionalSources {
         try reader.forEachRecord { record in
             let lsoa = record.text(code)
             guard lsoas[lsoa] != nil else { return }
-            guard let value = try record.number(population).number, value >= 0 else {
+            // No LSOA holds a billion people: a larger number is a wrong column or a typo.
+            guard let value = try record.number(population).number, value >= 0, value < 1e9 else {
                 throw ProvisionalSetError(file: path, line: record.line, "LSOA \(lsoa) has no population (\"\(record.text(population))\")")
             }
             guard found.insert(lsoa).inserted else {

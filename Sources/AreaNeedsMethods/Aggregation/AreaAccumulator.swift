@@ -42,13 +42,12 @@ public struct AreaAccumulator: Sendable {
     public init(method: AggregationMethod, parameters: AggregationParameters = AggregationParameters()) {
         self.method = method
         self.parameters = parameters
-        switch method {
-        case .averageRank, .extent, .localConcentration:
+        if method.needsNationalCount(hasDeciles: true) {
             guard let count = parameters.nationalCount, count > 0 else {
                 preconditionFailure("\(method.rawValue) needs the national count of small areas (AggregationParameters.nationalCount)")
             }
             nationalCount = count
-        default:
+        } else {
             nationalCount = parameters.nationalCount ?? 0
         }
     }

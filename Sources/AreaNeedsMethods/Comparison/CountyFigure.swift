@@ -6,7 +6,8 @@
 /// - any other figure: the mean of the areas' figures weighted by their populations.
 ///
 /// Areas without a figure (or, for the mean, without a population) are left out; no area
-/// left, no county figure.
+/// left, no county figure. Sums beyond the range of a double give an infinite or NaN
+/// figure, for the caller to refuse: never a figure quietly left out.
 public enum CountyFigure {
     /// `Σ numerator / Σ denominator × multiplier` over the areas that have both.
     public static func rate(numerators: [Double?], denominators: [Double?], multiplier: Double) -> Double? {
@@ -18,8 +19,7 @@ public enum CountyFigure {
             total += denominator
         }
         guard total > 0 else { return nil }
-        let value = cases / total * multiplier
-        return value.isFinite ? value : nil
+        return cases / total * multiplier
     }
 
     /// `Σ pᵢ vᵢ / Σ pᵢ` over the areas with a figure and a positive population.
@@ -32,7 +32,6 @@ public enum CountyFigure {
             total += population
         }
         guard total > 0 else { return nil }
-        let value = weighted / total
-        return value.isFinite ? value : nil
+        return weighted / total
     }
 }

@@ -1,3 +1,5 @@
+import AreaNeedsCore
+
 /// An indicator in both releases whose definition changed: how it is computed, from what,
 /// or which way is worse. A change of method or source can move every area at once, so it
 /// is read before the figures.
@@ -29,11 +31,11 @@ public struct IndicatorRedefinition: Sendable, Equatable {
     /// The settings compared, as the columns of `indicators.csv` name them.
     static let fields: [(name: String, value: @Sendable (IndicatorRow) -> String)] = [
         ("objective_id", { String($0.objectiveId) }),
-        ("polarity", { $0.polarity }),
+        ("polarity", { ReleaseText.text($0.polarity) }),
         ("unit", { $0.unit }),
-        ("aggregation", { $0.aggregation }),
+        ("aggregation", { $0.aggregation.map(ReleaseText.text) ?? "" }),
         ("source", { $0.source }),
-        ("source_geography", { $0.sourceGeography }),
+        ("source_geography", { $0.sourceGeography.map(ReleaseText.text) ?? "" }),
         ("vintage", { $0.vintage }),
         ("available", { String($0.available) }),
         ("stands_in_for", { $0.standsInFor.joined(separator: " | ") }),

@@ -106,15 +106,15 @@ public struct ReleaseDiff: Sendable, Equatable {
 
         // Tables absent from a release read as empty, so a removed table does not stop
         // the rest of the comparison.
-        let oldAreas = try ReleaseDiff.read("areas", in: oldNames, old.areas())
-        let newAreas = try ReleaseDiff.read("areas", in: newNames, new.areas())
+        let oldAreas = try ReleaseDiff.read(old.schema.areas.name, in: oldNames, old.areas())
+        let newAreas = try ReleaseDiff.read(new.schema.areas.name, in: newNames, new.areas())
         let oldAreaCodes = Set(oldAreas.map(\.code))
         let newAreaCodes = Set(newAreas.map(\.code))
         areasAdded = newAreas.filter { !oldAreaCodes.contains($0.code) }.map { Item(id: $0.code, name: $0.name) }
         areasRemoved = oldAreas.filter { !newAreaCodes.contains($0.code) }.map { Item(id: $0.code, name: $0.name) }
 
-        let oldIndicators = try ReleaseDiff.read("indicators", in: oldNames, old.indicators())
-        let newIndicators = try ReleaseDiff.read("indicators", in: newNames, new.indicators())
+        let oldIndicators = try ReleaseDiff.read(old.schema.indicators.name, in: oldNames, old.indicators())
+        let newIndicators = try ReleaseDiff.read(new.schema.indicators.name, in: newNames, new.indicators())
         let oldIndicatorIds = Set(oldIndicators.map(\.id))
         let newIndicatorIds = Set(newIndicators.map(\.id))
         indicatorsAdded = newIndicators.filter { !oldIndicatorIds.contains($0.id) }.map { Item(id: $0.id, name: $0.title) }
@@ -132,12 +132,12 @@ public struct ReleaseDiff: Sendable, Equatable {
         let indicatorOrder = Dictionary(newIndicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let indicatorTitles = Dictionary(newIndicators.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let objectiveNames = Dictionary(
-            try ReleaseDiff.read("objectives", in: newNames, new.objectives()).map { ($0.id, $0.shortName) },
+            try ReleaseDiff.read(new.schema.objectives.name, in: newNames, new.objectives()).map { ($0.id, $0.shortName) },
             uniquingKeysWith: { first, _ in first })
         let areaRank = { (code: String) in areaOrder[code] ?? Int.max }
 
-        let oldNeeds = try ReleaseDiff.read("indicator_needs", in: oldNames, old.indicatorNeeds())
-        let newNeeds = try ReleaseDiff.read("indicator_needs", in: newNames, new.indicatorNeeds())
+        let oldNeeds = try ReleaseDiff.read(old.schema.indicatorNeeds.name, in: oldNames, old.indicatorNeeds())
+        let newNeeds = try ReleaseDiff.read(new.schema.indicatorNeeds.name, in: newNames, new.indicatorNeeds())
         let before = Dictionary(oldNeeds.map { (IndicatorKey(area: $0.areaCode, indicator: $0.indicatorId), $0) },
                                 uniquingKeysWith: { first, _ in first })
         indicatorChanges = newNeeds.compactMap { row -> NeedChange? in
@@ -153,8 +153,8 @@ public struct ReleaseDiff: Sendable, Equatable {
                 < (indicatorOrder[rightId] ?? Int.max, rightId, areaRank(right.areaCode), right.areaCode)
         }
 
-        let oldObjectiveNeeds = try ReleaseDiff.read("objective_needs", in: oldNames, old.objectiveNeeds())
-        let newObjectiveNeeds = try ReleaseDiff.read("objective_needs", in: newNames, new.objectiveNeeds())
+        let oldObjectiveNeeds = try ReleaseDiff.read(old.schema.objectiveNeeds.name, in: oldNames, old.objectiveNeeds())
+        let newObjectiveNeeds = try ReleaseDiff.read(new.schema.objectiveNeeds.name, in: newNames, new.objectiveNeeds())
         let objectivesBefore = Dictionary(oldObjectiveNeeds.map { (ObjectiveKey(area: $0.areaCode, objective: $0.objectiveId), $0) },
                                           uniquingKeysWith: { first, _ in first })
         objectiveChanges = newObjectiveNeeds.compactMap { row -> NeedChange? in

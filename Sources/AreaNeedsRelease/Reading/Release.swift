@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import AreaNeedsMethods
 import AreaNeedsTables
 import Foundation
 
@@ -109,16 +110,21 @@ public struct Release: Sendable {
 
     /// Every row of a table as text, keyed by column name.
     public func rows(of table: String) throws(AreaNeedsError) -> [[String: String]] {
+        try records(of: table).map(\.fields)
+    }
+
+    /// Every row of a table as text, keyed by column name, with the line it starts on.
+    func records(of table: String) throws(AreaNeedsError) -> [(line: Int, fields: [String: String])] {
         let path = folder + "/" + table + ".csv"
         do {
             let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
             let names = reader.header.names
-            var rows: [[String: String]] = []
+            var rows: [(line: Int, fields: [String: String])] = []
             try reader.forEachRecord { record in
                 let texts = record.texts
                 var row: [String: String] = [:]
                 for (index, name) in names.enumerated() { row[name] = index < texts.count ? texts[index] : "" }
-                rows.append(row)
+                rows.append((record.line, row))
             }
             return rows
         } catch let error as TableError {
@@ -128,8 +134,21 @@ public struct Release: Sendable {
         }
     }
 
+    /// The value of a column of a closed set (`ReleaseText`); nil when the cell is empty.
+    /// Throws, naming the file, line and column, when it holds no value of the set.
+    private func value<Value: ReleaseTextValue>(_ column: String, of record: (line: Int, fields: [String: String]),
+                                                in table: TableSchema) throws(AreaNeedsError) -> Value? {
+        let text = record.fields[column] ?? ""
+        if text.isEmpty { return nil }
+        guard let value = ReleaseText.value(text, as: Value.self) else {
+            let known = ReleaseText.texts(of: Value.self).joined(separator: ", ")
+            throw AreaNeedsError(.inputData, "\(folder)/\(table.fileName), line \(record.line), column \(column): \"\(text)\" is none of \(known); the release was written by another version of areaneeds, or changed")
+        }
+        return value
+    }
+
     public func areas() throws(AreaNeedsError) -> [AreaRow] {
-        try rows(of: "areas").map { row in
+        try rows(of: schema.areas.name).map { row in
             AreaRow(code: row[schema.areaCode] ?? "", name: row[schema.areaName] ?? "",
                     districtCode: row["district_code"] ?? "", districtName: row["district_name"] ?? "",
                     population: Double(row["population"] ?? ""))
@@ -137,14 +156,14 @@ public struct Release: Sendable {
     }
 
     public func objectives() throws(AreaNeedsError) -> [ObjectiveRow] {
-        try rows(of: "objectives").map { row in
+        try rows(of: schema.objectives.name).map { row in
             ObjectiveRow(id: Int(row["objective_id"] ?? "") ?? 0, shortName: row["short_name"] ?? "",
                          title: row["title"] ?? "", description: row["description"] ?? "")
         }
     }
 
     public func outcomes() throws(AreaNeedsError) -> [OutcomeRow] {
-        try rows(of: "outcomes").map { row in
+        try rows(of: schema.outcomes.name).map { row in
             OutcomeRow(id: Int(row["outcome_id"] ?? "") ?? 0, objectiveId: Int(row["objective_id"] ?? "") ?? 0,
                        outcome: row["outcome"] ?? "",
                        corporatePriorities: (row["corporate_priorities"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty })
@@ -152,11 +171,17 @@ public struct Release: Sendable {
     }
 
     public func indicators() throws(AreaNeedsError) -> [IndicatorRow] {
-        try rows(of: "indicators").map { row in
-            IndicatorRow(
+        let table = schema.indicators
+        return try records(of: table.name).map { record throws(AreaNeedsError) in
+            let row = record.fields
+            guard let polarity: Polarity = try value("polarity", of: record, in: table) else {
+                throw AreaNeedsError(.inputData, "\(folder)/\(table.fileName), line \(record.line), column polarity: empty; the release was written by another version of areaneeds, or changed")
+            }
+            return IndicatorRow(
                 id: row["indicator_id"] ?? "", title: row["title"] ?? "", objectiveId: Int(row["objective_id"] ?? "") ?? 0,
-                polarity: row["polarity"] ?? "", unit: row["unit"] ?? "", aggregation: row["aggregation"] ?? "",
-                source: row["source"] ?? "", sourceGeography: row["source_geography"] ?? "", vintage: row["vintage"] ?? "",
+                polarity: polarity, unit: row["unit"] ?? "", aggregation: try value("aggregation", of: record, in: table),
+                source: row["source"] ?? "", sourceGeography: try value("source_geography", of: record, in: table),
+                vintage: row["vintage"] ?? "",
                 available: row["available"] == "true", unavailableReason: row["unavailable_reason"] ?? "",
                 notes: row["notes"] ?? "", synthetic: row["synthetic"] == "true",
                 standsInFor: (row["stands_in_for"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty },
@@ -166,19 +191,22 @@ public struct Release: Sendable {
     }
 
     public func indicatorNeeds() throws(AreaNeedsError) -> [IndicatorNeedRow] {
-        try rows(of: "indicator_needs").map { row in
-            IndicatorNeedRow(
+        let table = schema.indicatorNeeds
+        return try records(of: table.name).map { record throws(AreaNeedsError) in
+            let row = record.fields
+            return IndicatorNeedRow(
                 areaCode: row[schema.areaCode] ?? "", indicatorId: row["indicator_id"] ?? "",
                 value: Double(row["value"] ?? ""), numerator: Double(row["numerator"] ?? ""),
                 denominator: Double(row["denominator"] ?? ""), ciLower: Double(row["ci_lower"] ?? ""),
                 ciUpper: Double(row["ci_upper"] ?? ""), needRank: Int(row["need_rank"] ?? ""),
                 needQuintile: Int(row["need_quintile"] ?? ""), highestNeed: Release.bool(row["highest_need"]),
-                quality: row["quality"] ?? "", comparedWithCounty: row["compared_with_county"] ?? "")
+                quality: try value("quality", of: record, in: table),
+                comparedWithCounty: try value("compared_with_county", of: record, in: table))
         }
     }
 
     public func objectiveNeeds() throws(AreaNeedsError) -> [ObjectiveNeedRow] {
-        try rows(of: "objective_needs").map { row in
+        try rows(of: schema.objectiveNeeds.name).map { row in
             ObjectiveNeedRow(
                 areaCode: row[schema.areaCode] ?? "", objectiveId: Int(row["objective_id"] ?? "") ?? 0,
                 indicatorsRanked: Int(row["indicators_ranked"] ?? "") ?? 0,
@@ -189,7 +217,7 @@ public struct Release: Sendable {
     }
 
     public func framework() throws(AreaNeedsError) -> [MeasureRow] {
-        try rows(of: "framework").map { row in
+        try rows(of: schema.framework.name).map { row in
             MeasureRow(objectiveId: Int(row["objective_id"] ?? "") ?? 0, outcomeId: Int(row["outcome_id"] ?? "") ?? 0,
                        measureNumber: Int(row["measure_number"] ?? "") ?? 0, outcome: row["outcome"] ?? "",
                        exampleMeasure: row["example_measure"] ?? "")

@@ -1,3 +1,5 @@
+import AreaNeedsGeography
+import AreaNeedsMethods
 import Foundation
 
 /// The rows of a release's tables as typed values, for the tools that read releases.
@@ -32,11 +34,13 @@ public struct IndicatorRow: Sendable, Equatable {
     public var id: String
     public var title: String
     public var objectiveId: Int
-    public var polarity: String
+    public var polarity: Polarity
     public var unit: String
-    public var aggregation: String
+    /// How small-area figures were combined; nil for an indicator with no data.
+    public var aggregation: AggregationMethod?
     public var source: String
-    public var sourceGeography: String
+    /// The geography the source is published at; nil for an indicator with no data.
+    public var sourceGeography: GeographyLevel?
     public var vintage: String
     public var available: Bool
     public var unavailableReason: String
@@ -56,13 +60,17 @@ public struct IndicatorRow: Sendable, Equatable {
 
     /// True when the values are IoD-style reversed national ranks (`average-rank`,
     /// `local-concentration`): higher is more deprived, `nationalCount` the most.
-    public var isRankValued: Bool { aggregation == "average-rank" || aggregation == "local-concentration" }
+    public var isRankValued: Bool { aggregation?.givesRanks ?? false }
 
     /// A rank-valued figure for people: "average rank 25,726 of 32,844 (higher = more
     /// deprived)"; nil for other indicators.
     public func rankText(_ value: Double) -> String? {
-        guard isRankValued else { return nil }
-        let what = aggregation == "average-rank" ? "average rank" : "local concentration rank"
+        let what: String
+        switch aggregation {
+        case .averageRank: what = "average rank"
+        case .localConcentration: what = "local concentration rank"
+        case .rate, .weightedMean, .extent, .shareInMostDeprivedDecile, .inherit, .median, nil: return nil
+        }
         let of = nationalCount.map { " of " + FigureText.grouped(String($0)) } ?? ""
         return "\(what) \(FigureText.grouped(String(format: "%.0f", value)))\(of) (higher = more deprived)"
     }
@@ -80,9 +88,10 @@ public struct IndicatorNeedRow: Sendable, Equatable {
     public var needRank: Int?
     public var needQuintile: Int?
     public var highestNeed: Bool?
-    public var quality: String
-    /// "worse", "similar" or "better" than the county; empty when not compared.
-    public var comparedWithCounty: String = ""
+    /// How closely the figure follows from its sources; nil without a figure.
+    public var quality: Quality?
+    /// How the figure compares with the county's; nil when not compared.
+    public var comparedWithCounty: CountyComparison? = nil
 }
 
 /// A row of `objective_needs.csv`.

@@ -34,8 +34,9 @@ public enum ReleaseVerifier {
             throw AreaNeedsError(.inputData, "\(folder): the table \(table).csv is not in SHA256SUMS")
         }
         // The descriptor's own sizes and hashes must agree with the files, so a tool that
-        // trusts datapackage.json alone reads the same release.
-        for resource in files.descriptor?["resources"]?.array ?? [] {
+        // trusts datapackage.json alone reads the same release: the tables, and the editions.
+        let editions = files.descriptor?["areaneeds"]?["editions"]?.array ?? []
+        for resource in (files.descriptor?["resources"]?.array ?? []) + editions {
             guard let path = resource["path"]?.string else { continue }
             let name = resource["name"]?.string ?? path
             if let hash = resource["hash"]?.string, hash != "sha256:" + (sums[path] ?? "") {

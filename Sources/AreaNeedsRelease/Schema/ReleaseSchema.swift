@@ -1,3 +1,6 @@
+import AreaNeedsCore
+import AreaNeedsMethods
+
 /// The tables of a release: the contract with every tool that imports them.
 ///
 /// Area columns are named after the pipeline's area key (`spa` gives `spa_code`,
@@ -34,9 +37,10 @@ public struct ReleaseSchema: Sendable, Equatable {
         tables.first { $0.name == name }
     }
 
-    public static let qualities = ["exact", "apportioned", "inherited", "approximate", "proxy"]
-    public static let countyComparisons = ["worse", "similar", "better"]
-    public static let polarities = ["higher-is-worse", "higher-is-better"]
+    /// The values the closed columns allow, as the release writes them.
+    public static let qualities = ReleaseText.texts(of: Quality.self)
+    public static let countyComparisons = ReleaseText.texts(of: CountyComparison.self)
+    public static let polarities = ReleaseText.texts(of: Polarity.self)
 
     public var areas: TableSchema {
         TableSchema(
@@ -108,7 +112,7 @@ public struct ReleaseSchema: Sendable, Equatable {
 
     public var indicatorNeeds: TableSchema {
         TableSchema(
-            name: "indicator_needs", title: "Need by indicator",
+            name: RankedTable.indicatorNeeds.name, title: "Need by indicator",
             description: "One row per \(areaLabel) and indicator: its figure, need rank and need quintile (1 = the worst fifth).",
             fields: [
                 .init(areaCode, .string, "The \(areaLabel).", required: true),
@@ -135,7 +139,7 @@ public struct ReleaseSchema: Sendable, Equatable {
 
     public var objectiveNeeds: TableSchema {
         TableSchema(
-            name: "objective_needs", title: "Need by objective",
+            name: RankedTable.objectiveNeeds.name, title: "Need by objective",
             description: "One row per \(areaLabel) and objective: the indicators' need ranks combined, ranked again and put in quintiles.",
             fields: [
                 .init(areaCode, .string, "The \(areaLabel).", required: true),

@@ -1,5 +1,5 @@
 /// A release's semantic version: major for a changed table schema or geography, minor
-/// for new data, patch for a correction.
+/// for new data, patch for a correction or the same tables in other editions.
 public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var major: Int
     public var minor: Int
@@ -11,12 +11,15 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
         self.patch = patch
     }
 
-    /// Parses "1.2.3"; nil for anything else (so stray folders are not taken as releases).
+    /// Parses "1.2.3"; nil for anything else (so stray folders are not taken as releases),
+    /// a part above a million included: no release gets there, and the next version of
+    /// `9223372036854775807.0.0` could not be counted.
     public init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3,
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && ($0 == "0" || !$0.hasPrefix("0")) }),
-              let major = Int(parts[0]), let minor = Int(parts[1]), let patch = Int(parts[2]) else { return nil }
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 7 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && ($0 == "0" || !$0.hasPrefix("0")) }),
+              let major = Int(parts[0]), let minor = Int(parts[1]), let patch = Int(parts[2]),
+              [major, minor, patch].allSatisfy({ $0 <= 1_000_000 }) else { return nil }
         self.init(major, minor, patch)
     }
 
@@ -30,6 +33,8 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
         case schemaOrGeography = "schema or geography changed"
         case data = "data changed"
         case correction = "correction"
+        /// The same tables, published in other editions (a workbook added, gzip copies dropped).
+        case editions = "editions changed"
     }
 
     /// The version after this one for `change`.
@@ -37,7 +42,7 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
         switch change {
         case .schemaOrGeography: ReleaseVersion(major + 1, 0, 0)
         case .data: ReleaseVersion(major, minor + 1, 0)
-        case .correction: ReleaseVersion(major, minor, patch + 1)
+        case .correction, .editions: ReleaseVersion(major, minor, patch + 1)
         }
     }
 

@@ -45,10 +45,9 @@ enum DataPackage {
                 "area_label": .string(draft.schema.areaLabel),
                 "ranks_within_districts": .bool(draft.schema.ranksWithinDistricts),
                 "synthetic": .bool(draft.synthetic),
-                "compressed_copies": .string("each table is also published as <table>.csv.gz, listed in SHA256SUMS"),
                 "procurement_threshold": .number(draft.policy.procurementThreshold),
                 "procurement_threshold_source": .string(draft.policy.thresholdSource),
-            ]),
+            ].merging(editionEntries(for: draft, files: files)) { first, _ in first }),
         ])
     }
 }

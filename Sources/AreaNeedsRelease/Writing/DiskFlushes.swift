@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import AreaNeedsTables
 import Foundation
 
 /// Flushes a release's files to disk one after another on a thread of its own, each as
@@ -18,14 +19,11 @@ final class DiskFlushes: @unchecked Sendable {
     func flush(_ path: String) {
         queue.async(group: group) { [self] in
             guard !lock.withLock({ cancelled || failure != nil }) else { return }
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0, fsync(descriptor) == 0 else {
-                let reason = String(cString: strerror(errno))
-                if descriptor >= 0 { close(descriptor) }
-                lock.withLock { failure = failure ?? AreaNeedsError(.output, "\(path): cannot flush to disk (\(reason))") }
-                return
+            do {
+                try FileSystem.flushToDisk(path)
+            } catch {
+                lock.withLock { failure = failure ?? AreaNeedsError(.output, "\(path): cannot flush to disk (\(error))") }
             }
-            close(descriptor)
         }
     }
 

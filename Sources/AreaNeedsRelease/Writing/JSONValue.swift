@@ -15,7 +15,9 @@ public enum JSONValue: Sendable, Equatable, Codable {
         var container = encoder.singleValueContainer()
         switch self {
         case .string(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
+        // JSON has no infinity or NaN (a release edited by hand may hold them): null, not
+        // an empty document.
+        case .number(let value): value.isFinite ? try container.encode(value) : try container.encodeNil()
         case .integer(let value): try container.encode(value)
         case .bool(let value): try container.encode(value)
         case .null: try container.encodeNil()

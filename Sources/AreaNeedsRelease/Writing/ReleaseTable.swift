@@ -65,10 +65,16 @@ public struct ReleaseDraft: Sendable {
     public var provenance: [String: JSONValue]
     /// The procurement rules `assess` applies, carried in the descriptor.
     public var policy: ReleasePolicy
+    /// The forms the tables are published in (always CSV).
+    public var editions: [ReleaseEdition]
+    /// The release's label and publisher, for the workbook and the database.
+    public var label: String?
+    public var publisher: String?
 
     public init(pipeline: String, title: String, description: String, synthetic: Bool, schema: ReleaseSchema,
                 licence: (name: String, title: String, path: String), sources: [(title: String, path: String)],
-                tables: [ReleaseTable], provenance: [String: JSONValue], policy: ReleasePolicy = ReleasePolicy()) {
+                tables: [ReleaseTable], provenance: [String: JSONValue], policy: ReleasePolicy = ReleasePolicy(),
+                editions: [ReleaseEdition] = ReleaseEdition.defaults, label: String? = nil, publisher: String? = nil) {
         self.pipeline = pipeline
         self.title = title
         self.description = description
@@ -79,6 +85,9 @@ public struct ReleaseDraft: Sendable {
         self.tables = tables
         self.provenance = provenance
         self.policy = policy
+        self.editions = editions
+        self.label = label
+        self.publisher = publisher
     }
 }
 

@@ -34,7 +34,8 @@ public struct ReleaseWriter: Sendable {
         try tidy()
         // Refuse before writing anything: a requested version that exists stays as it is.
         if let requested { try refuseExisting(requested) }
-        let temporary = history.folder + "/.partial-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let temporaryName = ".partial-\(CurrentProcess.id)-\(UUID().uuidString.prefix(8))"
+        let temporary = history.folder + "/" + temporaryName
         try makeFolder(temporary)
         var finished = false
         defer { if !finished { try? FileManager.default.removeItem(atPath: temporary) } }
@@ -43,8 +44,8 @@ public struct ReleaseWriter: Sendable {
         defer { flushes.cancel() }
         var files = try writeTables(of: draft, into: temporary, flushes: flushes)
 
-        // Compared before the gzip copies are made: tables the newest release already holds
-        // need none.
+        // Compared before the other editions are made: tables the newest release already
+        // holds need none.
         let newest = history.newest
         var change: ReleaseVersion.Change?
         if let newest {
@@ -54,12 +55,13 @@ public struct ReleaseWriter: Sendable {
         let version = requested ?? newest.map { $0.next(for: change ?? .data) } ?? .first
         try refuseExisting(version)
 
-        files += try writeGzipCopies(of: draft, into: temporary, flushes: flushes)
+        files += try writeEditions(of: draft, version: version, created: ReleaseWriter.releaseTime(default: created),
+                                   tables: files, into: temporary, flushes: flushes)
         try writeDescriptions(of: draft, version: version, created: created, files: files, into: temporary, flushes: flushes)
         try ReleaseVerifier.verify(folder: temporary)
         try flushes.wait()
         try syncFolder(temporary)
-        try moveIntoPlace(temporary, version: version)
+        try moveIntoPlace(temporaryName, version: version)
         finished = true
         // `latest` names the newest release, which a requested older version is not.
         try pointLatest(at: max(version, newest ?? version))
@@ -79,7 +81,7 @@ public struct ReleaseWriter: Sendable {
     /// Writes the tables' gzip copies, one after another, each compressed on both cores
     /// (`GzipCopy`): the largest table's copy, compressed as one stream, had kept one core
     /// busy while the other waited.
-    private func writeGzipCopies(of draft: ReleaseDraft, into temporary: String, flushes: DiskFlushes) throws(AreaNeedsError) -> [WrittenFile] {
+    func writeGzipCopies(of draft: ReleaseDraft, into temporary: String, flushes: DiskFlushes) throws(AreaNeedsError) -> [WrittenFile] {
         var copies: [WrittenFile] = []
         for table in draft.tables {
             let copy = try writeGzipCopy(of: table, in: temporary)
@@ -90,17 +92,19 @@ public struct ReleaseWriter: Sendable {
     }
 
     /// How the written tables differ from release `newest`: a new schema or geography, a
-    /// correction or new data; nil when neither their bytes nor their schema changed.
+    /// correction, new data, or other editions; nil when neither their bytes, their schema
+    /// nor the editions changed.
     private func change(since newest: ReleaseVersion, tables: [WrittenFile], draft: ReleaseDraft, correction: Bool) -> ReleaseVersion.Change? {
         let previous = ReleaseFiles(folder: history.path(of: newest))
         let changed = tables.filter { previous.hash(of: $0.name) != $0.sha256 }
-        // The same tables: each, with its gzip copy, in the newest release, which lists no others.
-        let names = tables.flatMap { [$0.name, $0.name + ".gz"] }
-        let sameTables = Set(names).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
+        // The same tables: each in the newest release, which lists no others.
+        let sameTables = Set(tables.map(\.name)).isSubset(of: previous.names) && previous.tableNames == Set(draft.tables.map(\.schema.name))
         // A changed column type or key is a new schema even when the bytes are the same.
         let schemaChanged = !sameTables || previous.schemaSignature != ReleaseFiles.signature(of: draft.tables.map(\.schema))
-        if changed.isEmpty && !schemaChanged { return nil }
-        let geographyChanged = changed.contains { $0.name == "areas.csv" || $0.name == "area_lookup.csv" }
+        if changed.isEmpty && !schemaChanged {
+            return previous.editions == Set(draft.editions) ? nil : .editions
+        }
+        let geographyChanged = changed.contains { $0.name == draft.schema.areas.fileName || $0.name == draft.schema.areaLookup.fileName }
         return schemaChanged || geographyChanged ? .schemaOrGeography : correction ? .correction : .data
     }
 
@@ -131,7 +135,7 @@ public struct ReleaseWriter: Sendable {
             // The pipeline lock keeps out other publishers; the process check also spares
             // a live writer used without it. Only a process that no longer exists is dead.
             let pid = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) } ?? 0
-            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+            if pid != CurrentProcess.id, !CurrentProcess.isRunning(pid) {
                 try? FileManager.default.removeItem(atPath: history.folder + "/" + name)
             }
         }
@@ -212,26 +216,43 @@ public struct ReleaseWriter: Sendable {
         return WrittenFile(name: name, bytes: data.count, sha256: FileHash.sha256(of: data))
     }
 
-    private func moveIntoPlace(_ temporary: String, version: ReleaseVersion) throws(AreaNeedsError) {
+    /// Renames the release's temporary folder, `temporaryName` in the releases' folder, to
+    /// its version.
+    private func moveIntoPlace(_ temporaryName: String, version: ReleaseVersion) throws(AreaNeedsError) {
         let target = history.path(of: version)
         // The pipeline lock keeps other publishers out, so check-then-rename cannot race.
         try refuseExisting(version)
-        guard rename(temporary, target) == 0 else {
-            throw AreaNeedsError(.output, "\(target): cannot move the release into place (\(String(cString: strerror(errno))))")
+        let releases = try releasesFolder()
+        do {
+            try releases.rename(temporaryName, to: version.description)
+            try releases.sync()
+        } catch {
+            throw AreaNeedsError(.output, "\(target): cannot move the release into place (\(error))")
         }
-        try syncFolder(history.folder)
     }
 
     /// Points `latest` at `version` by renaming a new link over the old one (atomic).
     private func pointLatest(at version: ReleaseVersion) throws(AreaNeedsError) {
-        let temporary = history.folder + "/.latest-\(getpid())"
-        unlink(temporary)
-        guard symlink(version.description, temporary) == 0, rename(temporary, history.latestLink) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw AreaNeedsError(.output, "\(history.latestLink): cannot point latest at \(version) (\(reason))")
+        let releases = try releasesFolder()
+        let temporary = ".latest-\(CurrentProcess.id)"
+        try? releases.remove(temporary)
+        do {
+            try releases.makeLink(temporary, to: version.description)
+            try releases.rename(temporary, to: "latest")
+            try releases.sync()
+        } catch {
+            try? releases.remove(temporary)
+            throw AreaNeedsError(.output, "\(history.latestLink): cannot point latest at \(version) (\(error))")
         }
-        try syncFolder(history.folder)
+    }
+
+    /// The folder of the pipeline's releases, opened to rename, link and flush in it.
+    private func releasesFolder() throws(AreaNeedsError) -> Folder {
+        do {
+            return try Folder(path: history.folder)
+        } catch {
+            throw AreaNeedsError(.output, "\(history.folder): cannot open the folder (\(error))")
+        }
     }
 
     private func makeFolder(_ path: String) throws(AreaNeedsError) {
@@ -244,10 +265,11 @@ public struct ReleaseWriter: Sendable {
 
     /// Flushes a folder's entries (new names, renames) to disk.
     private func syncFolder(_ path: String) throws(AreaNeedsError) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY)
-        guard descriptor >= 0 else { throw AreaNeedsError(.output, "\(path): cannot open the folder to flush it") }
-        defer { close(descriptor) }
-        fsync(descriptor)
+        do {
+            try FileSystem.flushToDisk(path)
+        } catch {
+            throw AreaNeedsError(.output, "\(path): cannot flush the folder to disk (\(error))")
+        }
     }
 
     // MARK: - Time

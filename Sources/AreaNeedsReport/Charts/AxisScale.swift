@@ -11,8 +11,14 @@ struct AxisScale {
 
     /// - Parameters: the data's extent and the pixel range to map it onto.
     init(covering values: [Double], from start: Double, to end: Double, ticks: Int = 5) {
-        var low = values.min() ?? 0
-        var high = values.max() ?? 1
+        // Only finite values, whose spread is itself finite, can be drawn to scale; a
+        // release edited by hand may hold others.
+        let drawable = values.filter(\.isFinite)
+        var low = drawable.min() ?? 0
+        var high = drawable.max() ?? 1
+        if !(high - low).isFinite {
+            (low, high) = (0, 1)
+        }
         if low == high {
             let pad = low == 0 ? 1 : abs(low) * 0.1
             low -= pad
@@ -36,14 +42,14 @@ struct AxisScale {
 
     /// The tick values, lowest first.
     var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded())
+        let count = min(100, max(0, Int(exactly: ((upper - lower) / step).rounded()) ?? 0))
         // Multiplying, not adding, keeps the values free of accumulated rounding.
         return (0...count).map { lower + Double($0) * step }
     }
 
     /// A tick's label, with as many decimals as the step needs.
     func label(_ value: Double) -> String {
-        let decimals = max(0, -Int(log10(step).rounded(.down)))
+        let decimals = min(20, max(0, -(Int(exactly: log10(step).rounded(.down)) ?? 0)))
         return ValueFormat.grouped(String(format: "%.\(decimals)f", value))
     }
 }

@@ -15,7 +15,7 @@ struct ComparisonMarker {
     var strokeWidth: String
 
     /// - Parameter size: the marker's half-width (the circle's radius).
-    init(_ comparison: CountyComparison, x centreX: Double, y centreY: Double, size: Double = 6) {
+    init(_ comparison: ComparisonMark, x centreX: Double, y centreY: Double, size: Double = 6) {
         circle = comparison == .worse || comparison == .notCompared
         diamond = comparison == .similar
         square = comparison == .better
@@ -41,7 +41,7 @@ struct MarkerIcon {
     var marker: ComparisonMarker
     var words: String
 
-    init(_ comparison: CountyComparison, words: String) {
+    init(_ comparison: ComparisonMark, words: String) {
         marker = ComparisonMarker(comparison, x: 9, y: 9, size: 5.5)
         self.words = words
     }

@@ -1,3 +1,5 @@
+import AreaNeedsRelease
+
 /// Every area's value on one indicator as a dot, with its 95% confidence interval as a
 /// line where the release has one, one row per area in the order given (the greatest need
 /// first), the median of the areas as a dashed line and the county's own figure as a solid

@@ -1,3 +1,5 @@
+import AreaNeedsRelease
+
 /// The heatmap as `heatmap.mustache` draws it: every coordinate already worked out and
 /// written as text.
 struct HeatmapView {

@@ -5,7 +5,9 @@ import Foundation
 enum SVGNumber {
     static func text(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        // A release edited by hand can hold any number: the chart is drawn, not trapped.
+        guard rounded.isFinite else { return "0" }
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
         return String(format: "%.1f", rounded)
     }
 }

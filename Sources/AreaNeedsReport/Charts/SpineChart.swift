@@ -1,3 +1,5 @@
+import AreaNeedsRelease
+
 /// A spine chart in the style of the public health profiles: the county's range of area
 /// values as a pale bar, the middle half (25th to 75th percentile) as a darker band, the
 /// median as a line in the centre, the county's own figure as a small triangle above a
@@ -14,7 +16,7 @@ struct SpineChart {
 
     let view: SpineView
 
-    init(distribution: Distribution, higherIsWorse: Bool, value: Double?, comparison: CountyComparison, county: Double?,
+    init(distribution: Distribution, higherIsWorse: Bool, value: Double?, comparison: ComparisonMark, county: Double?,
          description: String) {
         let centre = SpineChart.width / 2
         let half = centre - SpineChart.margin

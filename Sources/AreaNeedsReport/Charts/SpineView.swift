@@ -1,3 +1,5 @@
+import AreaNeedsRelease
+
 /// The spine chart as `spine.mustache` draws it.
 struct SpineView {
     /// No chart: for an indicator without figures, whose row the template fills with the reason.

@@ -1,3 +1,4 @@
+import AreaNeedsMethods
 import AreaNeedsRelease
 
 /// What a reader should know about a figure beyond its value: that it is missing, made up,
@@ -20,12 +21,12 @@ struct DataFlags: OptionSet, Sendable, Hashable {
         if need?.value == nil { flags.insert(.missing) }
         if indicator.synthetic { flags.insert(.synthetic) }
         // A stand-in's figures are all `proxy`; the indicator says so even where a figure is missing.
-        if indicator.isProxy || need?.quality == "proxy" { flags.insert(.proxy) }
+        if indicator.isProxy || need?.quality == .proxy { flags.insert(.proxy) }
         switch need?.quality {
-        case "apportioned"?: flags.insert(.apportioned)
-        case "inherited"?: flags.insert(.inherited)
-        case "approximate"?: flags.insert(.approximate)
-        default: break
+        case .apportioned: flags.insert(.apportioned)
+        case .inherited: flags.insert(.inherited)
+        case .approximate: flags.insert(.approximate)
+        case .exact, .proxy, nil: break
         }
         self = flags
     }

@@ -73,7 +73,7 @@ struct ValueFormat: Sendable {
     /// "average rank of 32,844 (higher = more deprived)"; empty when the numbers say it.
     var unitNote: String {
         if let indicator = rankValued {
-            let what = indicator.aggregation == "average-rank" ? "average rank" : "local concentration rank"
+            let what = indicator.aggregation == .averageRank ? "average rank" : "local concentration rank"
             let of = indicator.nationalCount.map { " of " + ValueFormat.grouped(String($0)) } ?? ""
             return "\(what)\(of) (higher = more deprived)"
         }

@@ -122,7 +122,7 @@ struct AreaPage {
             return SpineGroup(title: "\(objective.id). \(objective.title)",
                               rows: indicators.map { AreaPage.spineRow(data: data, paths: paths, area: area, indicator: $0) })
         }
-        markers = CountyComparison.allCases.map { MarkerIcon($0, words: $0.legend) }
+        markers = ComparisonMark.allCases.map { MarkerIcon($0, words: $0.legend) }
 
         self.advice = advice.objectives.enumerated().map { index, objective in
             let standing: String
@@ -148,7 +148,7 @@ struct AreaPage {
         let format = data.format(indicator)
         let need = data.need(area: area.code, indicator: indicator.id)
         let flags = DataFlags(need: need, indicator: indicator)
-        let higherIsWorse = indicator.polarity != "higher-is-better"
+        let higherIsWorse = indicator.polarity == .higherIsWorse
         let distribution = Distribution(values)
         let link = Link(href: "../" + paths.indicator(indicator.id), text: indicator.title)
         let badge = QuintileBadge(need?.needQuintile)
@@ -158,12 +158,12 @@ struct AreaPage {
         let standIn = data.standIn(indicator)
         // What the numbers are, once, under the title, when they do not say it.
         let vintage = [indicator.vintage, format.unitNote].filter { !$0.isEmpty }.joined(separator: " · ")
-        let comparison = CountyComparison(need?.comparedWithCounty ?? "")
+        let comparison = ComparisonMark(need?.comparedWithCounty)
         let county = indicator.countyValue.map(format.compact) ?? "–"
         guard indicator.available, let distribution else {
             let reason = indicator.available ? "No area has a figure." : (indicator.unavailableReason.isEmpty ? "No figures in this release." : indicator.unavailableReason)
             return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: "–", flags: "", hasFlags: false,
-                            badge: badge, rank: rank, county: county, comparison: MarkerIcon(.notCompared, words: CountyComparison.notCompared.word),
+                            badge: badge, rank: rank, county: county, comparison: MarkerIcon(.notCompared, words: ComparisonMark.notCompared.word),
                             worst: "", middle: "", median: "", best: "", hasChart: false, chart: .none,
                             unavailable: true, reason: "Not available: " + reason)
         }

@@ -1,3 +1,5 @@
+import AreaNeedsCore
+import AreaNeedsMethods
 import AreaNeedsRelease
 
 /// One indicator's page: what it measures and where it comes from, every area's value
@@ -58,17 +60,17 @@ struct IndicatorPage {
                           crumbs: [PageChrome.Crumb(href: home, text: "Overview")])
         id = indicator.id
         objective = data.objective(indicator.objectiveId).map { "\($0.id). \($0.title)" } ?? String(indicator.objectiveId)
-        let higherIsWorse = indicator.polarity != "higher-is-better"
+        let higherIsWorse = indicator.polarity == .higherIsWorse
         polarity = higherIsWorse ? "Higher is worse: the highest value ranks first for need." : "Higher is better: the lowest value ranks first for need."
         let format = data.format(indicator)
         unit = format.isRank ? format.unitNote : indicator.unit
         valueHeading = format.isRank ? "Value: " + format.unitNote : "Value (\(indicator.unit))"
-        method = indicator.aggregation
-        methodExplained = IndicatorPage.explain(method: indicator.aggregation)
-        hasMethod = !indicator.aggregation.isEmpty
+        method = indicator.aggregation.map(ReleaseText.text) ?? ""
+        methodExplained = indicator.aggregation.map(IndicatorPage.explain) ?? ""
+        hasMethod = indicator.aggregation != nil
         source = indicator.source
         hasSource = !indicator.source.isEmpty
-        sourceGeography = indicator.sourceGeography.isEmpty ? "" : " (published at " + indicator.sourceGeography + " level)"
+        sourceGeography = indicator.sourceGeography.map { " (published at " + ReleaseText.text($0) + " level)" } ?? ""
         vintage = indicator.vintage
         notes = indicator.notes
         hasNotes = !indicator.notes.isEmpty
@@ -102,8 +104,8 @@ struct IndicatorPage {
         }
         hasIntervals = needs.contains { $0.ciLower != nil && $0.ciUpper != nil }
         if let countyValue = indicator.countyValue {
-            let tally = CountyComparison.allCases.map { comparison in
-                (comparison, needs.filter { $0.value != nil && CountyComparison($0.comparedWithCounty) == comparison }.count)
+            let tally = ComparisonMark.allCases.map { comparison in
+                (comparison, needs.filter { $0.value != nil && ComparisonMark($0.comparedWithCounty) == comparison }.count)
             }
             county = "The county's own figure: \(format.text(countyValue)). "
                 + (hasIntervals
@@ -117,7 +119,7 @@ struct IndicatorPage {
         rows = sorted.map { need in
             let area = names[need.areaCode]
             let flags = DataFlags(need: need, indicator: indicator)
-            let comparison = CountyComparison(need.value == nil ? "" : need.comparedWithCounty)
+            let comparison = ComparisonMark(need.value == nil ? nil : need.comparedWithCounty)
             let interval: String
             if let lower = need.ciLower, let upper = need.ciUpper {
                 interval = format.number(lower) + " to " + format.number(upper)
@@ -155,17 +157,16 @@ struct IndicatorPage {
     }
 
     /// The README's methods, in a sentence each.
-    static func explain(method: String) -> String {
+    static func explain(method: AggregationMethod) -> String {
         switch method {
-        case "rate": "Numerators and denominators of the small areas summed, then divided (rates are never averaged); 95% confidence intervals by the Wilson score method."
-        case "weighted-mean": "The population-weighted mean of the small areas' scores or rates."
-        case "average-rank": "The IoD average rank: the population-weighted mean of the small areas' reversed national ranks."
-        case "extent": "The IoD extent: the share of the population living in the most deprived small areas nationally."
-        case "local-concentration": "The IoD local concentration: the average reversed national rank of the most deprived small areas holding 10% of the population."
-        case "share-in-most-deprived-decile": "The share of the small areas (by lookup weight) in the most deprived 10% nationally."
-        case "inherit": "A district figure, copied to each area of the district."
-        case "median": "The population-weighted mean of the small areas' medians: an approximation of the area's median."
-        default: ""
+        case .rate: "Numerators and denominators of the small areas summed, then divided (rates are never averaged); 95% confidence intervals by the Wilson score method."
+        case .weightedMean: "The population-weighted mean of the small areas' scores or rates."
+        case .averageRank: "The IoD average rank: the population-weighted mean of the small areas' reversed national ranks."
+        case .extent: "The IoD extent: the share of the population living in the most deprived small areas nationally."
+        case .localConcentration: "The IoD local concentration: the average reversed national rank of the most deprived small areas holding 10% of the population."
+        case .shareInMostDeprivedDecile: "The share of the small areas (by lookup weight) in the most deprived 10% nationally."
+        case .inherit: "A district figure, copied to each area of the district."
+        case .median: "The population-weighted mean of the small areas' medians: an approximation of the area's median."
         }
     }
 }

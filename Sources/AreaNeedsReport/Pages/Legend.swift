@@ -1,3 +1,5 @@
+import AreaNeedsRelease
+
 /// The key to a heatmap: the five quintile colours, what a hatched cell means, and for
 /// the indicator heatmap the data markers. Everything is printed: no part of it needs a
 /// pointer.

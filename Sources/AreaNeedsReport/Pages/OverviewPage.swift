@@ -213,7 +213,7 @@ struct OverviewPage {
         if let rank = need?.needRank, let quintile = need?.needQuintile {
             text += "; need rank \(rank) of \(data.rankedCount(indicator: indicator.id)), quintile \(quintile) (\(NeedPalette.label(quintile: quintile)))"
         }
-        if let comparison = need?.comparedWithCounty, !comparison.isEmpty { text += "; " + CountyComparison(comparison).words }
+        if let comparison = need?.comparedWithCounty { text += "; " + ComparisonMark(comparison).words }
         // A stand-in says what it stands in for.
         let words = flags.subtracting(.proxy).words + (flags.contains(.proxy) ? [data.standIn(indicator)] : [])
         if !words.isEmpty { text += "; " + words.joined(separator: ", ") }

@@ -1,3 +1,5 @@
+import AreaNeedsRelease
+
 /// A coloured quintile badge for tables: the number on its palette colour, with words.
 struct QuintileBadge {
     var hasQuintile: Bool

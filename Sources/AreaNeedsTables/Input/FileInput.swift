@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a file through its POSIX descriptor, with a little look-ahead for sniffing.
 final class FileInput: ByteSource {
     let path: String
@@ -16,22 +10,15 @@ final class FileInput: ByteSource {
 
     init(path: String) throws(TableError) {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let code = errno
-            if code == ENOENT { throw TableError(.fileNotFound, file: path) }
-            throw TableError(.unreadable(reason: systemMessage(code)), file: path)
+        do {
+            descriptor = try SystemCalls.openForReading(path)
+        } catch {
+            throw TableError(reading: error, file: path)
         }
-        var status = stat()
-        if fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw TableError(.unreadable(reason: "it is a folder"), file: path)
-        }
-        descriptor = fd
-        size = Int(status.st_size)
+        size = (try? SystemCalls.size(of: descriptor)) ?? 0
     }
 
-    deinit { close(descriptor) }
+    deinit { try? SystemCalls.close(descriptor) }
 
     /// Returns up to `count` bytes from the start without consuming them.
     func peek(count: Int) throws(TableError) -> [UInt8] {
@@ -53,14 +40,19 @@ final class FileInput: ByteSource {
     func bytes(at offset: Int, count: Int) throws(TableError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var got = 0
-        while got < count {
-            let more = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + got, count - got, off_t(offset + got)) }
-            if more == 0 { break }
-            if more < 0 {
-                if errno == EINTR { continue }
-                throw TableError(.unreadable(reason: systemMessage(errno)), file: path)
+        do {
+            while got < count {
+                let start = got
+                let more = try bytes.withUnsafeMutableBytes { buffer in
+                    Result { () throws(SystemError) in
+                        try SystemCalls.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[start...]), at: offset + start)
+                    }
+                }.get()
+                if more == 0 { break }
+                got += more
             }
-            got += more
+        } catch {
+            throw TableError(reading: error, file: path)
         }
         return Array(bytes[0..<got])
     }
@@ -79,24 +71,12 @@ final class FileInput: ByteSource {
     }
 
     private func readFromDescriptor(into buffer: UnsafeMutableRawBufferPointer) throws(TableError) -> Int {
-        while true {
-            let got = systemRead(descriptor, buffer.baseAddress, buffer.count)
-            if got >= 0 {
-                bytesRead += got
-                return got
-            }
-            if errno == EINTR { continue }
-            throw TableError(.unreadable(reason: systemMessage(errno)), file: path)
+        do {
+            let got = try SystemCalls.read(descriptor, into: buffer)
+            bytesRead += got
+            return got
+        } catch {
+            throw TableError(reading: error, file: path)
         }
     }
-}
-
-/// `read(2)`, named apart from the `read` methods of the byte sources.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
-}
-
-/// The C library's text for an errno value.
-func systemMessage(_ code: Int32) -> String {
-    String(cString: strerror(code))
 }

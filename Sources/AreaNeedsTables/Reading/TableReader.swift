@@ -66,6 +66,12 @@ public final class TableReader {
     /// The byte that ends a line, for counting lines: LF, or CR in a file that has CRs
     /// and no LF in its first block (old Mac line ends). libcsv ends rows at either.
     private var lineBreak = UInt8.newline
+    /// The length of the segment being fed, from `bufferStart`: the line (or part of one)
+    /// a row is read from, for messages.
+    private var currentSegmentLength = 0
+    /// The line the previous data row began on: a row that begins on the same line was cut
+    /// from it by a carriage return alone.
+    private var previousRowLine = 0
     /// The line being fed to the parser, and the line the current record started on.
     private var line = 1
     private var recordLine = 1
@@ -193,6 +199,7 @@ public final class TableReader {
             endsLine = false
         }
         let segment = UnsafeRawBufferPointer(rebasing: available[0..<segmentLength])
+        currentSegmentLength = segment.count
         if tokenizer.isBetweenRows { recordLine = line }
 
         if !tokenizer.feed(segment) {
@@ -200,6 +207,7 @@ public final class TableReader {
                               text: String(decoding: segment, as: UTF8.self))
         }
         noteFieldProblem()
+        if let error = stopError as? TableError, case .raggedRow = error.kind, let stray = strayCarriageReturn() { stopError = stray }
         if stopError == nil, tokenizer.pendingFieldBytes > options.limits.maxFieldBytes {
             stopError = error(.fieldTooLarge(limit: options.limits.maxFieldBytes), line: recordLine,
                               column: tokenizer.fields.count + 1)
@@ -300,6 +308,11 @@ public final class TableReader {
     }
 
     private func handleDataRow() -> Bool {
+        if recordLine == previousRowLine, let stray = strayCarriageReturn() {
+            stopError = stray
+            return false
+        }
+        previousRowLine = recordLine
         let fields = FieldView(fieldStorage)
         if fields.byteCount == 0 {
             blankRowsSkipped += 1
@@ -353,6 +366,19 @@ public final class TableReader {
     }
 
     // MARK: - Errors
+
+    /// A carriage return alone inside a line of a file whose lines end in LF ends the row
+    /// there (libcsv reads it as a line end), so the line reads as a short row and the
+    /// rest as another row, or a note: said as what it is, not as a row short of fields.
+    /// Nil when the segment being fed holds no such carriage return.
+    private func strayCarriageReturn() -> TableError? {
+        guard lineBreak == .newline else { return nil }
+        let segment = UnsafeRawBufferPointer(rebasing: buffer[bufferStart..<(bufferStart + currentSegmentLength)])
+        guard let position = segment.indices.dropLast().first(where: { segment[$0] == .carriageReturn && segment[$0 + 1] != .newline })
+        else { return nil }
+        return TableError(.strayCarriageReturn(byteOffset: position), file: path, line: line,
+                          text: String(decoding: segment, as: UTF8.self))
+    }
 
     private func rowText() -> String {
         tokenizer.fields.strings().joined(separator: ",")

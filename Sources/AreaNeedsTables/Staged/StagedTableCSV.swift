@@ -1,20 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension StagedTableReader {
     /// Writes the table to standard output as the CSV it stands for (`TableWriter`'s
     /// quoting and numbers; a missing number empty).
     public func printCSV() throws {
         try writeCSV { bytes throws(TableError) in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { throw TableError(.unwritable(reason: systemMessage(errno)), file: "standard output") }
-                offset += written
+            do throws(SystemError) {
+                try SystemCalls.write(SystemCalls.standardOutput, bytes)
+            } catch {
+                throw TableError(writing: error, file: "standard output")
             }
         }
     }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a staged table (`StagedTableWriter`), streaming, in constant memory.
 ///
 /// A file that is not a staged table, or not a whole one, is an error naming the file; a
@@ -33,9 +27,10 @@ public final class StagedTableReader {
     /// Opens the file and reads its header.
     public init(path: String) throws(TableError) {
         self.path = path
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw TableError(errno == ENOENT ? .fileNotFound : .unreadable(reason: systemMessage(errno)), file: path)
+        do {
+            descriptor = try SystemCalls.openForReading(path)
+        } catch {
+            throw TableError(reading: error, file: path)
         }
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
         first = .allocate(capacity: 1)
@@ -53,7 +48,7 @@ public final class StagedTableReader {
     }
 
     deinit {
-        close(descriptor)
+        try? SystemCalls.close(descriptor)
         kinds.deallocate()
         buffer.deallocate()
         first.deallocate()
@@ -251,13 +246,12 @@ public final class StagedTableReader {
             buffer.deallocate()
             buffer = grown
         }
-        while true {
-            let got = read(descriptor, buffer.baseAddress! + end, buffer.count - end)
-            if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else { throw TableError(.unreadable(reason: systemMessage(errno)), file: path) }
+        do {
+            let got = try SystemCalls.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
             if got == 0 { inputEnded = true }
             end += got
-            return
+        } catch {
+            throw TableError(reading: error, file: path)
         }
     }
 
@@ -289,12 +283,6 @@ public struct StagedRecord {
     public func areaCode(_ column: Int) -> AreaCode {
         assert(kinds[column] == .text, "column \(column + 1) holds text")
         return AreaCode(bytes: UnsafeRawBufferPointer(start: bytes + first[column], count: second[column]))
-    }
-
-    /// The UTF-8 of a text column, valid only while the row is.
-    public func bytes(_ column: Int) -> UnsafeRawBufferPointer {
-        assert(kinds[column] == .text, "column \(column + 1) holds text")
-        return UnsafeRawBufferPointer(start: bytes + first[column], count: second[column])
     }
 
     /// True when a text column is empty.

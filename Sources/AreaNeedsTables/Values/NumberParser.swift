@@ -5,7 +5,8 @@
 /// an optional trailing "%" (dropped: "12.5%" reads as 12.5, in the column's own unit).
 /// Suppression markers read as missing values that keep the marker: the standard ones
 /// (`*`, `..`, `.`, `c`, `x`, `z`, `-`, `:`, `[c]`, `[x]`, `[z]`, and an empty cell) and any the
-/// caller adds; letters match in either case. Anything else is not a number.
+/// caller adds; letters match in either case. Anything else is not a number, nor is a
+/// number beyond the range of a double: every number read is finite.
 public struct NumberParser: Sendable {
     /// The markers every table may use for a value that is missing or suppressed.
     /// `z` is the statistical services' "not applicable", as DfE's tables use it.
@@ -32,7 +33,7 @@ public struct NumberParser: Sendable {
 
     /// Parses the UTF-8 bytes of one field; nil when they are neither a number nor a marker.
     @inlinable
-    public func parse(_ field: UnsafeRawBufferPointer) -> NumericCell? {
+    func parse(_ field: UnsafeRawBufferPointer) -> NumericCell? {
         if let value = NumberParser.parsePlainWholeNumber(field) { return .number(value) }
         return parseInGeneral(field)
     }
@@ -152,6 +153,8 @@ public struct NumberParser: Sendable {
         } else {
             value = slowParse(bytes)
         }
+        // Beyond the range of a double ("1e309") a number would read as infinite: not one.
+        guard value.isFinite else { return nil }
         return negative ? -value : value
     }
 

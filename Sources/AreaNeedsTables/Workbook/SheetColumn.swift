@@ -22,6 +22,8 @@ enum SheetColumn {
         for byte in reference {
             let upper = byte & 0xDF
             guard upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") else { break }
+            // A fourth letter names no column: stop before a long run of them overflows.
+            guard letters < 3 else { return nil }
             column = column * 26 + Int(upper - UInt8(ascii: "A")) + 1
             letters += 1
         }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A temporary file that holds what would not fit in memory: written in order, read back
 /// anywhere. It is removed from its folder as soon as it is made, so nothing is left behind
 /// however the process ends; its space is freed when this object goes.
@@ -15,16 +9,14 @@ final class SpillFile {
     private(set) var size = 0
 
     init() throws(TableError) {
-        let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array((folder + "/areaneeds-spill-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        path = String(cString: template.map { UInt8(bitPattern: $0) })
-        guard fd >= 0 else { throw TableError(.unwritable(reason: "cannot make a temporary file: " + systemMessage(errno)), file: path) }
-        unlink(path)
-        descriptor = fd
+        do {
+            (descriptor, path) = try SystemCalls.makeUnnamedTemporaryFile(prefix: "areaneeds-spill-")
+        } catch {
+            throw TableError(.unwritable(reason: "cannot make a temporary file: \(error)"), file: "a temporary file")
+        }
     }
 
-    deinit { close(descriptor) }
+    deinit { try? SystemCalls.close(descriptor) }
 
     /// Adds `bytes` at the end.
     func append(_ bytes: [UInt8]) throws(TableError) {
@@ -42,14 +34,10 @@ final class SpillFile {
 
     /// Writes what is pending; reads see only what was flushed.
     func flush() throws(TableError) {
-        var offset = 0
-        while offset < pending.count {
-            let written = pending.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw TableError(.unwritable(reason: "cannot write a temporary file: " + systemMessage(errno)), file: path)
-            }
-            offset += written
+        do {
+            try SystemCalls.write(descriptor, pending)
+        } catch {
+            throw TableError(.unwritable(reason: "cannot write a temporary file: \(error)"), file: path)
         }
         pending.removeAll(keepingCapacity: true)
     }
@@ -59,11 +47,18 @@ final class SpillFile {
         if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, buffer.count * 2)) }
         var got = 0
         while got < count {
-            let more = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + got, count - got, off_t(offset + got)) }
-            if more < 0 && errno == EINTR { continue }
-            guard more > 0 else {
-                throw TableError(.unreadable(reason: "cannot read back a temporary file: " + (more < 0 ? systemMessage(errno) : "it is short")), file: path)
+            let start = got
+            let more: Int
+            do {
+                more = try buffer.withUnsafeMutableBytes { bytes in
+                    Result { () throws(SystemError) in
+                        try SystemCalls.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: bytes[start..<count]), at: offset + start)
+                    }
+                }.get()
+            } catch {
+                throw TableError(.unreadable(reason: "cannot read back a temporary file: \(error)"), file: path)
             }
+            guard more > 0 else { throw TableError(.unreadable(reason: "cannot read back a temporary file: it is short"), file: path) }
             got += more
         }
     }

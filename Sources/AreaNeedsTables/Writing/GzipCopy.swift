@@ -1,9 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Makes the gzip copy of a file on every core at once.
 ///
@@ -28,7 +23,7 @@ public enum GzipCopy {
         let output = try FileOutput(path: target)
         // A few pieces per core at a time: both cores stay busy, and memory stays a few MB
         // whatever the file's size.
-        let piecesAtOnce = 2 * max(1, System.activeProcessorCount)
+        let piecesAtOnce = 2 * SystemCalls.processorCount
         let input = UnsafeMutableRawBufferPointer.allocate(byteCount: piecesAtOnce * pieceSize, alignment: 16)
         defer { input.deallocate() }
         var first = true
@@ -83,11 +78,6 @@ public enum GzipCopy {
             filled += got
         }
         return filled
-    }
-
-    /// The processor count, as Foundation would give it, without importing it here.
-    private enum System {
-        static var activeProcessorCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
     }
 }
 

@@ -1,9 +1,11 @@
 /// Numbers as table text: the shortest decimal that reads back to the same `Double`,
-/// never in exponent form, with no locale. Whole numbers have no decimal point.
+/// never in exponent form, with no locale. Whole numbers have no decimal point, except in
+/// the decimal form, which release columns of type `number` use.
 ///
 ///     NumberText.format(0.1)      // "0.1"
 ///     NumberText.format(1e-05)    // "0.00001"
 ///     NumberText.format(-3.0)     // "-3"
+///     NumberText.decimal(-3.0)    // "-3.0"
 public enum NumberText {
     /// The value as a whole number, when it is one written without a decimal point: every
     /// whole number below 10^15, where each `Double` is a whole number exactly.
@@ -19,7 +21,7 @@ public enum NumberText {
     /// which must have room for `maxWholeNumberBytes`; returns how many bytes it wrote.
     /// The one place whole numbers become text: tables write them without making a string.
     @inlinable @inline(__always)
-    public static func write(_ value: Int, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    static func write(_ value: Int, to start: UnsafeMutablePointer<UInt8>) -> Int {
         var magnitude = value.magnitude
         var digits = 0
         repeat {
@@ -50,6 +52,26 @@ public enum NumberText {
             }
         } else {
             var text = format(value)
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+    }
+
+    /// The text for `value` with a decimal point always: "12.0" where `format` writes "12".
+    /// A release's `number` columns are written so, and a reader that guesses types from the
+    /// text (DuckDB, pandas, R) reads the column as floating point in every release, not as
+    /// whole numbers in one and decimals in the next.
+    public static func decimal(_ value: Double) -> String {
+        let text = format(value)
+        return text.utf8.contains(UInt8(ascii: ".")) ? text : text + ".0"
+    }
+
+    /// Appends `decimal(value)` to `bytes`, whole numbers without making a string.
+    public static func appendDecimal(_ value: Double, to bytes: inout [UInt8]) {
+        if wholeNumber(value) != nil {
+            append(value, to: &bytes)
+            bytes.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "0")])
+        } else {
+            var text = decimal(value)
             text.withUTF8 { bytes.append(contentsOf: $0) }
         }
     }

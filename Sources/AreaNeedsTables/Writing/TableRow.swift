@@ -46,6 +46,19 @@ public struct TableRow {
         }
     }
 
+    /// Appends a number as `NumberText.decimal` writes it, with a decimal point always: for
+    /// columns of type `number`.
+    @inlinable
+    public mutating func append(decimal value: Double) {
+        if let whole = NumberText.wholeNumber(value) {
+            append(whole)
+            buffer.pointee.append(UInt8(ascii: "."))
+            buffer.pointee.append(UInt8(ascii: "0"))
+        } else {
+            append(NumberText.decimal(value))
+        }
+    }
+
     /// Appends an area code.
     @inlinable
     public mutating func append(_ code: AreaCode) {
@@ -66,7 +79,7 @@ public struct TableRow {
     /// Appends `count` fields already written as CSV and separated by commas, such as a
     /// slice of a row a `TableWriter` wrote: copied as they are.
     @inlinable
-    public mutating func append(formatted fields: UnsafeRawBufferPointer, count: Int) {
+    mutating func append(formatted fields: UnsafeRawBufferPointer, count: Int) {
         separate()
         buffer.pointee.append(fields)
         self.count += count - 1
@@ -75,7 +88,7 @@ public struct TableRow {
     /// The CSV bytes of one field, quoted when it needs to be: for text written in many rows
     /// (the area codes and indicator ids of a need table), appended with
     /// `append(formatted:count:)` without being checked again for each row.
-    public static func encoded(_ text: String) -> [UInt8] {
+    static func encoded(_ text: String) -> [UInt8] {
         let buffer = UnsafeMutablePointer<ByteBuffer>.allocate(capacity: 1)
         buffer.initialize(to: ByteBuffer(capacity: 2 * text.utf8.count + 2))
         defer {

@@ -120,7 +120,7 @@ public final class TableWriter {
     /// reading and writing each field again. The bytes may be cut anywhere, but all of them
     /// together must be whole rows, each ending in LF. Rows are counted by their LFs, so
     /// none may hold a quoted line break.
-    public func write(formattedRows bytes: UnsafeRawBufferPointer) throws(TableError) {
+    func write(formattedRows bytes: UnsafeRawBufferPointer) throws(TableError) {
         var offset = 0
         while offset < bytes.count {
             let piece = min(bytes.count - offset, TableWriter.flushSize)

@@ -1,6 +1,7 @@
-/// The colours of need quintiles: five steps of viridis (R's `viridisLite::viridis(5)`),
-/// a sequential palette that stays ordered for the common colour vision deficiencies and
-/// in greyscale. Quintile 1, the worst fifth, is the darkest.
+/// The colours of need quintiles, shared by the report and the workbook edition: five steps
+/// of viridis (R's `viridisLite::viridis(5)`), a sequential palette that stays ordered for
+/// the common colour vision deficiencies and in greyscale. Quintile 1, the worst fifth, is
+/// the darkest.
 public enum NeedPalette {
     /// Fill colours, quintile 1 (worst) first.
     public static let fills = ["#440154", "#3B528B", "#21908C", "#5DC863", "#FDE725"]

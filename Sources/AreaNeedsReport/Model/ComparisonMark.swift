@@ -1,3 +1,5 @@
+import AreaNeedsMethods
+
 /// How an area's figure compares with the county's own (`indicator_needs.csv`
 /// `compared_with_county`): worse, similar or better by its 95% interval and the polarity,
 /// or not compared (no interval, or no county figure).
@@ -5,15 +7,20 @@
 /// Each is drawn as its own shape in its own colour from the Okabe-Ito set (vermillion,
 /// yellow, blue), which stays distinct for the common colour vision deficiencies; the shape
 /// and outline tell them apart without colour, and the words are always written beside.
-enum CountyComparison: String, Sendable, CaseIterable {
+enum ComparisonMark: String, Sendable, CaseIterable {
     case worse
     case similar
     case better
     case notCompared = ""
 
-    /// Reads the release's column; anything but the three words is "not compared".
-    init(_ text: String) {
-        self = CountyComparison(rawValue: text) ?? .notCompared
+    /// The mark of an area's comparison; none is "not compared".
+    init(_ comparison: CountyComparison?) {
+        switch comparison {
+        case .worse?: self = .worse
+        case .similar?: self = .similar
+        case .better?: self = .better
+        case nil: self = .notCompared
+        }
     }
 
     /// The fill of the area's marker.
