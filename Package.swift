@@ -127,6 +127,10 @@ let package = Package(
         .executableTarget(
             name: "areaneeds-bench-tables", dependencies: ["AreaNeedsTables", "AreaNeedsTestSupport", "CCSV"], path: "Benchmarks/TableReading"),
         .executableTarget(
+            name: "areaneeds-bench-long-tables",
+            dependencies: ["AreaNeedsCore", "AreaNeedsIngest", "AreaNeedsTables", "AreaNeedsTestSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/LongTables"),
+        .executableTarget(
             name: "areaneeds-bench-health", dependencies: ["AreaNeedsMethods"], path: "Benchmarks/HealthMethods"),
         // The national data set for scripts/bench-national (the Python peers sit beside it).
         .executableTarget(

@@ -14,6 +14,9 @@ public enum GeographyLevel: String, Codable, Sendable, CaseIterable, Hashable {
     case district
     /// The target areas themselves (SPAs): figures are used as they are.
     case area
+    /// The county the areas make up (the pipeline names its code): its one figure is
+    /// inherited by every area.
+    case county
 
     /// A name for people.
     public var title: String {
@@ -25,6 +28,7 @@ public enum GeographyLevel: String, Codable, Sendable, CaseIterable, Hashable {
         case .ward: "ward"
         case .district: "district"
         case .area: "target area"
+        case .county: "county"
         }
     }
 }

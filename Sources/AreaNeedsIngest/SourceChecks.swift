@@ -2,7 +2,8 @@ import AreaNeedsCore
 import AreaNeedsMethods
 import AreaNeedsTables
 
-/// The checks of one source's rows, made as the rows are read: repeated area codes,
+/// The checks of one source's rows, made as the rows are read (of a long table, once its
+/// rows are combined area by area, `CombinedRows`): repeated area codes,
 /// negative counts, proportions above one, values outside the plausible range; and, at
 /// the end, the number of rows and how far the area codes moved since the previous ingest.
 ///
@@ -17,7 +18,7 @@ struct SourceChecks {
 
     /// Every area code read, with the line it was first read on.
     private(set) var seen = SeenCodes()
-    /// Rows with an area code, repeats included.
+    /// Rows with an area code that the row filters keep, repeats included.
     private(set) var rows = 0
     private var duplicates = CheckFindings(.duplicateArea)
     private var negatives = CheckFindings(.negativeCount)
@@ -54,6 +55,22 @@ struct SourceChecks {
             return false
         }
         return true
+    }
+
+    /// Counts a row of a long table, whose areas `CombinedRows` combines (and reports the
+    /// repeats of, through `duplicate`).
+    mutating func count() {
+        rows += 1
+    }
+
+    /// Notes an area of a long table's combined rows, with the line of its first row.
+    mutating func note(_ code: AreaCode, line: Int) {
+        seen.updateValue(line, forKey: code)
+    }
+
+    /// Reports a row of a long table that repeats its area's row (of the same period and breakdown).
+    mutating func duplicate(_ code: AreaCode, first: Int, line: Int) {
+        duplicates.add("\(code) (lines \(first) and \(line))")
     }
 
     /// Checks the figures of an indicator's row; its area code is made text only for a message.
@@ -106,8 +123,12 @@ struct SourceChecks {
         if !expected.contains(rows) {
             let setting = unit.expectedRows == nil ? "at least 1 unless `expected-rows:` says otherwise"
                 : "\(expected.description), set in \(pipeline.locate(unit.keyPath("expected-rows", in: pipeline)))"
-            let found = rows == 0 ? "no data rows (rows with an area code in column \"\(header.codeColumn)\") below its header on line \(header.line)"
-                : "\(rows) data row\(rows == 1 ? "" : "s") (rows with an area code)"
+            var kept = ""
+            if case .indicator(_, let source) = unit, source.rows != nil || source.exceptRows != nil || source.areaLevel != nil {
+                kept = " that `where:`, `where-not:` and `area-level:` keep"
+            }
+            let found = rows == 0 ? "no data rows (rows with an area code in column \"\(header.codeColumn)\"\(kept)) below its header on line \(header.line)"
+                : "\(rows) data row\(rows == 1 ? "" : "s") (rows with an area code\(kept))"
             report.add(.rowCount, "\(label): \(file) has \(found); expected \(setting)")
         }
         // A source with no rows at all is reported by the row count alone.

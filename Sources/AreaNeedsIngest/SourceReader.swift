@@ -24,6 +24,9 @@ struct SourceReader {
         var rows = 0
         var missingValues = 0
         var rowsWithoutCode = 0
+        /// Rows with an area code left out by `where:`, `where-not:`, `area-level:` or
+        /// `period:` (rows of other breakdowns, levels and periods).
+        var rowsLeftOut = 0
         var codesAdded: Int?
         var codesGone: Int?
         var warnings: [String] = []
@@ -36,6 +39,7 @@ struct SourceReader {
         var counts: [String: Int] {
             var counts = ["rows": rows, "rows with missing values": missingValues,
                           "rows without an area code (totals, footers)": rowsWithoutCode]
+            if rowsLeftOut > 0 { counts["rows of other breakdowns, levels or periods (where:, area-level:, period:)"] = rowsLeftOut }
             if let codesAdded { counts["area codes new since the previous ingest"] = codesAdded }
             if let codesGone { counts["area codes gone since the previous ingest"] = codesGone }
             return counts
@@ -94,18 +98,38 @@ struct SourceReader {
         defer { progress.finish(task) }
 
         var stagings = try units.map { unit in
-            try UnitStaging(unit, header: reader.header, folder: folder, pipeline: pipeline, keepsTable: keepsTables)
+            try UnitStaging(unit, header: reader.header, numbers: reader.numbers, folder: folder, pipeline: pipeline, keepsTable: keepsTables)
         }
         // The census tables have dozens of columns, of which the units read a few.
         if let last = stagings.flatMap(\.columnsRead).max(by: { $0.index < $1.index }) { reader.readFields(upTo: last) }
         try reader.forEachRecord { record in
             for index in stagings.indices { try stagings[index].take(record) }
         }
+        for staging in stagings {
+            try checkRowsKept(staging, reading: reading)
+        }
         for index in stagings.indices {
             let codeColumn = SourceReader.columnKeys(of: stagings[index].unit).first { $0.key == "area-code" }?.column ?? ""
             try stagings[index].check(header: (reader.headerLine, codeColumn))
         }
         return stagings
+    }
+
+    /// Throws when a unit's row filters kept no row of a file that has rows: an input error
+    /// naming the column and the values it holds most, read again to count them.
+    private func checkRowsKept(_ staging: UnitStaging, reading: IngestUnit.Reading) throws {
+        guard let filter = staging.filter, staging.rowsFiltered > 0, let position = filter.blamed else { return }
+        let blamed = filter.tests[position]
+        let reader = try openReader(reading, units: [staging.unit])
+        let seen = try filter.valuesSeen(in: reader, codeColumn: staging.codeColumn)
+        let values = blamed.texts.map { "\"\($0)\"" }.joined(separator: " or ")
+        let holds = seen.values.map { "\"\($0.text)\" (\($0.rows) row\($0.rows == 1 ? "" : "s"))" }.joined(separator: ", ")
+            + (seen.distinct > seen.values.count ? ", and \(seen.distinct - seen.values.count) other values" : "")
+        let found = blamed.keeps
+            ? "no row has \(values) in column \"\(blamed.column.name)\""
+            : "every row has \(values) in column \"\(blamed.column.name)\""
+        let among = position == 0 ? "" : " (of the rows the conditions before it keep)"
+        throw AreaNeedsError(.inputData, "\(staging.unit.label): \(reading.path): \(found)\(among), so `\(blamed.key):` keeps no row; the column holds \(holds.isEmpty ? "nothing" : holds)\n  (set in \(pipeline.locate(staging.unit.keyPath(blamed.key, in: pipeline))))")
     }
 
     /// The error of a unit's read, naming the unit and the pipeline setting it is about.
@@ -158,7 +182,17 @@ struct SourceReader {
     private static func columnKeys(of unit: IngestUnit) -> [(key: String, column: String)] {
         switch unit {
         case .indicator(_, let source):
-            return [("area-code", source.areaCode)] + IngestedField.named(in: source).map { ($0.field.pipelineKey, $0.column) }
+            var keys = [("area-code", source.areaCode)]
+            for (field, spec) in IngestedField.named(in: source) {
+                if let column = spec.column { keys.append((field.pipelineKey, column)) }
+                keys += (spec.rows?.columns ?? []).map { ("\(field.pipelineKey).where", $0) }
+                keys += (spec.exceptRows?.columns ?? []).map { ("\(field.pipelineKey).where-not", $0) }
+            }
+            keys += (source.rows?.columns ?? []).map { ("where", $0) }
+            keys += (source.exceptRows?.columns ?? []).map { ("where-not", $0) }
+            if let level = source.areaLevel { keys.append(("area-level.column", level.column)) }
+            if let period = source.period { keys.append(("period.column", period.column)) }
+            return keys
         case .population(_, let spec):
             return [("area-code", spec.areaCode), ("column", spec.column)]
         }

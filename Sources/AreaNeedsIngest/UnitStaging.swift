@@ -1,8 +1,10 @@
 import AreaNeedsCore
 import AreaNeedsTables
 
-/// One unit's part in reading a source file: the columns it takes, the checks of its rows
-/// and the staging table it writes.
+/// One unit's part in reading a source file: the rows that belong to it (`RowFilter`), the
+/// columns it takes, the checks of its rows and the staging table it writes. A source's
+/// rows are written as they are read, or for a long table combined area by area
+/// (`CombinedRows`) and written when the file has been read.
 ///
 /// The table is put in place (`commit`) only after `check` found no problem that is an
 /// error, so a failed ingest leaves the previous one.
@@ -18,6 +20,15 @@ struct UnitStaging {
     /// the staged table replaces it.
     private let earlierCSV: String
     private let columns: Columns
+    /// The rows that belong, when the source says (`where:`, `where-not:`, `area-level:`).
+    private(set) var filter: RowFilter?
+    /// A long table's rows, combined area by area.
+    private var combined: CombinedRows?
+    /// Whether there are `filter` and `combined`.
+    private let filters: Bool
+    private let combines: Bool
+    /// Rows with an area code that reached the row filters.
+    private(set) var rowsFiltered = 0
     private(set) var result = SourceReader.Result()
 
     /// The columns of the source header the unit reads.
@@ -33,23 +44,40 @@ struct UnitStaging {
     private final class IndicatorColumns {
         let code: TableColumn
         let named: [(field: IngestedField, column: TableColumn)]
+        /// The period every row is staged with: the name of the latest period's column
+        /// (`value: {columns: latest}`); nil for a source that stages no period.
+        let period: String?
 
-        init(code: TableColumn, named: [(field: IngestedField, column: TableColumn)]) {
+        init(code: TableColumn, named: [(field: IngestedField, column: TableColumn)], period: String?) {
             self.code = code
             self.named = named
+            self.period = period
         }
     }
 
-    init(_ unit: IngestUnit, header: TableHeader, folder: StageFolder, pipeline: Pipeline, keepsTable: Bool) throws {
+    init(_ unit: IngestUnit, header: TableHeader, numbers: NumberParser, folder: StageFolder, pipeline: Pipeline, keepsTable: Bool) throws {
         self.unit = unit
         switch unit {
         case .indicator(_, let source):
-            columns = .indicator(IndicatorColumns(
-                code: try header.column(source.areaCode),
-                named: try IngestedField.named(in: source).map { ($0.field, try header.column($0.column)) }))
+            var named: [(field: IngestedField, column: TableColumn)] = []
+            var period: String?
+            for (field, spec) in IngestedField.named(in: source) {
+                if let name = spec.column {
+                    named.append((field, try header.column(name)))
+                } else {
+                    let latest = try header.latestPeriodColumn()
+                    named.append((field, latest.column))
+                    period = latest.column.name
+                }
+            }
+            columns = .indicator(IndicatorColumns(code: try header.column(source.areaCode), named: named, period: period))
+            filter = try RowFilter(source, header: header)
+            combined = try CombinedRows(source, header: header, numbers: numbers)
         case .population(_, let spec):
             columns = .population(code: try header.column(spec.areaCode), count: try header.column(spec.column))
         }
+        filters = filter != nil
+        combines = combined != nil
         let outputPath = folder.file(unit.outputFile)
         earlierCSV = folder.file(unit.stageUnit.earlierCSVFile)
         baseline = AreaBaseline.read(outputPath, orEarlierCSV: earlierCSV)
@@ -64,9 +92,17 @@ struct UnitStaging {
     var columnsRead: [TableColumn] {
         switch columns {
         case .indicator(let columns):
-            [columns.code] + columns.named.map(\.column)
+            [columns.code] + columns.named.map(\.column) + (filter?.tests.map(\.column) ?? []) + (combined?.columnsRead ?? [])
         case .population(let code, let count):
             [code, count]
+        }
+    }
+
+    /// The area-code column, when the unit reads an indicator source.
+    var codeColumn: TableColumn {
+        switch columns {
+        case .indicator(let columns): columns.code
+        case .population(let code, _): code
         }
     }
 
@@ -80,9 +116,13 @@ struct UnitStaging {
         }
     }
 
-    /// Ends the checks, keeping their warnings in `result`; throws when a check that is an
-    /// error found a problem.
+    /// Ends the checks (a long table's areas written first), keeping their warnings in
+    /// `result`; throws when a check that is an error found a problem.
     mutating func check(header: (line: Int, codeColumn: String)) throws {
+        if let combined {
+            result.rowsLeftOut += combined.rowsOfOtherPeriods
+            try write(combined)
+        }
         let changes = baseline?.changes(to: checks.seen)
         result.codesAdded = changes?.added.count
         result.codesGone = changes?.gone.count
@@ -101,6 +141,19 @@ struct UnitStaging {
         let code = record.areaCode(columns.code)
         guard !code.isEmpty else {
             result.rowsWithoutCode += 1
+            return
+        }
+        // Tested by flags: comparing the optionals with nil copied them, arrays and all.
+        if filters {
+            rowsFiltered += 1
+            guard filter!.keeps(record) else {
+                result.rowsLeftOut += 1
+                return
+            }
+        }
+        if combines {
+            checks.count()
+            try combined!.add(record, code: code, checks: &checks)
             return
         }
         guard checks.admit(code, line: record.line) else { return }
@@ -123,15 +176,39 @@ struct UnitStaging {
                 case .numerator: numerator = figure
                 case .denominator: denominator = figure
                 case .population: population = figure
-                case .areaName, .district, .decile: break
+                case .areaName, .district, .decile, .ciLower, .ciUpper: break
                 }
             }
+            if let period = columns.period { fields.append(period) }
             if missing.isEmpty { fields.appendEmptyText() } else { fields.append(missing.joined(separator: "; ")) }
             fields.append(count: record.line)
         }
         checks.check(code, line: record.line, value: value, numerator: numerator, denominator: denominator, population: population)
         if !missing.isEmpty { result.missingValues += 1 }
         result.rows += 1
+    }
+
+    /// Writes a long table's rows, one per area, as `CombinedRows` made them, and checks them.
+    private mutating func write(_ combined: CombinedRows) throws {
+        guard case .indicator(_, let source) = unit else { return }
+        let fields = IngestedField.named(in: source).map(\.field).filter { !$0.isText }
+        let stagesPeriod = source.choosesPeriod
+        try combined.forEachRow { row in
+            checks.note(row.code, line: row.line)
+            try writer.writeRow { staged in
+                staged.append(row.code)
+                for text in row.texts { staged.append(text) }
+                for figure in row.figures { staged.append(number: figure) }
+                if stagesPeriod { staged.append(row.period) }
+                staged.append(row.missing.joined(separator: "; "))
+                staged.append(count: row.line)
+            }
+            func figure(_ field: IngestedField) -> Double? { fields.firstIndex(of: field).flatMap { row.figures[$0] } }
+            checks.check(row.code, line: row.line, value: figure(.value), numerator: figure(.numerator),
+                         denominator: figure(.denominator), population: figure(.population))
+            if !row.missing.isEmpty { result.missingValues += 1 }
+            result.rows += 1
+        }
     }
 
     /// Writes a figure's field: its number, or missing when it is missing in the source

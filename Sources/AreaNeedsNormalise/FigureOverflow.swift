@@ -20,6 +20,11 @@ struct FigureOverflow {
             .allSatisfy { $0?.isFinite ?? true }
     }
 
+    /// The column a figure is read from, as the message names it.
+    private func name(_ field: FieldSpec?) -> String? {
+        field.map { $0.column ?? "the latest period's column" }
+    }
+
     /// The error for the area at `area` (its position in `geography.areas`), from the rows
     /// of the ingested table `rows` (nil when it cannot be read: the message then names no row).
     func error(area: Int, rows: StagedTableReader?) -> AreaNeedsError {
@@ -35,8 +40,8 @@ struct FigureOverflow {
                 }
                 guard reachesArea else { return }
                 let figures: [(Double?, String?)] = [
-                    (row.value, source.value), (row.numerator, source.numerator),
-                    (row.denominator, source.denominator), (row.population, source.population),
+                    (row.value, name(source.value)), (row.numerator, name(source.numerator)),
+                    (row.denominator, name(source.denominator)), (row.population, source.population),
                 ]
                 for case let (value?, column?) in figures where abs(value) > abs(largest?.value ?? 0) {
                     largest = (value, row.line, column)

@@ -29,6 +29,7 @@ struct IndicatorNormaliser {
         var figures: [AreaFigure?] = Array(repeating: nil, count: geography.areas.count)
         var counts: [String: Int] = [:]
         var report = CheckReport(checks: pipeline.file.checks)
+        var periods: [String]?
         if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
             // Areas are aggregated as the rows stream past, so the national count comes first.
             let largestRank = method.readsNationalRanks && indicator.nationalCount == nil ? try largestRank(in: ingested) : 0
@@ -41,6 +42,14 @@ struct IndicatorNormaliser {
             counts["small-area rows outside the areas"] = mapped.outside
             report.add(mapped.unknown) { count in
                 "indicator \(indicator.id): \(count) area code\(count == 1 ? "" : "s") in \(pipeline.resolve(source.file)) \(count == 1 ? "is" : "are") not in the \(source.geography.title) lookup (a wrong code, or a lookup out of date)"
+            }
+            if source.geography == .county, mapped.inScope == 0 {
+                let county = pipeline.file.geography.county ?? ""
+                throw AreaNeedsError(.inputData, "indicator \(indicator.id): \(pipeline.resolve(source.file)) has no row for the county \(county) (in its column \"\(source.areaCode)\")\n  (set in \(pipeline.locate("geography.county")))")
+            }
+            if source.choosesPeriod {
+                mapped.periods.report(into: &report, indicator: indicator.id, file: pipeline.resolve(source.file))
+                periods = mapped.periods.texts
             }
             figures = mapped.areas.map(\.figure)
             if let area = figures.indices.first(where: { figures[$0].map(FigureOverflow.isFinite) == false }) {
@@ -83,7 +92,7 @@ struct IndicatorNormaliser {
         let manifest = StageManifest(
             stage: .normalise, unit: plan.unit, fingerprint: plan.fingerprint, inputs: plan.inputs,
             outputs: [.init(path: plan.unit.stagedFile, file: try InputFile.describeWritten(output, digest: digest), rows: geography.areas.count)],
-            counts: counts, warnings: warnings)
+            counts: counts, warnings: warnings, periods: periods)
         try manifest.write(folder.manifestPath(plan.unit))
         return Normalised(manifest: manifest, table: table)
     }
@@ -94,9 +103,13 @@ struct IndicatorNormaliser {
         return try StagedTableReader(path: path)
     }
 
-    /// A figure's quality flag; a stand-in's figures are all `proxy`, whatever else is true of them.
+    /// A figure's quality flag; a stand-in's figures are all `proxy`, whatever else is true
+    /// of them, and a district's or county's figures (or counts, for a `rate`) copied to
+    /// their areas are `inherited`.
     private func quality(of figure: AreaFigure?) -> Quality {
-        indicator.isProxy ? .proxy : figure?.quality ?? .exact
+        if indicator.isProxy { return .proxy }
+        if let level = indicator.source?.geography, level == .district || level == .county { return .inherited }
+        return figure?.quality ?? .exact
     }
 
     // MARK: - Mapping small areas to areas
@@ -107,6 +120,10 @@ struct IndicatorNormaliser {
         /// Codes the lookup does not know: counted, and the first few kept, however many.
         var unknown = CheckFindings(.unknownSmallArea)
         var outside = 0
+        /// Rows in scope, known or not.
+        var inScope = 0
+        /// The periods of the rows used, for a source that chooses one.
+        var periods = PeriodsUsed()
     }
 
     /// Maps every row to its areas and adds it to their figures, as it is read: only the
@@ -116,10 +133,12 @@ struct IndicatorNormaliser {
     /// is looked up as read, and made text only where a method or a message needs it.
     private func map(_ source: SourceSpec, from path: String, into empty: AreaAccumulator) throws(AreaNeedsError) -> Mapped {
         let populations = try plan.population.map(readPopulations) ?? CodeMap()
-        let scope = DistrictScope(geography: geography, source: source)
+        let scope = SourceScope(geography: geography, source: source, county: pipeline.file.geography.county)
         var areas = Array(repeating: empty, count: geography.areas.count)
         var unknown = CheckFindings(.unknownSmallArea)
         var outside = 0
+        var inScope = 0
+        var periods = PeriodsUsed()
         var finder = geography.shareFinder(at: source.geography)
         // Only a method that orders small areas by code reads their codes.
         let keepsCodes = empty.method.ordersByCode
@@ -129,21 +148,27 @@ struct IndicatorNormaliser {
                     outside += 1
                     return
                 }
+                inScope += 1
                 let value = row.value
                 let code = row.code
                 let figures = SmallAreaFigures(
                     code: keepsCodes ? code.text : "", value: value, numerator: row.numerator, denominator: row.denominator,
                     population: row.population ?? populations[code],
-                    nationalRank: value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber))
+                    nationalRank: value.flatMap(wholeNumber), nationalDecile: row.decile.flatMap(wholeNumber),
+                    publishedInterval: IndicatorNormaliser.interval(row.ciLower, row.ciUpper))
                 let known = finder.forEachShare(of: code, name: row.hasName ? row.name : nil) { area, weight in
                     areas[area].add(figures, weight: weight)
                 }
-                if !known { unknown.add("\(code) (line \(row.line))") }
+                if !known {
+                    unknown.add("\(code) (line \(row.line))")
+                } else if row.hasPeriod {
+                    periods.add(row.period, code: code)
+                }
             }
         } catch {
             throw AreaNeedsError(error, context: "normalise \(indicator.id)")
         }
-        return Mapped(areas: areas, unknown: unknown, outside: outside)
+        return Mapped(areas: areas, unknown: unknown, outside: outside, inScope: inScope, periods: periods)
     }
 
     /// The largest national rank in the value column: the national count when the pipeline
@@ -174,6 +199,12 @@ struct IndicatorNormaliser {
             throw AreaNeedsError(error, context: "normalise \(indicator.id): population")
         }
         return populations
+    }
+
+    /// A published interval, when the source gives both limits.
+    private static func interval(_ lower: Double?, _ upper: Double?) -> WilsonInterval? {
+        guard let lower, let upper, lower.isFinite, upper.isFinite else { return nil }
+        return WilsonInterval(lower: lower, upper: upper)
     }
 
     private func wholeNumber(_ value: Double) -> Int? {

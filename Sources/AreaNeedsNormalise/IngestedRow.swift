@@ -15,7 +15,7 @@ struct IngestedRow {
     /// which the table leaves out (`IngestedField`).
     struct Columns {
         let code, line: Int
-        let name, district, value, numerator, denominator, population, decile: Int?
+        let name, district, value, numerator, denominator, population, decile, ciLower, ciUpper, period: Int?
     }
 
     var code: AreaCode { record.areaCode(columns.code) }
@@ -28,6 +28,12 @@ struct IngestedRow {
     var denominator: Double? { columns.denominator.flatMap(record.number) }
     var population: Double? { columns.population.flatMap(record.number) }
     var decile: Double? { columns.decile.flatMap(record.number) }
+    /// The interval the source publishes with the value.
+    var ciLower: Double? { columns.ciLower.flatMap(record.number) }
+    var ciUpper: Double? { columns.ciUpper.flatMap(record.number) }
+    /// The period of the row, as the source writes it, for a source that chooses one.
+    var hasPeriod: Bool { columns.period != nil }
+    var period: String { columns.period.map(record.text) ?? "" }
     /// The line of the source file, for messages.
     var line: Int { record.count(columns.line) }
 
@@ -42,7 +48,9 @@ struct IngestedRow {
             name: try optional(.areaName), district: try optional(.district),
             value: try optional(.value), numerator: try optional(.numerator),
             denominator: try optional(.denominator), population: try optional(.population),
-            decile: try optional(.decile))
+            decile: try optional(.decile), ciLower: try optional(.ciLower), ciUpper: try optional(.ciUpper),
+            period: reader.columns.contains { $0.name == StagingTables.periodColumn.name }
+                ? try reader.column(StagingTables.periodColumn.name, .text) : nil)
         try reader.forEachRow { record in
             try body(IngestedRow(record: record, columns: columns))
         }

@@ -65,6 +65,9 @@ public struct PublishStage: Sendable {
         fingerprint.add("geography", pipeline.file.geography)
         fingerprint.add("ranking", pipeline.file.ranking)
         fingerprint.add("indicators", pipeline.file.indicators)
+        // A vintage taken from the period chosen changes the release without changing a figure.
+        let vintages = IndicatorVintages(pipeline: pipeline)
+        fingerprint.add("vintages", vintages.all(pipeline.file.indicators))
         for (label, file) in inputs { fingerprint.add(label, file: file) }
         var report = StageReport(stage: .publish)
         // Tidy even when nothing is published: a run killed after moving its release into
@@ -81,13 +84,13 @@ public struct PublishStage: Sendable {
 
         try checkGeographyAsNormalised(inputs, normalised: handed?.geography)
         let framework = try SocialValueFramework.load(path: pipeline.frameworkPath)
-        let builder = ReleaseTablesBuilder(pipeline: pipeline, framework: framework, rank: rank, ranked: handed?.ranked)
+        let builder = ReleaseTablesBuilder(pipeline: pipeline, framework: framework, rank: rank, ranked: handed?.ranked, vintages: vintages)
         let draft = ReleaseDraft(
             pipeline: pipeline.name, title: pipeline.file.title,
             description: description, synthetic: pipeline.file.synthetic, schema: builder.schema,
             licence: (pipeline.file.release.licence.name, pipeline.file.release.licence.title, pipeline.file.release.licence.path),
-            sources: sources, tables: try builder.tables(),
-            provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, fingerprint: fingerprint.value,
+            sources: sources(vintages), tables: try builder.tables(),
+            provenance: ReleaseProvenance.record(pipeline: pipeline, inputs: inputs, vintages: vintages, fingerprint: fingerprint.value,
                                                  ingestManifests: handed?.ingestManifests),
             policy: ReleasePolicy(procurementThreshold: pipeline.file.policy.procurementThreshold,
                                   thresholdSource: pipeline.file.policy.thresholdSource),
@@ -144,12 +147,12 @@ public struct PublishStage: Sendable {
         return text
     }
 
-    private var sources: [(title: String, path: String)] {
+    private func sources(_ vintages: IndicatorVintages) -> [(title: String, path: String)] {
         var seen: Set<String> = []
         return pipeline.file.indicators.compactMap { indicator -> (title: String, path: String)? in
             guard let source = indicator.source, seen.insert(source.file).inserted else { return nil }
             let name = (source.file as NSString).lastPathComponent
-            return ("\(name) (\(indicator.vintage))", name)
+            return ("\(name) (\(vintages.vintage(of: indicator)))", name)
         }
     }
 }

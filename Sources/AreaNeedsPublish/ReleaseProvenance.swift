@@ -7,7 +7,7 @@ import Foundation
 enum ReleaseProvenance {
     /// `ingestManifests` are the ingest stage's, when it ran in this run; else they are read
     /// from its folder.
-    static func record(pipeline: Pipeline, inputs: [(String, InputFile)], fingerprint: String,
+    static func record(pipeline: Pipeline, inputs: [(String, InputFile)], vintages: IndicatorVintages, fingerprint: String,
                        ingestManifests: [StageUnit: StageManifest]?) -> [String: JSONValue] {
         let ingest = StageFolder(.ingest, of: pipeline)
         func manifest(_ unit: StageUnit) -> StageManifest? { ingestManifests.map { $0[unit] } ?? ingest.manifest(unit) }
@@ -15,14 +15,18 @@ enum ReleaseProvenance {
         for indicator in pipeline.file.indicators {
             guard let source = indicator.source, let manifest = manifest(.indicator(indicator.id)),
                   let input = manifest.inputs.first else { continue }
-            sources.append(.object([
+            var entry: [String: JSONValue] = [
                 "indicator_id": .string(indicator.id),
                 "path": .string(relative(input.path, to: pipeline.folder)),
                 "bytes": .integer(input.bytes),
                 "sha256": .string(input.sha256),
-                "vintage": .string(indicator.vintage),
+                "vintage": .string(vintages.vintage(of: indicator)),
                 "geography": .string(ReleaseText.text(source.geography)),
-            ]))
+            ]
+            // The periods chosen (`period:`, `value: {columns: latest}`), latest first: more
+            // than one when some areas' latest figures are older.
+            if let periods = vintages.periods[indicator.id] { entry["periods"] = .array(periods.map(JSONValue.string)) }
+            sources.append(.object(entry))
         }
         for (name, spec) in pipeline.file.populations.sorted(by: { $0.key < $1.key }) {
             guard let manifest = manifest(.population(name)), let input = manifest.inputs.first else { continue }

@@ -17,6 +17,7 @@ struct ReleaseTablesBuilder {
     let rank: StageFolder
     /// The ranked tables the rank stage made in this run; nil when it did not run.
     let ranked: (any RankedRows)?
+    let vintages: IndicatorVintages
 
     var schema: ReleaseSchema {
         ReleaseSchema(areaKey: pipeline.file.geography.areaKey, areaLabel: pipeline.file.geography.areaLabel,
@@ -83,7 +84,7 @@ struct ReleaseTablesBuilder {
             indicator.aggregation.map(ReleaseText.text) ?? "",
             source.map { ($0.file as NSString).lastPathComponent } ?? "",
             source.map { ReleaseText.text($0.geography) } ?? "",
-            indicator.vintage,
+            vintages.vintage(of: indicator),
             String(source != nil),
             indicator.unavailable ?? "",
             indicator.notes ?? "",

@@ -30,6 +30,10 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
         case dataAfterNotes(notesBeganAt: Int)
         case notANumber
         case notAWholeNumber
+        /// A field of a period column that writes no period `Period` reads.
+        case notAPeriod
+        /// A header with no column named as a period (`TableHeader.latestPeriodColumn`).
+        case noPeriodColumn(available: [String])
         case wrongFieldCount(expected: Int, found: Int)
         /// An Excel workbook read with no sheet chosen; its sheets, in order.
         case sheetNotChosen(sheets: [String])
@@ -157,6 +161,11 @@ public struct TableError: Error, CustomStringConvertible, Sendable, Equatable {
             return "expected a number or a suppression marker"
         case .notAWholeNumber:
             return "expected a whole number"
+        case .notAPeriod:
+            return "expected a period, such as 2023-04-01/P1Y, 2023-04-01, 2024, 2024/25, 2023-24, FYE 2025 or Jan-22"
+        case .noPeriodColumn(let available):
+            let list = available.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "no column is named as a period (such as Jan-22, 2024 or 2024/25); the header has \(list)"
         case .wrongFieldCount(let expected, let found):
             return "the writer was given \(found) fields for \(expected) columns"
         case .sheetNotChosen(let sheets):

@@ -35,7 +35,7 @@ struct ChecksSpecTests {
     @Test func defaultsStopOnWhatCannotBeRight() throws {
         let checks = try load(PipelineLoaderTests.valid).file.checks
         for check in DataCheck.allCases {
-            let warning: Set<DataCheck> = [.areaWithoutData, .changeSinceLastRelease]
+            let warning: Set<DataCheck> = [.areaWithoutData, .changeSinceLastRelease, .olderPeriod]
             #expect(checks.severity(check) == (warning.contains(check) ? .warning : .error), "\(check)")
         }
         #expect(checks.areaChangeLimit == 5)

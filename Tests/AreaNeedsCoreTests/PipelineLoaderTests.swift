@@ -62,7 +62,7 @@ struct PipelineLoaderTests {
         let pipeline = try Pipeline.load(path: write(Self.valid))
         #expect(pipeline.name == "test")
         #expect(pipeline.file.indicators.map(\.id) == ["fuel-poverty", "wellbeing"])
-        #expect(pipeline.file.indicators[0].source?.numerator == "Fuel poor")
+        #expect(pipeline.file.indicators[0].source?.numerator == FieldSpec(column: "Fuel poor"))
         #expect(pipeline.file.checks.severity(.unknownSmallArea) == .error)
         #expect(pipeline.resolve("fuel.csv") == folder + "/fuel.csv")
         #expect(pipeline.releasesFolder == URL(fileURLWithPath: folder + "/../data-out/test").standardizedFileURL.path)

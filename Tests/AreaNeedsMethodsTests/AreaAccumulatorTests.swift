@@ -97,4 +97,49 @@ struct AreaAccumulatorTests {
             #expect(inherited.quality == .inherited && inherited.smallAreasUsed == values.count)
         }
     }
+
+    // MARK: Published intervals
+
+    private static let interval = WilsonInterval(lower: 527.9, upper: 658.1)
+
+    private func figure(_ method: AggregationMethod, _ rows: [SmallAreaFigures]) -> AreaFigure {
+        var accumulator = AreaAccumulator(method: method)
+        for row in rows { accumulator.add(row) }
+        return accumulator.figure
+    }
+
+    @Test func anInheritedFigureKeepsTheIntervalPublishedWithIt() {
+        let row = SmallAreaFigures(code: "E07000117", value: 593, publishedInterval: Self.interval)
+        #expect(figure(.inherit, [row]).interval == Self.interval)
+        // The same district row twice (two lookups): the same figure and interval.
+        #expect(figure(.inherit, [row, row]).interval == Self.interval)
+        // Rows that disagree give no value, and so no interval.
+        var other = row
+        other.publishedInterval = WilsonInterval(lower: 500, upper: 700)
+        #expect(figure(.inherit, [row, other]).interval == nil)
+        #expect(figure(.inherit, [SmallAreaFigures(code: "E07000117", value: 593)]).interval == nil)
+    }
+
+    @Test func oneWholeSmallAreasValueKeepsItsIntervalAndCombinedValuesHaveNone() {
+        let one = SmallAreaFigures(code: "L1", value: 593, population: 1000, publishedInterval: Self.interval)
+        let two = SmallAreaFigures(code: "L2", value: 600, population: 1000, publishedInterval: WilsonInterval(lower: 550, upper: 650))
+        for method in [AggregationMethod.weightedMean, .median] {
+            #expect(figure(method, [one]).interval == Self.interval, "\(method)")
+            // Averaged from two small areas: never an interval made up for the mean.
+            let mean = figure(method, [one, two])
+            #expect(mean.value == 596.5 && mean.interval == nil, "\(method)")
+            // Part of a split small area, or one of two whose other is missing: not the value as published.
+            var part = one
+            part.weight = 0.5
+            #expect(figure(method, [part]).interval == nil, "\(method)")
+            var missing = two
+            missing.value = nil
+            #expect(figure(method, [one, missing]).value == 593 && figure(method, [one, missing]).interval == nil, "\(method)")
+        }
+        // Rank methods read ranks, not a published value.
+        let ranked = SmallAreaFigures(code: "L1", value: 10, population: 1000, nationalRank: 10, publishedInterval: Self.interval)
+        var accumulator = AreaAccumulator(method: .averageRank, parameters: AggregationParameters(nationalCount: 100))
+        accumulator.add(ranked)
+        #expect(accumulator.figure.value != nil && accumulator.figure.interval == nil)
+    }
 }

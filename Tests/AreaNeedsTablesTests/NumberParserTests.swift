@@ -17,7 +17,7 @@ struct NumberParserTests {
         #expect(parser.parse(text) == .number(value))
     }
 
-    @Test(arguments: ["", "*", "..", ".", "c", "C", "x", "X", "-", ":", "[c]", "[x]", "[z]", "[X]", "  ..  "])
+    @Test(arguments: ["", "*", "..", ".", "c", "C", "x", "X", "z", "Z", "-", ":", "[c]", "[x]", "[z]", "[X]", "  ..  "])
     func suppressionMarkersAreMissingWithTheirReason(text: String) {
         let trimmed = text.trimmingWhitespace()
         #expect(parser.parse(text) == .missing(marker: trimmed))

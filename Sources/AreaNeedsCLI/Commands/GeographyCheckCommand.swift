@@ -78,7 +78,7 @@ struct GeographyCheckCommand: ParsableCommand {
                 throw ValidationError("--lookup \(text): write GEOGRAPHY=FILE, such as lsoa11=data-raw/geography/lancashire-spa-lsoa11.csv")
             }
             guard let level = ReleaseText.value(parts[0], as: GeographyLevel.self) else {
-                let known = GeographyLevel.allCases.filter { $0 != .district && $0 != .area }.map(ReleaseText.text).joined(separator: ", ")
+                let known = GeographyLevel.allCases.filter { $0 != .district && $0 != .area && $0 != .county }.map(ReleaseText.text).joined(separator: ", ")
                 throw ValidationError("--lookup \(text): \"\(parts[0])\" is not a geography (one of \(known))")
             }
             return LookupFile(level: level, path: parts[1], areaKey: areaKey)

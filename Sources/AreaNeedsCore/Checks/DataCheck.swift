@@ -18,17 +18,19 @@ public enum DataCheck: String, Sendable, CaseIterable {
     case negativeCount = "negative-count"
     /// A source whose area codes changed a lot since its previous ingest.
     case areaChanges = "area-changes"
+    /// An area whose latest period in a source (`period:`) is older than the other areas'.
+    case olderPeriod = "older-period"
     /// An area figure that moved a lot since the newest release, or an indicator whose areas
     /// all changed order: a refresh that may have read the wrong column or file.
     case changeSinceLastRelease = "change-since-last-release"
 
     /// What the check does unless the pipeline says otherwise: everything that cannot be
     /// right is an error; an area without data (a suppressed figure, a district the source
-    /// skips) and a large change since the last release (new data may really move) are
-    /// warnings.
+    /// skips), an area whose latest figure is older than the others' (a late return) and a
+    /// large change since the last release (new data may really move) are warnings.
     public var defaultSeverity: CheckSeverity {
         switch self {
-        case .areaWithoutData, .changeSinceLastRelease: .warning
+        case .areaWithoutData, .changeSinceLastRelease, .olderPeriod: .warning
         default: .error
         }
     }
@@ -44,6 +46,7 @@ public enum DataCheck: String, Sendable, CaseIterable {
         case .negativeCount: "those figures are left out"
         case .areaChanges: "the new codes are accepted, and later runs are compared with them"
         case .changeSinceLastRelease: "the new figures are used; check them against the source before publishing"
+        case .olderPeriod: "those areas take the figures of their own latest period"
         }
     }
 }

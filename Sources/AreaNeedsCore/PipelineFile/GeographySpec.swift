@@ -13,9 +13,12 @@ public struct GeographySpec: Codable, Sendable, Equatable {
     public var lsoa21: Lsoa21Spec?
     /// When given, every small area of these districts must be mapped.
     public var districts: [String]?
+    /// The code of the county the areas make up (`E10000017`), whose row a source published
+    /// for counties only (`geography: county`) gives every area.
+    public var county: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case areaKey = "area-key", areaLabel = "area-label", areas, lookups, lsoa21, districts
+        case areaKey = "area-key", areaLabel = "area-label", areas, lookups, lsoa21, districts, county
     }
 
     public init(from decoder: Decoder) throws {
@@ -27,6 +30,7 @@ public struct GeographySpec: Codable, Sendable, Equatable {
         lookups = try container.decodeIfPresent([LookupFileSpec].self, forKey: .lookups) ?? []
         lsoa21 = try container.decodeIfPresent(Lsoa21Spec.self, forKey: .lsoa21)
         districts = try container.decodeIfPresent([String].self, forKey: .districts)
+        county = try container.decodeIfPresent(String.self, forKey: .county)
     }
 }
 

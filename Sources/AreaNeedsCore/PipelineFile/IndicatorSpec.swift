@@ -12,8 +12,10 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
     public var polarity: Polarity
     /// The unit of the published value: "%", "years", "£", "score", "rank"...
     public var unit: String
-    /// Which edition of the data: "Census 2021", "IoD 2019".
-    public var vintage: String
+    /// Which edition of the data: "Census 2021", "IoD 2019". May be left out of a source
+    /// that chooses its period (`period:`, `value: {columns: latest}`): the period chosen is
+    /// the vintage then.
+    public var vintage: String?
     /// How small-area figures combine; required with a source.
     public var aggregation: AggregationMethod?
     /// Where the data is; absent when there is none this year (then `unavailable` says why).
@@ -55,7 +57,7 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
         objective = try container.decode(Int.self, forKey: .objective)
         polarity = try container.decode(Polarity.self, forKey: .polarity)
         unit = try container.decode(String.self, forKey: .unit)
-        vintage = try container.decode(String.self, forKey: .vintage)
+        vintage = try container.decodeIfPresent(String.self, forKey: .vintage)
         aggregation = try container.decodeIfPresent(AggregationMethod.self, forKey: .aggregation)
         source = try container.decodeIfPresent(SourceSpec.self, forKey: .source)
         unavailable = try container.decodeIfPresent(String.self, forKey: .unavailable)
@@ -90,11 +92,12 @@ public struct SourceSpec: Codable, Sendable, Equatable {
     public var areaCode: String
     /// The column of area names (optional; lets 2021 LSOAs resolve by their MSOA name).
     public var areaName: String?
-    /// The column of values (scores, ranks, medians, district figures).
-    public var value: String?
-    /// The columns of counts for a rate.
-    public var numerator: String?
-    public var denominator: String?
+    /// The column of values (scores, ranks, medians, district figures): a column, the sum
+    /// of rows (`{column: C, where: ...}`) or the latest period's column (`{columns: latest}`).
+    public var value: FieldSpec?
+    /// The columns of counts for a rate, each a column or the sum of rows.
+    public var numerator: FieldSpec?
+    public var denominator: FieldSpec?
     /// A population column in the same file, used as the weight.
     public var population: String?
     /// A national decile column (1 = most deprived 10%), for `share-in-most-deprived-decile`.
@@ -107,14 +110,27 @@ public struct SourceSpec: Codable, Sendable, Equatable {
     /// For national files without a district column: take the district from the area
     /// name, as ONS names areas ("Burnley 001A" is in Burnley).
     public var districtFromName: Bool
-    /// How many data rows (rows with an area code) the file should have (`checks:
-    /// row-count`); at least one when not given.
+    /// How many data rows (rows with an area code that the row filters keep) the file
+    /// should have (`checks: row-count`); at least one when not given.
     public var expectedRows: CountRange?
+    /// The columns of the lower and upper limits of the 95% confidence interval the source
+    /// publishes with each value; carried to the release for values taken as published.
+    public var ciLower: String?
+    public var ciUpper: String?
+    /// The rows that belong (`where:`) and those that do not (`where-not:`); other rows are
+    /// skipped before any check.
+    public var rows: RowConditions?
+    public var exceptRows: RowConditions?
+    /// The rows of the level of area the source's geography names, in a file of several.
+    public var areaLevel: AreaLevelSpec?
+    /// Which period's rows each area takes, in a table of several periods.
+    public var period: PeriodSpec?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case file, sheet, encoding, geography, headerLine = "header-line", areaCode = "area-code", areaName = "area-name"
         case value, numerator, denominator, population, decile, missingMarkers = "missing-markers"
         case district, districtFromName = "district-from-name", expectedRows = "expected-rows"
+        case ciLower = "ci-lower", ciUpper = "ci-upper", rows = "where", exceptRows = "where-not", areaLevel = "area-level", period
     }
 
     public init(from decoder: Decoder) throws {
@@ -127,20 +143,46 @@ public struct SourceSpec: Codable, Sendable, Equatable {
         headerLine = try container.decodeIfPresent(Int.self, forKey: .headerLine)
         areaCode = try container.decode(String.self, forKey: .areaCode)
         areaName = try container.decodeIfPresent(String.self, forKey: .areaName)
-        value = try container.decodeIfPresent(String.self, forKey: .value)
-        numerator = try container.decodeIfPresent(String.self, forKey: .numerator)
-        denominator = try container.decodeIfPresent(String.self, forKey: .denominator)
+        value = try container.decodeIfPresent(FieldSpec.self, forKey: .value)
+        numerator = try container.decodeIfPresent(FieldSpec.self, forKey: .numerator)
+        denominator = try container.decodeIfPresent(FieldSpec.self, forKey: .denominator)
         population = try container.decodeIfPresent(String.self, forKey: .population)
         decile = try container.decodeIfPresent(String.self, forKey: .decile)
         missingMarkers = try container.decodeIfPresent([String].self, forKey: .missingMarkers) ?? []
         district = try container.decodeIfPresent(String.self, forKey: .district)
         districtFromName = try container.decodeIfPresent(Bool.self, forKey: .districtFromName) ?? false
         expectedRows = try container.decodeIfPresent(CountRange.self, forKey: .expectedRows)
+        ciLower = try container.decodeIfPresent(String.self, forKey: .ciLower)
+        ciUpper = try container.decodeIfPresent(String.self, forKey: .ciUpper)
+        rows = try container.decodeIfPresent(RowConditions.self, forKey: .rows)
+        exceptRows = try container.decodeIfPresent(RowConditions.self, forKey: .exceptRows)
+        areaLevel = try container.decodeIfPresent(AreaLevelSpec.self, forKey: .areaLevel)
+        period = try container.decodeIfPresent(PeriodSpec.self, forKey: .period)
     }
 
-    /// Every column this source names, in a stable order.
-    public var columns: [String] {
-        [areaCode, areaName, value, numerator, denominator, population, decile, district].compactMap { $0 }
+    /// The figures written as sums of rows.
+    public var sums: [FieldSpec] {
+        [value, numerator, denominator].compactMap { $0 }.filter(\.sumsRows)
+    }
+
+    /// Whether the source reads a long table area by area: choosing each area's period, or
+    /// summing its rows. Its staged table then holds one row per area.
+    public var combinesRows: Bool {
+        period != nil || !sums.isEmpty
+    }
+
+    /// Whether the source chooses the period of its figures (`period:`, or the latest
+    /// period's column), so that the period is staged and is the vintage.
+    public var choosesPeriod: Bool {
+        period != nil || value?.isLatestPeriodColumn == true
+    }
+
+    /// The columns the row filters name: `where:`, `where-not:`, `area-level:` and those of
+    /// the figures' sums.
+    public var filterColumns: [String] {
+        var columns = (rows?.columns ?? []) + (exceptRows?.columns ?? []) + (areaLevel.map { [$0.column] } ?? [])
+        for sum in sums { columns += sum.conditionColumns }
+        return columns.reduce(into: []) { unique, column in if !unique.contains(column) { unique.append(column) } }
     }
 }
 

@@ -70,6 +70,7 @@ struct PipelineValidation {
                 report(at + [Key("id")], "the id \"\(SafeText.excerpt(indicator.id))\" is already used by indicators[\(first)]")
             }
             seen[indicator.id] = seen[indicator.id] ?? index
+            problems += longTableProblems(indicator, at: at)
             if !(1...5).contains(indicator.objective) {
                 report(at + [Key("objective")], "objectives are numbered 1 to 5, not \(indicator.objective)")
             }
@@ -121,7 +122,7 @@ struct PipelineValidation {
     private func columnProblems(_ method: AggregationMethod, _ indicator: IndicatorSpec, _ source: SourceSpec, at: [Key]) -> [PipelineProblem] {
         var problems: [PipelineProblem] = []
         let sourceAt = at + [Key("source")]
-        func require(_ column: String?, _ key: String, _ why: String) {
+        func require(_ column: FieldSpec?, _ key: String, _ why: String) {
             if column == nil { problems.append(PipelineProblem(path: sourceAt + [Key(key)], message: "`\(ReleaseText.text(method))` needs `\(key):`, \(why)")) }
         }
         let hasWeight = source.population != nil || indicator.weight != nil
@@ -131,7 +132,7 @@ struct PipelineValidation {
             require(source.denominator, "denominator", "the column of totals")
         case .weightedMean, .median:
             require(source.value, "value", "the column of values")
-            if !hasWeight && source.geography != .area && source.geography != .district {
+            if !hasWeight && source.geography != .area && source.geography != .district && source.geography != .county {
                 problems.append(PipelineProblem(path: at + [Key("weight")], message: "`\(ReleaseText.text(method))` needs a population: `source.population:` or `weight:`"))
             }
         case .averageRank, .extent, .localConcentration:
@@ -145,15 +146,15 @@ struct PipelineValidation {
             }
         case .inherit:
             require(source.value, "value", "the column of district figures")
-            if source.geography != .district {
-                problems.append(PipelineProblem(path: sourceAt + [Key("geography")], message: "`inherit` copies district figures: the source geography must be `district`"))
+            if source.geography != .district && source.geography != .county {
+                problems.append(PipelineProblem(path: sourceAt + [Key("geography")], message: "`inherit` copies district or county figures: the source geography must be `district` or `county`"))
             }
         }
         if source.districtFromName && source.areaName == nil {
             problems.append(PipelineProblem(path: sourceAt + [Key("area-name")], message: "`district-from-name` needs `area-name:`, the column of area names"))
         }
-        if method != .inherit && source.geography == .district {
-            problems.append(PipelineProblem(path: at + [Key("aggregation")], message: "district figures are copied to their areas: use `aggregation: inherit`"))
+        if method != .inherit && method != .rate && (source.geography == .district || source.geography == .county) {
+            problems.append(PipelineProblem(path: at + [Key("aggregation")], message: "\(source.geography.title) figures are copied to their areas: use `aggregation: inherit` (or `rate`, to copy the \(source.geography.title)'s counts)"))
         }
         return problems
     }

@@ -5,7 +5,7 @@ import AreaNeedsTables
 /// staged columns, the order ingest writes them and the names normalise reads them by all
 /// come from here.
 public enum IngestedField: CaseIterable, Sendable {
-    case areaName, district, value, numerator, denominator, population, decile
+    case areaName, district, value, numerator, denominator, population, decile, ciLower, ciUpper
 
     /// The column of the ingest-stage table.
     public var stagedColumn: StagedColumn {
@@ -17,6 +17,8 @@ public enum IngestedField: CaseIterable, Sendable {
         case .denominator: .init("denominator", .number)
         case .population: .init("population", .number)
         case .decile: .init("decile", .number)
+        case .ciLower: .init("ci_lower", .number)
+        case .ciUpper: .init("ci_upper", .number)
         }
     }
 
@@ -30,24 +32,31 @@ public enum IngestedField: CaseIterable, Sendable {
         case .denominator: "denominator"
         case .population: "population"
         case .decile: "decile"
+        case .ciLower: "ci-lower"
+        case .ciUpper: "ci-upper"
         }
     }
 
-    /// The source column the pipeline names for this field; nil when it names none.
-    public func sourceColumn(in source: SourceSpec) -> String? {
+    /// Whether the field is text (a name), not a figure.
+    public var isText: Bool { self == .areaName || self == .district }
+
+    /// Where the pipeline says the field is in the source; nil when it names none.
+    public func spec(in source: SourceSpec) -> FieldSpec? {
         switch self {
-        case .areaName: source.areaName
-        case .district: source.district
+        case .areaName: source.areaName.map(FieldSpec.init(column:))
+        case .district: source.district.map(FieldSpec.init(column:))
         case .value: source.value
         case .numerator: source.numerator
         case .denominator: source.denominator
-        case .population: source.population
-        case .decile: source.decile
+        case .population: source.population.map(FieldSpec.init(column:))
+        case .decile: source.decile.map(FieldSpec.init(column:))
+        case .ciLower: source.ciLower.map(FieldSpec.init(column:))
+        case .ciUpper: source.ciUpper.map(FieldSpec.init(column:))
         }
     }
 
-    /// The fields a source names, in staged order, with the source column of each.
-    public static func named(in source: SourceSpec) -> [(field: IngestedField, column: String)] {
-        allCases.compactMap { field in field.sourceColumn(in: source).map { (field, $0) } }
+    /// The fields a source names, in staged order, with where each is.
+    public static func named(in source: SourceSpec) -> [(field: IngestedField, spec: FieldSpec)] {
+        allCases.compactMap { field in field.spec(in: source).map { (field, $0) } }
     }
 }

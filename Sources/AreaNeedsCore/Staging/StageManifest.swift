@@ -39,9 +39,13 @@ public struct StageManifest: Codable, Sendable, Equatable {
     public var counts: [String: Int]
     /// Warnings raised while making the output, repeated when the stage is skipped.
     public var warnings: [String]
+    /// The periods of the figures used, latest first, as the source writes them, for an
+    /// indicator whose source chooses its period (`period:`, `value: {columns: latest}`):
+    /// the vintage, unless the pipeline sets one.
+    public var periods: [String]?
 
     public init(stage: StageName, unit: StageUnit, fingerprint: String, inputs: [InputFile], outputs: [Output], counts: [String: Int],
-                warnings: [String] = []) {
+                warnings: [String] = [], periods: [String]? = nil) {
         self.stage = stage.rawValue
         self.unit = unit.name
         toolVersion = ToolVersion.current
@@ -50,10 +54,11 @@ public struct StageManifest: Codable, Sendable, Equatable {
         self.outputs = outputs
         self.counts = counts
         self.warnings = warnings
+        self.periods = periods
     }
 
     enum CodingKeys: String, CodingKey {
-        case stage, unit, toolVersion = "tool_version", fingerprint, inputs, outputs, counts, warnings
+        case stage, unit, toolVersion = "tool_version", fingerprint, inputs, outputs, counts, warnings, periods
     }
 
     /// Reads a manifest; nil when there is none or it cannot be read (the stage re-runs).

@@ -12,14 +12,20 @@ import AreaNeedsTables
 /// value. A staged table's file is named by its unit (`StageUnit.stagedFile`), a ranked
 /// table's as the release names it (`RankedTable`).
 public enum StagingTables {
-    /// One row per small-area row of a source, as published (ingest → normalise): the
-    /// area code; those of the name, district and figure columns that the source names (the
-    /// others would be empty in every row, and writing and reading them was a third of
-    /// handing the rows on); the missing-value markers met, and the line.
+    /// One row per small-area row of a source, as published (ingest → normalise), or for a
+    /// long table one per area (its period chosen, its rows summed): the area code; those of
+    /// the name, district and figure columns that the source names (the others would be
+    /// empty in every row, and writing and reading them was a third of handing the rows
+    /// on); the period, for a source that chooses one; the missing-value markers met, and
+    /// the line (the first, of rows summed).
     public static func ingestedColumns(of source: SourceSpec) -> [StagedColumn] {
         [.init("area_code", .text)] + IngestedField.named(in: source).map(\.field.stagedColumn)
+            + (source.choosesPeriod ? [periodColumn] : [])
             + [.init("missing", .text), .init("line", .count)]
     }
+
+    /// The period of an ingested row, as the source writes it.
+    public static let periodColumn = StagedColumn("period", .text)
 
     /// One row per small area of a population table (ingest → normalise).
     public static let populationColumns: [StagedColumn] = [.init("area_code", .text), .init("population", .number), .init("line", .count)]

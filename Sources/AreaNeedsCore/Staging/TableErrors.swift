@@ -12,7 +12,7 @@ extension AreaNeedsError {
         switch error.kind {
         case .fileNotFound, .unreadable:
             category = .missingInput
-        case .columnNotFound, .ambiguousColumn, .headerNotFound, .headerLineMissing, .sheetNotChosen, .sheetNotFound, .notAWorkbook:
+        case .columnNotFound, .ambiguousColumn, .noPeriodColumn, .headerNotFound, .headerLineMissing, .sheetNotChosen, .sheetNotFound, .notAWorkbook:
             category = .configuration
         case .unwritable:
             category = .output

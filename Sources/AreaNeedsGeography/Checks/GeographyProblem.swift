@@ -132,6 +132,8 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
             return "a second \(level.title) lookup (the first is \(otherFile)); give one lookup per geography"
         case .lookupNotNeeded(.district):
             return "districts take no lookup: district figures go to every area of the district through the areas table's district column; remove this lookup"
+        case .lookupNotNeeded(.county):
+            return "counties take no lookup: the county's figure goes to every area; remove this lookup"
         case .lookupNotNeeded(let level):
             return "\(level.title)s take no lookup: figures for the target areas are used as they are; remove this lookup"
         case .unpublishableText(let column, let text, let reason):

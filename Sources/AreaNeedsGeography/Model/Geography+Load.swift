@@ -14,7 +14,7 @@ extension Geography {
     ) throws -> Geography {
         var seen: [GeographyLevel: LookupFile] = [:]
         for lookup in lookups {
-            if lookup.level == .district || lookup.level == .area {
+            if lookup.level == .district || lookup.level == .area || lookup.level == .county {
                 throw GeographyProblem(.lookupNotNeeded(level: lookup.level), file: lookup.path)
             }
             if let other = seen[lookup.level] {

@@ -88,6 +88,10 @@ public struct Geography: Sendable {
             guard let positions = areaPositionsByDistrict[code] else { return false }
             for area in positions { body(area, 1) }
             return true
+        case .county:
+            // The caller keeps the county's row only (the pipeline names its code).
+            for area in areas.indices { body(area, 1) }
+            return true
         case .area, .lsoa21:
             guard let shares = shares(for: code, at: level, name: name) else { return false }
             for share in shares {
@@ -106,7 +110,8 @@ public struct Geography: Sendable {
     /// the code is unknown at that level.
     ///
     /// A district's figure goes to every area of the district with weight 1 (inherited);
-    /// an area's figure to the area itself. A 2021 LSOA resolves as `resolveLsoa21` says,
+    /// a county's to every area (the caller keeps the county's row only); an area's figure
+    /// to the area itself. A 2021 LSOA resolves as `resolveLsoa21` says,
     /// `name` (such as "Burnley 001A") serving the route through the MSOA name.
     public func shares(for code: String, at level: GeographyLevel, name: String? = nil) -> [AreaShare]? {
         switch level {
@@ -114,6 +119,8 @@ public struct Geography: Sendable {
             return areaIndex[code] == nil ? nil : [AreaShare(areaCode: code, weight: 1)]
         case .district:
             return areaCodesByDistrict[code].map { $0.map { AreaShare(areaCode: $0, weight: 1) } }
+        case .county:
+            return areas.map { AreaShare(areaCode: $0.code, weight: 1) }
         case .lsoa21:
             let resolution = resolveLsoa21(code, name: name)
             return resolution.route == .unresolved ? nil : resolution.shares
@@ -156,6 +163,7 @@ extension GeographyLevel {
         case .ward: 4
         case .district: 5
         case .area: 6
+        case .county: 7
         }
     }
 }

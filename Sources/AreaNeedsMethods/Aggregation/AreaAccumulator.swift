@@ -10,6 +10,12 @@
 /// negative count or population, a weight outside 0 < w <= 1, a rank outside
 /// 1...nationalCount, a decile outside 1...10) is left out and counted in
 /// `smallAreasMissing`; it is never read as zero.
+///
+/// An interval the source publishes with its values (`SmallAreaFigures.publishedInterval`)
+/// is carried only to a figure that is a value taken as published: a district or county
+/// figure inherited (when every row agrees on it), or the `weighted-mean` or `median` of
+/// exactly one small area lying wholly in the area, with no other left out. It is never
+/// averaged or made up for a figure combined from several.
 public struct AreaAccumulator: Sendable {
     public let method: AggregationMethod
     public let parameters: AggregationParameters
@@ -27,6 +33,9 @@ public struct AreaAccumulator: Sendable {
     /// inherit: the first value, and whether every value is the same.
     private var inherited: Double?
     private var valuesAgree = true
+    /// The interval published with the first row used, and whether every row used had it.
+    private var published: WilsonInterval?
+    private var publishedAgree = true
 
     /// - Precondition: `parameters.nationalCount` is set (and positive) for `average-rank`,
     ///   `extent` and `local-concentration`.
@@ -65,6 +74,7 @@ public struct AreaAccumulator: Sendable {
             // Σ (pᵢ wᵢ) vᵢ and Σ (pᵢ wᵢ).
             guard let weight = share, let value = row.finiteValue, let people = row.people else { return leaveOut() }
             addPeople(people * weight, score: value, weight: weight)
+            notePublished(row.publishedInterval)
         case .averageRank:
             // Σ (pᵢ wᵢ)(N + 1 - rᵢ): the reversed national rank, higher is more deprived.
             guard let weight = share, let people = row.people, let rank = row.rank(outOf: nationalCount) else { return leaveOut() }
@@ -90,6 +100,7 @@ public struct AreaAccumulator: Sendable {
             guard let value = row.finiteValue else { return leaveOut() }
             used += 1
             if let inherited { valuesAgree = valuesAgree && value == inherited } else { inherited = value }
+            notePublished(row.publishedInterval)
         }
     }
 
@@ -112,13 +123,26 @@ public struct AreaAccumulator: Sendable {
         case .weightedMean, .median, .averageRank, .extent, .shareInMostDeprivedDecile:
             // value = Σ (pᵢ wᵢ) × score / Σ (pᵢ wᵢ) (for the share, Σ wᵢ dᵢ / Σ wᵢ); none when
             // the total is 0. Medians cannot be combined exactly: the mean of them is flagged.
+            let value = total > 0 ? weighted / total : nil
+            // One whole small area's value is the value as published, and so is its interval.
+            let asPublished = (method == .weightedMean || method == .median) && used == 1 && missing == 0 && !apportioned
             return AreaFigure(
-                value: total > 0 ? weighted / total : nil, quality: method == .median ? .approximate : quality,
-                smallAreasUsed: used, smallAreasMissing: missing)
+                value: value, interval: asPublished && value != nil ? published : nil,
+                quality: method == .median ? .approximate : quality, smallAreasUsed: used, smallAreasMissing: missing)
         case .localConcentration:
             return Aggregation.localConcentration(ranked, nationalCount: nationalCount, quality: quality, missing: missing)
         case .inherit:
-            return AreaFigure(value: valuesAgree ? inherited : nil, quality: .inherited, smallAreasUsed: used, smallAreasMissing: missing)
+            return AreaFigure(value: valuesAgree ? inherited : nil, interval: valuesAgree && publishedAgree ? published : nil,
+                              quality: .inherited, smallAreasUsed: used, smallAreasMissing: missing)
+        }
+    }
+
+    /// Keeps the interval published with the row just used.
+    private mutating func notePublished(_ interval: WilsonInterval?) {
+        if used == 1 {
+            published = interval
+        } else if interval != published {
+            publishedAgree = false
         }
     }
 

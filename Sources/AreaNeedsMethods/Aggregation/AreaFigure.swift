@@ -7,8 +7,10 @@ public struct AreaFigure: Sendable, Hashable {
     public var numerator: Double?
     /// For `rate`: the sum of the weighted denominators (weight × denominator).
     public var denominator: Double?
-    /// For `rate`: the Wilson score interval, scaled like the value; nil when the figure is
-    /// not a proportion (numerator above denominator) or has no value.
+    /// The 95% interval: for `rate`, the Wilson score interval, scaled like the value (nil
+    /// when the figure is not a proportion, numerator above denominator); for a value taken
+    /// as published, the interval the source publishes with it (`AreaAccumulator`); nil
+    /// when the figure has no value.
     public var interval: WilsonInterval?
     /// Exact, apportioned, inherited or approximate.
     public var quality: Quality

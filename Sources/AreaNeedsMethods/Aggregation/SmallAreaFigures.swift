@@ -23,12 +23,15 @@ public struct SmallAreaFigures: Sendable, Hashable {
     public var nationalRank: Int?
     /// The national decile, 1 = most deprived 10% (`share-in-most-deprived-decile`).
     public var nationalDecile: Int?
+    /// The 95% interval the source publishes with the value, carried to a figure that takes
+    /// the value as published (`AreaAccumulator`).
+    public var publishedInterval: WilsonInterval?
 
     /// A row of figures; give those the method needs.
     public init(
         code: String, weight: Double = 1, value: Double? = nil, numerator: Double? = nil,
         denominator: Double? = nil, population: Double? = nil, nationalRank: Int? = nil,
-        nationalDecile: Int? = nil
+        nationalDecile: Int? = nil, publishedInterval: WilsonInterval? = nil
     ) {
         self.code = code
         self.weight = weight
@@ -38,6 +41,7 @@ public struct SmallAreaFigures: Sendable, Hashable {
         self.population = population
         self.nationalRank = nationalRank
         self.nationalDecile = nationalDecile
+        self.publishedInterval = publishedInterval
     }
 }
 

@@ -32,6 +32,19 @@ public struct TableHeader: Sendable, Equatable {
         return TableColumn(index: first, name: names[first])
     }
 
+    /// The column whose name is the latest period (`Period`), with the period: in a wide
+    /// table of one column per month or year, the newest figures. Of two columns named
+    /// for the same period, the later. Throws, listing the header, when no name is a period.
+    public func latestPeriodColumn() throws(TableError) -> (column: TableColumn, period: Period) {
+        var latest: (column: TableColumn, period: Period)?
+        for (index, name) in names.enumerated() {
+            guard let period = Period(name) else { continue }
+            if latest.map({ period >= $0.period }) ?? true { latest = (TableColumn(index: index, name: name), period) }
+        }
+        guard let latest else { throw TableError(.noPeriodColumn(available: names), file: file, sheet: sheet) }
+        return latest
+    }
+
     /// Whether the header has a column of this name.
     public func contains(_ name: String) -> Bool {
         normalised.contains(TableHeader.normalise(name))

@@ -111,6 +111,11 @@ public final class TableReader {
         guard phase == .data else { throw missingHeaderError() }
     }
 
+    /// The parser the reader reads numbers with: the standard markers, the caller's own and,
+    /// in a sheet, Excel's error values; for a caller that keeps a field's text and reads it
+    /// as a number later.
+    public var numbers: NumberParser { context.pointee.numbers }
+
     deinit {
         buffer.deallocate()
         context.deinitialize(count: 1)

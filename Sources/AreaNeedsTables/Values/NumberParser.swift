@@ -4,12 +4,13 @@
 /// separators in groups of three ("1,234,567"), an optional decimal part and exponent, and
 /// an optional trailing "%" (dropped: "12.5%" reads as 12.5, in the column's own unit).
 /// Suppression markers read as missing values that keep the marker: the standard ones
-/// (`*`, `..`, `.`, `c`, `x`, `-`, `:`, `[c]`, `[x]`, `[z]`, and an empty cell) and any the
+/// (`*`, `..`, `.`, `c`, `x`, `z`, `-`, `:`, `[c]`, `[x]`, `[z]`, and an empty cell) and any the
 /// caller adds; letters match in either case. Anything else is not a number, nor is a
 /// number beyond the range of a double: every number read is finite.
 public struct NumberParser: Sendable {
     /// The markers every table may use for a value that is missing or suppressed.
-    public static let standardMissingMarkers = ["", "*", "..", ".", "c", "x", "-", ":", "[c]", "[x]", "[z]"]
+    /// `z` is the statistical services' "not applicable", as DfE's tables use it.
+    public static let standardMissingMarkers = ["", "*", "..", ".", "c", "x", "z", "-", ":", "[c]", "[x]", "[z]"]
 
     /// The markers in lower case, packed: looked up without allocating, as empty cells and
     /// markers are common (a staging table's empty columns reach here for every row).

@@ -34,17 +34,9 @@ enum ExcelDate {
     private static let daysFrom1970To18991230 = -25_569
     private static let daysFrom1970To18991231 = -25_568
 
-    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+    /// The proleptic Gregorian date `days` after 1970-01-01.
     static func civilDate(daysSince1970 days: Int) -> String {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = Period.date(days)
         return String(year) + "-" + twoDigits(month) + "-" + twoDigits(day)
     }
 
