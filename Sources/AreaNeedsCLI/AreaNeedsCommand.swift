@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// `areaneeds`: the umbrella command. Each subcommand lives in `Commands/`.
-public struct AreaNeedsCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct AreaNeedsCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "areaneeds",
         abstract: "Ranks areas by need on the Social Value Framework's indicators, and answers the 5%/10% question.",
         discussion: ExitCodes.help,
@@ -27,5 +27,5 @@ public struct AreaNeedsCommand: ParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 }

@@ -10,22 +10,22 @@ import Logging
 
 /// Runs a pipeline's stages in order under its lock, each skipped when its inputs are
 /// unchanged, logging one line per stage.
-public struct PipelineRunner: Sendable {
-    public let pipeline: Pipeline
+package struct PipelineRunner: Sendable {
+    package let pipeline: Pipeline
     let logger: Logger
     let progress: ProgressReporter
 
-    public init(pipeline: Pipeline, logger: Logger, progress: ProgressReporter = .silent) {
+    package init(pipeline: Pipeline, logger: Logger, progress: ProgressReporter = .silent) {
         self.pipeline = pipeline
         self.logger = logger
         self.progress = progress
     }
 
     /// How a run ended.
-    public struct Outcome: Sendable {
-        public var reports: [StageReport]
-        public var release: ReleaseWriter.Outcome?
-        public var releaseFolder: String?
+    package struct Outcome: Sendable {
+        package var reports: [StageReport]
+        package var release: ReleaseWriter.Outcome?
+        package var releaseFolder: String?
     }
 
     /// Runs `stages` (all four by default), in one process and in one pass: a stage that
@@ -33,7 +33,7 @@ public struct PipelineRunner: Sendable {
     /// nothing it wrote, which is still written to the staging folders (for the next run's
     /// up-to-date checks, and for each stage run alone). The normalise stage works while
     /// the ingest stage reads, on each table as soon as it is in place.
-    public func run(_ stages: [StageName] = StageName.allCases, force: Bool = false, correction: Bool = false,
+    package func run(_ stages: [StageName] = StageName.allCases, force: Bool = false, correction: Bool = false,
                     lockWait: TimeInterval = 0) throws(AreaNeedsError) -> Outcome {
         MemoryPools.shareOnePool()
         let lock = try PipelineLock.acquire(for: pipeline, wait: lockWait)

@@ -22,7 +22,7 @@ public struct AreaNeedsError: Error, CustomStringConvertible, Sendable {
         case `internal` = 70
 
         /// The exit code for this category.
-        public var exitCode: Int32 { rawValue }
+        package var exitCode: Int32 { rawValue }
 
         /// A short name for logs.
         public var label: String {
@@ -41,7 +41,7 @@ public struct AreaNeedsError: Error, CustomStringConvertible, Sendable {
     public var category: Category
     public var message: String
 
-    public init(_ category: Category, _ message: String) {
+    package init(_ category: Category, _ message: String) {
         self.category = category
         self.message = message
     }

@@ -1,5 +1,5 @@
 /// The geographies that source data is published at, and that lookups map from.
-public enum GeographyLevel: String, Codable, Sendable, CaseIterable, Hashable {
+package enum GeographyLevel: String, Codable, Sendable, CaseIterable, Hashable {
     /// Output areas, 2011 boundaries.
     case oa11
     /// Lower layer super output areas, 2011 boundaries (the Indices of Deprivation 2019).
@@ -19,7 +19,7 @@ public enum GeographyLevel: String, Codable, Sendable, CaseIterable, Hashable {
     case county
 
     /// A name for people.
-    public var title: String {
+    package var title: String {
         switch self {
         case .oa11: "output area (2011)"
         case .lsoa11: "LSOA (2011)"

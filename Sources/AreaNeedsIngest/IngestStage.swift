@@ -10,26 +10,26 @@ import Logging
 /// A source whose file and settings are unchanged since the last run is skipped. A file
 /// that several sources read is read once for all of them; files are read in parallel,
 /// one per core.
-public struct IngestStage: Sendable {
+package struct IngestStage: Sendable {
     let pipeline: Pipeline
     let logger: Logger
     let progress: ProgressReporter
 
-    public init(pipeline: Pipeline, logger: Logger, progress: ProgressReporter = .silent) {
+    package init(pipeline: Pipeline, logger: Logger, progress: ProgressReporter = .silent) {
         self.pipeline = pipeline
         self.logger = logger
         self.progress = progress
     }
 
     /// What ingesting did, and what the next stages take from it.
-    public struct Outcome: Sendable {
-        public var report: StageReport
+    package struct Outcome: Sendable {
+        package var report: StageReport
         /// Every unit's manifest, written now or found up to date: the sources publish records.
-        public var manifests: [StageUnit: StageManifest]
+        package var manifests: [StageUnit: StageManifest]
     }
 
     /// Ingests every source; `force` re-reads unchanged ones too.
-    public func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
+    package func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
         try run(force: force, handingTo: nil).report
     }
 
@@ -37,7 +37,7 @@ public struct IngestStage: Sendable {
     /// tables of the units each file is read for are kept in memory and handed to it as
     /// soon as they are in place, on the thread that read them: the next stage of a run in
     /// one pass, which then never reads them back.
-    public func run(force: Bool, handingTo next: (any IngestHandoff)?) throws(AreaNeedsError) -> Outcome {
+    package func run(force: Bool, handingTo next: (any IngestHandoff)?) throws(AreaNeedsError) -> Outcome {
         let started = Date()
         let folder = StageFolder(.ingest, of: pipeline)
         try folder.create()

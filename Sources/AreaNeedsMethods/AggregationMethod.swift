@@ -1,6 +1,6 @@
 /// How small-area figures combine into a figure for a larger area. The README's methods
 /// section gives each formula.
-public enum AggregationMethod: String, Codable, Sendable, CaseIterable, Hashable {
+package enum AggregationMethod: String, Codable, Sendable, CaseIterable, Hashable {
     /// Sum numerators and denominators, then divide; Wilson score 95% interval.
     case rate
     /// Population-weighted mean of a score or rate.
@@ -21,7 +21,7 @@ public enum AggregationMethod: String, Codable, Sendable, CaseIterable, Hashable
 
 extension AggregationMethod {
     /// Whether the method reads each small area's national rank from the value column.
-    public var readsNationalRanks: Bool {
+    package var readsNationalRanks: Bool {
         switch self {
         case .averageRank, .extent, .localConcentration, .shareInMostDeprivedDecile: true
         case .rate, .weightedMean, .inherit, .median: false
@@ -31,7 +31,7 @@ extension AggregationMethod {
     /// Whether the method needs the number of small areas in the national ranking: the rank
     /// methods do, and the share in the most deprived decile does when the source gives no
     /// deciles of its own.
-    public func needsNationalCount(hasDeciles: Bool) -> Bool {
+    package func needsNationalCount(hasDeciles: Bool) -> Bool {
         switch self {
         case .averageRank, .extent, .localConcentration: true
         case .shareInMostDeprivedDecile: !hasDeciles
@@ -41,7 +41,7 @@ extension AggregationMethod {
 
     /// Whether its figures are IoD-style reversed national ranks (higher is more deprived,
     /// the national count the most), rather than values in the indicator's unit.
-    public var givesRanks: Bool {
+    package var givesRanks: Bool {
         switch self {
         case .averageRank, .localConcentration: true
         case .rate, .weightedMean, .extent, .shareInMostDeprivedDecile, .inherit, .median: false
@@ -50,7 +50,7 @@ extension AggregationMethod {
 
     /// Whether the method orders small areas by their codes (ties of `local-concentration`),
     /// and so needs each row's code as text.
-    public var ordersByCode: Bool {
+    package var ordersByCode: Bool {
         switch self {
         case .localConcentration: true
         case .rate, .weightedMean, .averageRank, .extent, .shareInMostDeprivedDecile, .inherit, .median: false

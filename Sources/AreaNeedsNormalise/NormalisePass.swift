@@ -12,14 +12,14 @@ import Logging
 /// normalising overlaps ingesting, and no table is read back or held longer than it is
 /// needed. `finish` normalises the rest (those whose tables were up to date), each on its
 /// own core, and says what the stage did, as a stage run alone does.
-public final class NormalisePass: IngestHandoff, @unchecked Sendable {
+package final class NormalisePass: IngestHandoff, @unchecked Sendable {
     /// What the stage did, and what the rank stage takes from it.
-    public struct Outcome: Sendable {
-        public var report: StageReport
+    package struct Outcome: Sendable {
+        package var report: StageReport
         /// The figures of each indicator normalised now, by id: rank reads no file for them.
-        public var tables: [String: NormalisedTable]
+        package var tables: [String: NormalisedTable]
         /// The geography files the stage read and checked, as described then.
-        public var geography: [InputFile]
+        package var geography: [InputFile]
     }
 
     private let pipeline: Pipeline
@@ -59,13 +59,13 @@ public final class NormalisePass: IngestHandoff, @unchecked Sendable {
 
     /// Says which units the ingest stage is about to read: the indicators that read them
     /// wait for their tables.
-    public func awaiting(_ units: Set<StageUnit>) {
+    package func awaiting(_ units: Set<StageUnit>) {
         lock.withLock { awaited.formUnion(units) }
     }
 
     /// Takes tables the ingest stage has just put in place, and normalises, on the calling
     /// thread, each indicator that reads one of them and now has every table it reads.
-    public func ingested(_ outputs: [StagedOutput]) {
+    package func ingested(_ outputs: [StagedOutput]) {
         let start = Date()
         let ready: [IndicatorSpec] = lock.withLock {
             for output in outputs {
@@ -86,7 +86,7 @@ public final class NormalisePass: IngestHandoff, @unchecked Sendable {
 
     /// Normalises every indicator not yet normalised, each on its own core (the largest
     /// first), and says what the stage did; throws every indicator's failure at once.
-    public func finish() throws(AreaNeedsError) -> Outcome {
+    package func finish() throws(AreaNeedsError) -> Outcome {
         let finishing = Date()
         let rest: [IndicatorSpec] = lock.withLock {
             let rest = pipeline.file.indicators.filter { !begun.contains($0.id) }

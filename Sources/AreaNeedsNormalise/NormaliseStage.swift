@@ -9,26 +9,26 @@ import Logging
 /// figures map to areas through the lookups (split small areas by their weights), district
 /// figures are inherited, and each area's figure is aggregated by the indicator's method.
 /// Reads `staging/ingest/`, writes one table per indicator to `staging/normalise/`.
-public struct NormaliseStage: Sendable {
+package struct NormaliseStage: Sendable {
     let pipeline: Pipeline
     let logger: Logger
     let progress: ProgressReporter
 
-    public init(pipeline: Pipeline, logger: Logger, progress: ProgressReporter = .silent) {
+    package init(pipeline: Pipeline, logger: Logger, progress: ProgressReporter = .silent) {
         self.pipeline = pipeline
         self.logger = logger
         self.progress = progress
     }
 
     /// Normalises every indicator whose inputs changed; `force` every one.
-    public func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
+    package func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
         try start(force: force).finish().report
     }
 
     /// Starts the stage for a run in one pass with ingest: the pass takes the ingest stage's
     /// tables as they are made (`NormalisePass.ingested`), normalising each indicator as
     /// soon as what it reads is in, and the rest at `finish`.
-    public func start(force: Bool) throws(AreaNeedsError) -> NormalisePass {
+    package func start(force: Bool) throws(AreaNeedsError) -> NormalisePass {
         let folder = StageFolder(.normalise, of: pipeline)
         try folder.create()
         return NormalisePass(pipeline: pipeline, logger: logger, folder: folder, force: force)

@@ -10,11 +10,11 @@ import Logging
 /// with a Frictionless descriptor, provenance and checksums; `latest` names the newest.
 ///
 /// Identical inputs give byte-identical tables and no new version.
-public struct PublishStage: Sendable {
+package struct PublishStage: Sendable {
     let pipeline: Pipeline
     let logger: Logger
 
-    public init(pipeline: Pipeline, logger: Logger) {
+    package init(pipeline: Pipeline, logger: Logger) {
         self.pipeline = pipeline
         self.logger = logger
     }
@@ -23,24 +23,24 @@ public struct PublishStage: Sendable {
     static let rankTables = RankedTable.allCases.map(\.fileName)
 
     /// What publishing did.
-    public struct Outcome: Sendable {
-        public var report: StageReport
-        public var release: ReleaseWriter.Outcome
+    package struct Outcome: Sendable {
+        package var report: StageReport
+        package var release: ReleaseWriter.Outcome
         /// The folder of the release now newest.
-        public var folder: String
+        package var folder: String
     }
 
     /// What the stages before publish hand it in memory in a run of every stage, so that it
     /// reads back nothing they wrote: what they made now, else nil.
-    public struct Handoff: Sendable {
+    package struct Handoff: Sendable {
         /// The ranked tables made now.
-        public var ranked: (any RankedRows)?
+        package var ranked: (any RankedRows)?
         /// The geography files the normalise stage read and checked now.
-        public var geography: [InputFile]?
+        package var geography: [InputFile]?
         /// Every ingest unit's manifest: the sources the release records.
-        public var ingestManifests: [StageUnit: StageManifest]?
+        package var ingestManifests: [StageUnit: StageManifest]?
 
-        public init(ranked: (any RankedRows)?, geography: [InputFile]?, ingestManifests: [StageUnit: StageManifest]?) {
+        package init(ranked: (any RankedRows)?, geography: [InputFile]?, ingestManifests: [StageUnit: StageManifest]?) {
             self.ranked = ranked
             self.geography = geography
             self.ingestManifests = ingestManifests
@@ -49,7 +49,7 @@ public struct PublishStage: Sendable {
 
     /// Publishes; `correction` makes a changed release a patch version. `handed` holds what
     /// the stages before made in this run (none when publish runs alone).
-    public func run(correction: Bool = false, force: Bool = false, handed: Handoff? = nil) throws(AreaNeedsError) -> Outcome {
+    package func run(correction: Bool = false, force: Bool = false, handed: Handoff? = nil) throws(AreaNeedsError) -> Outcome {
         let started = Date()
         let rank = StageFolder(.rank, of: pipeline)
         for table in PublishStage.rankTables where !FileManager.default.fileExists(atPath: rank.file(table)) {

@@ -9,11 +9,11 @@ import Logging
 /// = greatest need) and puts them in need quintiles; then, per objective, ranks the mean of
 /// each area's indicator need ranks again. Reads `staging/normalise/`, writes
 /// `staging/rank/indicator_needs.csv` and `objective_needs.csv`.
-public struct RankStage: Sendable {
+package struct RankStage: Sendable {
     let pipeline: Pipeline
     let logger: Logger
 
-    public init(pipeline: Pipeline, logger: Logger) {
+    package init(pipeline: Pipeline, logger: Logger) {
         self.pipeline = pipeline
         self.logger = logger
     }
@@ -21,19 +21,19 @@ public struct RankStage: Sendable {
     static let unit = StageUnit.needs
 
     /// What ranking did, and the tables made now, for publish.
-    public struct Outcome: Sendable {
-        public var report: StageReport
+    package struct Outcome: Sendable {
+        package var report: StageReport
         /// The ranked tables made in this run; nil when the stage was up to date.
-        public var ranked: (any RankedRows)?
+        package var ranked: (any RankedRows)?
     }
 
-    public func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
+    package func run(force: Bool = false) throws(AreaNeedsError) -> StageReport {
         try run(force: force, normalised: [:]).report
     }
 
     /// Ranks every indicator; `normalised` holds the tables the normalise stage made in this
     /// run (by indicator id), which are not read back from its folder.
-    public func run(force: Bool, normalised: [String: NormalisedTable]) throws(AreaNeedsError) -> Outcome {
+    package func run(force: Bool, normalised: [String: NormalisedTable]) throws(AreaNeedsError) -> Outcome {
         let started = Date()
         let folder = StageFolder(.rank, of: pipeline)
         try folder.create()

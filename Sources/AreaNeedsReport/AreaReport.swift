@@ -6,17 +6,17 @@ import AreaNeedsRelease
 /// `areas/<code>.html` and `indicators/<id>.html` are a page per area and per indicator.
 ///
 /// The same release always gives the same pages, byte for byte.
-public struct AreaReport: Sendable {
+package struct AreaReport: Sendable {
     /// One page: its path relative to the report folder, and its HTML.
-    public struct Page: Sendable, Equatable {
+    package struct Page: Sendable, Equatable {
         /// Relative to the report folder: `index.html`, `areas/SPA01.html`.
-        public let path: String
+        package let path: String
         /// The page, UTF-8 XHTML that browsers read as HTML.
-        public let html: String
+        package let html: String
     }
 
     /// The release the report describes.
-    public let release: Release
+    package let release: Release
     private let data: ReportData
     private let advisor: any AreaAdvisor
     private let templates: ReportTemplates
@@ -25,7 +25,7 @@ public struct AreaReport: Sendable {
     ///
     /// - Parameter advisor: gives each area page's "what a contract could address" section;
     ///   `FrameworkAdvisor` over the same release when nil.
-    public init(release: Release, advisor: (any AreaAdvisor)? = nil) throws(AreaNeedsError) {
+    package init(release: Release, advisor: (any AreaAdvisor)? = nil) throws(AreaNeedsError) {
         self.release = release
         data = try ReportData(release: release)
         if let advisor {
@@ -38,13 +38,13 @@ public struct AreaReport: Sendable {
 
     /// Where the report goes by default: `report/` inside the release folder. It is drawn
     /// from the checksummed tables but is not one of them (see `ReportWriter`).
-    public static func defaultFolder(for release: Release) -> String {
+    package static func defaultFolder(for release: Release) -> String {
         release.folder + "/report"
     }
 
     /// Every page, the overview first, then the areas in the order of `areas.csv`, then
     /// the indicators by objective.
-    public func pages() throws(AreaNeedsError) -> [Page] {
+    package func pages() throws(AreaNeedsError) -> [Page] {
         let paths = SitePaths(areas: data.areas, indicators: data.indicators)
         var pages = [Page(path: SitePaths.index, html: try templates.render(OverviewPage(data: data, paths: paths), template: "overview"))]
         for (index, area) in data.areas.enumerated() {
@@ -66,7 +66,7 @@ public struct AreaReport: Sendable {
     /// Writes every page into `folder` (by default `report/` in the release), replacing a
     /// report written there before; returns the path of `index.html`.
     @discardableResult
-    public func write(to folder: String? = nil) throws(AreaNeedsError) -> String {
+    package func write(to folder: String? = nil) throws(AreaNeedsError) -> String {
         let target = folder ?? AreaReport.defaultFolder(for: release)
         try ReportWriter(folder: target).write(try pages())
         return target + "/" + SitePaths.index

@@ -8,12 +8,12 @@ import Foundation
 /// (district, SPA, MSOA and LSOA effects), so neighbouring areas resemble each other and
 /// indicators of one objective agree more often than not, as real ones do. Everything is
 /// made up; every file name says SYNTHETIC. The same seed gives byte-identical files.
-public struct SampleGenerator {
-    public let geographyFolder: String
-    public let outputFolder: String
-    public let seed: UInt64
+package struct SampleGenerator {
+    package let geographyFolder: String
+    package let outputFolder: String
+    package let seed: UInt64
 
-    public init(geographyFolder: String, outputFolder: String, seed: UInt64 = 2026) {
+    package init(geographyFolder: String, outputFolder: String, seed: UInt64 = 2026) {
         self.geographyFolder = geographyFolder
         self.outputFolder = outputFolder
         self.seed = seed
@@ -21,7 +21,7 @@ public struct SampleGenerator {
 
     /// Writes every file; returns their paths.
     @discardableResult
-    public func generate() throws -> [String] {
+    package func generate() throws -> [String] {
         let geography = try SampleGeography.read(folder: geographyFolder)
         try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
         var random = SeededRandom(seed: seed)

@@ -2,12 +2,12 @@ import Foundation
 
 /// A small seeded generator (SplitMix64): the same seed always makes the same sample, the
 /// same national benchmark data set and the same random tests.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,12 +16,12 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform number in 0..<1.
-    public mutating func uniform() -> Double {
+    package mutating func uniform() -> Double {
         Double(next() >> 11) / Double(1 << 53)
     }
 
     /// A normally distributed number (Box-Muller).
-    public mutating func normal(mean: Double = 0, sd: Double = 1) -> Double {
+    package mutating func normal(mean: Double = 0, sd: Double = 1) -> Double {
         let u1 = max(uniform(), 1e-12)
         let u2 = uniform()
         return mean + sd * (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)

@@ -1,19 +1,19 @@
 import Foundation
 
 /// A command run to completion as a child process, with its output collected.
-public struct ChildProcess {
+package struct ChildProcess {
     /// How the child ended and what it wrote.
-    public struct Result {
-        public var status: Int32
-        public var standardOutput: String
-        public var standardError: String
+    package struct Result {
+        package var status: Int32
+        package var standardOutput: String
+        package var standardError: String
         /// Everything, for failure messages.
-        public var transcript: String { "exit \(status)\n--- stdout\n\(standardOutput)--- stderr\n\(standardError)" }
+        package var transcript: String { "exit \(status)\n--- stdout\n\(standardOutput)--- stderr\n\(standardError)" }
     }
 
     /// Runs `executable` with `arguments` in `folder`, with `environment` added to ours.
     /// Output goes through files, not pipes, so a chatty child cannot block on a full pipe.
-    public static func run(_ executable: String, _ arguments: [String], in folder: String? = nil,
+    package static func run(_ executable: String, _ arguments: [String], in folder: String? = nil,
                            environment: [String: String] = [:]) throws -> Result {
         let outputs = NSTemporaryDirectory() + "areaneeds-child-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)

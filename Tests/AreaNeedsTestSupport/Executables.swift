@@ -2,19 +2,19 @@ import Foundation
 
 /// The executables `swift build` put in the products folder, beside the test bundle, for
 /// the tests that run them as child processes.
-public enum Executables {
+package enum Executables {
     /// A missing executable: the tests that need it fail with this message.
-    public struct Missing: Error, CustomStringConvertible {
-        public let name: String
-        public let searched: [String]
-        public var description: String {
+    package struct Missing: Error, CustomStringConvertible {
+        package let name: String
+        package let searched: [String]
+        package var description: String {
             "\(name) is not built (looked in \(searched.joined(separator: ", "))): run `swift build` first, "
                 + "or set AREANEEDS_PRODUCTS to the folder holding the executables"
         }
     }
 
     /// The path of the executable `name`.
-    public static func path(_ name: String) throws -> String {
+    package static func path(_ name: String) throws -> String {
         let folders = productFolders
         for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
             return folder + "/" + name
@@ -23,7 +23,7 @@ public enum Executables {
     }
 
     /// Runs the executable `name` as a child process (no terminal), as cron would.
-    public static func run(_ name: String, _ arguments: [String], in folder: String? = nil,
+    package static func run(_ name: String, _ arguments: [String], in folder: String? = nil,
                            environment: [String: String] = [:]) throws -> ChildProcess.Result {
         try ChildProcess.run(path(name), arguments, in: folder, environment: environment)
     }

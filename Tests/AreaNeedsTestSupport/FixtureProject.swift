@@ -4,17 +4,17 @@ import Foundation
 /// A small, complete project in a temporary folder: six areas in two districts, eighteen
 /// LSOAs, a ward split between areas, sources for a rate, a weighted mean and a district
 /// figure, and a pipeline file over them. Tests change its files and run it.
-public final class FixtureProject {
-    public let root: String
-    public var pipelinePath: String { root + "/pipelines/test.yml" }
+package final class FixtureProject {
+    package let root: String
+    package var pipelinePath: String { root + "/pipelines/test.yml" }
     /// `data-out/test`: the pipeline's releases.
-    public var releases: String { root + "/data-out/test" }
+    package var releases: String { root + "/data-out/test" }
 
     /// The repository, for the framework file and the executables.
-    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    package static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
-    public init() {
+    package init() {
         root = NSTemporaryDirectory() + "areaneeds-fixture-" + UUID().uuidString
         for folder in ["pipelines", "data-raw/geography", "data-raw/sources"] {
             try! FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
@@ -36,23 +36,23 @@ public final class FixtureProject {
         }
     }
 
-    public func write(_ relative: String, _ text: String) {
+    package func write(_ relative: String, _ text: String) {
         write(relative, bytes: Array(text.utf8))
     }
 
-    public func write(_ relative: String, bytes: [UInt8]) {
+    package func write(_ relative: String, bytes: [UInt8]) {
         let path = root + "/" + relative
         try? FileManager.default.removeItem(atPath: path)
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
-    public func read(_ relative: String) -> String {
+    package func read(_ relative: String) -> String {
         (try? String(contentsOfFile: root + "/" + relative, encoding: .utf8)) ?? ""
     }
 
     /// Rows of a CSV file as dictionaries, read as the product reads CSV; none when the
     /// file cannot be read.
-    public func table(_ relative: String) -> [[String: String]] {
+    package func table(_ relative: String) -> [[String: String]] {
         guard let reader = try? TableReader(path: root + "/" + relative, options: ReadOptions(header: .line(1))),
               let rows = try? reader.readAll() else { return [] }
         let header = reader.header.names
@@ -60,25 +60,25 @@ public final class FixtureProject {
     }
 
     /// The bytes of a file; empty when it does not exist.
-    public func bytes(_ relative: String) -> [UInt8] {
+    package func bytes(_ relative: String) -> [UInt8] {
         (FileManager.default.contents(atPath: root + "/" + relative)).map(Array.init) ?? []
     }
 
     /// Rows of a staged table (ingest's `.staged` files) as dictionaries of their CSV text;
     /// empty when it does not exist.
-    public func stagedTable(_ relative: String) -> [[String: String]] {
+    package func stagedTable(_ relative: String) -> [[String: String]] {
         guard let reader = try? StagedTableReader(path: root + "/" + relative), let rows = try? reader.texts() else { return [] }
         return rows.map { Dictionary(uniqueKeysWithValues: zip(reader.columns.map(\.name), $0)) }
     }
 
     /// The names in a folder, sorted; empty when it does not exist.
-    public func list(_ relative: String) -> [String] {
+    package func list(_ relative: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative)) ?? []).sorted()
     }
 
     // MARK: - Content
 
-    public static let areas = """
+    package static let areas = """
         spa_code,spa_name,district_code,district_name,population
         A1,North One,D1,Dale,3000
         A2,North Two,D1,Dale,3000
@@ -90,7 +90,7 @@ public final class FixtureProject {
         """
 
     /// LSOA L<a><n>: area A<a>, n = 1...3.
-    public static let lsoaLookup: String = {
+    package static let lsoaLookup: String = {
         var text = "lsoa11_code,lsoa11_name,spa_code\n"
         for area in 1...6 {
             for n in 1...3 { text += "L\(area)\(n),Small \(area)\(n),A\(area)\n" }
@@ -99,7 +99,7 @@ public final class FixtureProject {
     }()
 
     /// W1 lies half in A1, half in A2; W2 wholly in A3..., one ward per remaining area.
-    public static let wardLookup = """
+    package static let wardLookup = """
         ward_code,ward_name,spa_code,weight
         W1,Split Ward,A1,0.5
         W1,Split Ward,A2,0.5
@@ -113,12 +113,12 @@ public final class FixtureProject {
     /// Fuel poverty: area a has (10 a)% fuel poor in each of its LSOAs (with `changing`,
     /// that area has 10 (7 - a)% instead); with a title row, a thousands separator and
     /// notes, as published.
-    public static func fuelPoverty(changing area: Int? = nil) -> String {
+    package static func fuelPoverty(changing area: Int? = nil) -> String {
         fuelPoverty(percent: (1...6).map { a in 10 * (area == a ? 7 - a : a) })
     }
 
     /// Fuel poverty with `percent[a - 1]`% fuel poor in each LSOA of area a (whole numbers).
-    public static func fuelPoverty(percent: [Int]) -> String {
+    package static func fuelPoverty(percent: [Int]) -> String {
         precondition(percent.count == 6, "one percentage per area")
         var text = "\"Table 3: Fuel poverty, made up for tests\"\n\nLSOA Code,Households,Fuel poor\n"
         for a in 1...6 {
@@ -134,7 +134,7 @@ public final class FixtureProject {
     /// The fuel poverty table as a workbook's sheet "Table 3", cell for cell as
     /// `fuelPoverty()`: a title, the header on row 3, numbers as numbers, a note below.
     /// `replacing` puts other cells at (row, column), 1-based, as a broken input does.
-    public static func fuelPovertyWorkbook(replacing cells: [(row: Int, column: Int, cell: WorkbookCell)] = []) -> WorkbookFile {
+    package static func fuelPovertyWorkbook(replacing cells: [(row: Int, column: Int, cell: WorkbookCell)] = []) -> WorkbookFile {
         var rows: [[WorkbookCell?]] = [[.text("Table 3: Fuel poverty, made up for tests")], [], [.text("LSOA Code"), .text("Households"), .text("Fuel poor")]]
         for a in 1...6 {
             for n in 1...3 { rows.append([.text("L\(a)\(n)"), .number("1000"), .number(String(10 * a * 10))]) }
@@ -148,7 +148,7 @@ public final class FixtureProject {
     }
 
     /// Scores: higher in the south; one suppressed cell.
-    public static func scores() -> String {
+    package static func scores() -> String {
         var text = "LSOA code,Score,Population\n"
         for a in 1...6 {
             for n in 1...3 {
@@ -159,7 +159,7 @@ public final class FixtureProject {
         return text
     }
 
-    public static let pay = """
+    package static let pay = """
         District code,District name,Median pay
         D1,Dale,"£30,000"
         D2,Vale,"£25,000"
@@ -167,7 +167,7 @@ public final class FixtureProject {
 
         """
 
-    public static let wardCare = """
+    package static let wardCare = """
         Ward code,Carers,Residents
         W1,40,1000
         W3,30,1000
@@ -177,7 +177,7 @@ public final class FixtureProject {
 
         """
 
-    public static var pipeline: String {
+    package static var pipeline: String {
         """
         pipeline: test
         title: Fixture pipeline

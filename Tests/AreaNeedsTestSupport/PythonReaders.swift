@@ -4,12 +4,12 @@ import Foundation
 /// column types) and openpyxl (the workbook). `scripts/setup-readers` installs them once
 /// into `.build-readers/`; the tests that need them run it when they are missing and are
 /// skipped, with the reason, when that fails.
-public enum PythonReaders {
+package enum PythonReaders {
     /// The virtualenv's Python, or why there is none.
-    public static let located: (python: String?, reason: String) = locate()
+    package static let located: (python: String?, reason: String) = locate()
 
     /// Runs a Python program, given as text, with `arguments`.
-    public static func run(_ python: String, program: String, _ arguments: [String]) throws -> ChildProcess.Result {
+    package static func run(_ python: String, program: String, _ arguments: [String]) throws -> ChildProcess.Result {
         try ChildProcess.run(python, ["-c", program] + arguments)
     }
 

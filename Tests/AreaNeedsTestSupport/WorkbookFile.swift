@@ -2,7 +2,7 @@ import Foundation
 import ZIPFoundation
 
 /// One cell of a workbook written by `WorkbookFile`, as Excel stores it.
-public enum WorkbookCell: Sendable, Equatable {
+package enum WorkbookCell: Sendable, Equatable {
     /// Text kept in the shared strings (`t="s"`), as Excel writes text.
     case text(String)
     /// Text kept in the cell itself (`t="inlineStr"`).
@@ -29,39 +29,39 @@ public enum WorkbookCell: Sendable, Equatable {
 /// Writes Excel workbooks (.xlsx) through ZIPFoundation, for tests and benchmarks: the
 /// parts Excel writes (content types, relationships, workbook, styles, shared strings,
 /// worksheets), each sheet from rows of typed cells.
-public struct WorkbookFile {
+package struct WorkbookFile {
     /// A sheet: its name and its rows from row 1; a row with no cells is left out of the
     /// XML, as Excel leaves out empty rows, and a nil cell is left out of its row.
-    public struct Sheet {
-        public var name: String
-        public var rows: AnySequence<[WorkbookCell?]>
+    package struct Sheet {
+        package var name: String
+        package var rows: AnySequence<[WorkbookCell?]>
 
-        public init<Rows: Sequence>(_ name: String, rows: Rows) where Rows.Element == [WorkbookCell?] {
+        package init<Rows: Sequence>(_ name: String, rows: Rows) where Rows.Element == [WorkbookCell?] {
             self.name = name
             self.rows = AnySequence(rows)
         }
     }
 
-    public var sheets: [Sheet]
+    package var sheets: [Sheet]
     /// Dates count from 1904 (`<workbookPr date1904="1"/>`).
-    public var uses1904 = false
+    package var uses1904 = false
     /// Whether the shared strings part is written (leave it out to break the workbook).
-    public var writesSharedStrings = true
+    package var writesSharedStrings = true
     /// Whether cells carry their references (`r="D7"`); Excel always writes them, some
     /// other writers do not.
-    public var writesCellReferences = true
+    package var writesCellReferences = true
     /// Merged cell ranges written below the first sheet's data ("A1:F1").
-    public var mergedCells: [String] = []
+    package var mergedCells: [String] = []
     /// The first sheet's XML as given, in place of its rows: for sheets no writer makes.
-    public var firstSheetXML: String?
+    package var firstSheetXML: String?
 
-    public init(sheets: [Sheet]) {
+    package init(sheets: [Sheet]) {
         self.sheets = sheets
     }
 
     /// Writes the workbook to `path`, replacing any file there. Each sheet's XML goes
     /// through a temporary file, so large sheets are never held in memory.
-    public func write(to path: String) throws {
+    package func write(to path: String) throws {
         try? FileManager.default.removeItem(atPath: path)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(UUID().uuidString)")
@@ -92,7 +92,7 @@ public struct WorkbookFile {
     }
 
     /// Writes a zip archive of small text parts: for files that are zips but not workbooks.
-    public static func writeArchive(_ entries: [(name: String, text: String)], to path: String) throws {
+    package static func writeArchive(_ entries: [(name: String, text: String)], to path: String) throws {
         try? FileManager.default.removeItem(atPath: path)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         for (name, text) in entries { try add(name, text, to: archive) }
@@ -221,7 +221,7 @@ public struct WorkbookFile {
     }
 
     /// The letters of a 1-based column: 1 is A, 27 is AA.
-    public static func columnLetters(_ number: Int) -> String {
+    package static func columnLetters(_ number: Int) -> String {
         var number = number
         var letters = ""
         while number > 0 {

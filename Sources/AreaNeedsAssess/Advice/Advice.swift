@@ -3,51 +3,51 @@ import AreaNeedsRelease
 /// For a set of areas, the five objectives ranked by need, worst first, each with its
 /// outcomes, linked corporate priorities and the framework's example supplier measures:
 /// what a commissioner could ask suppliers for.
-public struct Advice: Sendable {
-    public let areas: AreaSelection
+package struct Advice: Sendable {
+    package let areas: AreaSelection
     /// The release the needs come from.
-    public let source: ReleaseSource
+    package let source: ReleaseSource
     /// All five objectives, the greatest need first.
-    public let objectives: [RankedObjective]
+    package let objectives: [RankedObjective]
     /// Remarks on the request.
-    public let notes: [String]
+    package let notes: [String]
     /// How many areas the release has.
-    public let releaseAreaCount: Int
+    package let releaseAreaCount: Int
 
     /// One objective, its need in the areas and what suppliers could deliver.
-    public struct RankedObjective: Sendable, Equatable {
+    package struct RankedObjective: Sendable, Equatable {
         /// 1 = the greatest need in these areas.
-        public var position: Int
-        public var objective: ObjectiveRow
+        package var position: Int
+        package var objective: ObjectiveRow
         /// The lowest (worst) need quintile among the areas; nil when none is ranked.
-        public var bestQuintile: Int?
+        package var bestQuintile: Int?
         /// The mean of the areas' objective need ranks (1 = greatest need); nil when none is ranked.
-        public var meanNeedRank: Double?
+        package var meanNeedRank: Double?
         /// The areas in need quintile 1 or 2, in the release's order.
-        public var highestNeedAreas: [AreaRow]
+        package var highestNeedAreas: [AreaRow]
         /// Each area's quintile on the objective, in the release's order (nil: not ranked).
-        public var quintiles: [AreaQuintile]
+        package var quintiles: [AreaQuintile]
         /// The objective's indicators, for reading the need.
-        public var indicators: [IndicatorRow]
-        public var outcomes: [OutcomeAdvice]
+        package var indicators: [IndicatorRow]
+        package var outcomes: [OutcomeAdvice]
     }
 
     /// An area's need quintile on one objective.
-    public struct AreaQuintile: Sendable, Equatable {
-        public var area: AreaRow
-        public var quintile: Int?
+    package struct AreaQuintile: Sendable, Equatable {
+        package var area: AreaRow
+        package var quintile: Int?
     }
 
     /// An outcome with its corporate priorities and example measures.
-    public struct OutcomeAdvice: Sendable, Equatable {
-        public var outcome: OutcomeRow
+    package struct OutcomeAdvice: Sendable, Equatable {
+        package var outcome: OutcomeRow
         /// Examples only, as the framework says: not an exhaustive list.
-        public var exampleMeasures: [String]
+        package var exampleMeasures: [String]
     }
 
     /// Ranks the objectives for the areas: by the worst quintile among them, then by the
     /// mean of their objective need ranks, then by objective number.
-    public init(for areas: AreaSelection, in release: NeedsRelease) {
+    package init(for areas: AreaSelection, in release: NeedsRelease) {
         self.areas = areas
         source = release.source
         releaseAreaCount = release.areas.count

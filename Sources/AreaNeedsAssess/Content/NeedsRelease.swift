@@ -4,26 +4,26 @@ import Foundation
 
 /// What `assess` and `advise` read from a release: its areas, the framework and the need
 /// ranks, indexed for look-ups. Opened from a verified release, or built in memory.
-public struct NeedsRelease: Sendable {
+package struct NeedsRelease: Sendable {
     /// Which release the answers come from.
-    public let source: ReleaseSource
+    package let source: ReleaseSource
     /// The procurement threshold and its source, as the release carries them.
-    public let policy: ReleasePolicy
+    package let policy: ReleasePolicy
     /// Areas in the release's order.
-    public let areas: [AreaRow]
+    package let areas: [AreaRow]
     /// Objectives 1 to 5.
-    public let objectives: [ObjectiveRow]
-    public let outcomes: [OutcomeRow]
+    package let objectives: [ObjectiveRow]
+    package let outcomes: [OutcomeRow]
     /// The framework's example supplier measures.
-    public let measures: [MeasureRow]
+    package let measures: [MeasureRow]
     /// Indicators in the release's order; `objectiveId` maps each to its objective.
-    public let indicators: [IndicatorRow]
+    package let indicators: [IndicatorRow]
 
     private let indicatorNeedsByArea: [String: [String: IndicatorNeedRow]]
     private let objectiveNeedsByArea: [String: [Int: ObjectiveNeedRow]]
 
     /// A release held in memory.
-    public init(source: ReleaseSource, policy: ReleasePolicy, areas: [AreaRow], objectives: [ObjectiveRow],
+    package init(source: ReleaseSource, policy: ReleasePolicy, areas: [AreaRow], objectives: [ObjectiveRow],
                 outcomes: [OutcomeRow], measures: [MeasureRow], indicators: [IndicatorRow],
                 indicatorNeeds: [IndicatorNeedRow], objectiveNeeds: [ObjectiveNeedRow]) {
         self.source = source
@@ -47,7 +47,7 @@ public struct NeedsRelease: Sendable {
     /// is made on data that may be corrupt.
     /// - Parameter location: as `Release.open` takes it: a version folder, a `latest` link,
     ///   a pipeline folder, or `latest` alone.
-    public static func open(_ location: String, dataOut: String = "data-out", pipeline: String? = nil,
+    package static func open(_ location: String, dataOut: String = "data-out", pipeline: String? = nil,
                             defaultPipeline: String? = nil) throws(AreaNeedsError) -> NeedsRelease {
         let release: Release
         do {
@@ -63,7 +63,7 @@ public struct NeedsRelease: Sendable {
     }
 
     /// Reads the tables of a release already opened (and so verified).
-    public init(_ release: Release) throws(AreaNeedsError) {
+    package init(_ release: Release) throws(AreaNeedsError) {
         self.init(
             source: ReleaseSource(release), policy: release.policy,
             areas: try release.areas(), objectives: try release.objectives(), outcomes: try release.outcomes(),
@@ -109,27 +109,27 @@ public struct NeedsRelease: Sendable {
     // MARK: - Look-ups
 
     /// The objective with this number.
-    public func objective(_ id: Int) -> ObjectiveRow? {
+    package func objective(_ id: Int) -> ObjectiveRow? {
         objectives.first { $0.id == id }
     }
 
     /// The indicators that inform an objective, in the release's order.
-    public func indicators(of objectiveId: Int) -> [IndicatorRow] {
+    package func indicators(of objectiveId: Int) -> [IndicatorRow] {
         indicators.filter { $0.objectiveId == objectiveId }
     }
 
     /// An area's need on an objective; nil when the release has no row for it.
-    public func objectiveNeed(area: String, objective: Int) -> ObjectiveNeedRow? {
+    package func objectiveNeed(area: String, objective: Int) -> ObjectiveNeedRow? {
         objectiveNeedsByArea[area]?[objective]
     }
 
     /// An area's need on an indicator; nil when the release has no row for it.
-    public func indicatorNeed(area: String, indicator: String) -> IndicatorNeedRow? {
+    package func indicatorNeed(area: String, indicator: String) -> IndicatorNeedRow? {
         indicatorNeedsByArea[area]?[indicator]
     }
 
     /// How many areas have a need quintile on an objective.
-    public func areasRanked(on objective: Int) -> Int {
+    package func areasRanked(on objective: Int) -> Int {
         areas.count { objectiveNeed(area: $0.code, objective: objective)?.needQuintile != nil }
     }
 }

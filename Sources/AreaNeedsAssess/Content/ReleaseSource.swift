@@ -1,17 +1,17 @@
 import AreaNeedsRelease
 
 /// Which release an answer was drawn from, shown with every answer.
-public struct ReleaseSource: Sendable, Equatable {
-    public var pipeline: String
-    public var version: String
-    public var title: String
+package struct ReleaseSource: Sendable, Equatable {
+    package var pipeline: String
+    package var version: String
+    package var title: String
     /// True when the figures are made up (the bundled sample): not for real decisions.
-    public var synthetic: Bool
+    package var synthetic: Bool
     /// The version folder.
-    public var folder: String
+    package var folder: String
 
     /// A source described in full (for releases held in memory).
-    public init(pipeline: String, version: String, title: String, synthetic: Bool, folder: String) {
+    package init(pipeline: String, version: String, title: String, synthetic: Bool, folder: String) {
         self.pipeline = pipeline
         self.version = version
         self.title = title

@@ -1,41 +1,41 @@
 import AreaNeedsRelease
 
 /// The 5%/10% answer for a contract, with every criterion and the evidence behind it.
-public struct Assessment: Sendable {
-    public let request: AssessmentRequest
+package struct Assessment: Sendable {
+    package let request: AssessmentRequest
     /// The release the evidence comes from.
-    public let source: ReleaseSource
+    package let source: ReleaseSource
     /// The procurement threshold applied, in pounds, and where it comes from.
-    public let threshold: Double
-    public let thresholdSource: String
+    package let threshold: Double
+    package let thresholdSource: String
     /// What the rules give.
-    public let outcome: SocialValueRules.Outcome
+    package let outcome: SocialValueRules.Outcome
     /// The criteria in a fixed order: impact, objectives, highest needs, threshold.
-    public let criteria: [Criterion]
+    package let criteria: [Criterion]
     /// The decision in a sentence or three.
-    public let decision: String
+    package let decision: String
     /// Every served area on every chosen objective, area by area.
-    public let evidence: [NeedEvidence]
+    package let evidence: [NeedEvidence]
     /// Each chosen objective across the served areas.
-    public let summaries: [ObjectiveSummary]
+    package let summaries: [ObjectiveSummary]
     /// Remarks on the request.
-    public let notes: [String]
+    package let notes: [String]
     /// How many areas the release has.
-    public let releaseAreaCount: Int
+    package let releaseAreaCount: Int
 
     /// 10 or 5; 0 when no weighting is required; nil when the release cannot decide it.
-    public var weightingPercent: Int? { outcome.weightingPercent }
+    package var weightingPercent: Int? { outcome.weightingPercent }
     /// True when the contract goes to the Procurement Board (fewer than two objectives).
-    public var referToProcurementBoard: Bool { outcome.referToProcurementBoard }
+    package var referToProcurementBoard: Bool { outcome.referToProcurementBoard }
     /// Decided, or undetermined: the weighting turns on objectives the release does not
     /// rank in the served areas.
-    public var isDecided: Bool { outcome.isDecided }
+    package var isDecided: Bool { outcome.isDecided }
     /// The chosen objectives the release cannot tell about in the served areas: no served
     /// area is known to be in quintile 1-2 on them, and some are not ranked.
-    public var unknownObjectives: [ObjectiveSummary] { summaries.filter { $0.reach == .unknown } }
+    package var unknownObjectives: [ObjectiveSummary] { summaries.filter { $0.reach == .unknown } }
 
     /// Applies the rules to a request over a release.
-    public init(_ request: AssessmentRequest, in release: NeedsRelease) {
+    package init(_ request: AssessmentRequest, in release: NeedsRelease) {
         self.request = request
         source = release.source
         releaseAreaCount = release.areas.count

@@ -3,17 +3,17 @@ import AreaNeedsCore
 /// What a commissioner asks: the areas served, the objectives addressed, the expected
 /// impact and, optionally, the contract's value and a threshold to use instead of the
 /// release's.
-public struct AssessmentRequest: Sendable {
-    public let areas: AreaSelection
-    public let objectives: ObjectiveSelection
-    public let impact: Impact
+package struct AssessmentRequest: Sendable {
+    package let areas: AreaSelection
+    package let objectives: ObjectiveSelection
+    package let impact: Impact
     /// The contract's value in pounds.
-    public let value: Double?
+    package let value: Double?
     /// A procurement threshold in pounds that replaces the release's.
-    public let threshold: Double?
+    package let threshold: Double?
 
     /// Checks the amounts: neither may be negative or not a number.
-    public init(areas: AreaSelection, objectives: ObjectiveSelection, impact: Impact,
+    package init(areas: AreaSelection, objectives: ObjectiveSelection, impact: Impact,
                 value: Double? = nil, threshold: Double? = nil) throws(AreaNeedsError) {
         if let value, !(value.isFinite && value >= 0) {
             throw AreaNeedsError(.usage, "contract value \(Pounds.format(value)): must be a sum of pounds, zero or more (--value)")

@@ -1,14 +1,14 @@
 /// One condition of the policy's rules, whether the request meets it, and why.
-public struct Criterion: Sendable, Equatable {
+package struct Criterion: Sendable, Equatable {
     /// The stable identifiers, as the JSON gives them.
-    public enum ID: String, Sendable, CaseIterable {
+    package enum ID: String, Sendable, CaseIterable {
         case significantImpact = "significant_impact"
         case multipleObjectives = "multiple_objectives"
         case highestNeedsCommunities = "highest_needs_communities"
         case aboveThreshold = "above_threshold"
 
         /// What the criterion asks, and what depends on it.
-        public var description: String {
+        package var description: String {
             switch self {
             case .significantImpact:
                 "The social value added has the potential for significant additional impact (needed for 10%; some impact is enough for 5%)."
@@ -23,20 +23,20 @@ public struct Criterion: Sendable, Equatable {
     }
 
     /// Which criterion.
-    public var id: ID
+    package var id: ID
     /// True or false; nil when it cannot be judged: no contract value was given, or the
     /// release does not rank a chosen objective in the served areas.
-    public var met: Bool?
+    package var met: Bool?
     /// The facts behind `met`, for this request.
-    public var detail: String
+    package var detail: String
     /// Why `met` is unknown; nil when it is known.
-    public var reason: String?
+    package var reason: String?
 
     /// What the criterion asks.
-    public var description: String { id.description }
+    package var description: String { id.description }
 
     /// A criterion judged for one request.
-    public init(_ id: ID, met: Bool?, detail: String, reason: String? = nil) {
+    package init(_ id: ID, met: Bool?, detail: String, reason: String? = nil) {
         self.id = id
         self.met = met
         self.detail = detail

@@ -1,6 +1,6 @@
 /// The additional impact a contract's social value has the potential to make, as the
 /// commissioner judges it (section 5 of the policy).
-public enum Impact: String, Sendable, CaseIterable {
+package enum Impact: String, Sendable, CaseIterable {
     /// Significant additional impact: a condition for 10%.
     case significant
     /// Some additional impact: enough for 5%.

@@ -1,32 +1,32 @@
 import AreaNeedsRelease
 
 /// One served area's need on one chosen objective, with the indicators behind it.
-public struct NeedEvidence: Sendable, Equatable {
-    public var area: AreaRow
-    public var objective: ObjectiveRow
+package struct NeedEvidence: Sendable, Equatable {
+    package var area: AreaRow
+    package var objective: ObjectiveRow
     /// The area's row of `objective_needs.csv`; nil when the release has none.
-    public var need: ObjectiveNeedRow?
+    package var need: ObjectiveNeedRow?
     /// The objective's indicators, in the release's order.
-    public var indicators: [IndicatorEvidence]
+    package var indicators: [IndicatorEvidence]
 
     /// 1 = the worst fifth of areas; nil when the objective is not ranked for the area.
-    public var quintile: Int? { need?.needQuintile }
+    package var quintile: Int? { need?.needQuintile }
 
     /// Quintile 1 or 2: a community with the highest needs on this objective; nil when the
     /// objective is not ranked for the area (unknown, never "no").
-    public var highestNeed: Bool? {
+    package var highestNeed: Bool? {
         guard let quintile else { return nil }
         return need?.highestNeed ?? (quintile <= 2)
     }
 
     /// One indicator's need in the area.
-    public struct IndicatorEvidence: Sendable, Equatable {
-        public var indicator: IndicatorRow
+    package struct IndicatorEvidence: Sendable, Equatable {
+        package var indicator: IndicatorRow
         /// The area's row of `indicator_needs.csv`; nil when the release has none.
-        public var need: IndicatorNeedRow?
+        package var need: IndicatorNeedRow?
 
         /// True when the area has no figure for the indicator.
-        public var missing: Bool { need?.value == nil }
+        package var missing: Bool { need?.value == nil }
     }
 
     init(area: AreaRow, objective: ObjectiveRow, in release: NeedsRelease) {

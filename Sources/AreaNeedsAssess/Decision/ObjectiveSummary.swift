@@ -2,20 +2,20 @@ import AreaNeedsRelease
 
 /// One chosen objective across the served areas: which of them have the highest needs, and
 /// which the release cannot tell about.
-public struct ObjectiveSummary: Sendable, Equatable {
-    public var objective: ObjectiveRow
+package struct ObjectiveSummary: Sendable, Equatable {
+    package var objective: ObjectiveRow
     /// The served areas with a need quintile on the objective.
-    public var areasRanked: Int
+    package var areasRanked: Int
     /// The served areas in need quintile 1 or 2, in the release's order.
-    public var highestNeedAreas: [AreaRow]
+    package var highestNeedAreas: [AreaRow]
     /// The served areas without a need quintile on the objective: no indicator of it has a
     /// figure there.
-    public var unrankedAreas: [AreaRow]
+    package var unrankedAreas: [AreaRow]
     /// The lowest (worst) quintile among the served areas; nil when none is ranked.
-    public var bestQuintile: Int?
+    package var bestQuintile: Int?
 
     /// Whether the served areas include communities with the highest needs on the objective.
-    public enum Reach: String, Sendable, Equatable {
+    package enum Reach: String, Sendable, Equatable {
         /// At least one served area is in quintile 1 or 2.
         case reached
         /// Every served area is ranked, and none is in quintile 1 or 2.
@@ -26,7 +26,7 @@ public struct ObjectiveSummary: Sendable, Equatable {
     }
 
     /// Reached, not reached, or unknown: an unranked area is never read as "no need".
-    public var reach: Reach {
+    package var reach: Reach {
         if !highestNeedAreas.isEmpty { return .reached }
         return unrankedAreas.isEmpty ? .notReached : .unknown
     }

@@ -12,25 +12,25 @@
 /// Missing data is never read as "not met": an objective the release does not rank in some
 /// served area may still reach the highest needs there. When the weighting turns on such
 /// objectives, the rules give no weighting, only the ones still possible.
-public enum SocialValueRules {
+package enum SocialValueRules {
     /// What the rules look at.
-    public struct Facts: Sendable, Equatable {
-        public var impact: Impact
+    package struct Facts: Sendable, Equatable {
+        package var impact: Impact
         /// How many distinct objectives the contract addresses.
-        public var objectives: Int
+        package var objectives: Int
         /// How many of them have at least one served area in need quintile 1 or 2.
-        public var objectivesWithHighestNeeds: Int
+        package var objectivesWithHighestNeeds: Int
         /// How many others could still have one: no served area is known to be in quintile
         /// 1 or 2, but at least one served area is not ranked on the objective.
-        public var objectivesUnknown: Int
-        public var countyWide: Bool
+        package var objectivesUnknown: Int
+        package var countyWide: Bool
         /// The contract's value in pounds, when given.
-        public var value: Double?
+        package var value: Double?
         /// The procurement threshold in pounds.
-        public var threshold: Double
+        package var threshold: Double
 
         /// The facts of one request.
-        public init(impact: Impact, objectives: Int, objectivesWithHighestNeeds: Int, objectivesUnknown: Int = 0,
+        package init(impact: Impact, objectives: Int, objectivesWithHighestNeeds: Int, objectivesUnknown: Int = 0,
                     countyWide: Bool, value: Double?, threshold: Double) {
             self.impact = impact
             self.objectives = objectives
@@ -43,35 +43,35 @@ public enum SocialValueRules {
     }
 
     /// What the rules give.
-    public struct Outcome: Sendable, Equatable {
+    package struct Outcome: Sendable, Equatable {
         /// 10 or 5; 0 when no weighting is required (below the threshold); nil when it
         /// depends on objectives the release does not rank in the served areas.
-        public var weightingPercent: Int?
+        package var weightingPercent: Int?
         /// What the rules give regardless of the value: 10 or 5; nil when undetermined.
-        public var rulesWeightingPercent: Int?
+        package var rulesWeightingPercent: Int?
         /// The weightings still possible: the one weighting when decided, 5 and 10 when not.
-        public var possibleWeightingPercents: [Int]
+        package var possibleWeightingPercents: [Int]
         /// False only when a value below the threshold was given.
-        public var weightingRequired: Bool
+        package var weightingRequired: Bool
         /// Fewer than two objectives on a contract that needs weighting.
-        public var referToProcurementBoard: Bool
+        package var referToProcurementBoard: Bool
         /// Whether each criterion is met.
-        public var significantImpact: Bool
-        public var multipleObjectives: Bool
+        package var significantImpact: Bool
+        package var multipleObjectives: Bool
         /// Nil when the release cannot tell: it turns on objectives it does not rank.
-        public var highestNeeds: Bool?
+        package var highestNeeds: Bool?
         /// Nil when no value was given.
-        public var aboveThreshold: Bool?
+        package var aboveThreshold: Bool?
         /// For an undetermined answer: how many of the unranked objectives would have to
         /// reach the highest needs for 10%.
-        public var objectivesStillNeeded: Int
+        package var objectivesStillNeeded: Int
 
         /// True when the release decides the weighting.
-        public var isDecided: Bool { weightingPercent != nil }
+        package var isDecided: Bool { weightingPercent != nil }
     }
 
     /// Applies the rules.
-    public static func apply(_ facts: Facts) -> Outcome {
+    package static func apply(_ facts: Facts) -> Outcome {
         let significant = facts.impact == .significant
         let multiple = facts.objectives >= 2
         // Reaching one objective's highest-needs communities is not enough: the 10% row asks

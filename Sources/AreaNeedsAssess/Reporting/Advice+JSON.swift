@@ -2,7 +2,7 @@ import AreaNeedsRelease
 
 extension Advice {
     /// The advice for tools, as documented in docs/assess.md.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "format_version": .integer(Assessment.jsonFormatVersion),
             "areas": .object([

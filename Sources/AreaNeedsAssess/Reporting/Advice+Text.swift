@@ -6,7 +6,7 @@ extension Advice {
 
     /// The advice for people: the objectives, greatest need first, with what suppliers
     /// could deliver for each.
-    public var text: String {
+    package var text: String {
         var out = TextLayout()
         let served = areas.areas
         let who = areas.countyWide

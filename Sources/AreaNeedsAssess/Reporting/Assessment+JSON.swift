@@ -5,11 +5,11 @@ import Foundation
 extension Assessment {
     /// The version of the JSON layout; it changes only when a field is removed or changes
     /// meaning. 2: `weighting_percent` may be null (an undetermined answer), with `status`.
-    public static let jsonFormatVersion = 2
+    package static let jsonFormatVersion = 2
 
     /// The answer for tools, as documented in docs/assess.md: snake_case keys, every key
     /// always present, `null` where there is no value.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "format_version": .integer(Assessment.jsonFormatVersion),
             "status": .string(isDecided ? "decided" : "undetermined"),

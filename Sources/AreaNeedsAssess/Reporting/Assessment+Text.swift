@@ -9,7 +9,7 @@ extension Assessment {
 
     /// The answer for people: the weighting, the decision, each criterion, the evidence,
     /// notes and the release.
-    public var text: String {
+    package var text: String {
         var out = TextLayout()
         out.add(headline)
         out.blank()

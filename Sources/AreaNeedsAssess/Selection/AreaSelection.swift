@@ -8,23 +8,23 @@ import Foundation
 /// all the district's areas), an area name (`Burnley North`), or `county` (every area of
 /// the release); case does not matter and kinds may be mixed. `county` beside named areas
 /// is allowed: the named areas are already in the county, and a note says so.
-public struct AreaSelection: Sendable {
+package struct AreaSelection: Sendable {
     /// The areas served, in the release's order, each once.
-    public let areas: [AreaRow]
+    package let areas: [AreaRow]
     /// True when the areas are every area of the release (`county`, or all named one by one).
-    public let countyWide: Bool
+    package let countyWide: Bool
     /// The terms as given.
-    public let terms: [String]
+    package let terms: [String]
     /// Remarks on the request, such as a term that added nothing.
-    public let notes: [String]
+    package let notes: [String]
 
     /// The keyword for every area of the release.
-    public static let countyKeyword = "county"
+    package static let countyKeyword = "county"
 
     /// Resolves terms, each of which may itself be a comma-separated list.
     ///
     /// Throws a configuration error naming every unknown term, with the nearest valid names.
-    public static func resolve(_ terms: [String], in release: NeedsRelease) throws(AreaNeedsError) -> AreaSelection {
+    package static func resolve(_ terms: [String], in release: NeedsRelease) throws(AreaNeedsError) -> AreaSelection {
         let parts = terms.flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !parts.isEmpty else {

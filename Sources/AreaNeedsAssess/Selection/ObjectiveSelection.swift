@@ -4,16 +4,16 @@ import Foundation
 
 /// The social value objectives a contract addresses, resolved from numbers (1 to 5) or
 /// short names (`employment`), case-insensitively.
-public struct ObjectiveSelection: Sendable {
+package struct ObjectiveSelection: Sendable {
     /// The objectives, by number, each once: the same objective named twice counts once.
-    public let objectives: [ObjectiveRow]
+    package let objectives: [ObjectiveRow]
     /// Remarks on the request, such as an objective named twice.
-    public let notes: [String]
+    package let notes: [String]
 
     /// Resolves terms, each of which may itself be a comma-separated list.
     ///
     /// Throws a configuration error naming every unknown term, with the nearest valid names.
-    public static func resolve(_ terms: [String], in release: NeedsRelease) throws(AreaNeedsError) -> ObjectiveSelection {
+    package static func resolve(_ terms: [String], in release: NeedsRelease) throws(AreaNeedsError) -> ObjectiveSelection {
         let parts = terms.flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !parts.isEmpty else {

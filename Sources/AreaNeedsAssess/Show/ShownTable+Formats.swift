@@ -3,13 +3,13 @@ import Foundation
 
 extension ShownTable {
     /// The rows as CSV, exactly as the release writes them, under the chosen columns.
-    public var csv: String {
+    package var csv: String {
         ([fields.map(\.name)] + rows).map { row in row.map(ShownTable.csvField).joined(separator: ",") + "\n" }.joined()
     }
 
     /// The rows as a JSON array of objects, keys in column order: numbers as numbers (the
     /// release's exact text), booleans as `true`/`false`, empty cells as `null`.
-    public var json: String {
+    package var json: String {
         guard !rows.isEmpty else { return "[]\n" }
         let objects = rows.map { row in
             "  {" + zip(fields, row).map { field, cell in
@@ -20,7 +20,7 @@ extension ShownTable {
     }
 
     /// The rows as a Markdown table, figures rounded for reading as in the terminal table.
-    public var markdown: String {
+    package var markdown: String {
         let numeric = fields.map(\.isNumeric)
         var lines = ["| " + fields.map { ShownTable.markdownCell($0.name) }.joined(separator: " | ") + " |"]
         lines.append("|" + numeric.map { $0 ? "---:" : ":---" }.joined(separator: "|") + "|")

@@ -4,7 +4,7 @@ extension ShownTable {
     /// left, wrapped within its column when the table would not fit otherwise, or cut short
     /// with "…" in a column too narrow to wrap in; headers wrap after an underscore. A last
     /// line counts the rows and names the release.
-    public func text(width: Int) -> String {
+    package func text(width: Int) -> String {
         let headers = fields.map(\.name)
         let cells = rows.map { row in zip(fields, row).map { ShownTable.display($1, $0.type) } }
         let numeric = fields.map(\.isNumeric)

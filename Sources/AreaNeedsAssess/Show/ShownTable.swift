@@ -3,18 +3,18 @@ import Foundation
 
 /// The rows `TableQuery` found: the chosen columns of a release table, each row the CSV
 /// text of its cells, ready to be shown as a terminal table, CSV, JSON or Markdown.
-public struct ShownTable: Sendable {
+package struct ShownTable: Sendable {
     /// "sample 1.0.0", for people.
-    public var release: String
-    public var synthetic: Bool
+    package var release: String
+    package var synthetic: Bool
     /// The whole table's schema.
-    public var table: TableSchema
+    package var table: TableSchema
     /// The columns shown, in order.
-    public var fields: [TableSchema.Field]
+    package var fields: [TableSchema.Field]
     /// Each row's cells, as the release's CSV writes them ("" for no value).
-    public var rows: [[String]]
+    package var rows: [[String]]
     /// The filters asked for, as given: for the message when no row matches.
-    public var filters: [String]
+    package var filters: [String]
 }
 
 /// One sort key of `areaneeds show --sort`: a column, in ascending order unless it ends in

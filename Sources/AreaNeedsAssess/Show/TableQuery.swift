@@ -9,30 +9,30 @@ import Foundation
 /// Each filter keeps the rows that match any of its terms; filters together keep the rows
 /// that match every one. Names are resolved as `assess` resolves them (codes or names, any
 /// case) and a name that matches nothing is an error with the nearest valid names.
-public struct TableQuery: Sendable {
+package struct TableQuery: Sendable {
     /// The table's name, as the release lists it: `indicator_needs`.
-    public var table: String
+    package var table: String
     /// Areas as `assess --areas` takes them: codes, names, districts, `county`.
-    public var areas: [String] = []
+    package var areas: [String] = []
     /// District codes or names: their areas.
-    public var districts: [String] = []
+    package var districts: [String] = []
     /// Indicator ids.
-    public var indicators: [String] = []
+    package var indicators: [String] = []
     /// Objective numbers or short names.
-    public var objectives: [String] = []
+    package var objectives: [String] = []
     /// Only rows in need quintile 1 or 2.
-    public var highestNeed = false
+    package var highestNeed = false
     /// The columns to show, in order; all when empty.
-    public var columns: [String] = []
+    package var columns: [String] = []
     /// Sort keys, first first: a column, `column:desc` or `-column` for greatest first.
-    public var sort: [String] = []
+    package var sort: [String] = []
 
-    public init(table: String) {
+    package init(table: String) {
         self.table = table
     }
 
     /// The rows of the release's table that pass the filters.
-    public func run(on release: Release) throws(AreaNeedsError) -> ShownTable {
+    package func run(on release: Release) throws(AreaNeedsError) -> ShownTable {
         let tables = release.schema.tables
         guard let schema = tables.first(where: { $0.name == table }) else {
             let hint = NameSuggestions(names: tables.map(\.name)).hint(for: table)

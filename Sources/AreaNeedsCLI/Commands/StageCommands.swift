@@ -17,44 +17,44 @@ enum StageCommand {
     }
 }
 
-public struct IngestCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct IngestCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "ingest", abstract: "Read every source as published into typed, tidy staging tables.",
         discussion: ExitCodes.help)
     @OptionGroup var options: PipelineOptions
     @OptionGroup var runOptions: RunOptions
-    public init() {}
-    public func run() throws { try StageCommand.run(.ingest, options: options, runOptions: runOptions) }
+    package init() {}
+    package func run() throws { try StageCommand.run(.ingest, options: options, runOptions: runOptions) }
 }
 
-public struct NormaliseCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct NormaliseCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "normalise", abstract: "Bring every indicator onto the target areas through the lookups.",
         discussion: ExitCodes.help)
     @OptionGroup var options: PipelineOptions
     @OptionGroup var runOptions: RunOptions
-    public init() {}
-    public func run() throws { try StageCommand.run(.normalise, options: options, runOptions: runOptions) }
+    package init() {}
+    package func run() throws { try StageCommand.run(.normalise, options: options, runOptions: runOptions) }
 }
 
-public struct RankCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct RankCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "rank", abstract: "Rank the areas by need on each indicator and objective, with quintiles.",
         discussion: ExitCodes.help)
     @OptionGroup var options: PipelineOptions
     @OptionGroup var runOptions: RunOptions
-    public init() {}
-    public func run() throws { try StageCommand.run(.rank, options: options, runOptions: runOptions) }
+    package init() {}
+    package func run() throws { try StageCommand.run(.rank, options: options, runOptions: runOptions) }
 }
 
-public struct PublishCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct PublishCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "publish", abstract: "Write the ranked tables as a new, immutable, versioned release.",
         discussion: ExitCodes.help)
     @OptionGroup var options: PipelineOptions
     @OptionGroup var runOptions: RunOptions
     @Flag(help: "Publish a changed release as a correction (patch version) rather than new data (minor).")
     var patch = false
-    public init() {}
-    public func run() throws { try StageCommand.run(.publish, options: options, runOptions: runOptions, correction: patch) }
+    package init() {}
+    package func run() throws { try StageCommand.run(.publish, options: options, runOptions: runOptions, correction: patch) }
 }

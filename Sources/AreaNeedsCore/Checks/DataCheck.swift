@@ -1,5 +1,5 @@
 /// A check of the input data, named by its key in the pipeline file's `checks:`.
-public enum DataCheck: String, Sendable, CaseIterable {
+package enum DataCheck: String, Sendable, CaseIterable {
     /// A small-area code in an extract that the lookup does not know.
     case unknownSmallArea = "unknown-small-area"
     /// A target area left with no data for an indicator.
@@ -28,7 +28,7 @@ public enum DataCheck: String, Sendable, CaseIterable {
     /// right is an error; an area without data (a suppressed figure, a district the source
     /// skips), an area whose latest figure is older than the others' (a late return) and a
     /// large change since the last release (new data may really move) are warnings.
-    public var defaultSeverity: CheckSeverity {
+    package var defaultSeverity: CheckSeverity {
         switch self {
         case .areaWithoutData, .changeSinceLastRelease, .olderPeriod: .warning
         default: .error
@@ -36,7 +36,7 @@ public enum DataCheck: String, Sendable, CaseIterable {
     }
 
     /// What happens to the data when the check is only a warning, for messages.
-    public var whenWarning: String {
+    package var whenWarning: String {
         switch self {
         case .unknownSmallArea: "those rows are left out"
         case .areaWithoutData: "those areas are published without a value"

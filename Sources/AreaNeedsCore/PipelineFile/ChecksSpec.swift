@@ -1,5 +1,5 @@
 /// What a check that finds a problem does: stop the run, or say so and go on.
-public enum CheckSeverity: String, Codable, Sendable, Equatable, CaseIterable {
+package enum CheckSeverity: String, Codable, Sendable, Equatable, CaseIterable {
     case error
     case warning
 }
@@ -9,29 +9,29 @@ public enum CheckSeverity: String, Codable, Sendable, Equatable, CaseIterable {
 ///
 /// Every check runs in `run` and `validate`, before anything is published; `DataCheck`
 /// says what each one looks for and what a warning lets through.
-public struct ChecksSpec: Codable, Sendable, Equatable {
+package struct ChecksSpec: Codable, Sendable, Equatable {
     /// The severities the pipeline file sets; the others are their check's default.
     private var severities: [DataCheck: CheckSeverity] = [:]
     /// The share of area codes (new plus gone, in percent of the previous ingest's codes)
     /// above which `area-changes` reports a source.
-    public var areaChangeLimit: Double = 5
+    package var areaChangeLimit: Double = 5
     /// How much an area's figure may move since the newest release before
     /// `change-since-last-release` reports it, as a share of the old figure (0.5: by half).
-    public var changeRelative: Double = 0.5
+    package var changeRelative: Double = 0.5
     /// The rank correlation (Spearman) of an indicator's areas between the newest release
     /// and now below which `change-since-last-release` reports the indicator as reordered
     /// wholesale.
-    public var changeRankCorrelation: Double = 0.5
+    package var changeRankCorrelation: Double = 0.5
 
     /// Every check at its default severity.
-    public init() {}
+    package init() {}
 
     /// The severity the pipeline gives `check`.
-    public func severity(_ check: DataCheck) -> CheckSeverity {
+    package func severity(_ check: DataCheck) -> CheckSeverity {
         severities[check] ?? check.defaultSeverity
     }
 
-    public mutating func setSeverity(_ severity: CheckSeverity, of check: DataCheck) {
+    package mutating func setSeverity(_ severity: CheckSeverity, of check: DataCheck) {
         severities[check] = severity
     }
 
@@ -58,7 +58,7 @@ public struct ChecksSpec: Codable, Sendable, Equatable {
         init?(intValue: Int) { nil }
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(Key.self)
         let container = try decoder.container(keyedBy: Key.self)
         for check in DataCheck.allCases {
@@ -100,7 +100,7 @@ public struct ChecksSpec: Codable, Sendable, Equatable {
 
     /// Every check's severity, set or default, in `DataCheck` order: the fingerprint of the
     /// section, so that a check turned from warning to error is not skipped past.
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         for check in DataCheck.allCases {
             try container.encode(severity(check), forKey: .check(check))
@@ -117,7 +117,7 @@ public struct ChecksSpec: Codable, Sendable, Equatable {
         case changeRankCorrelation = "change-since-last-release.rank-correlation"
     }
 
-    public static func == (first: ChecksSpec, second: ChecksSpec) -> Bool {
+    package static func == (first: ChecksSpec, second: ChecksSpec) -> Bool {
         DataCheck.allCases.allSatisfy { first.severity($0) == second.severity($0) } && first.areaChangeLimit == second.areaChangeLimit
             && first.changeRelative == second.changeRelative && first.changeRankCorrelation == second.changeRankCorrelation
     }

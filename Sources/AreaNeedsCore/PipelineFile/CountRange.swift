@@ -1,12 +1,12 @@
 /// How many of something a pipeline expects, at least and at most: `{min: 30, max: 40}`.
 /// Either end may be left out.
 public struct CountRange: Codable, Sendable, Equatable {
-    public var min: Int?
-    public var max: Int?
+    package var min: Int?
+    package var max: Int?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
 
-    public init(min: Int? = nil, max: Int? = nil) {
+    package init(min: Int? = nil, max: Int? = nil) {
         self.min = min
         self.max = max
     }
@@ -19,7 +19,7 @@ public struct CountRange: Codable, Sendable, Equatable {
     }
 
     /// Whether `count` is in the range.
-    public func contains(_ count: Int) -> Bool {
+    package func contains(_ count: Int) -> Bool {
         (min.map { count >= $0 } ?? true) && (max.map { count <= $0 } ?? true)
     }
 

@@ -2,18 +2,18 @@
 /// column that match conditions (`value: {column: Observation, where: {...}}`, for long
 /// tables), or the column of the latest period (`value: {columns: latest}`, for wide tables
 /// of one column per month or year).
-public struct FieldSpec: Codable, Sendable, Equatable {
+package struct FieldSpec: Codable, Sendable, Equatable {
     /// The column; nil for the latest period's column, found in the header.
-    public var column: String?
+    package var column: String?
     /// Written as a mapping with `column:`: each area's matching rows are summed.
-    public var sumsRows: Bool
+    package var sumsRows: Bool
     /// The rows summed (`where:`); every row of the area when nil.
-    public var rows: RowConditions?
+    package var rows: RowConditions?
     /// The rows left out of the sum (`where-not:`).
-    public var exceptRows: RowConditions?
+    package var exceptRows: RowConditions?
 
     /// A plain column: one row per area.
-    public init(column: String) {
+    package init(column: String) {
         self.init(column: column, sumsRows: false, rows: nil, exceptRows: nil)
     }
 
@@ -29,7 +29,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
     }
 
     /// A column name, or a mapping: `{column: C, where: ..., where-not: ...}` or `{columns: latest}`.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         if let column = try? decoder.singleValueContainer().decode(String.self) {
             self.init(column: column)
             return
@@ -57,7 +57,7 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         self.init(column: try container.decode(String.self, forKey: .column), sumsRows: true, rows: rows, exceptRows: exceptRows)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         if let column {
             try container.encode(column, forKey: .column)
@@ -69,10 +69,10 @@ public struct FieldSpec: Codable, Sendable, Equatable {
     }
 
     /// Whether the figure is the latest period's column (`{columns: latest}`).
-    public var isLatestPeriodColumn: Bool { column == nil }
+    package var isLatestPeriodColumn: Bool { column == nil }
 
     /// The columns its conditions name.
-    public var conditionColumns: [String] {
+    package var conditionColumns: [String] {
         (rows?.columns ?? []) + (exceptRows?.columns ?? [])
     }
 }

@@ -6,26 +6,26 @@ import AreaNeedsTables
 public struct IndicatorSpec: Codable, Sendable, Equatable {
     /// A stable id, lower case with hyphens: the key in every release table.
     public var id: String
-    public var title: String
+    package var title: String
     /// The social value objective (1-5) it informs.
-    public var objective: Int
-    public var polarity: Polarity
+    package var objective: Int
+    package var polarity: Polarity
     /// The unit of the published value: "%", "years", "£", "score", "rank"...
-    public var unit: String
+    package var unit: String
     /// Which edition of the data: "Census 2021", "IoD 2019". May be left out of a source
     /// that chooses its period (`period:`, `value: {columns: latest}`): the period chosen is
     /// the vintage then.
-    public var vintage: String?
+    package var vintage: String?
     /// How small-area figures combine; required with a source.
-    public var aggregation: AggregationMethod?
+    package var aggregation: AggregationMethod?
     /// Where the data is; absent when there is none this year (then `unavailable` says why).
-    public var source: SourceSpec?
+    package var source: SourceSpec?
     /// Why the indicator has no data this year; it is published with empty values.
-    public var unavailable: String?
+    package var unavailable: String?
     /// Multiplies a rate (100 for a percentage, 1000 for a rate per 1,000).
     public var scale: Double?
     /// The population (from `populations`) that weights averages, when the source has none.
-    public var weight: String?
+    package var weight: String?
     /// For rank methods: how many small areas the national ranking has (default: the
     /// largest rank in the source).
     public var nationalCount: Int?
@@ -34,14 +34,14 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
     /// How many target areas should get a value (`checks: area-count`).
     public var expectedAreas: CountRange?
     /// Caveats for the public, shown as written in the release, the report and `assess`.
-    public var notes: String?
+    package var notes: String?
     /// The framework indicators this one stands in for, having no source of their own: its
     /// own id when its figure is a stand-in for the measure its title names, or the ids of
     /// other (unavailable) indicators. Its figures then carry quality `proxy`.
-    public var standsInFor: [String]
+    package var standsInFor: [String]
 
     /// True when the indicator's figures stand in for a measure with no source of its own.
-    public var isProxy: Bool { !standsInFor.isEmpty }
+    package var isProxy: Bool { !standsInFor.isEmpty }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, objective, polarity, unit, vintage, aggregation, source, unavailable, scale, weight
@@ -77,54 +77,54 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
 }
 
 /// Where an indicator's figures are and which columns hold them.
-public struct SourceSpec: Codable, Sendable, Equatable {
-    public var file: String
+package struct SourceSpec: Codable, Sendable, Equatable {
+    package var file: String
     /// The sheet to read when the file is an Excel workbook: a name or a number from 1.
-    public var sheet: SheetChoice?
+    package var sheet: SheetChoice?
     /// The text encoding of a CSV file, when it is not UTF-8 (`windows-1252`, `latin-1`).
-    public var encoding: TextEncoding?
+    package var encoding: TextEncoding?
     /// The geography the figures are published at.
-    public var geography: GeographyLevel
+    package var geography: GeographyLevel
     /// The line of the header row; by default the header is the first row that has every
     /// column this source names.
-    public var headerLine: Int?
+    package var headerLine: Int?
     /// The column of area codes.
-    public var areaCode: String
+    package var areaCode: String
     /// The column of area names (optional; lets 2021 LSOAs resolve by their MSOA name).
-    public var areaName: String?
+    package var areaName: String?
     /// The column of values (scores, ranks, medians, district figures): a column, the sum
     /// of rows (`{column: C, where: ...}`) or the latest period's column (`{columns: latest}`).
-    public var value: FieldSpec?
+    package var value: FieldSpec?
     /// The columns of counts for a rate, each a column or the sum of rows.
-    public var numerator: FieldSpec?
-    public var denominator: FieldSpec?
+    package var numerator: FieldSpec?
+    package var denominator: FieldSpec?
     /// A population column in the same file, used as the weight.
-    public var population: String?
+    package var population: String?
     /// A national decile column (1 = most deprived 10%), for `share-in-most-deprived-decile`.
-    public var decile: String?
+    package var decile: String?
     /// Markers read as missing values, besides the standard ones.
-    public var missingMarkers: [String]
+    package var missingMarkers: [String]
     /// For national files: the column of district codes (or names). Rows of districts the
     /// geography does not cover are outside it and skipped; unknown codes inside are errors.
-    public var district: String?
+    package var district: String?
     /// For national files without a district column: take the district from the area
     /// name, as ONS names areas ("Burnley 001A" is in Burnley).
-    public var districtFromName: Bool
+    package var districtFromName: Bool
     /// How many data rows (rows with an area code that the row filters keep) the file
     /// should have (`checks: row-count`); at least one when not given.
-    public var expectedRows: CountRange?
+    package var expectedRows: CountRange?
     /// The columns of the lower and upper limits of the 95% confidence interval the source
     /// publishes with each value; carried to the release for values taken as published.
-    public var ciLower: String?
-    public var ciUpper: String?
+    package var ciLower: String?
+    package var ciUpper: String?
     /// The rows that belong (`where:`) and those that do not (`where-not:`); other rows are
     /// skipped before any check.
-    public var rows: RowConditions?
-    public var exceptRows: RowConditions?
+    package var rows: RowConditions?
+    package var exceptRows: RowConditions?
     /// The rows of the level of area the source's geography names, in a file of several.
-    public var areaLevel: AreaLevelSpec?
+    package var areaLevel: AreaLevelSpec?
     /// Which period's rows each area takes, in a table of several periods.
-    public var period: PeriodSpec?
+    package var period: PeriodSpec?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case file, sheet, encoding, geography, headerLine = "header-line", areaCode = "area-code", areaName = "area-name"
@@ -133,7 +133,7 @@ public struct SourceSpec: Codable, Sendable, Equatable {
         case ciLower = "ci-lower", ciUpper = "ci-upper", rows = "where", exceptRows = "where-not", areaLevel = "area-level", period
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         file = try container.decode(String.self, forKey: .file)
@@ -161,25 +161,25 @@ public struct SourceSpec: Codable, Sendable, Equatable {
     }
 
     /// The figures written as sums of rows.
-    public var sums: [FieldSpec] {
+    package var sums: [FieldSpec] {
         [value, numerator, denominator].compactMap { $0 }.filter(\.sumsRows)
     }
 
     /// Whether the source reads a long table area by area: choosing each area's period, or
     /// summing its rows. Its staged table then holds one row per area.
-    public var combinesRows: Bool {
+    package var combinesRows: Bool {
         period != nil || !sums.isEmpty
     }
 
     /// Whether the source chooses the period of its figures (`period:`, or the latest
     /// period's column), so that the period is staged and is the vintage.
-    public var choosesPeriod: Bool {
+    package var choosesPeriod: Bool {
         period != nil || value?.isLatestPeriodColumn == true
     }
 
     /// The columns the row filters name: `where:`, `where-not:`, `area-level:` and those of
     /// the figures' sums.
-    public var filterColumns: [String] {
+    package var filterColumns: [String] {
         var columns = (rows?.columns ?? []) + (exceptRows?.columns ?? []) + (areaLevel.map { [$0.column] } ?? [])
         for sum in sums { columns += sum.conditionColumns }
         return columns.reduce(into: []) { unique, column in if !unique.contains(column) { unique.append(column) } }
@@ -193,13 +193,13 @@ public struct PlausibleRange: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
 
-    public init(min: Double? = nil, max: Double? = nil) {
+    package init(min: Double? = nil, max: Double? = nil) {
         self.min = min
         self.max = max
     }
 
     /// Whether `value` is in the range (the ends included).
-    public func contains(_ value: Double) -> Bool {
+    package func contains(_ value: Double) -> Bool {
         (min.map { value >= $0 } ?? true) && (max.map { value <= $0 } ?? true)
     }
 

@@ -6,13 +6,13 @@ import Foundation
 /// exhausting memory or disk. Each takes bytes, or a size such as `8 GiB` or `500 MB`.
 public struct LimitsSpec: Codable, Sendable, Equatable {
     /// Most bytes a gzip source may decompress to: the guard against decompression bombs.
-    public var maxDecompressedBytes: ByteSize
+    package var maxDecompressedBytes: ByteSize
     /// Largest single field; larger usually means a closing quote is missing.
-    public var maxFieldBytes: ByteSize
+    package var maxFieldBytes: ByteSize
     /// Largest row.
-    public var maxRowBytes: ByteSize
+    package var maxRowBytes: ByteSize
     /// Most bytes a workbook's shared strings may take together (they are held in memory).
-    public var maxSharedStringBytes: ByteSize
+    package var maxSharedStringBytes: ByteSize
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case maxDecompressedBytes = "max-decompressed-bytes"
@@ -23,7 +23,7 @@ public struct LimitsSpec: Codable, Sendable, Equatable {
 
     /// The defaults of `ReadLimits`: 8 GiB decompressed, 1 MiB a field, 16 MiB a row,
     /// 256 MiB of shared strings.
-    public init(readLimits: ReadLimits = ReadLimits()) {
+    package init(readLimits: ReadLimits = ReadLimits()) {
         maxDecompressedBytes = ByteSize(readLimits.maxDecompressedBytes)
         maxFieldBytes = ByteSize(readLimits.maxFieldBytes)
         maxRowBytes = ByteSize(readLimits.maxRowBytes)
@@ -54,10 +54,10 @@ public struct LimitsSpec: Codable, Sendable, Equatable {
 /// A number of bytes, written in a pipeline file as a whole number or with a unit:
 /// `1048576`, `512 KiB`, `8 GiB`, `500 MB` (KB, MB, GB are powers of 1000; KiB, MiB, GiB
 /// of 1024).
-public struct ByteSize: Codable, Sendable, Equatable, CustomStringConvertible {
-    public var bytes: Int
+package struct ByteSize: Codable, Sendable, Equatable, CustomStringConvertible {
+    package var bytes: Int
 
-    public init(_ bytes: Int) {
+    package init(_ bytes: Int) {
         self.bytes = bytes
     }
 
@@ -67,7 +67,7 @@ public struct ByteSize: Codable, Sendable, Equatable, CustomStringConvertible {
     ]
 
     /// Reads "8 GiB", "500MB" or "1048576"; nil for anything else.
-    public init?(text: String) {
+    package init?(text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let number = trimmed.prefix { $0.isNumber || $0 == "." }
         let unit = trimmed.dropFirst(number.count).trimmingCharacters(in: .whitespaces).lowercased()
@@ -77,7 +77,7 @@ public struct ByteSize: Codable, Sendable, Equatable, CustomStringConvertible {
         self.bytes = Int(bytes)
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let bytes = try? container.decode(Int.self), bytes > 0 {
             self.bytes = bytes
@@ -91,13 +91,13 @@ public struct ByteSize: Codable, Sendable, Equatable, CustomStringConvertible {
         self = size
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(bytes)
     }
 
     /// "8 GiB", "1 MiB", or a plain count of bytes.
-    public var description: String {
+    package var description: String {
         for (size, name) in [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] where bytes >= size && bytes % size == 0 {
             return "\(bytes / size) \(name)"
         }

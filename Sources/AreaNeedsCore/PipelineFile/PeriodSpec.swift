@@ -7,14 +7,14 @@ import AreaNeedsTables
 /// `select: latest` (the default) keeps each area's rows of its latest period. A period
 /// (`select: "2023-04-01/P1Y"`) keeps that period's rows; a list of periods keeps, for
 /// each area, the rows of the latest of them that it has.
-public struct PeriodSpec: Codable, Sendable, Equatable {
-    public var column: String
+package struct PeriodSpec: Codable, Sendable, Equatable {
+    package var column: String
     /// The periods to choose from, as written; empty for the latest of all.
-    public var select: [String]
+    package var select: [String]
 
     enum CodingKeys: String, CodingKey, CaseIterable { case column, select }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         column = try container.decode(String.self, forKey: .column)
@@ -26,7 +26,7 @@ public struct PeriodSpec: Codable, Sendable, Equatable {
         select = chosen == ["latest"] ? [] : chosen
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(column, forKey: .column)
         try container.encode(select.isEmpty ? ["latest"] : select, forKey: .select)
@@ -34,7 +34,7 @@ public struct PeriodSpec: Codable, Sendable, Equatable {
 
     /// The periods `select` names, read; nil for `latest`, or when one does not read as a
     /// period (which validation reports).
-    public var selectedPeriods: [Period]? {
+    package var selectedPeriods: [Period]? {
         guard !select.isEmpty else { return nil }
         let periods = select.compactMap(Period.init)
         return periods.count == select.count ? periods : nil

@@ -3,14 +3,14 @@ import AreaNeedsTables
 
 extension Pipeline {
     /// The geography files the pipeline names, with their columns.
-    public var areasFile: AreasFile {
+    package var areasFile: AreasFile {
         let spec = file.geography
         return AreasFile(path: resolve(spec.areas.file), areaKey: spec.areaKey, code: spec.areas.code, name: spec.areas.name,
                          districtCode: spec.areas.districtCode, districtName: spec.areas.districtName,
                          population: spec.areas.population, sheet: spec.areas.sheet, encoding: spec.areas.encoding ?? .utf8)
     }
 
-    public var lookupFiles: [LookupFile] {
+    package var lookupFiles: [LookupFile] {
         file.geography.lookups.map { lookup in
             LookupFile(level: lookup.geography, path: resolve(lookup.file), areaKey: file.geography.areaKey,
                        code: lookup.smallArea, name: lookup.smallAreaName, area: lookup.area, weight: lookup.weight,
@@ -19,7 +19,7 @@ extension Pipeline {
     }
 
     /// Every geography file, for fingerprints and provenance.
-    public var geographyPaths: [String] {
+    package var geographyPaths: [String] {
         geographyFiles.map(\.path)
     }
 
@@ -31,7 +31,7 @@ extension Pipeline {
     }
 
     /// Reads the geography and checks it; any problem is an input-data error listing them all.
-    public func loadGeography() throws(AreaNeedsError) -> Geography {
+    package func loadGeography() throws(AreaNeedsError) -> Geography {
         let geography: Geography
         do {
             geography = try Geography.load(areas: areasFile, lookups: lookupFiles,

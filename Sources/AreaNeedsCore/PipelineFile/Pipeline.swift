@@ -4,17 +4,17 @@ import Foundation
 public struct Pipeline: Sendable {
     public let file: PipelineFile
     /// The pipeline file's path as given.
-    public let path: String
+    package let path: String
     /// The folder holding the pipeline file; relative paths in it start here.
-    public let folder: String
+    package let folder: String
     /// Where this pipeline's releases go: `<output>/<name>`.
-    public let releasesFolder: String
+    package let releasesFolder: String
     /// The line of each key in the file ("indicators[3].source.numerator" -> 57), for messages.
     let keyLines: [String: Int]
 
-    public var name: String { file.name }
+    package var name: String { file.name }
 
-    public init(file: PipelineFile, path: String, outputRoot: String? = nil, keyLines: [String: Int] = [:]) {
+    package init(file: PipelineFile, path: String, outputRoot: String? = nil, keyLines: [String: Int] = [:]) {
         self.file = file
         self.path = path
         self.keyLines = keyLines
@@ -25,12 +25,12 @@ public struct Pipeline: Sendable {
     }
 
     /// A path from the pipeline file, made absolute against the file's folder.
-    public func resolve(_ relative: String) -> String {
+    package func resolve(_ relative: String) -> String {
         Pipeline.resolve(relative, in: folder)
     }
 
     /// The social value framework file.
-    public var frameworkPath: String {
+    package var frameworkPath: String {
         resolve(file.framework ?? "../data-raw/framework/social-value-framework.yml")
     }
 
@@ -63,7 +63,7 @@ public struct Pipeline: Sendable {
     }
 
     /// The indicator with this id.
-    public func indicator(_ id: String) -> IndicatorSpec? {
+    package func indicator(_ id: String) -> IndicatorSpec? {
         file.indicators.first { $0.id == id }
     }
 }

@@ -6,25 +6,25 @@ import AreaNeedsGeography
 /// Relative paths in the file are relative to the folder that holds it.
 public struct PipelineFile: Codable, Sendable, Equatable {
     /// The pipeline's name: the release folder under `data-out/`, stable across versions.
-    public var name: String
-    public var title: String
-    public var description: String?
+    package var name: String
+    package var title: String
+    package var description: String?
     /// True when the data is made up (the bundled sample); releases say so everywhere.
-    public var synthetic: Bool
+    package var synthetic: Bool
     /// Where releases go; defaults to `../data-out` beside the pipelines folder.
-    public var output: String?
-    public var release: ReleaseSpec
-    public var geography: GeographySpec
+    package var output: String?
+    package var release: ReleaseSpec
+    package var geography: GeographySpec
     /// Named population tables, used as weights by indicators (`weight:`).
-    public var populations: [String: PopulationSpec]
-    public var checks: ChecksSpec
+    package var populations: [String: PopulationSpec]
+    package var checks: ChecksSpec
     /// Bounds on what one input file may hold.
     public var limits: LimitsSpec
     /// How areas are ranked besides nationally (across every area of the release).
-    public var ranking: RankingSpec
+    package var ranking: RankingSpec
     public var policy: PolicySpec
     /// The social value framework file; defaults to the one the project ships.
-    public var framework: String?
+    package var framework: String?
     public var indicators: [IndicatorSpec]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -52,17 +52,17 @@ public struct PipelineFile: Codable, Sendable, Equatable {
 }
 
 /// How releases describe themselves.
-public struct ReleaseSpec: Codable, Sendable, Equatable {
+package struct ReleaseSpec: Codable, Sendable, Equatable {
     /// A label for people, such as "2026 refresh".
-    public var label: String?
-    public var publisher: String?
-    public var licence: LicenceSpec
+    package var label: String?
+    package var publisher: String?
+    package var licence: LicenceSpec
     /// The forms the tables are published in, in `ReleaseEdition` order; always CSV.
-    public var editions: [ReleaseEdition]
+    package var editions: [ReleaseEdition]
 
     enum CodingKeys: String, CodingKey, CaseIterable { case label, publisher, licence, editions }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         label = try container.decodeIfPresent(String.self, forKey: .label)
@@ -88,14 +88,14 @@ public struct ReleaseSpec: Codable, Sendable, Equatable {
 }
 
 /// The licence a release is published under (Frictionless `licenses`).
-public struct LicenceSpec: Codable, Sendable, Equatable {
-    public var name: String
-    public var title: String
-    public var path: String
+package struct LicenceSpec: Codable, Sendable, Equatable {
+    package var name: String
+    package var title: String
+    package var path: String
 
     enum CodingKeys: String, CodingKey, CaseIterable { case name, title, path }
 
-    public init(
+    package init(
         name: String = "OGL-UK-3.0",
         title: String = "Open Government Licence v3.0",
         path: String = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -105,7 +105,7 @@ public struct LicenceSpec: Codable, Sendable, Equatable {
         self.path = path
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
@@ -119,12 +119,12 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     /// Contracts below this value (pounds) need no social value weighting.
     public var procurementThreshold: Double
     /// Where the threshold comes from, shown with every answer that uses it.
-    public var thresholdSource: String
+    package var thresholdSource: String
 
     /// The default: the Public Contracts Regulations 2015 threshold for services contracts
     /// of sub-central authorities, £214,904 (VAT inclusive) from 1 January 2024.
-    public static let defaultThreshold = 214_904.0
-    public static let defaultThresholdSource =
+    package static let defaultThreshold = 214_904.0
+    package static let defaultThresholdSource =
         "Public Contracts Regulations 2015 threshold for services contracts of sub-central authorities, £214,904 including VAT, from 1 January 2024"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -132,7 +132,7 @@ public struct PolicySpec: Codable, Sendable, Equatable {
         case thresholdSource = "threshold-source"
     }
 
-    public init(procurementThreshold: Double = PolicySpec.defaultThreshold, thresholdSource: String = PolicySpec.defaultThresholdSource) {
+    package init(procurementThreshold: Double = PolicySpec.defaultThreshold, thresholdSource: String = PolicySpec.defaultThresholdSource) {
         self.procurementThreshold = procurementThreshold
         self.thresholdSource = thresholdSource
     }

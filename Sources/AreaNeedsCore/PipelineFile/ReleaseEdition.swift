@@ -3,7 +3,7 @@
 ///
 /// The CSV tables are always published: they are the contract, and the other editions are
 /// made from their rows.
-public enum ReleaseEdition: String, Codable, Sendable, CaseIterable, Comparable {
+package enum ReleaseEdition: String, Codable, Sendable, CaseIterable, Comparable {
     /// One CSV file per table.
     case csv
     /// `<pipeline>-<version>.xlsx`: an Excel workbook of every table, with a profile sheet.
@@ -14,9 +14,9 @@ public enum ReleaseEdition: String, Codable, Sendable, CaseIterable, Comparable 
     case csvGzip = "csv.gz"
 
     /// The editions of a pipeline that names none.
-    public static let defaults: [ReleaseEdition] = [.csv, .xlsx, .sqlite]
+    package static let defaults: [ReleaseEdition] = [.csv, .xlsx, .sqlite]
 
-    public static func < (lhs: ReleaseEdition, rhs: ReleaseEdition) -> Bool {
+    package static func < (lhs: ReleaseEdition, rhs: ReleaseEdition) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

@@ -6,13 +6,13 @@
 ///
 /// Values are compared as text, exactly but for the spaces around them; a number written in
 /// the pipeline file is the text it is written as (`-8`, `2023`).
-public struct RowConditions: Codable, Sendable, Equatable {
+package struct RowConditions: Codable, Sendable, Equatable {
     /// One column and its values.
-    public struct Condition: Codable, Sendable, Equatable {
-        public var column: String
-        public var values: [String]
+    package struct Condition: Codable, Sendable, Equatable {
+        package var column: String
+        package var values: [String]
 
-        public init(column: String, values: [String]) {
+        package init(column: String, values: [String]) {
             self.column = column
             self.values = values
         }
@@ -20,14 +20,14 @@ public struct RowConditions: Codable, Sendable, Equatable {
 
     /// The conditions, by column name (so that the order they are written in does not
     /// change the fingerprint).
-    public var conditions: [Condition]
+    package var conditions: [Condition]
 
-    public init(_ conditions: [Condition]) {
+    package init(_ conditions: [Condition]) {
         self.conditions = conditions.sorted { $0.column < $1.column }
     }
 
     /// A mapping of column names to a value or a list of values.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         var conditions: [Condition] = []
         for key in container.allKeys {
@@ -36,7 +36,7 @@ public struct RowConditions: Codable, Sendable, Equatable {
         self.init(conditions)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         for condition in conditions {
             try container.encode(condition.values, forKey: AnyCodingKey(stringValue: condition.column))
@@ -44,7 +44,7 @@ public struct RowConditions: Codable, Sendable, Equatable {
     }
 
     /// The columns named, in order.
-    public var columns: [String] { conditions.map(\.column) }
+    package var columns: [String] { conditions.map(\.column) }
 
     /// A value, or a list of them, at `key`.
     static func values<Key: CodingKey>(in container: KeyedDecodingContainer<Key>, _ key: Key) throws -> [String] {
@@ -56,26 +56,26 @@ public struct RowConditions: Codable, Sendable, Equatable {
 /// `area-level: {column: geographic_level, value: Local authority}`: the rows of a source
 /// that holds several levels of area (the country, regions, local authorities) that are of
 /// the level its `geography:` names; the others are skipped.
-public struct AreaLevelSpec: Codable, Sendable, Equatable {
-    public var column: String
+package struct AreaLevelSpec: Codable, Sendable, Equatable {
+    package var column: String
     /// The texts of the level (one, or a list).
-    public var values: [String]
+    package var values: [String]
 
     enum CodingKeys: String, CodingKey, CaseIterable { case column, value }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         column = try container.decode(String.self, forKey: .column)
         values = try RowConditions.values(in: container, .value)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(column, forKey: .column)
         try container.encode(values, forKey: .value)
     }
 
     /// The level as a condition on rows.
-    public var condition: RowConditions.Condition { .init(column: column, values: values) }
+    package var condition: RowConditions.Condition { .init(column: column, values: values) }
 }

@@ -4,20 +4,20 @@ import Yams
 /// The council's Social Value Framework as data: five objectives, seven outcomes, their
 /// corporate priorities and example supplier measures (`data-raw/framework/`).
 public struct SocialValueFramework: Codable, Sendable, Equatable {
-    public var objectives: [Objective]
+    package var objectives: [Objective]
 
-    public struct Objective: Codable, Sendable, Equatable {
-        public var id: Int
-        public var shortName: String
-        public var title: String
-        public var description: String
-        public var outcomes: [Outcome]
+    package struct Objective: Codable, Sendable, Equatable {
+        package var id: Int
+        package var shortName: String
+        package var title: String
+        package var description: String
+        package var outcomes: [Outcome]
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, shortName = "short-name", title, description, outcomes
         }
 
-        public init(from decoder: Decoder) throws {
+        package init(from decoder: Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try container.decode(Int.self, forKey: .id)
@@ -28,17 +28,17 @@ public struct SocialValueFramework: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Outcome: Codable, Sendable, Equatable {
-        public var id: Int
-        public var outcome: String
-        public var corporatePriorities: [String]
-        public var exampleMeasures: [String]
+    package struct Outcome: Codable, Sendable, Equatable {
+        package var id: Int
+        package var outcome: String
+        package var corporatePriorities: [String]
+        package var exampleMeasures: [String]
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, outcome, corporatePriorities = "corporate-priorities", exampleMeasures = "example-measures"
         }
 
-        public init(from decoder: Decoder) throws {
+        package init(from decoder: Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try container.decode(Int.self, forKey: .id)

@@ -12,15 +12,15 @@ public struct ProjectSettings: Decodable, Sendable, Equatable {
     public static let fileName = "areaneeds.yml"
 
     /// The pipeline whose latest release the release commands read when several have one.
-    public var defaultPipeline: String?
+    package var defaultPipeline: String?
     /// Where releases are.
-    public var dataOut: String?
+    package var dataOut: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case defaultPipeline = "default-pipeline", dataOut = "data-out"
     }
 
-    public init(defaultPipeline: String? = nil, dataOut: String? = nil) {
+    package init(defaultPipeline: String? = nil, dataOut: String? = nil) {
         self.defaultPipeline = defaultPipeline
         self.dataOut = dataOut
     }

@@ -2,21 +2,21 @@ import Foundation
 
 /// A progress line for long steps, shown only when a person is watching (standard error is
 /// a terminal and the run is not quiet); otherwise every call does nothing.
-public final class ProgressReporter: @unchecked Sendable {
+package final class ProgressReporter: @unchecked Sendable {
     /// Reports nothing: for cron, tests and `--quiet`.
-    public static let silent = ProgressReporter(enabled: false)
+    package static let silent = ProgressReporter(enabled: false)
 
     private let enabled: Bool
     private let lock = NSLock()
     private var tasks: [String: Double] = [:]
     private var lastDrawn = Date.distantPast
 
-    public init(enabled: Bool = Terminal.standardErrorIsTerminal) {
+    package init(enabled: Bool = Terminal.standardErrorIsTerminal) {
         self.enabled = enabled
     }
 
     /// Records how far `task` has got (0...1) and redraws at most ten times a second.
-    public func update(_ task: String, fraction: Double) {
+    package func update(_ task: String, fraction: Double) {
         guard enabled else { return }
         lock.withLock {
             tasks[task] = min(max(fraction, 0), 1)
@@ -30,7 +30,7 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     /// Marks `task` done and takes it off the line.
-    public func finish(_ task: String) {
+    package func finish(_ task: String) {
         guard enabled else { return }
         lock.withLock {
             tasks[task] = nil

@@ -5,24 +5,24 @@ import Logging
 /// Writes log lines to standard error: "info ingest: ..." on a terminal, with an RFC 3339
 /// time in front when standard error is a file or pipe (cron logs), so each line stands
 /// on its own.
-public struct StandardErrorLogHandler: LogHandler {
-    public var logLevel: Logger.Level
-    public var metadata: Logger.Metadata = [:]
+package struct StandardErrorLogHandler: LogHandler {
+    package var logLevel: Logger.Level
+    package var metadata: Logger.Metadata = [:]
     private let label: String
     private let timestamps: Bool
 
-    public init(label: String, level: Logger.Level = .info, timestamps: Bool = !Terminal.standardErrorIsTerminal) {
+    package init(label: String, level: Logger.Level = .info, timestamps: Bool = !Terminal.standardErrorIsTerminal) {
         self.label = label
         self.logLevel = level
         self.timestamps = timestamps
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var line = ""
         if timestamps {
             line += Date().formatted(.iso8601) + " "
@@ -43,14 +43,14 @@ public struct StandardErrorLogHandler: LogHandler {
 /// Whatever is written shows control characters as `\uXXXX` (`SafeText.visible`): names
 /// and codes from a release or an input file made by other means must not send escape
 /// sequences to a terminal.
-public enum Terminal {
+package enum Terminal {
     /// True when standard error is a terminal (a person is watching).
-    public static let standardErrorIsTerminal = CurrentProcess.standardErrorIsTerminal
+    package static let standardErrorIsTerminal = CurrentProcess.standardErrorIsTerminal
 
     private static let progress = ProgressLine()
 
     /// Writes a line, first clearing a progress line if one is shown.
-    public static func writeLine(_ text: String) {
+    package static func writeLine(_ text: String) {
         let line = SafeText.visible(text) + "\n"
         progress.lock.withLock {
             if progress.shown {
@@ -62,7 +62,7 @@ public enum Terminal {
     }
 
     /// Writes a command's answer to standard output, as `print` does.
-    public static func writeOutput(_ text: String, terminator: String = "\n") {
+    package static func writeOutput(_ text: String, terminator: String = "\n") {
         print(SafeText.visible(text), terminator: terminator)
     }
 

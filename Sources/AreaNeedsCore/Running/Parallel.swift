@@ -1,13 +1,13 @@
 import Foundation
 
 /// Runs independent pieces of work on every core and collects their results in order.
-public enum Parallel {
+package enum Parallel {
     /// `body` applied to each item, concurrently; each result in its item's place.
     ///
     /// With `cost`, the costliest items start first, so that a large item left to the end
     /// does not keep one core busy while the other waits (the national benchmark's sources
     /// run from 10 KB to 17 MB).
-    public static func map<Item: Sendable, Value: Sendable>(
+    package static func map<Item: Sendable, Value: Sendable>(
         _ items: [Item], cost: ((Item) -> Int)? = nil, _ body: @Sendable (Item) throws(AreaNeedsError) -> Value
     ) -> [Result<Value, AreaNeedsError>] {
         let slots = Slots<Value>(count: items.count)
@@ -24,7 +24,7 @@ public enum Parallel {
     }
 
     /// The values, or one error carrying every failure's message once (the first's category).
-    public static func collect<Value>(_ results: [Result<Value, AreaNeedsError>]) throws(AreaNeedsError) -> [Value] {
+    package static func collect<Value>(_ results: [Result<Value, AreaNeedsError>]) throws(AreaNeedsError) -> [Value] {
         var values: [Value] = []
         var errors: [AreaNeedsError] = []
         for result in results {

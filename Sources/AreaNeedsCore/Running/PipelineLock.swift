@@ -7,14 +7,14 @@ import Foundation
 /// the holder exits or is killed, so a lock left by a killed run is taken over by the next
 /// one without any guessing. The file records the holder's process id and start time, so a
 /// run that finds the lock taken can say who holds it.
-public final class PipelineLock: @unchecked Sendable {
-    public let path: String
+package final class PipelineLock: @unchecked Sendable {
+    package let path: String
     private let file: LockFile
     private let released = NSLock()
     private var isReleased = false
 
     /// Takes the lock, waiting up to `wait` seconds for another run to finish.
-    public static func acquire(for pipeline: Pipeline, wait: TimeInterval = 0) throws(AreaNeedsError) -> PipelineLock {
+    package static func acquire(for pipeline: Pipeline, wait: TimeInterval = 0) throws(AreaNeedsError) -> PipelineLock {
         do {
             try FileManager.default.createDirectory(atPath: pipeline.releasesFolder, withIntermediateDirectories: true)
         } catch {
@@ -46,7 +46,7 @@ public final class PipelineLock: @unchecked Sendable {
     deinit { release() }
 
     /// Lets the next run in (also done when the lock is dropped or the process ends).
-    public func release() {
+    package func release() {
         released.withLock {
             guard !isReleased else { return }
             isReleased = true

@@ -3,9 +3,9 @@ import Crypto
 import Foundation
 
 /// SHA-256 of files and strings, as lower-case hex.
-public enum FileHash {
+package enum FileHash {
     /// The SHA-256 of a file's bytes.
-    public static func sha256(ofFile path: String) throws(AreaNeedsError) -> String {
+    package static func sha256(ofFile path: String) throws(AreaNeedsError) -> String {
         do {
             return try StreamingDigest.sha256(ofFile: path)
         } catch {
@@ -17,12 +17,12 @@ public enum FileHash {
     }
 
     /// The SHA-256 of some bytes.
-    public static func sha256(of data: some DataProtocol) -> String {
+    package static func sha256(of data: some DataProtocol) -> String {
         StreamingDigest.hex(SHA256.hash(data: data))
     }
 
     /// The SHA-256 of a string's UTF-8.
-    public static func sha256(of text: String) -> String {
+    package static func sha256(of text: String) -> String {
         sha256(of: Data(text.utf8))
     }
 }

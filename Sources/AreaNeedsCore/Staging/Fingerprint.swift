@@ -18,7 +18,7 @@ public struct Fingerprint: Sendable {
 
     /// Adds an input file by content (its path is not part of it, so moving a file does
     /// not force a re-run).
-    public mutating func add(_ label: String, file: InputFile) {
+    package mutating func add(_ label: String, file: InputFile) {
         parts.append(label + "@" + file.sha256)
     }
 

@@ -4,11 +4,11 @@ import AreaNeedsTables
 /// the area code. The cases are in the order the staged table holds them, so the list of
 /// staged columns, the order ingest writes them and the names normalise reads them by all
 /// come from here.
-public enum IngestedField: CaseIterable, Sendable {
+package enum IngestedField: CaseIterable, Sendable {
     case areaName, district, value, numerator, denominator, population, decile, ciLower, ciUpper
 
     /// The column of the ingest-stage table.
-    public var stagedColumn: StagedColumn {
+    package var stagedColumn: StagedColumn {
         switch self {
         case .areaName: .init("area_name", .text)
         case .district: .init("district", .text)
@@ -23,7 +23,7 @@ public enum IngestedField: CaseIterable, Sendable {
     }
 
     /// The pipeline file's key that names the source column, for messages.
-    public var pipelineKey: String {
+    package var pipelineKey: String {
         switch self {
         case .areaName: "area-name"
         case .district: "district"
@@ -38,10 +38,10 @@ public enum IngestedField: CaseIterable, Sendable {
     }
 
     /// Whether the field is text (a name), not a figure.
-    public var isText: Bool { self == .areaName || self == .district }
+    package var isText: Bool { self == .areaName || self == .district }
 
     /// Where the pipeline says the field is in the source; nil when it names none.
-    public func spec(in source: SourceSpec) -> FieldSpec? {
+    package func spec(in source: SourceSpec) -> FieldSpec? {
         switch self {
         case .areaName: source.areaName.map(FieldSpec.init(column:))
         case .district: source.district.map(FieldSpec.init(column:))
@@ -56,7 +56,7 @@ public enum IngestedField: CaseIterable, Sendable {
     }
 
     /// The fields a source names, in staged order, with where each is.
-    public static func named(in source: SourceSpec) -> [(field: IngestedField, spec: FieldSpec)] {
+    package static func named(in source: SourceSpec) -> [(field: IngestedField, spec: FieldSpec)] {
         allCases.compactMap { field in field.spec(in: source).map { (field, $0) } }
     }
 }

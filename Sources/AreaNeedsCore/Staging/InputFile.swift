@@ -2,16 +2,16 @@ import AreaNeedsTables
 import Foundation
 
 /// An input file as a stage saw it: its path, size, modification time and content hash.
-public struct InputFile: Codable, Sendable, Equatable {
-    public var path: String
-    public var bytes: Int
+package struct InputFile: Codable, Sendable, Equatable {
+    package var path: String
+    package var bytes: Int
     /// Modification time in nanoseconds since 1970, used only to skip re-hashing.
-    public var modified: Int64
-    public var sha256: String
+    package var modified: Int64
+    package var sha256: String
 
     /// Describes the file at `path`, re-using `known`'s hash when the size and
     /// modification time are unchanged (as `make` and git do) and hashing it otherwise.
-    public static func describe(_ path: String, known: [InputFile] = []) throws(AreaNeedsError) -> InputFile {
+    package static func describe(_ path: String, known: [InputFile] = []) throws(AreaNeedsError) -> InputFile {
         let (bytes, modified) = try sizeAndTime(of: path)
         if let previous = known.first(where: { $0.path == path }), previous.bytes == bytes, previous.modified == modified {
             return previous
@@ -27,7 +27,7 @@ public struct InputFile: Codable, Sendable, Equatable {
     /// Describes a file this process has just written, checksummed as it was written
     /// (`digest` saw every byte), whatever is known: a stage's output, which the next
     /// stage then describes without reading it again. It is not read back either.
-    public static func describeWritten(_ path: String, digest: StreamingDigest) throws(AreaNeedsError) -> InputFile {
+    package static func describeWritten(_ path: String, digest: StreamingDigest) throws(AreaNeedsError) -> InputFile {
         let (bytes, modified) = try sizeAndTime(of: path)
         let file = InputFile(path: path, bytes: bytes, modified: modified, sha256: digest.finish())
         described.add(file)

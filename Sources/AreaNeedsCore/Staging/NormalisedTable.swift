@@ -7,30 +7,30 @@ import AreaNeedsTables
 ///
 /// The numbers are kept as numbers, to rank and to compare with the county; the rank stage
 /// formats them for the need table (`formattedFigures`).
-public struct NormalisedTable: Sendable {
+package struct NormalisedTable: Sendable {
     /// The figure columns, in the order the need table has them.
-    public static let figureColumns = ["value", "numerator", "denominator", "ci_lower", "ci_upper"]
+    package static let figureColumns = ["value", "numerator", "denominator", "ci_lower", "ci_upper"]
 
-    public var areaCodes: [String] = []
+    package var areaCodes: [String] = []
     /// Each area's value, by area number, for ranking; NaN when it has none (a value is
     /// always a finite number).
-    public private(set) var values: [Double] = []
+    package private(set) var values: [Double] = []
     /// Each area's numerator, denominator and interval, by area number, for the county's
     /// figure and the comparison with it; NaN for none.
-    public private(set) var numerators: [Double] = []
-    public private(set) var denominators: [Double] = []
-    public private(set) var lowers: [Double] = []
-    public private(set) var uppers: [Double] = []
+    package private(set) var numerators: [Double] = []
+    package private(set) var denominators: [Double] = []
+    package private(set) var lowers: [Double] = []
+    package private(set) var uppers: [Double] = []
     /// Each area's quality, by area number; nil where it has no value.
-    public private(set) var qualities: [Quality?] = []
+    package private(set) var qualities: [Quality?] = []
 
     /// A table of the areas with these codes, their figures to be appended in order.
-    public init(areaCodes: [String] = []) {
+    package init(areaCodes: [String] = []) {
         self.areaCodes = areaCodes
     }
 
     /// Adds the next area's figures; nil for none.
-    public mutating func append(value: Double?, numerator: Double?, denominator: Double?, lower: Double?, upper: Double?, quality: Quality?) {
+    package mutating func append(value: Double?, numerator: Double?, denominator: Double?, lower: Double?, upper: Double?, quality: Quality?) {
         values.append(value ?? .nan)
         numerators.append(numerator ?? .nan)
         denominators.append(denominator ?? .nan)
@@ -40,11 +40,11 @@ public struct NormalisedTable: Sendable {
     }
 
     /// A column's number for an area, nil for none.
-    public static func optional(_ number: Double) -> Double? { number.isNaN ? nil : number }
+    package static func optional(_ number: Double) -> Double? { number.isNaN ? nil : number }
 
     /// Each area's figure columns as the need table writes them ("12.5,25.0,200.0,9.1,16.7"):
     /// the shortest decimal that reads back exactly, empty for none.
-    public func formattedFigures() -> FormattedFields {
+    package func formattedFigures() -> FormattedFields {
         var figures = FormattedFields(fieldsPerEntry: NormalisedTable.figureColumns.count)
         for area in values.indices {
             figures.append(decimal: NormalisedTable.optional(values[area]))
@@ -58,14 +58,14 @@ public struct NormalisedTable: Sendable {
     }
 
     /// The area codes every table lists, in order, to compare each table's with.
-    public struct AreaOrder: Sendable {
+    package struct AreaOrder: Sendable {
         let codes: [String]
         /// The table they were read from, for messages.
         let file: String
         /// The codes as read, to compare with a row's.
         fileprivate let areaCodes: [AreaCode]
 
-        public init(_ codes: [String], file: String) {
+        package init(_ codes: [String], file: String) {
             self.codes = codes
             self.file = file
             areaCodes = codes.map { AreaCode($0) }
@@ -79,7 +79,7 @@ public struct NormalisedTable: Sendable {
 
     /// Reads a table; its area codes are kept when `expected` is nil (every table lists the
     /// same areas, so one copy of them is enough), and otherwise compared with those.
-    public static func read(_ path: String, expected: AreaOrder? = nil) throws(AreaNeedsError) -> NormalisedTable {
+    package static func read(_ path: String, expected: AreaOrder? = nil) throws(AreaNeedsError) -> NormalisedTable {
         do {
             let reader = try StagedTableReader(path: path)
             let code = try reader.column("area_code", .text)

@@ -3,7 +3,7 @@ import AreaNeedsTables
 /// The ranked tables as the rank stage made them in this run, handed to publish in memory:
 /// publish writes their rows into the release rather than reading the rank stage's files
 /// back.
-public protocol RankedRows: Sendable {
+package protocol RankedRows: Sendable {
     /// Writes the rows of `table` (not its header), as the rank stage wrote them to its file.
     func writeRows(of table: RankedTable, to writer: TableWriter) throws
 

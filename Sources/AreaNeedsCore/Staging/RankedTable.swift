@@ -1,7 +1,7 @@
 /// The tables the rank stage hands the publish stage, which copies them into the release
 /// under the same names: one definition for the stage that writes them, the stage that
 /// copies them, the release's schema and the tools that read a release.
-public enum RankedTable: String, CaseIterable, Sendable {
+package enum RankedTable: String, CaseIterable, Sendable {
     /// One row per area and indicator.
     case indicatorNeeds = "indicator_needs"
     /// One row per area and objective.
@@ -10,8 +10,8 @@ public enum RankedTable: String, CaseIterable, Sendable {
     case indicatorSummaries = "indicator_summaries"
 
     /// The table's name in a release (and its schema).
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 
     /// The table's file, in the rank stage's folder and in a release.
-    public var fileName: String { rawValue + ".csv" }
+    package var fileName: String { rawValue + ".csv" }
 }

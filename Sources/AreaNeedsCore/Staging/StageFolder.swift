@@ -1,7 +1,7 @@
 import Foundation
 
 /// The stages of a run, in order.
-public enum StageName: String, Sendable, CaseIterable, Codable {
+package enum StageName: String, Sendable, CaseIterable, Codable {
     case ingest, normalise, rank, publish
 }
 
@@ -9,25 +9,25 @@ public enum StageName: String, Sendable, CaseIterable, Codable {
 ///
 /// `data-out/<pipeline>/staging/<stage>/`. A stage reads only the previous stage's
 /// folder (and the pipeline's own input files), so each can be re-run alone.
-public struct StageFolder: Sendable {
-    public let stage: StageName
-    public let path: String
+package struct StageFolder: Sendable {
+    package let stage: StageName
+    package let path: String
 
-    public init(_ stage: StageName, of pipeline: Pipeline) {
+    package init(_ stage: StageName, of pipeline: Pipeline) {
         self.stage = stage
         path = pipeline.stagingFolder + "/" + stage.rawValue
     }
 
     /// The path of a file in the folder.
-    public func file(_ name: String) -> String { path + "/" + name }
+    package func file(_ name: String) -> String { path + "/" + name }
 
     /// The path of a unit's manifest.
-    public func manifestPath(_ unit: StageUnit) -> String { file(unit.manifestFile) }
+    package func manifestPath(_ unit: StageUnit) -> String { file(unit.manifestFile) }
 
     /// The manifest of `unit` when it was made with `fingerprint`, lists the `outputs` the
     /// unit writes now, and those are intact: then the unit need not run again. (A
     /// manifest naming other files was written by a version that staged the unit otherwise.)
-    public func upToDate(_ unit: StageUnit, fingerprint: String, outputs: [String]) -> StageManifest? {
+    package func upToDate(_ unit: StageUnit, fingerprint: String, outputs: [String]) -> StageManifest? {
         guard let manifest = StageManifest.read(manifestPath(unit)),
               manifest.fingerprint == fingerprint,
               manifest.outputs.map(\.path) == outputs,
@@ -36,14 +36,14 @@ public struct StageFolder: Sendable {
     }
 
     /// The manifest of `unit`, whatever made it; nil when the stage has not run.
-    public func manifest(_ unit: StageUnit) -> StageManifest? {
+    package func manifest(_ unit: StageUnit) -> StageManifest? {
         StageManifest.read(manifestPath(unit))
     }
 
     /// Creates the folder (and its parents), and removes the temporary files of runs that
     /// were killed while writing (`*.partial-<pid>`), which would otherwise pile up. The
     /// caller holds the pipeline's lock, so no other run is writing them.
-    public func create() throws(AreaNeedsError) {
+    package func create() throws(AreaNeedsError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -57,21 +57,21 @@ public struct StageFolder: Sendable {
 
     /// Removes a unit's manifest first, so a unit interrupted while rewriting its outputs
     /// is never taken as up to date.
-    public func invalidate(_ unit: StageUnit) {
+    package func invalidate(_ unit: StageUnit) {
         try? FileManager.default.removeItem(atPath: manifestPath(unit))
     }
 }
 
 /// What a stage did, for its log line.
-public struct StageReport: Sendable {
-    public var stage: StageName
-    public var ran: [String] = []
-    public var skipped: [String] = []
-    public var counts: [String: Int] = [:]
-    public var warnings: [String] = []
-    public var seconds: Double = 0
+package struct StageReport: Sendable {
+    package var stage: StageName
+    package var ran: [String] = []
+    package var skipped: [String] = []
+    package var counts: [String: Int] = [:]
+    package var warnings: [String] = []
+    package var seconds: Double = 0
 
-    public init(stage: StageName) {
+    package init(stage: StageName) {
         self.stage = stage
     }
 
@@ -86,7 +86,7 @@ public struct StageReport: Sendable {
     }
 
     /// "ingest: 18 sources read, 2 up to date; 45,210 rows, 312 missing values (1.2 s)"
-    public func summary(unitName: String) -> String {
+    package func summary(unitName: String) -> String {
         var parts: [String] = []
         if ran.isEmpty && !skipped.isEmpty {
             parts.append("up to date (\(skipped.count) \(unitName)\(skipped.count == 1 ? "" : "s") unchanged)")

@@ -3,48 +3,48 @@ import Foundation
 
 /// The record a stage leaves beside its output: what made it (fingerprint, inputs, tool
 /// version), what it wrote (with hashes), and counts for the log.
-public struct StageManifest: Codable, Sendable, Equatable {
+package struct StageManifest: Codable, Sendable, Equatable {
     /// A file a stage wrote.
-    public struct Output: Codable, Sendable, Equatable {
-        public var path: String
-        public var sha256: String
-        public var rows: Int
+    package struct Output: Codable, Sendable, Equatable {
+        package var path: String
+        package var sha256: String
+        package var rows: Int
         /// The size and modification time (nanoseconds since 1970) it was written with, to
         /// tell it intact without hashing it again; absent in manifests of earlier versions.
-        public var bytes: Int?
-        public var modified: Int64?
+        package var bytes: Int?
+        package var modified: Int64?
 
-        public init(path: String, sha256: String, rows: Int) {
+        package init(path: String, sha256: String, rows: Int) {
             self.path = path
             self.sha256 = sha256
             self.rows = rows
         }
 
         /// An output as written: `file` is the output described (`InputFile.describeWritten`).
-        public init(path: String, file: InputFile, rows: Int) {
+        package init(path: String, file: InputFile, rows: Int) {
             self.init(path: path, sha256: file.sha256, rows: rows)
             bytes = file.bytes
             modified = file.modified
         }
     }
 
-    public var stage: String
+    package var stage: String
     /// What the manifest covers: an indicator id, a population name, or "all".
-    public var unit: String
-    public var toolVersion: String
-    public var fingerprint: String
-    public var inputs: [InputFile]
+    package var unit: String
+    package var toolVersion: String
+    package var fingerprint: String
+    package var inputs: [InputFile]
     /// Paths relative to the manifest's folder.
-    public var outputs: [Output]
-    public var counts: [String: Int]
+    package var outputs: [Output]
+    package var counts: [String: Int]
     /// Warnings raised while making the output, repeated when the stage is skipped.
-    public var warnings: [String]
+    package var warnings: [String]
     /// The periods of the figures used, latest first, as the source writes them, for an
     /// indicator whose source chooses its period (`period:`, `value: {columns: latest}`):
     /// the vintage, unless the pipeline sets one.
-    public var periods: [String]?
+    package var periods: [String]?
 
-    public init(stage: StageName, unit: StageUnit, fingerprint: String, inputs: [InputFile], outputs: [Output], counts: [String: Int],
+    package init(stage: StageName, unit: StageUnit, fingerprint: String, inputs: [InputFile], outputs: [Output], counts: [String: Int],
                 warnings: [String] = [], periods: [String]? = nil) {
         self.stage = stage.rawValue
         self.unit = unit.name
@@ -62,7 +62,7 @@ public struct StageManifest: Codable, Sendable, Equatable {
     }
 
     /// Reads a manifest; nil when there is none or it cannot be read (the stage re-runs).
-    public static func read(_ path: String) -> StageManifest? {
+    package static func read(_ path: String) -> StageManifest? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return try? JSONDecoder().decode(StageManifest.self, from: data)
     }
@@ -70,7 +70,7 @@ public struct StageManifest: Codable, Sendable, Equatable {
     /// Writes the manifest atomically (after the outputs it describes): to a temporary
     /// file beside it, named as the table writer names its own (`*.partial-<pid>`), so that
     /// what a killed run leaves is tidied with the rest when the stage next runs.
-    public func write(_ path: String) throws(AreaNeedsError) {
+    package func write(_ path: String) throws(AreaNeedsError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let temporary = "\(path).partial-\(ProcessInfo.processInfo.processIdentifier)"
@@ -91,7 +91,7 @@ public struct StageManifest: Codable, Sendable, Equatable {
     /// size and modification time as when written (as `make` and git tell), or else the same
     /// SHA-256. Hashing every staging table for each run with nothing to do had been a third
     /// of such a run.
-    public func outputsIntact(in folder: String) -> Bool {
+    package func outputsIntact(in folder: String) -> Bool {
         outputs.allSatisfy { output in
             let path = folder + "/" + output.path
             if let bytes = output.bytes, let modified = output.modified,

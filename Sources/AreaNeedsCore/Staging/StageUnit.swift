@@ -1,7 +1,7 @@
 /// What one manifest of a stage covers, named once for every stage that writes or reads
 /// it: `indicator-fuel-poverty` is ingest's source rows of that indicator, normalise's
 /// figures of it, and what publish looks up for its provenance.
-public enum StageUnit: Hashable, Sendable {
+package enum StageUnit: Hashable, Sendable {
     /// An indicator: its source's rows (ingest), or its figures by area (normalise).
     case indicator(String)
     /// A population table's rows (ingest).
@@ -14,7 +14,7 @@ public enum StageUnit: Hashable, Sendable {
     case release
 
     /// The unit's name: of its manifest and files, and in the log.
-    public var name: String {
+    package var name: String {
         switch self {
         case .indicator(let id): "indicator-\(id)"
         case .population(let name): "population-\(name)"
@@ -25,11 +25,11 @@ public enum StageUnit: Hashable, Sendable {
     }
 
     /// The staged table of an indicator or a population table (`StagedTableWriter`).
-    public var stagedFile: String { name + ".staged" }
+    package var stagedFile: String { name + ".staged" }
 
     /// The CSV table a version before staged tables wrote in its place, removed once the
     /// staged table is written.
-    public var earlierCSVFile: String { name + ".csv" }
+    package var earlierCSVFile: String { name + ".csv" }
 
     /// The file of its manifest.
     var manifestFile: String { name + ".manifest.json" }

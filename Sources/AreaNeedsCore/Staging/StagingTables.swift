@@ -11,44 +11,44 @@ import AreaNeedsTables
 /// them: numbers written with `NumberText` (shortest round-trip), an empty cell a missing
 /// value. A staged table's file is named by its unit (`StageUnit.stagedFile`), a ranked
 /// table's as the release names it (`RankedTable`).
-public enum StagingTables {
+package enum StagingTables {
     /// One row per small-area row of a source, as published (ingest → normalise), or for a
     /// long table one per area (its period chosen, its rows summed): the area code; those of
     /// the name, district and figure columns that the source names (the others would be
     /// empty in every row, and writing and reading them was a third of handing the rows
     /// on); the period, for a source that chooses one; the missing-value markers met, and
     /// the line (the first, of rows summed).
-    public static func ingestedColumns(of source: SourceSpec) -> [StagedColumn] {
+    package static func ingestedColumns(of source: SourceSpec) -> [StagedColumn] {
         [.init("area_code", .text)] + IngestedField.named(in: source).map(\.field.stagedColumn)
             + (source.choosesPeriod ? [periodColumn] : [])
             + [.init("missing", .text), .init("line", .count)]
     }
 
     /// The period of an ingested row, as the source writes it.
-    public static let periodColumn = StagedColumn("period", .text)
+    package static let periodColumn = StagedColumn("period", .text)
 
     /// One row per small area of a population table (ingest → normalise).
-    public static let populationColumns: [StagedColumn] = [.init("area_code", .text), .init("population", .number), .init("line", .count)]
+    package static let populationColumns: [StagedColumn] = [.init("area_code", .text), .init("population", .number), .init("line", .count)]
     /// One row per target area and indicator (normalise → rank).
-    public static let normalisedColumns: [StagedColumn] = [
+    package static let normalisedColumns: [StagedColumn] = [
         .init("area_code", .text), .init("value", .number), .init("numerator", .number), .init("denominator", .number),
         .init("ci_lower", .number), .init("ci_upper", .number), .init("quality", .text),
         .init("small_areas", .count), .init("small_areas_missing", .count),
     ]
     /// One row per target area and indicator, ranked (rank → publish).
-    public static let indicatorNeedColumns = [
+    package static let indicatorNeedColumns = [
         "area_code", "indicator_id", "value", "numerator", "denominator", "ci_lower", "ci_upper",
         "need_rank", "need_quintile", "highest_need", "quality", "compared_with_county",
     ]
     /// One row per indicator: the county's own figure, and why the indicator is not ranked
     /// when it is not (rank → publish).
-    public static let indicatorSummaryColumns = ["indicator_id", "county_value", "not_ranked_reason"]
+    package static let indicatorSummaryColumns = ["indicator_id", "county_value", "not_ranked_reason"]
     /// One row per target area and objective (rank → publish).
-    public static let objectiveNeedColumns = [
+    package static let objectiveNeedColumns = [
         "area_code", "objective_id", "indicators_ranked", "indicators_in_worst_two_fifths",
         "mean_need_rank", "need_rank", "need_quintile", "highest_need",
     ]
 
     /// Added to both need tables when the pipeline ranks within districts.
-    public static let districtRankColumns = ["district_need_rank", "district_need_quintile"]
+    package static let districtRankColumns = ["district_need_rank", "district_need_quintile"]
 }

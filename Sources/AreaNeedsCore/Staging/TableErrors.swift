@@ -7,7 +7,7 @@ extension AreaNeedsError {
     /// - Parameters:
     ///   - context: what was being read, such as "indicator fuel-poverty".
     ///   - setting: where the pipeline file names the file or column, from `Pipeline.locate`.
-    public init(_ error: TableError, context: String, setting: String? = nil) {
+    package init(_ error: TableError, context: String, setting: String? = nil) {
         let category: Category
         switch error.kind {
         case .fileNotFound, .unreadable:
@@ -27,7 +27,7 @@ extension AreaNeedsError {
 
 extension AreaNeedsError {
     /// Any error met while reading or writing tables, as an AreaNeedsError.
-    public init(_ error: any Error, context: String) {
+    package init(_ error: any Error, context: String) {
         if let error = error as? AreaNeedsError {
             self = error
         } else if let error = error as? TableError {

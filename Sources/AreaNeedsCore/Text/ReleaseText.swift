@@ -8,25 +8,25 @@ import AreaNeedsMethods
 /// them by the same names) to the report; they are written as text, and read back, only
 /// through this codec, and the release's schema lists each column's allowed values from
 /// it. A new value is a new case of its type, nothing more.
-public enum ReleaseText {
+package enum ReleaseText {
     /// The text of a value.
-    public static func text<Value: ReleaseTextValue>(_ value: Value) -> String {
+    package static func text<Value: ReleaseTextValue>(_ value: Value) -> String {
         value.rawValue
     }
 
     /// The value a text stands for; nil when it stands for none.
-    public static func value<Value: ReleaseTextValue>(_ text: String, as type: Value.Type = Value.self) -> Value? {
+    package static func value<Value: ReleaseTextValue>(_ text: String, as type: Value.Type = Value.self) -> Value? {
         Value(rawValue: text)
     }
 
     /// The text of every value, in the order the type declares them.
-    public static func texts<Value: ReleaseTextValue>(of type: Value.Type) -> [String] {
+    package static func texts<Value: ReleaseTextValue>(of type: Value.Type) -> [String] {
         Value.allCases.map(text)
     }
 }
 
 /// A closed set of values a release writes as text (`ReleaseText`).
-public protocol ReleaseTextValue: RawRepresentable<String>, CaseIterable, Sendable {}
+package protocol ReleaseTextValue: RawRepresentable<String>, CaseIterable, Sendable {}
 
 extension Polarity: ReleaseTextValue {}
 extension AggregationMethod: ReleaseTextValue {}

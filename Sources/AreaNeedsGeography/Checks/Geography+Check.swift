@@ -1,6 +1,6 @@
 extension Geography {
     /// How far a small area's weights may sum from 1 before it is a problem.
-    public static let weightTolerance = 1e-9
+    package static let weightTolerance = 1e-9
 
     /// Every problem found in the areas table and the lookups, in file order within each check.
     ///
@@ -12,7 +12,7 @@ extension Geography {
     /// With `districts`: each has areas, and no area lies elsewhere. With `reference`:
     /// every small area it lists in `districts` (all the areas' districts when nil) is mapped,
     /// and every 2021 LSOA it lists resolves.
-    public func check(districts: [String]?, reference: SmallAreaReference? = nil) -> [GeographyProblem] {
+    package func check(districts: [String]?, reference: SmallAreaReference? = nil) -> [GeographyProblem] {
         var problems = readProblems
         problems += areaProblems()
         if let districts { problems += districtProblems(districts) }
@@ -30,7 +30,7 @@ extension Geography {
     }
 
     /// Throws every problem `check` finds, if it finds any.
-    public func validate(districts: [String]?, reference: SmallAreaReference? = nil) throws(GeographyCheckFailure) {
+    package func validate(districts: [String]?, reference: SmallAreaReference? = nil) throws(GeographyCheckFailure) {
         let problems = check(districts: districts, reference: reference)
         if !problems.isEmpty { throw GeographyCheckFailure(problems: problems) }
     }

@@ -1,12 +1,12 @@
 /// Every problem a geography check found, thrown by `Geography.validate(districts:reference:)`.
-public struct GeographyCheckFailure: Error, CustomStringConvertible, Sendable {
-    public var problems: [GeographyProblem]
+package struct GeographyCheckFailure: Error, CustomStringConvertible, Sendable {
+    package var problems: [GeographyProblem]
 
-    public init(problems: [GeographyProblem]) {
+    package init(problems: [GeographyProblem]) {
         self.problems = problems
     }
 
-    public var description: String {
+    package var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return (["the geography has \(count):"] + problems.map { "  \($0)" }).joined(separator: "\n")
     }

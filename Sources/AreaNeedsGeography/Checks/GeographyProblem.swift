@@ -2,9 +2,9 @@ import AreaNeedsTables
 
 /// Something wrong with an areas table or a lookup, said for people: what, where (file,
 /// line, codes) and what to do.
-public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashable {
+package struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashable {
     /// What is wrong.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// A cell that must hold a code is empty.
         case emptyCell(column: String)
         /// A weight or population cell does not hold a number.
@@ -46,20 +46,20 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
         case unpublishableText(column: String, text: String, reason: String)
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The file at fault.
-    public var file: String
+    package var file: String
     /// The line at fault (1-based), when the problem is in one row.
-    public var line: Int?
+    package var line: Int?
 
-    public init(_ kind: Kind, file: String, line: Int? = nil) {
+    package init(_ kind: Kind, file: String, line: Int? = nil) {
         self.kind = kind
         self.file = file
         self.line = line
     }
 
     /// The codes the problem is about: small areas, areas and districts.
-    public var codes: [String] {
+    package var codes: [String] {
         switch kind {
         case .emptyCell, .lookupRepeated, .lookupNotNeeded, .unpublishableText: []
         case .notANumber(_, let code, _): [code]
@@ -81,17 +81,17 @@ public struct GeographyProblem: Error, CustomStringConvertible, Sendable, Hashab
     }
 
     /// "file, line 12" style location.
-    public var location: String {
+    package var location: String {
         if case .weightsDoNotSumToOne(_, _, _, let lines) = kind, lines.count > 1 {
             return "\(file), lines \(lines.map(String.init).joined(separator: ", "))"
         }
         return line.map { "\(file), line \($0)" } ?? file
     }
 
-    public var description: String { "\(location): \(problem)" }
+    package var description: String { "\(location): \(problem)" }
 
     /// The problem and what to do, without the location.
-    public var problem: String {
+    package var problem: String {
         switch kind {
         case .emptyCell(let column):
             return "the \"\(shown(column))\" cell is empty; fill it in or delete the row"

@@ -4,7 +4,7 @@ import AreaNeedsTables
 ///
 ///     var reference = try SmallAreaReference.load(onsLookup: "OA11_LSOA11_MSOA11_LAD17.csv.gz")
 ///     reference.district(of: "E01024821", at: .lsoa11)   // "E07000117"
-public struct SmallAreaReference: Sendable {
+package struct SmallAreaReference: Sendable {
     private struct Entry: Sendable {
         var district: String
         var name: String?
@@ -12,32 +12,32 @@ public struct SmallAreaReference: Sendable {
 
     private var entries: [GeographyLevel: [String: Entry]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Records that `code` at `level` lies in `district`. The first district recorded for a code stays.
-    public mutating func add(_ code: String, at level: GeographyLevel, district: String, name: String? = nil) {
+    package mutating func add(_ code: String, at level: GeographyLevel, district: String, name: String? = nil) {
         if entries[level]?[code] == nil {
             entries[level, default: [:]][code] = Entry(district: district, name: name)
         }
     }
 
     /// The geographies the reference has codes for.
-    public var levels: [GeographyLevel] {
+    package var levels: [GeographyLevel] {
         GeographyLevel.allCases.filter { entries[$0] != nil }
     }
 
     /// The district `code` lies in, when the reference knows it.
-    public func district(of code: String, at level: GeographyLevel) -> String? {
+    package func district(of code: String, at level: GeographyLevel) -> String? {
         entries[level]?[code]?.district
     }
 
     /// The small area's name, when the reference file had one.
-    public func name(of code: String, at level: GeographyLevel) -> String? {
+    package func name(of code: String, at level: GeographyLevel) -> String? {
         entries[level]?[code]?.name
     }
 
     /// The codes at `level` that lie in any of `districts`, sorted.
-    public func codes(at level: GeographyLevel, in districts: Set<String>) -> [String] {
+    package func codes(at level: GeographyLevel, in districts: Set<String>) -> [String] {
         (entries[level] ?? [:]).filter { districts.contains($0.value.district) }.map(\.key).sorted()
     }
 
@@ -50,14 +50,14 @@ public struct SmallAreaReference: Sendable {
     /// Reads an ONS lookup: any of the columns OA11CD, LSOA11CD, LSOA21CD, MSOA11CD and a
     /// ward column (WD19CD, WD22CD...), each with its name column if present, and a district
     /// column (LAD17CD, LAD19CD...). When `districts` is given, only codes in them are kept.
-    public static func load(onsLookup path: String, districts: Set<String>? = nil) throws -> SmallAreaReference {
+    package static func load(onsLookup path: String, districts: Set<String>? = nil) throws -> SmallAreaReference {
         var reference = SmallAreaReference()
         try reference.add(onsLookup: path, districts: districts)
         return reference
     }
 
     /// Adds the codes of another ONS lookup, as `load(onsLookup:districts:)` reads it.
-    public mutating func add(onsLookup path: String, districts: Set<String>? = nil) throws {
+    package mutating func add(onsLookup path: String, districts: Set<String>? = nil) throws {
         let reader = try TableReader(path: path)
         let header = reader.header
         guard let districtName = header.names.first(where: { SmallAreaReference.isYearCoded($0, prefix: "LAD") }) else {

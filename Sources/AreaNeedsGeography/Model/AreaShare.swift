@@ -3,11 +3,11 @@
 /// A small area wholly inside an area has one share of weight 1; one split between areas
 /// has a share per area, with weights that sum to 1. District figures, which every area
 /// of the district inherits, give each of its areas weight 1.
-public struct AreaShare: Sendable, Hashable {
-    public var areaCode: String
-    public var weight: Double
+package struct AreaShare: Sendable, Hashable {
+    package var areaCode: String
+    package var weight: Double
 
-    public init(areaCode: String, weight: Double) {
+    package init(areaCode: String, weight: Double) {
         self.areaCode = areaCode
         self.weight = weight
     }

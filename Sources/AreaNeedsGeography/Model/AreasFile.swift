@@ -4,24 +4,24 @@ import AreaNeedsTables
 ///
 /// Column names default to the release's own: `<areaKey>_code`, `<areaKey>_name`,
 /// `district_code`, `district_name` and `population`.
-public struct AreasFile: Sendable, Hashable {
-    public var path: String
-    public var codeColumn: String
-    public var nameColumn: String
-    public var districtCodeColumn: String
-    public var districtNameColumn: String
+package struct AreasFile: Sendable, Hashable {
+    package var path: String
+    package var codeColumn: String
+    package var nameColumn: String
+    package var districtCodeColumn: String
+    package var districtNameColumn: String
     /// The population column. When nil, a column named `population` is read if the table
     /// has one; a column named here must exist.
-    public var populationColumn: String?
+    package var populationColumn: String?
     /// The sheet, when the file is an Excel workbook.
-    public var sheet: SheetChoice?
+    package var sheet: SheetChoice?
     /// The text encoding of a CSV file.
-    public var encoding: TextEncoding
+    package var encoding: TextEncoding
 
     /// How to read the file: its sheet, when it is a workbook, and its encoding.
-    public var readOptions: ReadOptions { ReadOptions(sheet: sheet, encoding: encoding) }
+    package var readOptions: ReadOptions { ReadOptions(sheet: sheet, encoding: encoding) }
 
-    public init(
+    package init(
         path: String, areaKey: String = "spa", code: String? = nil, name: String? = nil,
         districtCode: String? = nil, districtName: String? = nil, population: String? = nil,
         sheet: SheetChoice? = nil, encoding: TextEncoding = .utf8

@@ -8,7 +8,7 @@ extension Geography {
     /// lookups are given for one geography or one for a geography that takes none
     /// (`GeographyProblem`). Problems in the rows are kept for `check`, so all are reported
     /// at once. `lsoa11Population`, when given, weights the 2011 parts of a merged 2021 LSOA.
-    public static func load(
+    package static func load(
         areas: AreasFile, lookups: [LookupFile], lsoa21BestFit: String?,
         lsoa11Population: [String: Double] = [:]
     ) throws -> Geography {
@@ -55,7 +55,7 @@ extension Geography {
     /// Reads the areas table alone, for steps that need the areas but not the lookups (the
     /// districts of the areas, to rank within them). Throws `GeographyCheckFailure` when a
     /// row cannot be used; a repeated code is kept once, as `load` keeps it.
-    public static func loadAreas(_ file: AreasFile) throws -> [Area] {
+    package static func loadAreas(_ file: AreasFile) throws -> [Area] {
         var problems: [GeographyProblem] = []
         let rows = try readAreas(file, problems: &problems)
         if !problems.isEmpty { throw GeographyCheckFailure(problems: problems) }
@@ -114,7 +114,7 @@ extension Geography {
     /// area's code, the area's code and the weight, 1 where the file has no weight column. For copying a lookup that `check` found no
     /// problem in, without building it; a row it cannot use (an empty cell, a weight that is
     /// not a number) is an error, thrown once every row is read.
-    public static func forEachRow(
+    package static func forEachRow(
         ofLookup file: LookupFile, _ body: (_ code: AreaCode, _ area: AreaCode, _ weight: Double) throws -> Void
     ) throws {
         var problems: [GeographyProblem] = []

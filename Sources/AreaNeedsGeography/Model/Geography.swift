@@ -6,13 +6,13 @@
 ///         lsoa21BestFit: nil)
 ///     try geography.validate(districts: nil)
 ///     geography.shares(for: "E01024821", at: .lsoa11)   // [AreaShare(areaCode: "SPA01", weight: 1)]
-public struct Geography: Sendable {
+package struct Geography: Sendable {
     /// The areas table's file and columns.
-    public let areasFile: AreasFile
+    package let areasFile: AreasFile
     /// The areas in file order, one per code (a repeated code is kept once and reported by `check`).
-    public let areas: [Area]
+    package let areas: [Area]
     /// The lookups, one per small-area geography.
-    public let lookups: [GeographyLevel: Lookup]
+    package let lookups: [GeographyLevel: Lookup]
 
     /// Every row of the areas table with its line, repeats included, for the checks.
     let areaRows: [(line: Int, area: Area)]
@@ -63,12 +63,12 @@ public struct Geography: Sendable {
     }
 
     /// The area with this code.
-    public func area(_ code: String) -> Area? {
+    package func area(_ code: String) -> Area? {
         areaIndex[code].map { areas[$0] }
     }
 
     /// The codes of the districts, in the order their first area appears.
-    public var districtCodes: [String] {
+    package var districtCodes: [String] {
         var seen: Set<String> = []
         return areas.compactMap { seen.insert($0.districtCode).inserted ? $0.districtCode : nil }
     }
@@ -77,7 +77,7 @@ public struct Geography: Sendable {
     /// position in `areas`) and the weight of that part; false when the code is unknown at
     /// that level. The same places as `shares(for:at:name:)`, without making an array for
     /// every small area: the normalise stage calls this for every row of every source.
-    public func forEachShare(of code: String, at level: GeographyLevel, name: String? = nil,
+    package func forEachShare(of code: String, at level: GeographyLevel, name: String? = nil,
                              _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
         switch level {
         case .oa11, .lsoa11, .msoa11, .ward:
@@ -102,7 +102,7 @@ public struct Geography: Sendable {
     }
 
     /// A `ShareFinder` for the rows of a source published at `level`.
-    public func shareFinder(at level: GeographyLevel) -> ShareFinder {
+    package func shareFinder(at level: GeographyLevel) -> ShareFinder {
         ShareFinder(geography: self, level: level, slot: slots[level.slot])
     }
 
@@ -113,7 +113,7 @@ public struct Geography: Sendable {
     /// a county's to every area (the caller keeps the county's row only); an area's figure
     /// to the area itself. A 2021 LSOA resolves as `resolveLsoa21` says,
     /// `name` (such as "Burnley 001A") serving the route through the MSOA name.
-    public func shares(for code: String, at level: GeographyLevel, name: String? = nil) -> [AreaShare]? {
+    package func shares(for code: String, at level: GeographyLevel, name: String? = nil) -> [AreaShare]? {
         switch level {
         case .area:
             return areaIndex[code] == nil ? nil : [AreaShare(areaCode: code, weight: 1)]

@@ -6,16 +6,16 @@ import AreaNeedsTables
 /// output-area lookup has 188,880 rows, which as `LookupRow`s and an array of shares per
 /// code took over 30 MB and most of the time of loading the geography. A class, so that
 /// reaching it for every row of a source copies no arrays.
-public final class Lookup: Sendable {
+package final class Lookup: Sendable {
     /// The file it was read from.
-    public let file: LookupFile
+    package let file: LookupFile
     /// The distinct small-area codes, in the order they first appear: made on each call,
     /// as the lookup keeps them packed (`codeCount` and `code(at:)` make none).
-    public var codes: [String] { positionOfCode.keys.map(\.text) }
+    package var codes: [String] { positionOfCode.keys.map(\.text) }
     /// How many distinct small-area codes there are.
-    public var codeCount: Int { positionOfCode.count }
+    package var codeCount: Int { positionOfCode.count }
     /// The small-area code at `position` in `codes`.
-    public func code(at position: Int) -> String { positionOfCode.key(at: position).text }
+    package func code(at position: Int) -> String { positionOfCode.key(at: position).text }
     /// Each code's position in `codes`.
     let positionOfCode: CodeMap<Int32>
     /// The distinct area codes the rows name, in the order they first appear.
@@ -34,15 +34,15 @@ public final class Lookup: Sendable {
     private let codesByName: [String: String]
 
     /// The geography the lookup maps from.
-    public var level: GeographyLevel { file.level }
+    package var level: GeographyLevel { file.level }
 
     /// How many rows the lookup has.
-    public var rowCount: Int { rowLines.count }
+    package var rowCount: Int { rowLines.count }
 
     /// The rows that hold a code, an area and a weight, in file order; rows missing one
     /// are reported by `Geography.check` instead. Made on demand: for a national lookup
     /// this is a large array.
-    public var rows: [LookupRow] {
+    package var rows: [LookupRow] {
         rowLines.indices.map(row)
     }
 
@@ -96,7 +96,7 @@ public final class Lookup: Sendable {
     }
 
     /// The areas `code` maps to, with weights; nil when the lookup does not know it.
-    public func shares(for code: String) -> [AreaShare]? {
+    package func shares(for code: String) -> [AreaShare]? {
         guard let position = position(of: code) else { return nil }
         return rows(ofCodeAt: position).map { row in
             AreaShare(areaCode: areaCodes[Int(rowAreas[Int(row)])], weight: rowWeights[Int(row)])
@@ -107,17 +107,17 @@ public final class Lookup: Sendable {
     var hasNames: Bool { !namesByCode.isEmpty }
 
     /// The small area's name, when the lookup has a name column.
-    public func name(of code: String) -> String? {
+    package func name(of code: String) -> String? {
         namesByCode[code]
     }
 
     /// The small area with this name, when exactly one has it.
-    public func code(named name: String) -> String? {
+    package func code(named name: String) -> String? {
         codesByName[name]
     }
 
     /// How many distinct small areas map (wholly or in part) to each area.
-    public func smallAreaCounts() -> [String: Int] {
+    package func smallAreaCounts() -> [String: Int] {
         var counts: [String: Int] = [:]
         for position in 0..<codeCount {
             var seen: Set<Int32> = []

@@ -5,27 +5,27 @@ import AreaNeedsTables
 ///
 /// Column names default to `<geography>_code` (`lsoa11_code`, `ward_code`...),
 /// `<geography>_name`, `<areaKey>_code` and `weight`.
-public struct LookupFile: Sendable, Hashable {
+package struct LookupFile: Sendable, Hashable {
     /// The geography the lookup maps from.
-    public var level: GeographyLevel
-    public var path: String
-    public var codeColumn: String
+    package var level: GeographyLevel
+    package var path: String
+    package var codeColumn: String
     /// The small-area name column. When nil, `<geography>_name` is read if the table has
     /// one; a column named here must exist. Names let 2021 LSOAs resolve by MSOA name.
-    public var nameColumn: String?
-    public var areaColumn: String
+    package var nameColumn: String?
+    package var areaColumn: String
     /// The weight column, for small areas split between areas. When nil, `weight` is read
     /// if the table has one, and otherwise every weight is 1; a column named here must exist.
-    public var weightColumn: String?
+    package var weightColumn: String?
     /// The sheet, when the file is an Excel workbook.
-    public var sheet: SheetChoice?
+    package var sheet: SheetChoice?
     /// The text encoding of a CSV file.
-    public var encoding: TextEncoding
+    package var encoding: TextEncoding
 
     /// How to read the file: its sheet, when it is a workbook, and its encoding.
-    public var readOptions: ReadOptions { ReadOptions(sheet: sheet, encoding: encoding) }
+    package var readOptions: ReadOptions { ReadOptions(sheet: sheet, encoding: encoding) }
 
-    public init(
+    package init(
         level: GeographyLevel, path: String, areaKey: String = "spa",
         code: String? = nil, name: String? = nil, area: String? = nil, weight: String? = nil,
         sheet: SheetChoice? = nil, encoding: TextEncoding = .utf8

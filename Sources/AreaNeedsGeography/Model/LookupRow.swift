@@ -1,13 +1,13 @@
 /// One row of a lookup: a small area, the area it maps to, and the weight of that part.
-public struct LookupRow: Sendable, Hashable {
+package struct LookupRow: Sendable, Hashable {
     /// The line of the file the row is on, for messages.
-    public var line: Int
-    public var code: String
-    public var name: String?
-    public var areaCode: String
-    public var weight: Double
+    package var line: Int
+    package var code: String
+    package var name: String?
+    package var areaCode: String
+    package var weight: Double
 
-    public init(line: Int, code: String, name: String? = nil, areaCode: String, weight: Double = 1) {
+    package init(line: Int, code: String, name: String? = nil, areaCode: String, weight: Double = 1) {
         self.line = line
         self.code = code
         self.name = name

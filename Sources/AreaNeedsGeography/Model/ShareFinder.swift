@@ -8,7 +8,7 @@ import AreaNeedsTables
 /// national benchmark (1.6 million rows); the guess is right for nearly every row. The
 /// lookup's arrays are held here, so that a row reaches them without reference counting,
 /// which two threads normalising at once made contended.
-public struct ShareFinder {
+package struct ShareFinder {
     private let geography: Geography
     private let level: GeographyLevel
     private let hasLookup: Bool
@@ -38,13 +38,13 @@ public struct ShareFinder {
     }
 
     /// As `Geography.forEachShare(of:at:name:_:)`.
-    public mutating func forEachShare(of code: String, name: String? = nil, _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
+    package mutating func forEachShare(of code: String, name: String? = nil, _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
         forEachShare(of: AreaCode(code), name: name, body)
     }
 
     /// As `Geography.forEachShare(of:at:name:_:)`, for a code as read; the name is made only
     /// for a geography that needs it (2021 LSOAs).
-    public mutating func forEachShare(of code: AreaCode, name: @autoclosure () -> String?,
+    package mutating func forEachShare(of code: AreaCode, name: @autoclosure () -> String?,
                                       _ body: (_ area: Int, _ weight: Double) -> Void) -> Bool {
         guard hasLookup else {
             return geography.forEachShare(of: code.text, at: level, name: name(), body)

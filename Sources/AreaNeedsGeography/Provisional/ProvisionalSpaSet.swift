@@ -9,26 +9,26 @@ import Foundation
 /// number (roughly north to south) are cut into runs of consecutive MSOAs whose populations
 /// are as even as possible (see `RunPartition`). Codes run from `SPA01` by district code,
 /// then run; names are the district's with the run's position ("Burnley North").
-public struct ProvisionalSpaSet: Sendable {
+package struct ProvisionalSpaSet: Sendable {
     /// One table of the set, ready to write.
-    public struct Table: Sendable, Equatable {
-        public let fileName: String
-        public let columns: [String]
-        public let rows: [[String]]
+    package struct Table: Sendable, Equatable {
+        package let fileName: String
+        package let columns: [String]
+        package let rows: [[String]]
     }
 
     /// The areas, in code order.
-    public let areas: [Area]
+    package let areas: [Area]
     /// The areas table, then the lookups from LSOAs, MSOAs, wards and output areas (2011).
-    public let tables: [Table]
+    package let tables: [Table]
 
     /// The file names, as the set is written.
-    public enum FileName {
-        public static let areas = "lancashire-spa-areas.csv"
-        public static let lsoa11 = "lancashire-spa-lsoa11.csv"
-        public static let msoa11 = "lancashire-spa-msoa11.csv"
-        public static let ward = "lancashire-spa-ward.csv"
-        public static let oa11 = "lancashire-spa-oa11.csv"
+    package enum FileName {
+        package static let areas = "lancashire-spa-areas.csv"
+        package static let lsoa11 = "lancashire-spa-lsoa11.csv"
+        package static let msoa11 = "lancashire-spa-msoa11.csv"
+        package static let ward = "lancashire-spa-ward.csv"
+        package static let oa11 = "lancashire-spa-oa11.csv"
     }
 
     /// Builds the set from the ONS output area to LSOA, MSOA and district lookup (2011 areas,
@@ -36,7 +36,7 @@ public struct ProvisionalSpaSet: Sendable {
     /// population denominators (LSOA code (2011), Total population: mid 2015 (excluding
     /// prisoners)) and the ONS LSOA (2011) to ward (2019) lookup (LSOA11CD, WD19CD, WD19NM,
     /// LAD19CD). A ward is split between the areas its LSOAs fall in, weighted by population.
-    public static func build(
+    package static func build(
         oaLookup: String, populations: String, wardLookup: String,
         districts: [String] = Lancashire.districtCodes, areaCount: Int = Lancashire.spaCount, minimumPerDistrict: Int = 2
     ) throws -> ProvisionalSpaSet {
@@ -108,7 +108,7 @@ public struct ProvisionalSpaSet: Sendable {
     }
 
     /// Writes the tables into `folder`, creating it if need be.
-    public func write(to folder: String) throws {
+    package func write(to folder: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -120,7 +120,7 @@ public struct ProvisionalSpaSet: Sendable {
     }
 
     /// How to read the set once written to `folder`: its areas table and lookups.
-    public static func files(in folder: String) -> (areas: AreasFile, lookups: [LookupFile]) {
+    package static func files(in folder: String) -> (areas: AreasFile, lookups: [LookupFile]) {
         let levels: [(GeographyLevel, String)] = [(.lsoa11, FileName.lsoa11), (.msoa11, FileName.msoa11), (.ward, FileName.ward), (.oa11, FileName.oa11)]
         return (AreasFile(path: folder + "/" + FileName.areas), levels.map { LookupFile(level: $0, path: folder + "/" + $1) })
     }

@@ -10,7 +10,7 @@ extension Geography {
     ///    2011 MSOA lookup, for codes that still have no route.
     ///
     /// Otherwise the code is `unresolved`, for the caller to report.
-    public func resolveLsoa21(_ code: String, name: String? = nil) -> Lsoa21Resolution {
+    package func resolveLsoa21(_ code: String, name: String? = nil) -> Lsoa21Resolution {
         if let shares = lookups[.lsoa21]?.shares(for: code) {
             return Lsoa21Resolution(route: .lookup, shares: shares)
         }

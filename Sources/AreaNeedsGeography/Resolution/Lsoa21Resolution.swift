@@ -1,10 +1,10 @@
 /// Where a 2021 LSOA's figures go, and the route that found it.
-public struct Lsoa21Resolution: Sendable, Hashable {
-    public var route: Lsoa21Route
+package struct Lsoa21Resolution: Sendable, Hashable {
+    package var route: Lsoa21Route
     /// The areas and weights; empty when unresolved.
-    public var shares: [AreaShare]
+    package var shares: [AreaShare]
 
-    public init(route: Lsoa21Route, shares: [AreaShare]) {
+    package init(route: Lsoa21Route, shares: [AreaShare]) {
         self.route = route
         self.shares = shares
     }

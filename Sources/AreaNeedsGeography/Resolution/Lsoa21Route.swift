@@ -1,5 +1,5 @@
 /// How a 2021 LSOA code reached the target areas.
-public enum Lsoa21Route: String, Sendable, CaseIterable, Hashable {
+package enum Lsoa21Route: String, Sendable, CaseIterable, Hashable {
     /// Through a lookup from 2021 LSOAs given directly.
     case lookup
     /// The code is a 2011 code too (the LSOA did not change): through the 2011 LSOA lookup.

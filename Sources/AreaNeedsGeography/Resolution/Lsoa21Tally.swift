@@ -1,23 +1,23 @@
 /// How many 2021 LSOAs went through each route, and which stayed unresolved.
-public struct Lsoa21Tally: Sendable, CustomStringConvertible {
+package struct Lsoa21Tally: Sendable, CustomStringConvertible {
     /// Codes counted per route.
-    public private(set) var counts: [Lsoa21Route: Int] = [:]
+    package private(set) var counts: [Lsoa21Route: Int] = [:]
     /// The codes no route resolved, in the order counted.
-    public private(set) var unresolved: [String] = []
+    package private(set) var unresolved: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// Counts one code's resolution.
-    public mutating func add(_ code: String, _ resolution: Lsoa21Resolution) {
+    package mutating func add(_ code: String, _ resolution: Lsoa21Resolution) {
         counts[resolution.route, default: 0] += 1
         if resolution.route == .unresolved { unresolved.append(code) }
     }
 
     /// The number of codes counted.
-    public var total: Int { counts.values.reduce(0, +) }
+    package var total: Int { counts.values.reduce(0, +) }
 
     /// "760 LSOAs (2021): 739 unchanged, 21 msoa-name", then the unresolved codes if any.
-    public var description: String {
+    package var description: String {
         let routes = Lsoa21Route.allCases.compactMap { route in counts[route].map { "\($0) \(route.rawValue)" } }
         var text = "\(total) LSOAs (2021): " + (routes.isEmpty ? "none" : routes.joined(separator: ", "))
         if !unresolved.isEmpty { text += "; unresolved: " + unresolved.joined(separator: ", ") }

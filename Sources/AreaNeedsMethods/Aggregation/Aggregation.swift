@@ -1,7 +1,7 @@
 /// Combines the figures of an area's small areas into the area's figure, by the indicator's
 /// aggregation method. The caller groups small-area rows by target area and calls once per
 /// area, or feeds them to an `AreaAccumulator` per area as they are read.
-public enum Aggregation {
+package enum Aggregation {
     /// The figure for one target area from the rows of its small areas.
     ///
     /// A row that lacks a figure the method needs (absent, not finite, or out of range: a
@@ -13,7 +13,7 @@ public enum Aggregation {
     /// - Precondition: `parameters.nationalCount` is set (and positive) for `average-rank`,
     ///   `extent` and `local-concentration`, and for `share-in-most-deprived-decile` when a row
     ///   gives a rank but no decile. It is configuration, checked before any data is read.
-    public static func aggregate(
+    package static func aggregate(
         _ rows: [SmallAreaFigures], method: AggregationMethod, parameters: AggregationParameters = AggregationParameters()
     ) -> AreaFigure {
         var accumulator = AreaAccumulator(method: method, parameters: parameters)

@@ -16,9 +16,9 @@
 /// figure inherited (when every row agrees on it), or the `weighted-mean` or `median` of
 /// exactly one small area lying wholly in the area, with no other left out. It is never
 /// averaged or made up for a figure combined from several.
-public struct AreaAccumulator: Sendable {
-    public let method: AggregationMethod
-    public let parameters: AggregationParameters
+package struct AreaAccumulator: Sendable {
+    package let method: AggregationMethod
+    package let parameters: AggregationParameters
     private let nationalCount: Int
     private var used = 0
     private var missing = 0
@@ -39,7 +39,7 @@ public struct AreaAccumulator: Sendable {
 
     /// - Precondition: `parameters.nationalCount` is set (and positive) for `average-rank`,
     ///   `extent` and `local-concentration`.
-    public init(method: AggregationMethod, parameters: AggregationParameters = AggregationParameters()) {
+    package init(method: AggregationMethod, parameters: AggregationParameters = AggregationParameters()) {
         self.method = method
         self.parameters = parameters
         if method.needsNationalCount(hasDeciles: true) {
@@ -53,14 +53,14 @@ public struct AreaAccumulator: Sendable {
     }
 
     /// Adds one small area's row.
-    public mutating func add(_ row: SmallAreaFigures) {
+    package mutating func add(_ row: SmallAreaFigures) {
         add(row, weight: row.weight)
     }
 
     /// Adds one small area's row with the lookup weight `weight` in place of its own: the
     /// normalise stage adds each row to every area it maps to, without a copy of the row
     /// for each.
-    public mutating func add(_ row: borrowing SmallAreaFigures, weight: Double) {
+    package mutating func add(_ row: borrowing SmallAreaFigures, weight: Double) {
         // The lookup weight when it is a share, 0 < weight <= 1.
         let share = weight.isFinite && weight > 0 && weight <= 1 ? weight : nil
         switch method {
@@ -105,7 +105,7 @@ public struct AreaAccumulator: Sendable {
     }
 
     /// The area's figure from the rows added so far.
-    public var figure: AreaFigure {
+    package var figure: AreaFigure {
         let quality: Quality = apportioned ? .apportioned : .exact
         switch method {
         case .rate:

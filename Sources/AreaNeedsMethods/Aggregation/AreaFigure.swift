@@ -1,26 +1,26 @@
 /// The figure for one target area, with what went into it.
-public struct AreaFigure: Sendable, Hashable {
+package struct AreaFigure: Sendable, Hashable {
     /// The area's figure; nil when no small area supplied what the method needs, or the
     /// total it divides by is zero.
-    public var value: Double?
+    package var value: Double?
     /// For `rate`: the sum of the weighted numerators (weight × numerator), before scaling.
-    public var numerator: Double?
+    package var numerator: Double?
     /// For `rate`: the sum of the weighted denominators (weight × denominator).
-    public var denominator: Double?
+    package var denominator: Double?
     /// The 95% interval: for `rate`, the Wilson score interval, scaled like the value (nil
     /// when the figure is not a proportion, numerator above denominator); for a value taken
     /// as published, the interval the source publishes with it (`AreaAccumulator`); nil
     /// when the figure has no value.
-    public var interval: WilsonInterval?
+    package var interval: WilsonInterval?
     /// Exact, apportioned, inherited or approximate.
-    public var quality: Quality
+    package var quality: Quality
     /// How many small areas supplied every figure the method needs.
-    public var smallAreasUsed: Int
+    package var smallAreasUsed: Int
     /// How many small areas were left out because a figure the method needs was missing.
-    public var smallAreasMissing: Int
+    package var smallAreasMissing: Int
 
     /// A figure with the given parts.
-    public init(
+    package init(
         value: Double?, numerator: Double? = nil, denominator: Double? = nil, interval: WilsonInterval? = nil,
         quality: Quality, smallAreasUsed: Int, smallAreasMissing: Int
     ) {

@@ -1,5 +1,5 @@
 /// How closely an area's figure follows from its sources.
-public enum Quality: String, Codable, Sendable, CaseIterable, Hashable {
+package enum Quality: String, Codable, Sendable, CaseIterable, Hashable {
     /// Built from whole small areas, by a method that combines them exactly.
     case exact
     /// At least one small area that contributed is split between areas (lookup weight below 1),

@@ -3,32 +3,32 @@
 /// Each method reads only the figures it needs (see `AggregationMethod`); the others may be
 /// nil. A figure that is absent or not a finite number is missing: the row is left out of that
 /// method's result and counted, never read as zero.
-public struct SmallAreaFigures: Sendable, Hashable {
+package struct SmallAreaFigures: Sendable, Hashable {
     /// The small area's code (an LSOA, OA, MSOA or ward code; a district code for `inherit`).
-    public var code: String
+    package var code: String
     /// The share of the small area that lies in the target area, 0 < weight <= 1, from the
     /// lookup; below 1 the small area is split between target areas (apportioned). The
     /// normalise stage passes the lookup's weight beside the row instead
     /// (`AreaAccumulator.add(_:weight:)`), adding one row to each of its areas.
-    public var weight: Double
+    package var weight: Double
     /// A score, rate or median (`weighted-mean`, `median`, `inherit`).
-    public var value: Double?
+    package var value: Double?
     /// The count of cases (`rate`).
-    public var numerator: Double?
+    package var numerator: Double?
     /// The count at risk (`rate`).
-    public var denominator: Double?
+    package var denominator: Double?
     /// The population that weights the small area (`weighted-mean`, `median` and the IoD measures).
-    public var population: Double?
+    package var population: Double?
     /// The national rank, 1 = most deprived, out of `AggregationParameters.nationalCount`.
-    public var nationalRank: Int?
+    package var nationalRank: Int?
     /// The national decile, 1 = most deprived 10% (`share-in-most-deprived-decile`).
-    public var nationalDecile: Int?
+    package var nationalDecile: Int?
     /// The 95% interval the source publishes with the value, carried to a figure that takes
     /// the value as published (`AreaAccumulator`).
-    public var publishedInterval: WilsonInterval?
+    package var publishedInterval: WilsonInterval?
 
     /// A row of figures; give those the method needs.
-    public init(
+    package init(
         code: String, weight: Double = 1, value: Double? = nil, numerator: Double? = nil,
         denominator: Double? = nil, population: Double? = nil, nationalRank: Int? = nil,
         nationalDecile: Int? = nil, publishedInterval: WilsonInterval? = nil

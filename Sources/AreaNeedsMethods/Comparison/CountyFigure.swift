@@ -8,9 +8,9 @@
 /// Areas without a figure (or, for the mean, without a population) are left out; no area
 /// left, no county figure. Sums beyond the range of a double give an infinite or NaN
 /// figure, for the caller to refuse: never a figure quietly left out.
-public enum CountyFigure {
+package enum CountyFigure {
     /// `Σ numerator / Σ denominator × multiplier` over the areas that have both.
-    public static func rate(numerators: [Double?], denominators: [Double?], multiplier: Double) -> Double? {
+    package static func rate(numerators: [Double?], denominators: [Double?], multiplier: Double) -> Double? {
         precondition(numerators.count == denominators.count, "a denominator for every numerator")
         var (cases, total) = (0.0, 0.0)
         for (numerator, denominator) in zip(numerators, denominators) {
@@ -23,7 +23,7 @@ public enum CountyFigure {
     }
 
     /// `Σ pᵢ vᵢ / Σ pᵢ` over the areas with a figure and a positive population.
-    public static func populationWeightedMean(values: [Double?], populations: [Double?]) -> Double? {
+    package static func populationWeightedMean(values: [Double?], populations: [Double?]) -> Double? {
         precondition(values.count == populations.count, "a population for every value")
         var (weighted, total) = (0.0, 0.0)
         for (value, population) in zip(values, populations) {

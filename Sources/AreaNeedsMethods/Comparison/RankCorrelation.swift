@@ -1,10 +1,10 @@
 /// Spearman's rank correlation: how far two sets of figures for the same areas put them in
 /// the same order (1: the same order, 0: unrelated, -1: reversed). Ties take the mean of
 /// the ranks they span, and the coefficient is Pearson's correlation of the ranks.
-public enum RankCorrelation {
+package enum RankCorrelation {
     /// The coefficient of paired figures; nil for fewer than three pairs or when either
     /// side has every figure equal (no order to compare).
-    public static func spearman(_ first: [Double], _ second: [Double]) -> Double? {
+    package static func spearman(_ first: [Double], _ second: [Double]) -> Double? {
         precondition(first.count == second.count, "paired figures")
         guard first.count >= 3 else { return nil }
         return pearson(ranks(first), ranks(second))

@@ -9,14 +9,14 @@
 ///
 /// Sources: Wilson EB (1927), J Am Stat Assoc 22, 209-212; Newcombe RG, Altman DG (2000),
 /// Statistics with confidence, 46-48; PHEindicatormethods `R/Wilson.R`.
-public struct WilsonInterval: Sendable, Hashable {
+package struct WilsonInterval: Sendable, Hashable {
     /// The lower confidence limit.
-    public var lower: Double
+    package var lower: Double
     /// The upper confidence limit.
-    public var upper: Double
+    package var upper: Double
 
     /// An interval with the given limits.
-    public init(lower: Double, upper: Double) {
+    package init(lower: Double, upper: Double) {
         self.lower = lower
         self.upper = upper
     }
@@ -29,7 +29,7 @@ public struct WilsonInterval: Sendable, Hashable {
     /// The limits are clamped to 0...1: at `x = 0` and `x = n` they are exactly 0 and 1,
     /// and the clamp removes the last-bit rounding (an upper limit of 1.0000000000000002)
     /// that R would print.
-    public init?(numerator x: Double, denominator n: Double, confidence: Double = 0.95) {
+    package init?(numerator x: Double, denominator n: Double, confidence: Double = 0.95) {
         guard x.isFinite, n.isFinite, n > 0, x >= 0, x <= n else { return nil }
         let z = Self.zScore(confidence: confidence)
         guard z.isFinite else { return nil }
@@ -42,13 +42,13 @@ public struct WilsonInterval: Sendable, Hashable {
     }
 
     /// Both limits times `multiplier` (100 for a percentage, 1000 for a rate per thousand).
-    public func scaled(by multiplier: Double) -> WilsonInterval {
+    package func scaled(by multiplier: Double) -> WilsonInterval {
         WilsonInterval(lower: lower * multiplier, upper: upper * multiplier)
     }
 
     /// The two-sided z value for a confidence level: `qnorm(confidence + (1 - confidence) / 2)`,
     /// as PHEindicatormethods' `zscore`; NaN unless 0 < confidence < 1.
-    public static func zScore(confidence: Double) -> Double {
+    package static func zScore(confidence: Double) -> Double {
         NormalQuantile.zScore(confidence: confidence)
     }
 }

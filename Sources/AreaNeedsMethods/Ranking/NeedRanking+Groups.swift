@@ -5,7 +5,7 @@ extension NeedRanking {
     ///
     /// An area whose group is nil gets no rank.
     @inlinable
-    public static func rank<Key: Hashable, Group: Hashable>(
+    package static func rank<Key: Hashable, Group: Hashable>(
         _ values: [Key: Double], polarity: Polarity, within group: (Key) -> Group?
     ) -> [Key: NeedRank] {
         let keys = Array(values.keys)
@@ -14,7 +14,7 @@ extension NeedRanking {
 
     /// The same rule for values by position: `groups[i]` numbers the group of `values[i]`
     /// (0 or more; nil for none).
-    public static func rank(positions values: [Double], polarity: Polarity, groups: [Int?]) -> [NeedRank?] {
+    package static func rank(positions values: [Double], polarity: Polarity, groups: [Int?]) -> [NeedRank?] {
         var ranks = [NeedRank?](repeating: nil, count: values.count)
         for members in members(of: groups, where: { values[$0].isFinite }) {
             rank(members, of: values, polarity: polarity, into: &ranks)

@@ -14,19 +14,19 @@
 /// where `phe_quantile` gives no quantiles either), or one whose values are all equal (a
 /// county figure inherited by every area), gets no ranks at all. Ranking it would put every
 /// area at rank 1, in the highest-need fifths, on nothing.
-public enum NeedRanking {
+package enum NeedRanking {
     /// The fewest values that can be ranked into quintiles.
-    public static let minimumValues = 5
+    package static let minimumValues = 5
 
     /// Why a set of values is not ranked.
-    public enum Unranked: Sendable, Equatable {
+    package enum Unranked: Sendable, Equatable {
         /// Fewer values than quintiles.
         case tooFew(count: Int)
         /// Every value the same: nothing to tell the areas apart.
         case noVariation
 
         /// For people: what `not_ranked_reason` says.
-        public var description: String {
+        package var description: String {
             switch self {
             case .tooFew(let count):
                 "figures for \(count) area\(count == 1 ? "" : "s"), fewer than the \(NeedRanking.minimumValues) need quintiles: not ranked"
@@ -37,7 +37,7 @@ public enum NeedRanking {
     }
 
     /// Why `values` (the finite ones) cannot be ranked; nil when they can.
-    public static func unranked(_ values: [Double]) -> Unranked? {
+    package static func unranked(_ values: [Double]) -> Unranked? {
         let finite = values.filter(\.isFinite)
         guard finite.count >= minimumValues else { return finite.isEmpty ? nil : .tooFew(count: finite.count) }
         return finite.allSatisfy { $0 == finite[0] } ? .noVariation : nil
@@ -51,7 +51,7 @@ public enum NeedRanking {
     /// differ in the last bit rank apart. For `higher-is-worse` the highest value ranks 1; for
     /// `higher-is-better` the lowest does.
     @inlinable
-    public static func rank<Key: Hashable>(_ values: [Key: Double], polarity: Polarity) -> [Key: NeedRank] {
+    package static func rank<Key: Hashable>(_ values: [Key: Double], polarity: Polarity) -> [Key: NeedRank] {
         let keys = Array(values.keys)
         return keyed(keys, rank(positions: keys.map { values[$0]! }, polarity: polarity))
     }
@@ -69,7 +69,7 @@ public enum NeedRanking {
     /// rank of `values[i]`, nil where it is not a finite number. Arrays in place of
     /// dictionaries: hashing 7,142 areas for each of 26 indicators, twice, was a third of the
     /// rank stage on the national benchmark.
-    public static func rank(positions values: [Double], polarity: Polarity) -> [NeedRank?] {
+    package static func rank(positions values: [Double], polarity: Polarity) -> [NeedRank?] {
         var ranks = [NeedRank?](repeating: nil, count: values.count)
         rank(values.indices.filter { values[$0].isFinite }, of: values, polarity: polarity, into: &ranks)
         return ranks
@@ -102,7 +102,7 @@ public enum NeedRanking {
     ///
     /// - Precondition: 1 <= rank <= count.
     @inlinable
-    public static func quintile(rank: Int, count: Int) -> Int {
+    package static func quintile(rank: Int, count: Int) -> Int {
         precondition(count >= 1 && (1...count).contains(rank), "a need rank lies in 1...count (rank \(rank), count \(count))")
         let scaled = (count + 1 - rank) * 5
         let ceiling = (scaled + count - 1) / count

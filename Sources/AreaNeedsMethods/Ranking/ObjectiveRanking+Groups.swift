@@ -6,7 +6,7 @@ extension ObjectiveRanking {
     ///
     /// An area whose group is nil gets no entry.
     @inlinable
-    public static func rank<Area: Hashable, Group: Hashable>(
+    package static func rank<Area: Hashable, Group: Hashable>(
         _ indicatorRanks: [Area: [NeedRank]], within group: (Area) -> Group?
     ) -> [Area: ObjectiveNeed] {
         let areas = Array(indicatorRanks.keys)
@@ -14,7 +14,7 @@ extension ObjectiveRanking {
     }
 
     /// The same for areas by position, `groups[i]` numbering area i's group (nil for none).
-    public static func rank(positions indicatorRanks: [[NeedRank]], groups: [Int?]) -> [ObjectiveNeed?] {
+    package static func rank(positions indicatorRanks: [[NeedRank]], groups: [Int?]) -> [ObjectiveNeed?] {
         needs(indicatorRanks) { means in NeedRanking.rank(positions: means, polarity: .higherIsBetter, groups: groups) }
     }
 }

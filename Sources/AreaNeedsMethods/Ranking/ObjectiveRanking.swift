@@ -1,5 +1,5 @@
 /// Combines indicator need ranks into objective need ranks (DESIGN.md, "Ranking").
-public enum ObjectiveRanking {
+package enum ObjectiveRanking {
     /// Each area's objective need from its need ranks on the objective's indicators.
     ///
     ///     mean need rank = Σ indicator need ranks / indicators ranked
@@ -13,14 +13,14 @@ public enum ObjectiveRanking {
     /// division is correctly rounded, so equal means are equal doubles and unequal means
     /// differ by far more than rounding: comparing the doubles ranks them exactly.
     @inlinable
-    public static func rank<Area: Hashable>(_ indicatorRanks: [Area: [NeedRank]]) -> [Area: ObjectiveNeed] {
+    package static func rank<Area: Hashable>(_ indicatorRanks: [Area: [NeedRank]]) -> [Area: ObjectiveNeed] {
         let areas = Array(indicatorRanks.keys)
         return NeedRanking.keyed(areas, rank(positions: areas.map { indicatorRanks[$0]! }))
     }
 
     /// The same for areas by position: `indicatorRanks[i]` are area i's need ranks; nil
     /// where an area has none.
-    public static func rank(positions indicatorRanks: [[NeedRank]]) -> [ObjectiveNeed?] {
+    package static func rank(positions indicatorRanks: [[NeedRank]]) -> [ObjectiveNeed?] {
         needs(indicatorRanks) { means in NeedRanking.rank(positions: means, polarity: .higherIsBetter) }
     }
 

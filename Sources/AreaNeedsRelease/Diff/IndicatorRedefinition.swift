@@ -3,26 +3,26 @@ import AreaNeedsCore
 /// An indicator in both releases whose definition changed: how it is computed, from what,
 /// or which way is worse. A change of method or source can move every area at once, so it
 /// is read before the figures.
-public struct IndicatorRedefinition: Sendable, Equatable {
+package struct IndicatorRedefinition: Sendable, Equatable {
     /// One setting that differs.
-    public struct Change: Sendable, Equatable {
+    package struct Change: Sendable, Equatable {
         /// The column of `indicators.csv`: `aggregation`, `source`, `polarity`...
-        public var field: String
-        public var from: String
-        public var to: String
+        package var field: String
+        package var from: String
+        package var to: String
 
-        public init(field: String, from: String, to: String) {
+        package init(field: String, from: String, to: String) {
             self.field = field
             self.from = from
             self.to = to
         }
     }
 
-    public var indicatorId: String
-    public var title: String
-    public var changes: [Change]
+    package var indicatorId: String
+    package var title: String
+    package var changes: [Change]
 
-    public init(indicatorId: String, title: String, changes: [Change]) {
+    package init(indicatorId: String, title: String, changes: [Change]) {
         self.indicatorId = indicatorId
         self.title = title
         self.changes = changes

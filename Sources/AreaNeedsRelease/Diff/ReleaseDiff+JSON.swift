@@ -3,11 +3,11 @@ extension ReleaseDiff {
     /// 2: every changed figure with its old and new value, rank and quintile
     /// (`indicator_changes`, `objective_changes`), redefined indicators and a `summary`, in
     /// place of format 1's quintile changes and area lists.
-    public static let jsonFormat = 2
+    package static let jsonFormat = 2
 
     /// The difference for tools (`areaneeds diff --json`). The field names are stable and
     /// documented in `data-out/README.md`; a missing quintile is `null`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "diff_format": .integer(ReleaseDiff.jsonFormat),
             "from": side(from),

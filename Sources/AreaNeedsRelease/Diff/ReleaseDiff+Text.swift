@@ -7,7 +7,7 @@ extension ReleaseDiff {
     /// highest-need line (objectives first: they change 5%/10% answers); every figure that
     /// changed, with its old and new value, rank and quintile; objective moves; ranks moved
     /// by other areas' figures; then what was added, removed or redefined.
-    public var text: String {
+    package var text: String {
         var lines = ["From \(from.pipeline) \(from.version) to \(to.pipeline) \(to.version)",
                      "  \(from.folder)", "  \(to.folder)", ""]
         lines.append(summary)

@@ -7,14 +7,14 @@ import AreaNeedsCore
 ///
 /// Both releases are verified against their checksums when opened, so a difference is
 /// always a real one.
-public struct ReleaseDiff: Sendable, Equatable {
+package struct ReleaseDiff: Sendable, Equatable {
     /// One of the two releases compared.
-    public struct Side: Sendable, Equatable {
-        public var pipeline: String
-        public var version: ReleaseVersion
-        public var folder: String
+    package struct Side: Sendable, Equatable {
+        package var pipeline: String
+        package var version: ReleaseVersion
+        package var folder: String
 
-        public init(pipeline: String, version: ReleaseVersion, folder: String) {
+        package init(pipeline: String, version: ReleaseVersion, folder: String) {
             self.pipeline = pipeline
             self.version = version
             self.folder = folder
@@ -22,64 +22,64 @@ public struct ReleaseDiff: Sendable, Equatable {
     }
 
     /// An area or indicator: its code or id, and its name or title.
-    public struct Item: Sendable, Equatable {
-        public var id: String
-        public var name: String
+    package struct Item: Sendable, Equatable {
+        package var id: String
+        package var name: String
 
-        public init(id: String, name: String) {
+        package init(id: String, name: String) {
             self.id = id
             self.name = name
         }
     }
 
     /// Columns added to or removed from a table present in both releases.
-    public struct ColumnChange: Sendable, Equatable {
-        public var table: String
-        public var added: [String]
-        public var removed: [String]
+    package struct ColumnChange: Sendable, Equatable {
+        package var table: String
+        package var added: [String]
+        package var removed: [String]
 
-        public init(table: String, added: [String], removed: [String]) {
+        package init(table: String, added: [String], removed: [String]) {
             self.table = table
             self.added = added
             self.removed = removed
         }
     }
 
-    public var from: Side
-    public var to: Side
-    public var tablesAdded: [String]
-    public var tablesRemoved: [String]
+    package var from: Side
+    package var to: Side
+    package var tablesAdded: [String]
+    package var tablesRemoved: [String]
     /// Tables in both releases whose bytes differ.
-    public var tablesChanged: [String]
-    public var columnChanges: [ColumnChange]
-    public var areasAdded: [Item]
-    public var areasRemoved: [Item]
-    public var indicatorsAdded: [Item]
-    public var indicatorsRemoved: [Item]
+    package var tablesChanged: [String]
+    package var columnChanges: [ColumnChange]
+    package var areasAdded: [Item]
+    package var areasRemoved: [Item]
+    package var indicatorsAdded: [Item]
+    package var indicatorsRemoved: [Item]
     /// Indicators in both whose method, source, polarity or other settings changed.
-    public var indicatorsRedefined: [IndicatorRedefinition]
+    package var indicatorsRedefined: [IndicatorRedefinition]
     /// Every area and indicator whose figure, need rank or quintile changed: by indicator
     /// (in the newer release's order), then area.
-    public var indicatorChanges: [NeedChange]
+    package var indicatorChanges: [NeedChange]
     /// Every area and objective whose need rank or quintile changed: by objective, then area.
-    public var objectiveChanges: [NeedChange]
+    package var objectiveChanges: [NeedChange]
     /// The newer release's indicators by id (the older one's for those removed), for their
     /// units when figures are written.
     let indicatorRows: [String: IndicatorRow]
 
     /// Whether the two releases hold the same tables, byte for byte.
-    public var tablesIdentical: Bool {
+    package var tablesIdentical: Bool {
         tablesAdded.isEmpty && tablesRemoved.isEmpty && tablesChanged.isEmpty
     }
 
     /// The changes that crossed the highest-need line.
-    public var indicatorCrossings: [NeedChange] { indicatorChanges.filter { $0.crossing != nil } }
-    public var objectiveCrossings: [NeedChange] { objectiveChanges.filter { $0.crossing != nil } }
+    package var indicatorCrossings: [NeedChange] { indicatorChanges.filter { $0.crossing != nil } }
+    package var objectiveCrossings: [NeedChange] { objectiveChanges.filter { $0.crossing != nil } }
     /// The changes whose figure itself changed (not only its rank, moved by others').
-    public var valueChanges: [NeedChange] { indicatorChanges.filter(\.valueChanged) }
+    package var valueChanges: [NeedChange] { indicatorChanges.filter(\.valueChanged) }
 
     /// Compares `from` (usually the older release) with `to`.
-    public init(from old: Release, to new: Release) throws(AreaNeedsError) {
+    package init(from old: Release, to new: Release) throws(AreaNeedsError) {
         from = Side(pipeline: old.pipeline, version: old.version, folder: old.folder)
         to = Side(pipeline: new.pipeline, version: new.version, folder: new.folder)
 
@@ -172,7 +172,7 @@ public struct ReleaseDiff: Sendable, Equatable {
 
     /// The change in one line: "1 area crossed into the highest-need fifths on 1
     /// objective; 1 figure changed on 1 indicator".
-    public var summary: String {
+    package var summary: String {
         if tablesIdentical && columnChanges.isEmpty { return "No differences: the two releases hold the same tables, byte for byte." }
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         var parts: [String] = []

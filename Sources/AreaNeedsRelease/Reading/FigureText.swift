@@ -2,9 +2,9 @@ import Foundation
 
 /// Figures as people read them, the same in every tool that shows a release: the report,
 /// `assess`, `advise` and `diff`.
-public enum FigureText {
+package enum FigureText {
     /// Inserts commas every three digits of the whole part: "25000.5" → "25,000.5".
-    public static func grouped(_ text: String) -> String {
+    package static func grouped(_ text: String) -> String {
         var sign = ""
         var body = Substring(text)
         if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }
@@ -24,7 +24,7 @@ public enum FigureText {
 
     /// A figure for reading, not for computing: whole numbers as they are, four significant
     /// digits below 100 ("67.92", "0.0957"), one decimal above ("29512.3"); no trailing zeros.
-    public static func readable(_ value: Double) -> String {
+    package static func readable(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let text = abs(value) >= 100 ? String(format: "%.1f", value) : String(format: "%.4g", value)
         guard text.contains("."), !text.contains("e") else { return text }
@@ -36,7 +36,7 @@ public enum FigureText {
 
     /// A figure with its indicator's unit: "12.5%", "£25,000", "7.61 score out of 10", or
     /// for a rank-valued indicator "average rank 25,726 of 32,844 (higher = more deprived)".
-    public static func value(_ value: Double, of indicator: IndicatorRow) -> String {
+    package static func value(_ value: Double, of indicator: IndicatorRow) -> String {
         if let rank = indicator.rankText(value) { return rank }
         switch indicator.unit {
         case "£": return (value < 0 ? "-£" : "£") + grouped(readable(abs(value)))

@@ -5,16 +5,16 @@ import Foundation
 
 /// A published release, opened for reading after checking it against its checksums:
 /// tools refuse to decide anything on a corrupt or incomplete release.
-public struct Release: Sendable {
+package struct Release: Sendable {
     /// The version folder (links resolved).
-    public let folder: String
-    public let pipeline: String
-    public let version: ReleaseVersion
-    public let title: String
-    public let synthetic: Bool
-    public let schema: ReleaseSchema
+    package let folder: String
+    package let pipeline: String
+    package let version: ReleaseVersion
+    package let title: String
+    package let synthetic: Bool
+    package let schema: ReleaseSchema
     /// The procurement rules the release was published with.
-    public let policy: ReleasePolicy
+    package let policy: ReleasePolicy
 
     /// Opens a release.
     ///
@@ -26,7 +26,7 @@ public struct Release: Sendable {
     ///   - pipeline: the pipeline whose latest release `latest` means (`--pipeline`).
     ///   - defaultPipeline: the one `latest` means when several have releases and none is
     ///     named (`areaneeds.yml`).
-    public static func open(_ location: String, dataOut: String = "data-out", pipeline: String? = nil,
+    package static func open(_ location: String, dataOut: String = "data-out", pipeline: String? = nil,
                             defaultPipeline: String? = nil) throws(AreaNeedsError) -> Release {
         let folder = try resolve(location, dataOut: dataOut, pipeline: pipeline, defaultPipeline: defaultPipeline)
         try ReleaseVerifier.verify(folder: folder)
@@ -57,7 +57,7 @@ public struct Release: Sendable {
     }
 
     /// The pipelines under `dataOut` that have a latest release, by name.
-    public static func pipelinesWithReleases(under dataOut: String) -> [String] {
+    package static func pipelinesWithReleases(under dataOut: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: dataOut)) ?? [])
             .filter { FileManager.default.fileExists(atPath: dataOut + "/" + $0 + "/latest") }.sorted()
     }
@@ -104,12 +104,12 @@ public struct Release: Sendable {
     }
 
     /// "sample 1.2.0".
-    public var label: String { "\(pipeline) \(version)" }
+    package var label: String { "\(pipeline) \(version)" }
 
     // MARK: - Tables
 
     /// Every row of a table as text, keyed by column name.
-    public func rows(of table: String) throws(AreaNeedsError) -> [[String: String]] {
+    package func rows(of table: String) throws(AreaNeedsError) -> [[String: String]] {
         try records(of: table).map(\.fields)
     }
 
@@ -147,7 +147,7 @@ public struct Release: Sendable {
         return value
     }
 
-    public func areas() throws(AreaNeedsError) -> [AreaRow] {
+    package func areas() throws(AreaNeedsError) -> [AreaRow] {
         try rows(of: schema.areas.name).map { row in
             AreaRow(code: row[schema.areaCode] ?? "", name: row[schema.areaName] ?? "",
                     districtCode: row["district_code"] ?? "", districtName: row["district_name"] ?? "",
@@ -155,14 +155,14 @@ public struct Release: Sendable {
         }
     }
 
-    public func objectives() throws(AreaNeedsError) -> [ObjectiveRow] {
+    package func objectives() throws(AreaNeedsError) -> [ObjectiveRow] {
         try rows(of: schema.objectives.name).map { row in
             ObjectiveRow(id: Int(row["objective_id"] ?? "") ?? 0, shortName: row["short_name"] ?? "",
                          title: row["title"] ?? "", description: row["description"] ?? "")
         }
     }
 
-    public func outcomes() throws(AreaNeedsError) -> [OutcomeRow] {
+    package func outcomes() throws(AreaNeedsError) -> [OutcomeRow] {
         try rows(of: schema.outcomes.name).map { row in
             OutcomeRow(id: Int(row["outcome_id"] ?? "") ?? 0, objectiveId: Int(row["objective_id"] ?? "") ?? 0,
                        outcome: row["outcome"] ?? "",
@@ -170,7 +170,7 @@ public struct Release: Sendable {
         }
     }
 
-    public func indicators() throws(AreaNeedsError) -> [IndicatorRow] {
+    package func indicators() throws(AreaNeedsError) -> [IndicatorRow] {
         let table = schema.indicators
         return try records(of: table.name).map { record throws(AreaNeedsError) in
             let row = record.fields
@@ -190,7 +190,7 @@ public struct Release: Sendable {
         }
     }
 
-    public func indicatorNeeds() throws(AreaNeedsError) -> [IndicatorNeedRow] {
+    package func indicatorNeeds() throws(AreaNeedsError) -> [IndicatorNeedRow] {
         let table = schema.indicatorNeeds
         return try records(of: table.name).map { record throws(AreaNeedsError) in
             let row = record.fields
@@ -205,7 +205,7 @@ public struct Release: Sendable {
         }
     }
 
-    public func objectiveNeeds() throws(AreaNeedsError) -> [ObjectiveNeedRow] {
+    package func objectiveNeeds() throws(AreaNeedsError) -> [ObjectiveNeedRow] {
         try rows(of: schema.objectiveNeeds.name).map { row in
             ObjectiveNeedRow(
                 areaCode: row[schema.areaCode] ?? "", objectiveId: Int(row["objective_id"] ?? "") ?? 0,
@@ -216,7 +216,7 @@ public struct Release: Sendable {
         }
     }
 
-    public func framework() throws(AreaNeedsError) -> [MeasureRow] {
+    package func framework() throws(AreaNeedsError) -> [MeasureRow] {
         try rows(of: schema.framework.name).map { row in
             MeasureRow(objectiveId: Int(row["objective_id"] ?? "") ?? 0, outcomeId: Int(row["outcome_id"] ?? "") ?? 0,
                        measureNumber: Int(row["measure_number"] ?? "") ?? 0, outcome: row["outcome"] ?? "",

@@ -1,17 +1,17 @@
 import Foundation
 
 /// The releases of one pipeline: the version folders under `data-out/<pipeline>/`.
-public struct ReleaseHistory: Sendable {
+package struct ReleaseHistory: Sendable {
     /// `data-out/<pipeline>`.
-    public let folder: String
+    package let folder: String
 
-    public init(folder: String) {
+    package init(folder: String) {
         self.folder = folder
     }
 
     /// Every released version, oldest first. Only complete folders count: a release
     /// appears under its version name only once it has been written and checked.
-    public var versions: [ReleaseVersion] {
+    package var versions: [ReleaseVersion] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.compactMap(ReleaseVersion.init).filter { version in
             var isFolder: ObjCBool = false
@@ -20,16 +20,16 @@ public struct ReleaseHistory: Sendable {
     }
 
     /// The newest version, if any.
-    public var newest: ReleaseVersion? { versions.last }
+    package var newest: ReleaseVersion? { versions.last }
 
     /// The folder of a version.
-    public func path(of version: ReleaseVersion) -> String { folder + "/" + version.description }
+    package func path(of version: ReleaseVersion) -> String { folder + "/" + version.description }
 
     /// The `latest` link.
-    public var latestLink: String { folder + "/latest" }
+    package var latestLink: String { folder + "/latest" }
 
     /// The version `latest` points at, if it is a valid link.
-    public var latest: ReleaseVersion? {
+    package var latest: ReleaseVersion? {
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: latestLink) else { return nil }
         return ReleaseVersion((target as NSString).lastPathComponent)
     }

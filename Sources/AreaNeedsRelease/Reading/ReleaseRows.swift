@@ -5,65 +5,65 @@ import Foundation
 /// The rows of a release's tables as typed values, for the tools that read releases.
 
 /// A row of `areas.csv`.
-public struct AreaRow: Sendable, Equatable {
-    public var code: String
-    public var name: String
-    public var districtCode: String
-    public var districtName: String
-    public var population: Double?
+package struct AreaRow: Sendable, Equatable {
+    package var code: String
+    package var name: String
+    package var districtCode: String
+    package var districtName: String
+    package var population: Double?
 }
 
 /// A row of `objectives.csv`.
-public struct ObjectiveRow: Sendable, Equatable {
-    public var id: Int
-    public var shortName: String
-    public var title: String
-    public var description: String
+package struct ObjectiveRow: Sendable, Equatable {
+    package var id: Int
+    package var shortName: String
+    package var title: String
+    package var description: String
 }
 
 /// A row of `outcomes.csv`.
-public struct OutcomeRow: Sendable, Equatable {
-    public var id: Int
-    public var objectiveId: Int
-    public var outcome: String
-    public var corporatePriorities: [String]
+package struct OutcomeRow: Sendable, Equatable {
+    package var id: Int
+    package var objectiveId: Int
+    package var outcome: String
+    package var corporatePriorities: [String]
 }
 
 /// A row of `indicators.csv`.
-public struct IndicatorRow: Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var objectiveId: Int
-    public var polarity: Polarity
-    public var unit: String
+package struct IndicatorRow: Sendable, Equatable {
+    package var id: String
+    package var title: String
+    package var objectiveId: Int
+    package var polarity: Polarity
+    package var unit: String
     /// How small-area figures were combined; nil for an indicator with no data.
-    public var aggregation: AggregationMethod?
-    public var source: String
+    package var aggregation: AggregationMethod?
+    package var source: String
     /// The geography the source is published at; nil for an indicator with no data.
-    public var sourceGeography: GeographyLevel?
-    public var vintage: String
-    public var available: Bool
-    public var unavailableReason: String
-    public var notes: String
-    public var synthetic: Bool
+    package var sourceGeography: GeographyLevel?
+    package var vintage: String
+    package var available: Bool
+    package var unavailableReason: String
+    package var notes: String
+    package var synthetic: Bool
     /// The framework indicators it stands in for; empty unless it is a stand-in.
-    public var standsInFor: [String] = []
+    package var standsInFor: [String] = []
     /// For the rank methods: how many small areas the national ranks run over.
-    public var nationalCount: Int? = nil
+    package var nationalCount: Int? = nil
     /// The county's own figure.
-    public var countyValue: Double? = nil
+    package var countyValue: Double? = nil
     /// Why the figures are not ranked (too few areas, no variation); empty when they are.
-    public var notRankedReason: String = ""
+    package var notRankedReason: String = ""
 
     /// True for a stand-in: its figures have quality `proxy`.
-    public var isProxy: Bool { !standsInFor.isEmpty }
+    package var isProxy: Bool { !standsInFor.isEmpty }
 
     /// True when the values are IoD-style reversed national ranks (`average-rank`,
     /// `local-concentration`): higher is more deprived, `nationalCount` the most.
-    public var isRankValued: Bool { aggregation?.givesRanks ?? false }
+    package var isRankValued: Bool { aggregation?.givesRanks ?? false }
 
     /// What a rank-valued figure is, for people: "average rank"; nil for other indicators.
-    public var rankName: String? {
+    package var rankName: String? {
         switch aggregation {
         case .averageRank: "average rank"
         case .localConcentration: "local concentration rank"
@@ -73,7 +73,7 @@ public struct IndicatorRow: Sendable, Equatable {
 
     /// A rank-valued figure for people: "average rank 25,726 of 32,844 (higher = more
     /// deprived)"; nil for other indicators.
-    public func rankText(_ value: Double) -> String? {
+    package func rankText(_ value: Double) -> String? {
         guard let what = rankName else { return nil }
         let of = nationalCount.map { " of " + FigureText.grouped(String($0)) } ?? ""
         return "\(what) \(FigureText.grouped(String(format: "%.0f", value)))\(of) (higher = more deprived)"
@@ -81,40 +81,40 @@ public struct IndicatorRow: Sendable, Equatable {
 }
 
 /// A row of `indicator_needs.csv`.
-public struct IndicatorNeedRow: Sendable, Equatable {
-    public var areaCode: String
-    public var indicatorId: String
-    public var value: Double?
-    public var numerator: Double?
-    public var denominator: Double?
-    public var ciLower: Double?
-    public var ciUpper: Double?
-    public var needRank: Int?
-    public var needQuintile: Int?
-    public var highestNeed: Bool?
+package struct IndicatorNeedRow: Sendable, Equatable {
+    package var areaCode: String
+    package var indicatorId: String
+    package var value: Double?
+    package var numerator: Double?
+    package var denominator: Double?
+    package var ciLower: Double?
+    package var ciUpper: Double?
+    package var needRank: Int?
+    package var needQuintile: Int?
+    package var highestNeed: Bool?
     /// How closely the figure follows from its sources; nil without a figure.
-    public var quality: Quality?
+    package var quality: Quality?
     /// How the figure compares with the county's; nil when not compared.
-    public var comparedWithCounty: CountyComparison? = nil
+    package var comparedWithCounty: CountyComparison? = nil
 }
 
 /// A row of `objective_needs.csv`.
-public struct ObjectiveNeedRow: Sendable, Equatable {
-    public var areaCode: String
-    public var objectiveId: Int
-    public var indicatorsRanked: Int
-    public var indicatorsInWorstTwoFifths: Int
-    public var meanNeedRank: Double?
-    public var needRank: Int?
-    public var needQuintile: Int?
-    public var highestNeed: Bool?
+package struct ObjectiveNeedRow: Sendable, Equatable {
+    package var areaCode: String
+    package var objectiveId: Int
+    package var indicatorsRanked: Int
+    package var indicatorsInWorstTwoFifths: Int
+    package var meanNeedRank: Double?
+    package var needRank: Int?
+    package var needQuintile: Int?
+    package var highestNeed: Bool?
 }
 
 /// A row of `framework.csv`: one example supplier measure.
-public struct MeasureRow: Sendable, Equatable {
-    public var objectiveId: Int
-    public var outcomeId: Int
-    public var measureNumber: Int
-    public var outcome: String
-    public var exampleMeasure: String
+package struct MeasureRow: Sendable, Equatable {
+    package var objectiveId: Int
+    package var outcomeId: Int
+    package var measureNumber: Int
+    package var outcome: String
+    package var exampleMeasure: String
 }

@@ -3,9 +3,9 @@ import Foundation
 
 /// Checks a release folder against its own `SHA256SUMS`: every listed file present with
 /// the recorded content, and the tables the descriptor names all listed.
-public enum ReleaseVerifier {
+package enum ReleaseVerifier {
     /// Throws, naming the first file that is missing or changed.
-    public static func verify(folder: String) throws(AreaNeedsError) {
+    package static func verify(folder: String) throws(AreaNeedsError) {
         let sumsPath = folder + "/SHA256SUMS"
         guard FileManager.default.fileExists(atPath: sumsPath) else {
             throw AreaNeedsError(.inputData, "\(folder): not a complete release (no SHA256SUMS)")

@@ -2,12 +2,12 @@ import Foundation
 
 extension ReleaseSchema {
     /// The marks around the generated part of `data-out/README.md`.
-    public static let markdownStart = "<!-- The tables below are generated from ReleaseSchema: do not edit them by hand. -->"
-    public static let markdownEnd = "<!-- End of the generated tables. -->"
+    package static let markdownStart = "<!-- The tables below are generated from ReleaseSchema: do not edit them by hand. -->"
+    package static let markdownEnd = "<!-- End of the generated tables. -->"
 
     /// Every table and column as Markdown, for `data-out/README.md`: written from the
     /// schema itself, so the documentation cannot drift from what is published.
-    public var markdown: String {
+    package var markdown: String {
         var lines = [ReleaseSchema.markdownStart, ""]
         for table in tables {
             lines += ["### `\(table.fileName)`: \(table.title)", "", table.description, ""]

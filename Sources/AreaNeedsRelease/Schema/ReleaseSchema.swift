@@ -5,44 +5,44 @@ import AreaNeedsMethods
 ///
 /// Area columns are named after the pipeline's area key (`spa` gives `spa_code`,
 /// `spa_name`). A change here changes the schema and so forces a major version.
-public struct ReleaseSchema: Sendable, Equatable {
+package struct ReleaseSchema: Sendable, Equatable {
     /// The prefix of the area columns.
-    public let areaKey: String
+    package let areaKey: String
     /// What one area is called: "Service Planning Area".
-    public let areaLabel: String
+    package let areaLabel: String
     /// Whether the need tables also rank each district's areas among themselves
     /// (`ranking: {within-district: true}`): then they have `district_need_rank` and
     /// `district_need_quintile` after their other columns.
-    public let ranksWithinDistricts: Bool
+    package let ranksWithinDistricts: Bool
 
-    public init(areaKey: String = "spa", areaLabel: String = "Service Planning Area", ranksWithinDistricts: Bool = false) {
+    package init(areaKey: String = "spa", areaLabel: String = "Service Planning Area", ranksWithinDistricts: Bool = false) {
         self.areaKey = areaKey
         self.areaLabel = areaLabel
         self.ranksWithinDistricts = ranksWithinDistricts
     }
 
     /// The schema with every optional column, as `data-out/README.md` documents it.
-    public static let documented = ReleaseSchema(ranksWithinDistricts: true)
+    package static let documented = ReleaseSchema(ranksWithinDistricts: true)
 
-    public var areaCode: String { areaKey + "_code" }
-    public var areaName: String { areaKey + "_name" }
+    package var areaCode: String { areaKey + "_code" }
+    package var areaName: String { areaKey + "_name" }
 
     /// Every table, in the order the release lists them.
-    public var tables: [TableSchema] {
+    package var tables: [TableSchema] {
         [areas, objectives, outcomes, indicators, indicatorNeeds, objectiveNeeds, framework, areaLookup]
     }
 
     /// The table with this name.
-    public func table(_ name: String) -> TableSchema? {
+    package func table(_ name: String) -> TableSchema? {
         tables.first { $0.name == name }
     }
 
     /// The values the closed columns allow, as the release writes them.
-    public static let qualities = ReleaseText.texts(of: Quality.self)
-    public static let countyComparisons = ReleaseText.texts(of: CountyComparison.self)
-    public static let polarities = ReleaseText.texts(of: Polarity.self)
+    package static let qualities = ReleaseText.texts(of: Quality.self)
+    package static let countyComparisons = ReleaseText.texts(of: CountyComparison.self)
+    package static let polarities = ReleaseText.texts(of: Polarity.self)
 
-    public var areas: TableSchema {
+    package var areas: TableSchema {
         TableSchema(
             name: "areas", title: "Areas",
             description: "One row per \(areaLabel), with its district and population.",
@@ -56,7 +56,7 @@ public struct ReleaseSchema: Sendable, Equatable {
             primaryKey: [areaCode], foreignKeys: [])
     }
 
-    public var objectives: TableSchema {
+    package var objectives: TableSchema {
         TableSchema(
             name: "objectives", title: "Social value objectives",
             description: "The five objectives of the council's Social Value Framework.",
@@ -69,7 +69,7 @@ public struct ReleaseSchema: Sendable, Equatable {
             primaryKey: ["objective_id"], foreignKeys: [])
     }
 
-    public var outcomes: TableSchema {
+    package var outcomes: TableSchema {
         TableSchema(
             name: "outcomes", title: "Social value outcomes",
             description: "The framework's seven outcomes, each under one objective, with the corporate priorities it links to.",
@@ -83,7 +83,7 @@ public struct ReleaseSchema: Sendable, Equatable {
             foreignKeys: [.init(["objective_id"], references: "objectives", ["objective_id"])])
     }
 
-    public var indicators: TableSchema {
+    package var indicators: TableSchema {
         TableSchema(
             name: "indicators", title: "Indicators",
             description: "One row per needs indicator: what it measures, its source and how small areas were combined.",
@@ -110,7 +110,7 @@ public struct ReleaseSchema: Sendable, Equatable {
             foreignKeys: [.init(["objective_id"], references: "objectives", ["objective_id"])])
     }
 
-    public var indicatorNeeds: TableSchema {
+    package var indicatorNeeds: TableSchema {
         TableSchema(
             name: RankedTable.indicatorNeeds.name, title: "Need by indicator",
             description: "One row per \(areaLabel) and indicator: its figure, need rank and need quintile (1 = the worst fifth).",
@@ -137,7 +137,7 @@ public struct ReleaseSchema: Sendable, Equatable {
             ])
     }
 
-    public var objectiveNeeds: TableSchema {
+    package var objectiveNeeds: TableSchema {
         TableSchema(
             name: RankedTable.objectiveNeeds.name, title: "Need by objective",
             description: "One row per \(areaLabel) and objective: the indicators' need ranks combined, ranked again and put in quintiles.",
@@ -170,7 +170,7 @@ public struct ReleaseSchema: Sendable, Equatable {
         ]
     }
 
-    public var framework: TableSchema {
+    package var framework: TableSchema {
         TableSchema(
             name: "framework", title: "Example supplier measures",
             description: "The framework's examples of what suppliers could deliver, by objective and outcome (examples only, not an exhaustive list).",
@@ -188,7 +188,7 @@ public struct ReleaseSchema: Sendable, Equatable {
             ])
     }
 
-    public var areaLookup: TableSchema {
+    package var areaLookup: TableSchema {
         TableSchema(
             name: "area_lookup", title: "Small areas to \(areaLabel)s",
             description: "Which \(areaLabel) each small area belongs to, by geography; a small area split between areas has one row per area with its share.",

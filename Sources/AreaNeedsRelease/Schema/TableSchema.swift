@@ -1,31 +1,31 @@
 /// A release table's shape as a Frictionless Table Schema: fields with types,
 /// descriptions and constraints, the primary key and the foreign keys.
-public struct TableSchema: Sendable, Equatable {
+package struct TableSchema: Sendable, Equatable {
     /// The resource name, and the file name without `.csv`.
-    public var name: String
-    public var title: String
-    public var description: String
-    public var fields: [Field]
-    public var primaryKey: [String]
-    public var foreignKeys: [ForeignKey]
+    package var name: String
+    package var title: String
+    package var description: String
+    package var fields: [Field]
+    package var primaryKey: [String]
+    package var foreignKeys: [ForeignKey]
 
     /// The file name in the release.
-    public var fileName: String { name + ".csv" }
+    package var fileName: String { name + ".csv" }
     /// The column names in order.
-    public var columns: [String] { fields.map(\.name) }
+    package var columns: [String] { fields.map(\.name) }
 
     /// One column.
-    public struct Field: Sendable, Equatable {
-        public var name: String
-        public var type: FieldType
-        public var description: String
-        public var required: Bool
-        public var unique: Bool
-        public var minimum: Double?
-        public var maximum: Double?
-        public var allowed: [String]?
+    package struct Field: Sendable, Equatable {
+        package var name: String
+        package var type: FieldType
+        package var description: String
+        package var required: Bool
+        package var unique: Bool
+        package var minimum: Double?
+        package var maximum: Double?
+        package var allowed: [String]?
 
-        public init(_ name: String, _ type: FieldType, _ description: String, required: Bool = false, unique: Bool = false,
+        package init(_ name: String, _ type: FieldType, _ description: String, required: Bool = false, unique: Bool = false,
                     minimum: Double? = nil, maximum: Double? = nil, allowed: [String]? = nil) {
             self.name = name
             self.type = type
@@ -39,17 +39,17 @@ public struct TableSchema: Sendable, Equatable {
     }
 
     /// Column types, as Frictionless names them.
-    public enum FieldType: String, Sendable, Equatable {
+    package enum FieldType: String, Sendable, Equatable {
         case string, integer, number, boolean
     }
 
     /// Columns that must match a key of another table.
-    public struct ForeignKey: Sendable, Equatable {
-        public var fields: [String]
-        public var resource: String
-        public var referencedFields: [String]
+    package struct ForeignKey: Sendable, Equatable {
+        package var fields: [String]
+        package var resource: String
+        package var referencedFields: [String]
 
-        public init(_ fields: [String], references resource: String, _ referencedFields: [String]) {
+        package init(_ fields: [String], references resource: String, _ referencedFields: [String]) {
             self.fields = fields
             self.resource = resource
             self.referencedFields = referencedFields
@@ -57,7 +57,7 @@ public struct TableSchema: Sendable, Equatable {
     }
 
     /// The schema as Frictionless Table Schema JSON (a plain dictionary for encoding).
-    public var frictionless: JSONValue {
+    package var frictionless: JSONValue {
         var object: [String: JSONValue] = [
             "fields": .array(fields.map { field in
                 var entry: [String: JSONValue] = [

@@ -1,11 +1,11 @@
 /// A release's semantic version: major for a changed table schema or geography, minor
 /// for new data, patch for a correction or the same tables in other editions.
-public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var major: Int
-    public var minor: Int
-    public var patch: Int
+package struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var major: Int
+    package var minor: Int
+    package var patch: Int
 
-    public init(_ major: Int, _ minor: Int, _ patch: Int) {
+    package init(_ major: Int, _ minor: Int, _ patch: Int) {
         self.major = major
         self.minor = minor
         self.patch = patch
@@ -14,7 +14,7 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
     /// Parses "1.2.3"; nil for anything else (so stray folders are not taken as releases),
     /// a part above a million included: no release gets there, and the next version of
     /// `9223372036854775807.0.0` could not be counted.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3,
               parts.allSatisfy({ !$0.isEmpty && $0.count <= 7 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && ($0 == "0" || !$0.hasPrefix("0")) }),
@@ -24,12 +24,12 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// The first release of a pipeline.
-    public static let first = ReleaseVersion(1, 0, 0)
+    package static let first = ReleaseVersion(1, 0, 0)
 
-    public var description: String { "\(major).\(minor).\(patch)" }
+    package var description: String { "\(major).\(minor).\(patch)" }
 
     /// What changed since the last release, deciding the next version.
-    public enum Change: String, Sendable {
+    package enum Change: String, Sendable {
         case schemaOrGeography = "schema or geography changed"
         case data = "data changed"
         case correction = "correction"
@@ -38,7 +38,7 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// The version after this one for `change`.
-    public func next(for change: Change) -> ReleaseVersion {
+    package func next(for change: Change) -> ReleaseVersion {
         switch change {
         case .schemaOrGeography: ReleaseVersion(major + 1, 0, 0)
         case .data: ReleaseVersion(major, minor + 1, 0)
@@ -46,7 +46,7 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
         }
     }
 
-    public static func < (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
+    package static func < (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
     }
 }

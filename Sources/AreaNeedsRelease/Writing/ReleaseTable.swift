@@ -6,8 +6,8 @@ import AreaNeedsTables
 ///
 /// Rows are streamed to the files as they are produced, so a national-scale release is
 /// never held in memory whole.
-public struct ReleaseTable: Sendable {
-    public let schema: TableSchema
+package struct ReleaseTable: Sendable {
+    package let schema: TableSchema
     let rows: Rows
 
     /// Where the rows come from.
@@ -19,7 +19,7 @@ public struct ReleaseTable: Sendable {
     }
 
     /// A table whose rows `produceRows` emits in order, each as its fields' text.
-    public init(schema: TableSchema, produceRows: @escaping @Sendable (_ emit: (_ row: [String]) throws -> Void) throws -> Void) {
+    package init(schema: TableSchema, produceRows: @escaping @Sendable (_ emit: (_ row: [String]) throws -> Void) throws -> Void) {
         self.init(schema: schema) { (writer: TableWriter) in
             try produceRows { row in try writer.write(row) }
         }
@@ -27,7 +27,7 @@ public struct ReleaseTable: Sendable {
 
     /// A table of many rows, each written field by field with `writer.writeRow`, with no
     /// array of strings made for it (the national output-area lookup has 188,880 rows).
-    public init(schema: TableSchema, writeRows: @escaping @Sendable (_ writer: TableWriter) throws -> Void) {
+    package init(schema: TableSchema, writeRows: @escaping @Sendable (_ writer: TableWriter) throws -> Void) {
         self.schema = schema
         rows = .written(writeRows)
     }
@@ -36,13 +36,13 @@ public struct ReleaseTable: Sendable {
     /// table) with the header `header`: copied byte for byte under the schema's header, which
     /// is what reading and writing them again would give, at a fraction of the cost (the
     /// need tables of the national benchmark are 17 MB).
-    public init(schema: TableSchema, copyingRowsOf path: String, header: [String]) {
+    package init(schema: TableSchema, copyingRowsOf path: String, header: [String]) {
         self.schema = schema
         rows = .copied(path: path, header: header)
     }
 
     /// A table from rows already in memory (small tables).
-    public init(schema: TableSchema, rows: [[String]]) {
+    package init(schema: TableSchema, rows: [[String]]) {
         self.init(schema: schema) { emit in
             for row in rows { try emit(row) }
         }
@@ -50,28 +50,28 @@ public struct ReleaseTable: Sendable {
 }
 
 /// Everything a release is made of, before it has a version.
-public struct ReleaseDraft: Sendable {
+package struct ReleaseDraft: Sendable {
     /// The pipeline's name: the package name stays stable across versions.
-    public var pipeline: String
-    public var title: String
-    public var description: String
-    public var synthetic: Bool
-    public var schema: ReleaseSchema
-    public var licence: (name: String, title: String, path: String)
+    package var pipeline: String
+    package var title: String
+    package var description: String
+    package var synthetic: Bool
+    package var schema: ReleaseSchema
+    package var licence: (name: String, title: String, path: String)
     /// Where the data came from: (title, path) pairs for the descriptor's `sources`.
-    public var sources: [(title: String, path: String)]
-    public var tables: [ReleaseTable]
+    package var sources: [(title: String, path: String)]
+    package var tables: [ReleaseTable]
     /// `provenance.json`, without the version (the writer adds it).
-    public var provenance: [String: JSONValue]
+    package var provenance: [String: JSONValue]
     /// The procurement rules `assess` applies, carried in the descriptor.
-    public var policy: ReleasePolicy
+    package var policy: ReleasePolicy
     /// The forms the tables are published in (always CSV).
-    public var editions: [ReleaseEdition]
+    package var editions: [ReleaseEdition]
     /// The release's label and publisher, for the workbook and the database.
-    public var label: String?
-    public var publisher: String?
+    package var label: String?
+    package var publisher: String?
 
-    public init(pipeline: String, title: String, description: String, synthetic: Bool, schema: ReleaseSchema,
+    package init(pipeline: String, title: String, description: String, synthetic: Bool, schema: ReleaseSchema,
                 licence: (name: String, title: String, path: String), sources: [(title: String, path: String)],
                 tables: [ReleaseTable], provenance: [String: JSONValue], policy: ReleasePolicy = ReleasePolicy(),
                 editions: [ReleaseEdition] = ReleaseEdition.defaults, label: String? = nil, publisher: String? = nil) {
@@ -93,13 +93,13 @@ public struct ReleaseDraft: Sendable {
 
 /// The procurement rules a release carries for `assess`: contracts below the threshold
 /// need no social value weighting.
-public struct ReleasePolicy: Sendable, Equatable {
+package struct ReleasePolicy: Sendable, Equatable {
     /// In pounds.
-    public var procurementThreshold: Double
+    package var procurementThreshold: Double
     /// Where the threshold comes from, shown with every answer that uses it.
-    public var thresholdSource: String
+    package var thresholdSource: String
 
-    public init(procurementThreshold: Double = PolicySpec.defaultThreshold, thresholdSource: String = PolicySpec.defaultThresholdSource) {
+    package init(procurementThreshold: Double = PolicySpec.defaultThreshold, thresholdSource: String = PolicySpec.defaultThresholdSource) {
         self.procurementThreshold = procurementThreshold
         self.thresholdSource = thresholdSource
     }

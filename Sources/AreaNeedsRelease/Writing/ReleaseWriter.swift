@@ -9,15 +9,15 @@ import Foundation
 /// checked against its own checksums, and only then renamed to its version; `latest` is
 /// replaced by renaming a new link over it. Leftover temporary folders of dead runs are
 /// removed by the next run. A version folder, once it exists, is never written into.
-public struct ReleaseWriter: Sendable {
-    public let history: ReleaseHistory
+package struct ReleaseWriter: Sendable {
+    package let history: ReleaseHistory
 
-    public init(history: ReleaseHistory) {
+    package init(history: ReleaseHistory) {
         self.history = history
     }
 
     /// What publishing did.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// The tables are byte-identical to the newest release's: nothing was written.
         case unchanged(ReleaseVersion)
         /// A new release was written.
@@ -29,7 +29,7 @@ public struct ReleaseWriter: Sendable {
     /// - Parameters:
     ///   - correction: a changed release is a correction (patch), not new data (minor).
     ///   - created: the release time; `SOURCE_DATE_EPOCH` overrides it when set.
-    public func publish(_ draft: ReleaseDraft, correction: Bool = false, version requested: ReleaseVersion? = nil,
+    package func publish(_ draft: ReleaseDraft, correction: Bool = false, version requested: ReleaseVersion? = nil,
                         created: Date = Date()) throws(AreaNeedsError) -> Outcome {
         try tidy()
         // Refuse before writing anything: a requested version that exists stays as it is.
@@ -128,7 +128,7 @@ public struct ReleaseWriter: Sendable {
     /// Removes leftovers of killed runs and repairs `latest` if a run died between
     /// renaming a release into place and moving the link. Publishing does this first;
     /// callers that may skip publishing call it themselves, so the next run always tidies.
-    public func tidy() throws(AreaNeedsError) {
+    package func tidy() throws(AreaNeedsError) {
         try makeFolder(history.folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: history.folder)) ?? []
         for name in names where name.hasPrefix(".partial-") || name.hasPrefix(".latest-") {

@@ -4,12 +4,12 @@ import AreaNeedsRelease
 
 /// The advice on each area page, from the same logic as `areaneeds advise`: objectives in
 /// order of the area's need, each with the framework's outcomes and example measures.
-public struct FrameworkAdvisor: AreaAdvisor {
+package struct FrameworkAdvisor: AreaAdvisor {
     private let release: NeedsRelease
     private let rankedAreas: [Int: Int]
 
     /// Reads the release's tables.
-    public init(release: Release) throws(AreaNeedsError) {
+    package init(release: Release) throws(AreaNeedsError) {
         self.release = try NeedsRelease(release)
         var ranked: [Int: Int] = [:]
         for area in self.release.areas {
@@ -22,7 +22,7 @@ public struct FrameworkAdvisor: AreaAdvisor {
 
     /// The objectives for an area, greatest need first; a configuration error for an area
     /// the release does not have.
-    public func advice(forArea code: String) throws(AreaNeedsError) -> AreaAdvice {
+    package func advice(forArea code: String) throws(AreaNeedsError) -> AreaAdvice {
         guard release.areas.contains(where: { $0.code == code }) else {
             throw AreaNeedsError(.configuration, "\(code): no such area in the release")
         }
