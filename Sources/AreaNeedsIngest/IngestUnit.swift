@@ -78,6 +78,14 @@ enum IngestUnit: Sendable {
     /// The staging file the unit writes.
     var outputFile: String { stageUnit.stagedFile }
 
+    /// The checks on this unit's rows: the pipeline's, with an indicator's own severities.
+    func checks(in pipeline: Pipeline) -> ChecksSpec {
+        switch self {
+        case .indicator(let indicator, _): pipeline.file.checks.applying(indicator.checks)
+        case .population: pipeline.file.checks
+        }
+    }
+
     /// The key path of a setting of this unit in the pipeline file.
     func keyPath(_ key: String, in pipeline: Pipeline) -> String {
         switch self {
@@ -95,10 +103,11 @@ enum IngestUnit: Sendable {
             fingerprint.add("source", source)
             fingerprint.add("value-checks", [indicator.aggregation.map(ReleaseText.text) ?? "", indicator.scale.map { "\($0)" } ?? ""])
             fingerprint.add("plausible-range", indicator.plausibleRange)
+            fingerprint.add("checks", pipeline.file.checks.applying(indicator.checks))
         case .population(_, let spec):
             fingerprint.add("population", spec)
+            fingerprint.add("checks", pipeline.file.checks)
         }
-        fingerprint.add("checks", pipeline.file.checks)
         fingerprint.add("limits", pipeline.file.limits)
     }
 }

@@ -108,7 +108,7 @@ struct SourceChecks {
     /// Every problem found, with the row count and the `changes` since the previous
     /// ingest, as warnings or errors as the pipeline's `checks:` say.
     func report(changes: AreaBaseline.Changes?, header: (line: Int, codeColumn: String)) -> CheckReport {
-        var report = CheckReport(checks: pipeline.file.checks)
+        var report = CheckReport(checks: unit.checks(in: pipeline))
         let label = unit.label
         report.add(duplicates) { "\(label): \($0) area code\($0 == 1 ? " appears" : "s appear") more than once in \(file)" }
         report.add(negatives) { "\(label): \($0) negative count\($0 == 1 ? "" : "s") in \(file)" }

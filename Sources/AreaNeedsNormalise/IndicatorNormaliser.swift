@@ -28,7 +28,7 @@ struct IndicatorNormaliser {
         // Each area's figure, by its position in `geography.areas`; nil without a source.
         var figures: [AreaFigure?] = Array(repeating: nil, count: geography.areas.count)
         var counts: [String: Int] = [:]
-        var report = CheckReport(checks: pipeline.file.checks)
+        var report = CheckReport(checks: pipeline.file.checks.applying(indicator.checks))
         var periods: [String]?
         if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
             // Areas are aggregated as the rows stream past, so the national count comes first.

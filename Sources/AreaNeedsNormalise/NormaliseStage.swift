@@ -73,7 +73,7 @@ struct IndicatorPlan: Sendable {
         fingerprint.add("source", indicator.source)
         fingerprint.add("expected-areas", indicator.expectedAreas)
         fingerprint.add("geography", pipeline.file.geography)
-        fingerprint.add("checks", pipeline.file.checks)
+        fingerprint.add("checks", pipeline.file.checks.applying(indicator.checks))
         for file in geography { fingerprint.add("geography-file", file: file) }
         // An ingest-stage table this indicator reads: described, and part of the fingerprint.
         func staged(_ file: String, as label: String) throws(AreaNeedsError) -> String {

@@ -49,6 +49,28 @@ struct ChecksSpecTests {
         #expect(checks.areaChangeLimit == 12.5)
     }
 
+    @Test func anIndicatorsChecksOverrideThePipelinesSeverities() throws {
+        let text = with("checks: {area-without-data: error, negative-count: warning, area-change-limit: 12}")
+            .replacingOccurrences(of: "    aggregation: rate\n", with: "    aggregation: rate\n    checks: {area-without-data: warning}\n")
+        let pipeline = try load(text)
+        let indicator = try #require(pipeline.file.indicators.first { $0.checks != nil })
+        let checks = pipeline.file.checks.applying(indicator.checks)
+        #expect(checks.severity(.areaWithoutData) == .warning)
+        // What the indicator does not set stays the pipeline's.
+        #expect(checks.severity(.negativeCount) == .warning && checks.severity(.duplicateArea) == .error)
+        #expect(checks.areaChangeLimit == 12)
+        #expect(pipeline.file.checks.severity(.areaWithoutData) == .error)
+        #expect(pipeline.file.checks.applying(nil) == pipeline.file.checks)
+    }
+
+    @Test func anIndicatorsChecksSetSeveritiesOnly() {
+        let text = PipelineLoaderTests.valid
+            .replacingOccurrences(of: "    aggregation: rate\n", with: "    aggregation: rate\n    checks: {area-change-limit: 20}\n")
+        let error = loadError(text)
+        #expect(error?.category == .configuration)
+        #expect(error?.message.contains(".checks): an indicator's checks set severities only") == true, "\(error?.message ?? "no error")")
+    }
+
     @Test func unknownCheckNamesTheKnownOnes() {
         let error = loadError(with("checks:\n  duplicate-areas: warning"))
         #expect(error?.category == .configuration)

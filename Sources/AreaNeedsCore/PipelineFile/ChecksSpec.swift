@@ -35,6 +35,22 @@ package struct ChecksSpec: Codable, Sendable, Equatable {
         severities[check] = severity
     }
 
+    /// These checks with the severities `indicator` sets (an indicator's own `checks:`)
+    /// in place of the pipeline's; limits and thresholds stay the pipeline's.
+    package func applying(_ indicator: ChecksSpec?) -> ChecksSpec {
+        guard let indicator else { return self }
+        var checks = self
+        checks.severities.merge(indicator.severities) { _, own in own }
+        return checks
+    }
+
+    /// True when only severities are set: what an indicator's `checks:` may hold.
+    package var setsSeveritiesOnly: Bool {
+        let defaults = ChecksSpec()
+        return areaChangeLimit == defaults.areaChangeLimit && changeRelative == defaults.changeRelative
+            && changeRankCorrelation == defaults.changeRankCorrelation
+    }
+
     /// The keys of `checks:`: one per check, and the limit.
     private enum Key: CodingKey, CaseIterable {
         case check(DataCheck)

@@ -39,6 +39,9 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
     /// own id when its figure is a stand-in for the measure its title names, or the ids of
     /// other (unavailable) indicators. Its figures then carry quality `proxy`.
     package var standsInFor: [String]
+    /// The severities of the checks on this indicator's data where they differ from the
+    /// pipeline's (`checks: {area-without-data: warning}` for a source known to lack an area).
+    package var checks: ChecksSpec?
 
     /// True when the indicator's figures stand in for a measure with no source of its own.
     package var isProxy: Bool { !standsInFor.isEmpty }
@@ -46,7 +49,7 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, objective, polarity, unit, vintage, aggregation, source, unavailable, scale, weight
         case nationalCount = "national-count", plausibleRange = "plausible-range", expectedAreas = "expected-areas", notes
-        case standsInFor = "stands-in-for"
+        case standsInFor = "stands-in-for", checks
     }
 
     public init(from decoder: Decoder) throws {
@@ -67,6 +70,7 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
         plausibleRange = try container.decodeIfPresent(PlausibleRange.self, forKey: .plausibleRange)
         expectedAreas = try container.decodeIfPresent(CountRange.self, forKey: .expectedAreas)
         notes = try container.decodeIfPresent(String.self, forKey: .notes)
+        checks = try container.decodeIfPresent(ChecksSpec.self, forKey: .checks)
         // One id, or a list of them.
         if let one = try? container.decodeIfPresent(String.self, forKey: .standsInFor) {
             standsInFor = [one]

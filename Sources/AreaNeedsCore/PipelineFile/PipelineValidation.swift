@@ -77,6 +77,9 @@ struct PipelineValidation {
             if let problem = indicator.expectedAreas.flatMap(rangeProblem) {
                 report(at + [Key("expected-areas")], problem)
             }
+            if let checks = indicator.checks, !checks.setsSeveritiesOnly {
+                report(at + [Key("checks")], "an indicator's checks set severities only (error or warning); area-change-limit and the change-since-last-release thresholds are the pipeline's (`checks:` at the top level)")
+            }
             if let problem = indicator.source?.expectedRows.flatMap(rangeProblem) {
                 report(at + [Key("source"), Key("expected-rows")], problem)
             }
