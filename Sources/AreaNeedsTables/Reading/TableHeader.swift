@@ -35,7 +35,7 @@ public struct TableHeader: Sendable, Equatable {
     /// The column whose name is the latest period (`Period`), with the period: in a wide
     /// table of one column per month or year, the newest figures. Of two columns named
     /// for the same period, the later. Throws, listing the header, when no name is a period.
-    public func latestPeriodColumn() throws(TableError) -> (column: TableColumn, period: Period) {
+    package func latestPeriodColumn() throws(TableError) -> (column: TableColumn, period: Period) {
         var latest: (column: TableColumn, period: Period)?
         for (index, name) in names.enumerated() {
             guard let period = Period(name) else { continue }

@@ -1,7 +1,7 @@
 /// A column of a staged table (`StagedTableWriter`, `StagedTableReader`): its name and
 /// the kind of value every row holds in it.
-public struct StagedColumn: Sendable, Equatable {
-    @frozen public enum Kind: UInt8, Sendable {
+package struct StagedColumn: Sendable, Equatable {
+    @frozen package enum Kind: UInt8, Sendable {
         /// UTF-8 text, possibly empty.
         case text = 1
         /// A finite `Double`, or missing.
@@ -10,10 +10,10 @@ public struct StagedColumn: Sendable, Equatable {
         case count = 3
     }
 
-    public let name: String
-    public let kind: Kind
+    package let name: String
+    package let kind: Kind
 
-    public init(_ name: String, _ kind: Kind) {
+    package init(_ name: String, _ kind: Kind) {
         self.name = name
         self.kind = kind
     }

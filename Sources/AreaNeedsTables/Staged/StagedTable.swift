@@ -4,9 +4,9 @@
 ///
 /// Kept in the pieces the writer wrote (64 KiB each), not one growing array: growing one
 /// held the old and the new copy at once, megabytes for a national source.
-public struct StagedTable: Sendable {
+package struct StagedTable: Sendable {
     /// The file the table was written to, for messages.
-    public let path: String
+    package let path: String
     let pieces: [[UInt8]]
 
     init(path: String, pieces: [[UInt8]]) {
@@ -15,5 +15,5 @@ public struct StagedTable: Sendable {
     }
 
     /// The size of the table in bytes.
-    public var byteCount: Int { pieces.reduce(0) { $0 + $1.count } }
+    package var byteCount: Int { pieces.reduce(0) { $0 + $1.count } }
 }

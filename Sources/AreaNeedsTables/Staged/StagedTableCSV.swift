@@ -1,7 +1,7 @@
 extension StagedTableReader {
     /// Writes the table to standard output as the CSV it stands for (`TableWriter`'s
     /// quoting and numbers; a missing number empty).
-    public func printCSV() throws {
+    package func printCSV() throws {
         try writeCSV { bytes throws(TableError) in
             do throws(SystemError) {
                 try SystemCalls.write(SystemCalls.standardOutput, bytes)
@@ -12,7 +12,7 @@ extension StagedTableReader {
     }
 
     /// Writes the table as the CSV file it stands for at `path`, which appears only when whole.
-    public func writeCSV(to path: String) throws {
+    package func writeCSV(to path: String) throws {
         let output = try FileOutput(path: path)
         try writeCSV { bytes throws(TableError) in try output.write(bytes) }
         try output.commit(durable: false)

@@ -7,9 +7,9 @@
 ///     let reader = try StagedTableReader(path: "rows.staged")
 ///     let code = try reader.column("code", .text)
 ///     try reader.forEachRow { row in print(row.text(code)) }
-public final class StagedTableReader {
-    public let path: String
-    public private(set) var columns: [StagedColumn] = []
+package final class StagedTableReader {
+    package let path: String
+    package private(set) var columns: [StagedColumn] = []
 
     /// Where the bytes come from.
     private var source: Source
@@ -33,7 +33,7 @@ public final class StagedTableReader {
     }
 
     /// Opens the file and reads its header.
-    public convenience init(path: String) throws(TableError) {
+    package convenience init(path: String) throws(TableError) {
         let descriptor: Int32
         do {
             descriptor = try SystemCalls.openForReading(path)
@@ -44,7 +44,7 @@ public final class StagedTableReader {
     }
 
     /// Reads a table held in memory, as its file would be read.
-    public convenience init(table: StagedTable) throws(TableError) {
+    package convenience init(table: StagedTable) throws(TableError) {
         try self.init(path: table.path, source: .memory(table, piece: 0, offset: 0))
     }
 
@@ -75,7 +75,7 @@ public final class StagedTableReader {
     }
 
     /// The position of the column named `name`, which must hold values of `kind`.
-    public func column(_ name: String, _ kind: StagedColumn.Kind) throws(TableError) -> Int {
+    package func column(_ name: String, _ kind: StagedColumn.Kind) throws(TableError) -> Int {
         guard let index = columns.firstIndex(where: { $0.name == name }) else {
             throw TableError(.columnNotFound(name: name, available: columns.map(\.name)), file: path)
         }
@@ -86,7 +86,7 @@ public final class StagedTableReader {
     }
 
     /// Calls `body` with each row in order. A row is valid only during the call.
-    public func forEachRow(_ body: (StagedRecord) throws -> Void) throws {
+    package func forEachRow(_ body: (StagedRecord) throws -> Void) throws {
         precondition(!finished, "a staged table is read once")
         var rowsRead = 0
         while true {
@@ -111,7 +111,7 @@ public final class StagedTableReader {
 
     /// Every row as the text its CSV table would have: numbers as `NumberText` writes
     /// them, a missing number empty.
-    public func texts() throws -> [[String]] {
+    package func texts() throws -> [[String]] {
         var rows: [[String]] = []
         try forEachRow { row in rows.append(row.texts(columns)) }
         return rows
@@ -302,14 +302,14 @@ public final class StagedTableReader {
 ///
 /// Each accessor is for columns of one kind (`StagedTableReader.column(_:_:)` checks the
 /// kind when it finds the column); test builds check it again on every call.
-public struct StagedRecord {
+package struct StagedRecord {
     @usableFromInline let bytes: UnsafeRawPointer
     @usableFromInline let first: UnsafeMutablePointer<Int>
     @usableFromInline let second: UnsafeMutablePointer<Int>
     @usableFromInline let kinds: UnsafeBufferPointer<StagedColumn.Kind>
 
     /// The text of a text column.
-    public func text(_ column: Int) -> String {
+    package func text(_ column: Int) -> String {
         assert(kinds[column] == .text, "column \(column + 1) holds text")
         // Most names and districts of a source are empty: no decoding for them.
         if second[column] == 0 { return "" }
@@ -318,25 +318,25 @@ public struct StagedRecord {
 
     /// A text column as an area code, its bytes as read: no text is made for it.
     @inlinable
-    public func areaCode(_ column: Int) -> AreaCode {
+    package func areaCode(_ column: Int) -> AreaCode {
         assert(kinds[column] == .text, "column \(column + 1) holds text")
         return AreaCode(bytes: UnsafeRawBufferPointer(start: bytes + first[column], count: second[column]))
     }
 
     /// True when a text column is empty.
-    public func isEmpty(_ column: Int) -> Bool {
+    package func isEmpty(_ column: Int) -> Bool {
         assert(kinds[column] == .text, "column \(column + 1) holds text")
         return second[column] == 0
     }
 
     /// The number of a number column; nil when it is missing.
-    public func number(_ column: Int) -> Double? {
+    package func number(_ column: Int) -> Double? {
         assert(kinds[column] == .number, "column \(column + 1) holds numbers")
         return second[column] == 0 ? nil : Double(bitPattern: UInt64(UInt(bitPattern: first[column])))
     }
 
     /// The value of a count column.
-    public func count(_ column: Int) -> Int {
+    package func count(_ column: Int) -> Int {
         assert(kinds[column] == .count, "column \(column + 1) holds counts")
         return first[column]
     }

@@ -14,15 +14,15 @@
 ///         row.append(number: 0.25)
 ///     }
 ///     try writer.finish()
-public final class StagedTableWriter {
+package final class StagedTableWriter {
     /// What the file starts with: its kind and layout. A stage's fingerprint includes it,
     /// so tables of another layout are written again rather than taken as up to date.
-    public static let layout = "ANSTAGE1"
+    package static let layout = "ANSTAGE1"
 
-    public let path: String
-    public let columns: [StagedColumn]
+    package let path: String
+    package let columns: [StagedColumn]
     /// Rows written so far.
-    public private(set) var rowCount = 0
+    package private(set) var rowCount = 0
 
     private let file: FileOutput
     private let kinds: [StagedColumn.Kind]
@@ -37,7 +37,7 @@ public final class StagedTableWriter {
     /// Starts the table and writes its header. `digest` sees every byte written, to
     /// checksum the file without reading it back; with `keepsTable`, the bytes are also
     /// kept, for the next stage of the same run to read (`table`).
-    public init(path: String, columns: [StagedColumn], digest: StreamingDigest? = nil, keepsTable: Bool = false) throws(TableError) {
+    package init(path: String, columns: [StagedColumn], digest: StreamingDigest? = nil, keepsTable: Bool = false) throws(TableError) {
         self.path = path
         self.columns = columns
         self.digest = digest
@@ -64,7 +64,7 @@ public final class StagedTableWriter {
 
     /// Writes one row, field by field; it must have one field of each column's kind, in
     /// order. An error thrown while building the row leaves nothing of it written.
-    public func writeRow(_ build: (inout StagedRow) throws -> Void) throws {
+    package func writeRow(_ build: (inout StagedRow) throws -> Void) throws {
         let start = buffer.pointee.count
         buffer.pointee.append(StagedTableLayout.rowMarker)
         let fieldCount = try kinds.withUnsafeBufferPointer { kinds in
@@ -86,7 +86,7 @@ public final class StagedTableWriter {
     }
 
     /// Ends the table and moves it into place.
-    public func finish() throws(TableError) {
+    package func finish() throws(TableError) {
         buffer.pointee.append(StagedTableLayout.endMarker)
         appendFixed(UInt64(rowCount), bytes: 8)
         try flush()
@@ -96,7 +96,7 @@ public final class StagedTableWriter {
 
     /// The table as written, when the writer keeps it (`keepsTable`) and has finished;
     /// handing it over leaves the writer without it.
-    public func takeTable() -> StagedTable? {
+    package func takeTable() -> StagedTable? {
         guard finished else { return nil }
         defer { kept = nil }
         return kept.map { StagedTable(path: path, pieces: $0) }
@@ -123,7 +123,7 @@ public final class StagedTableWriter {
 /// Inlinable, and each field written with one check for room: the ingest stage writes
 /// eleven fields for each of the national benchmark's 1.6 million rows, and calls into
 /// another module with a check for every byte cost more than reading the rows.
-public struct StagedRow {
+package struct StagedRow {
     @usableFromInline let buffer: UnsafeMutablePointer<ByteBuffer>
     @usableFromInline let kinds: UnsafeBufferPointer<StagedColumn.Kind>
     @usableFromInline var written = 0
@@ -134,11 +134,11 @@ public struct StagedRow {
     }
 
     /// Fields appended so far.
-    public var fieldCount: Int { written }
+    package var fieldCount: Int { written }
 
     /// Appends a text field.
     @inlinable
-    public mutating func append(_ text: String) {
+    package mutating func append(_ text: String) {
         if text.isEmpty {
             appendEmptyText()
             return
@@ -150,7 +150,7 @@ public struct StagedRow {
 
     /// Appends an area code as a text field.
     @inlinable
-    public mutating func append(_ code: AreaCode) {
+    package mutating func append(_ code: AreaCode) {
         next(.text)
         guard code.count <= 16 else { return code.withBytes { appendText($0) } }
         // Its length, then both of its words whole; only its bytes are counted in.
@@ -163,14 +163,14 @@ public struct StagedRow {
 
     /// Appends a field of a source's record as a text field, its bytes as read.
     @inlinable
-    public mutating func append(_ column: TableColumn, of record: TableRecord) {
+    package mutating func append(_ column: TableColumn, of record: TableRecord) {
         next(.text)
         record.withBytes(column) { appendText($0) }
     }
 
     /// Appends an empty text field.
     @inlinable
-    public mutating func appendEmptyText() {
+    package mutating func appendEmptyText() {
         next(.text)
         buffer.pointee.reserve(1)
         buffer.pointee.appendUnchecked(0)
@@ -178,7 +178,7 @@ public struct StagedRow {
 
     /// Appends a number field; nil is a missing number.
     @inlinable
-    public mutating func append(number: Double?) {
+    package mutating func append(number: Double?) {
         next(.number)
         buffer.pointee.reserve(1 &+ StagedTableLayout.maxVarintBytes)
         guard let number else {
@@ -199,7 +199,7 @@ public struct StagedRow {
 
     /// Appends a count field.
     @inlinable
-    public mutating func append(count: Int) {
+    package mutating func append(count: Int) {
         precondition(count >= 0, "a count is never negative")
         next(.count)
         buffer.pointee.reserve(StagedTableLayout.maxVarintBytes)

@@ -16,41 +16,41 @@
 ///     var lines = CodeMap<Int>()
 ///     lines["E01024821"] = 12
 ///     lines["E01024821"]          // 12
-public struct CodeMap<Value> {
+package struct CodeMap<Value> {
     /// The codes, in the order they were added.
     @usableFromInline var codes = AreaCodeList()
     @usableFromInline var entries: [Value] = []
     /// Positions in `codes`, or -1 for an empty slot; the count is a power of two.
     @usableFromInline var slots: [Int32] = Array(repeating: -1, count: 16)
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { codes.count }
-    public var isEmpty: Bool { codes.count == 0 }
+    package var count: Int { codes.count }
+    package var isEmpty: Bool { codes.count == 0 }
 
     /// The codes, in the order they were added.
-    public var keys: [AreaCode] { (0..<codes.count).map { codes[$0] } }
+    package var keys: [AreaCode] { (0..<codes.count).map { codes[$0] } }
     /// Their values, in the same order.
-    public var values: [Value] { entries }
+    package var values: [Value] { entries }
 
     /// The code at `position` (in the order added).
     @inlinable
-    public func key(at position: Int) -> AreaCode { codes[position] }
+    package func key(at position: Int) -> AreaCode { codes[position] }
 
     /// The value at `position` (in the order added).
     @inlinable
-    public func value(at position: Int) -> Value { entries[position] }
+    package func value(at position: Int) -> Value { entries[position] }
 
     /// Whether the code at `position` is `code`: cheaper than looking `code` up, for a caller
     /// that can guess where it is.
     @inlinable
-    public func code(at position: Int, is code: AreaCode) -> Bool {
+    package func code(at position: Int, is code: AreaCode) -> Bool {
         codes.code(at: position, is: code)
     }
 
     /// The value of `code`, or nil; setting nil is not supported (codes are never removed).
     @inlinable
-    public subscript(code: AreaCode) -> Value? {
+    package subscript(code: AreaCode) -> Value? {
         get { position(of: code).map { entries[$0] } }
         set {
             guard let newValue else { preconditionFailure("a CodeMap's codes are never removed") }
@@ -60,7 +60,7 @@ public struct CodeMap<Value> {
 
     /// The position of `code` in the order added, or nil.
     @inlinable
-    public func position(of code: AreaCode) -> Int? {
+    package func position(of code: AreaCode) -> Int? {
         codes.heads.withUnsafeBufferPointer { heads in
             slots.withUnsafeBufferPointer { slots in
                 let mask = slots.count &- 1
@@ -78,7 +78,7 @@ public struct CodeMap<Value> {
 
     /// Sets the value of `code`; returns the old value, or nil when the code is new.
     @inlinable @discardableResult
-    public mutating func updateValue(_ value: Value, forKey code: AreaCode) -> Value? {
+    package mutating func updateValue(_ value: Value, forKey code: AreaCode) -> Value? {
         if let position = position(of: code) {
             let old = entries[position]
             entries[position] = value
@@ -102,7 +102,7 @@ public struct CodeMap<Value> {
 
     /// Makes room for `count` codes in all, so that filling the map does not grow it step by
     /// step (each step holding the old and the new arrays at once).
-    public mutating func reserveCapacity(_ count: Int) {
+    package mutating func reserveCapacity(_ count: Int) {
         codes.reserveCapacity(count)
         entries.reserveCapacity(count)
         var size = slots.count

@@ -14,20 +14,20 @@
 /// ("2022-01") is not read, as "2011-12" would be both December 2011 and the year 2011/12;
 /// two-digit years are read as POSIX reads them: 69 to 99 are 1969 to 1999, 00 to 68 are
 /// 2000 to 2068. Letters may be in any case; the text is trimmed of spaces first.
-public struct Period: Sendable, Hashable {
+package struct Period: Sendable, Hashable {
     /// The first day, as days since 1 January 1970.
-    public let start: Int
+    package let start: Int
     /// The day after the last, as days since 1 January 1970.
-    public let end: Int
+    package let end: Int
 
     /// The period from `start` up to (not including) `end`, both days since 1 January 1970.
-    public init(start: Int, end: Int) {
+    package init(start: Int, end: Int) {
         self.start = start
         self.end = end
     }
 
     /// The period `text` writes; nil when it writes none of the forms above.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var text = text
         guard let period = text.withUTF8({ Period(bytes: UnsafeRawBufferPointer($0)) }) else { return nil }
         self = period
@@ -41,28 +41,28 @@ public struct Period: Sendable, Hashable {
     }
 
     /// The first day as an ISO date, "2023-04-01".
-    public var startDate: String { Period.isoDate(start) }
+    package var startDate: String { Period.isoDate(start) }
     /// The last day as an ISO date, "2024-03-31".
-    public var lastDate: String { Period.isoDate(end - 1) }
+    package var lastDate: String { Period.isoDate(end - 1) }
 }
 
 extension Period: Comparable {
     /// The earlier start first; of two that start together, the shorter.
-    public static func < (a: Period, b: Period) -> Bool {
+    package static func < (a: Period, b: Period) -> Bool {
         a.start != b.start ? a.start < b.start : a.end < b.end
     }
 }
 
 extension Period: CustomStringConvertible {
     /// "2023-04-01 to 2024-03-31", or the one day.
-    public var description: String {
+    package var description: String {
         end - start == 1 ? startDate : "\(startDate) to \(lastDate)"
     }
 }
 
 extension TableRecord {
     /// The period this field writes; nil when it writes none of the forms `Period` reads.
-    public func period(_ column: TableColumn) -> Period? {
+    package func period(_ column: TableColumn) -> Period? {
         Period(bytes: fields.field(column.index))
     }
 }
@@ -70,19 +70,19 @@ extension TableRecord {
 /// Reads a column's periods row after row, remembering the last text read (up to sixteen
 /// bytes, held in two words) and its period: a long table repeats a few periods over many
 /// rows, so each is parsed once per change of text, not once per row.
-public struct PeriodReader: Sendable {
-    public let column: TableColumn
+package struct PeriodReader: Sendable {
+    package let column: TableColumn
     private var head: UInt64 = 0
     private var tail: UInt64 = 0
     private var count = -1
     private var last: Period?
 
-    public init(column: TableColumn) {
+    package init(column: TableColumn) {
         self.column = column
     }
 
     /// The period the record's field writes; nil when it writes none.
-    public mutating func period(of record: TableRecord) -> Period? {
+    package mutating func period(of record: TableRecord) -> Period? {
         let bytes = record.fields.field(column.index)
         let length = bytes.count
         guard length <= 16 else { return Period(bytes: bytes) }

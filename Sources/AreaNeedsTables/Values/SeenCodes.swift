@@ -7,18 +7,18 @@
 /// out of order indexes every code so far (`CodeMap`), and from then on each is looked up.
 /// Hashing every code was a seventh of the ingest stage on the national benchmark (1.6
 /// million rows). Codes are taken as read (`AreaCode`): no `String` is made for a row.
-public struct SeenCodes {
+package struct SeenCodes {
     /// The codes and their lines, in the order read; indexed once out of order.
     private var codes = CodeMap<Int>()
     private var indexed = false
 
-    public init() {}
+    package init() {}
 
     /// How many distinct codes were seen.
-    public var count: Int { codes.count }
+    package var count: Int { codes.count }
 
     /// The line `code` was first read on; nil when it was not read.
-    public subscript(code: AreaCode) -> Int? {
+    package subscript(code: AreaCode) -> Int? {
         if indexed { return codes[code] }
         // Still in code order: a binary search.
         var low = 0
@@ -36,7 +36,7 @@ public struct SeenCodes {
     /// Comparing a million codes with a previous ingest's, a text and a search for each had
     /// been a quarter of a repeated ingest. Two tables still in code order are walked side by
     /// side, and text is made only for the codes passed on.
-    public func forEachCode(notIn other: SeenCodes, _ body: (_ code: AreaCode, _ line: Int) -> Void) {
+    package func forEachCode(notIn other: SeenCodes, _ body: (_ code: AreaCode, _ line: Int) -> Void) {
         guard !indexed && !other.indexed else {
             for position in 0..<codes.count where other[codes.key(at: position)] == nil {
                 body(codes.key(at: position), codes.value(at: position))
@@ -54,7 +54,7 @@ public struct SeenCodes {
 
     /// Records `code` as read on `line`; returns the line it was read on before, or nil
     /// when it is new (the earlier line is kept).
-    public mutating func updateValue(_ line: Int, forKey code: AreaCode) -> Int? {
+    package mutating func updateValue(_ line: Int, forKey code: AreaCode) -> Int? {
         if !indexed {
             let last = codes.count - 1
             if last < 0 || codes.key(at: last) < code {

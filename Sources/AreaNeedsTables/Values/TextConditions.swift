@@ -13,14 +13,14 @@ import Darwin
 ///
 /// Texts and fields are compared without the spaces and tabs around them, and otherwise
 /// exactly (case and inner spaces count).
-public struct TextConditions: Sendable {
+package struct TextConditions: Sendable {
     /// One column and its texts: the field must hold one of them (`holds`), or none.
-    public struct Condition: Sendable {
-        public var column: TableColumn
-        public var texts: [String]
-        public var holds: Bool
+    package struct Condition: Sendable {
+        package var column: TableColumn
+        package var texts: [String]
+        package var holds: Bool
 
-        public init(column: TableColumn, texts: [String], holds: Bool) {
+        package init(column: TableColumn, texts: [String], holds: Bool) {
             self.column = column
             self.texts = texts
             self.holds = holds
@@ -32,9 +32,9 @@ public struct TextConditions: Sendable {
     /// each text's length and where its bytes start in `bytes`.
     private let plan: [Int]
     private let bytes: [UInt8]
-    public let count: Int
+    package let count: Int
 
-    public init(_ conditions: [Condition]) {
+    package init(_ conditions: [Condition]) {
         var plan: [Int] = []
         var bytes: [UInt8] = []
         for condition in conditions {
@@ -51,7 +51,7 @@ public struct TextConditions: Sendable {
     }
 
     /// The first condition the record does not meet; nil when it meets them all.
-    public func firstFailed(_ record: TableRecord) -> Int? {
+    package func firstFailed(_ record: TableRecord) -> Int? {
         plan.withUnsafeBufferPointer { plan in
             bytes.withUnsafeBytes { texts in
                 var at = 0

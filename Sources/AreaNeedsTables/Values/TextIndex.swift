@@ -10,20 +10,20 @@ import Darwin
 ///
 ///     var categories = TextIndex()
 ///     let category = record.field(column, in: &categories)   // the same number for the same text
-public struct TextIndex: Sendable {
+package struct TextIndex: Sendable {
     /// The texts' bytes, one after another, and where each starts (and one past the last).
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     /// Open addressing: each slot holds a text's number, or -1; at most half full.
     private var slots: [Int32] = Array(repeating: -1, count: 16)
 
-    public init() {}
+    package init() {}
 
     /// How many distinct texts were met.
-    public var count: Int { starts.count - 1 }
+    package var count: Int { starts.count - 1 }
 
     /// The text numbered `number`.
-    public func text(_ number: Int) -> String {
+    package func text(_ number: Int) -> String {
         String(decoding: bytes[starts[number]..<starts[number + 1]], as: UTF8.self)
     }
 
@@ -78,7 +78,7 @@ public struct TextIndex: Sendable {
 
 extension TableRecord {
     /// The number `index` gives this field's text (numbering it when it is new).
-    public func field(_ column: TableColumn, in index: inout TextIndex) -> Int {
+    package func field(_ column: TableColumn, in index: inout TextIndex) -> Int {
         index.number(of: fields.field(column.index))
     }
 }

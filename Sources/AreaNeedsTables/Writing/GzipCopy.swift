@@ -11,13 +11,13 @@ import Dispatch
 /// the same bytes.
 ///
 ///     try GzipCopy.write(copyOf: "indicator_needs.csv", to: "indicator_needs.csv.gz")
-public enum GzipCopy {
+package enum GzipCopy {
     /// The bytes of the file each member holds (the last may hold fewer).
-    public static let pieceSize = 1 << 20
+    package static let pieceSize = 1 << 20
 
     /// Writes `target` as the gzip copy of the file at `source`, at zlib's fastest level.
     /// `target` appears only when it is whole; `digest` sees every byte written to it.
-    public static func write(copyOf source: String, to target: String,
+    package static func write(copyOf source: String, to target: String,
                              digest: StreamingDigest? = nil) throws(TableError) {
         let file = try FileInput(path: source)
         let output = try FileOutput(path: target)

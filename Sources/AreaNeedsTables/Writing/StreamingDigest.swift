@@ -3,15 +3,15 @@ import Crypto
 /// The SHA-256 and size of bytes as they are written, so a file just written need not be
 /// read back to be checksummed (`TableWriter.Output.digest`); and of a file, read in
 /// pieces into one buffer.
-public final class StreamingDigest: @unchecked Sendable {
+package final class StreamingDigest: @unchecked Sendable {
     private var hasher = SHA256()
     /// Bytes seen so far.
-    public private(set) var bytes = 0
+    package private(set) var bytes = 0
 
-    public init() {}
+    package init() {}
 
     /// Adds bytes to the digest.
-    public func update(_ data: [UInt8]) {
+    package func update(_ data: [UInt8]) {
         data.withUnsafeBytes(update)
     }
 
@@ -21,13 +21,13 @@ public final class StreamingDigest: @unchecked Sendable {
     }
 
     /// The SHA-256 of everything seen, as lower-case hex.
-    public func finish() -> String {
+    package func finish() -> String {
         StreamingDigest.hex(hasher.finalize())
     }
 
     /// The SHA-256 of a file's bytes, read in 1 MiB pieces into one buffer (`FileHandle`
     /// read them 4 KiB at a time, into a new `Data` for each piece).
-    public static func sha256(ofFile path: String) throws(TableError) -> String {
+    package static func sha256(ofFile path: String) throws(TableError) -> String {
         let file = try FileInput(path: path)
         let digest = StreamingDigest()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
@@ -41,7 +41,7 @@ public final class StreamingDigest: @unchecked Sendable {
     }
 
     /// Bytes as lower-case hex.
-    public static func hex(_ digest: some Sequence<UInt8>) -> String {
+    package static func hex(_ digest: some Sequence<UInt8>) -> String {
         digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

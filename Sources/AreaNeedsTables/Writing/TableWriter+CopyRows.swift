@@ -5,7 +5,7 @@ extension TableWriter {
     ///
     /// Throws `.unreadable`, naming `path`, when it cannot be read, has another header or
     /// ends inside a row; `.unwritable` when the copy cannot be written.
-    public func copyRows(ofTableAt path: String, header: [String]) throws(TableError) {
+    package func copyRows(ofTableAt path: String, header: [String]) throws(TableError) {
         let file = try FileInput(path: path)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }

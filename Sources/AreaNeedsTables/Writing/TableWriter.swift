@@ -31,9 +31,9 @@ public final class TableWriter {
     public struct Output {
         public var path: String
         public var compression: Compression
-        public var digest: StreamingDigest?
+        package var digest: StreamingDigest?
 
-        public init(path: String, compression: Compression = .none, digest: StreamingDigest? = nil) {
+        package init(path: String, compression: Compression = .none, digest: StreamingDigest? = nil) {
             self.path = path
             self.compression = compression
             self.digest = digest
