@@ -38,6 +38,8 @@ package struct PipelineRunner: Sendable {
         MemoryPools.shareOnePool()
         let lock = try PipelineLock.acquire(for: pipeline, wait: lockWait)
         defer { withExtendedLifetime(lock) {} }
+        // Entries named like versions that are not releases count for nothing: say so.
+        for warning in ReleaseHistory(folder: pipeline.releasesFolder).warnings { logger.warning("\(warning)") }
         var outcome = Outcome(reports: [])
         var handed = Handed()
         for stage in stages {

@@ -30,9 +30,7 @@ struct MessyTable {
             text += end
             for note in notes { text += MessyTable.field(note) + end }
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
+        try FileSystem.writeFile(path, Array(text.utf8))
     }
 
     static func field(_ text: String) -> String {

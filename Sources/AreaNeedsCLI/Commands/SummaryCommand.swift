@@ -1,6 +1,7 @@
 import AreaNeedsCore
 import AreaNeedsRelease
 import ArgumentParser
+import Foundation
 
 /// `areaneeds summary --release ...`: the areas by objective need quintile, at a glance.
 struct SummaryCommand: ParsableCommand {
@@ -19,6 +20,8 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let release = try source.openRelease()
+            let history = ReleaseHistory(folder: (release.folder as NSString).deletingLastPathComponent)
+            for warning in history.warnings { Terminal.writeLine("areaneeds: warning: " + warning) }
             Terminal.writeOutput(try ReleaseSummary(release: release).text())
         }
     }

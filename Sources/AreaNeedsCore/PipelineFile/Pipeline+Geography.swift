@@ -37,7 +37,13 @@ extension Pipeline {
             geography = try Geography.load(areas: areasFile, lookups: lookupFiles,
                                            lsoa21BestFit: file.geography.lsoa21?.bestFit.map(resolve))
         } catch let error as TableError {
-            throw AreaNeedsError(error, context: "geography", setting: locate("geography"))
+            var failure = AreaNeedsError(error, context: "geography", setting: nil)
+            if case .columnNotFound = error.kind {
+                // Most often the wrong file named: say so, beside the header it has.
+                failure = AreaNeedsError(failure.category, failure.message
+                    + "; this does not look like a geography file (an areas table or a lookup with the columns the pipeline file names): check the file named there")
+            }
+            throw AreaNeedsError(failure.category, failure.message + "\n  (set in \(locate("geography")))")
         } catch {
             throw AreaNeedsError(.inputData, "geography: \(error)\n  (set in \(locate("geography")))")
         }

@@ -15,20 +15,24 @@ package final class PipelineLock: @unchecked Sendable {
 
     /// Takes the lock, waiting up to `wait` seconds for another run to finish.
     package static func acquire(for pipeline: Pipeline, wait: TimeInterval = 0) throws(AreaNeedsError) -> PipelineLock {
-        do {
-            try FileManager.default.createDirectory(atPath: pipeline.releasesFolder, withIntermediateDirectories: true)
-        } catch {
-            throw AreaNeedsError(.output, "\(pipeline.releasesFolder): cannot create the folder (\(error.localizedDescription))")
-        }
-        return try PipelineLock(path: pipeline.releasesFolder + "/.lock", wait: wait)
+        let folder = try ReleasesFolder.open(pipeline.releasesFolder)
+        return try PipelineLock(in: folder, wait: wait)
     }
 
-    init(path: String, wait: TimeInterval) throws(AreaNeedsError) {
-        self.path = path
+    /// Takes the lock of the pipeline whose folder is `folder`.
+    init(in folder: Folder, wait: TimeInterval) throws(AreaNeedsError) {
+        let name = ".lock"
+        path = folder.path + "/" + name
+        let kind = folder.kind(of: name)
+        if kind != .missing && kind != .file {
+            // Opened without following a link, so a link planted here (at a file to be
+            // overwritten) is refused, and its target is left untouched.
+            throw AreaNeedsError(.output, "\(path): is \(ReleasesFolder.describe(kind)), where the pipeline's lock file goes; areaneeds opens it without following links: remove it (what it points at is left as it is) and run again")
+        }
         do {
-            file = try LockFile(path: path)
+            file = try folder.lockFile(name)
         } catch {
-            throw AreaNeedsError(.output, "\(path): cannot open the lock file (\(error))")
+            throw AreaNeedsError(.output, "\(path): cannot open the lock file (\(error)); remove it if it is not a regular file, and run again")
         }
         let deadline = Date().addingTimeInterval(wait)
         // A lock that cannot be taken is told as held by another run, whatever the reason.

@@ -1,3 +1,4 @@
+import AreaNeedsTables
 import Foundation
 
 /// The stages of a run, in order.
@@ -43,15 +44,18 @@ package struct StageFolder: Sendable {
     /// Creates the folder (and its parents), and removes the temporary files of runs that
     /// were killed while writing (`*.partial-<pid>`), which would otherwise pile up. The
     /// caller holds the pipeline's lock, so no other run is writing them.
+    ///
+    /// The pipeline's folder, `staging/` and the stage's folder are made and opened without
+    /// following links: a link planted at any of them is refused, so staging tables are
+    /// never written outside the output folder.
     package func create() throws(AreaNeedsError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw AreaNeedsError(.output, "\(path): cannot create the staging folder (\(error.localizedDescription))")
-        }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let stagingPath = (path as NSString).deletingLastPathComponent
+        let pipelineFolder = try ReleasesFolder.open((stagingPath as NSString).deletingLastPathComponent)
+        let staging = try ReleasesFolder.subfolder((stagingPath as NSString).lastPathComponent, of: pipelineFolder, purpose: "the staging folder")
+        let folder = try ReleasesFolder.subfolder(stage.rawValue, of: staging, purpose: "the \(stage.rawValue) stage's staging folder")
+        let names = (try? folder.names()) ?? []
         for name in names where name.contains(".partial-") {
-            try? FileManager.default.removeItem(atPath: file(name))
+            try? folder.removeTree(name)
         }
     }
 

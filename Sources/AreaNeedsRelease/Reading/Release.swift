@@ -59,7 +59,7 @@ package struct Release: Sendable {
     /// The pipelines under `dataOut` that have a latest release, by name.
     package static func pipelinesWithReleases(under dataOut: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: dataOut)) ?? [])
-            .filter { FileManager.default.fileExists(atPath: dataOut + "/" + $0 + "/latest") }.sorted()
+            .filter { Folder.kind(ofPath: dataOut + "/" + $0 + "/latest") != .missing }.sorted()
     }
 
     static func resolve(_ location: String, dataOut: String, pipeline: String? = nil, defaultPipeline: String? = nil) throws(AreaNeedsError) -> String {
@@ -90,15 +90,34 @@ package struct Release: Sendable {
             }
             path = dataOut + "/" + chosen + "/latest"
         }
+        // A pipeline folder means its latest release.
+        if Folder.kind(ofPath: path) == .folder, Folder.kind(ofPath: path + "/SHA256SUMS") == .missing,
+           Folder.kind(ofPath: path + "/latest") != .missing {
+            path += "/latest"
+        }
+        let name = (path as NSString).lastPathComponent
+        let parent = (path as NSString).deletingLastPathComponent
+        if name == "latest" {
+            // Followed only to a release beside it, as areaneeds makes the link.
+            let history = ReleaseHistory(folder: parent.isEmpty ? "." : parent)
+            switch history.latestEntry {
+            case .release(let version):
+                path = history.path(of: version)
+            case .foreign(let what):
+                throw AreaNeedsError(.inputData, history.foreignLatestMessage(what))
+            case .stale(let target):
+                throw AreaNeedsError(.inputData, "\(path): names \(SafeText.excerpt(target)), which is not a release there; run the pipeline again to repair it (or give the release folder)" + ReleaseHistory.known(history))
+            case .missing:
+                break
+            }
+        } else if Folder.kind(ofPath: path) == .link, let version = ReleaseVersion(name) {
+            // A release is a real folder: a link named like a version is not one.
+            throw AreaNeedsError(.inputData, "\(path): a symbolic link named like release \(version), not a release folder; releases are read from their own folders only (give the folder it leads to)"
+                + ReleaseHistory.known(ReleaseHistory(folder: parent)))
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-            let known = ReleaseHistory(folder: (path as NSString).deletingLastPathComponent).versions
-            let hint = known.isEmpty ? "" : " (the releases there are " + known.map(\.description).joined(separator: ", ") + ")"
-            throw AreaNeedsError(.missingInput, "\(path): no such release folder\(hint)")
-        }
-        if !FileManager.default.fileExists(atPath: path + "/SHA256SUMS"),
-           FileManager.default.fileExists(atPath: path + "/latest") {
-            path += "/latest"
+            throw AreaNeedsError(.missingInput, "\(path): no such release folder" + ReleaseHistory.known(ReleaseHistory(folder: parent)))
         }
         return URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }

@@ -36,9 +36,16 @@ package struct ReleaseWriter: Sendable {
         if let requested { try refuseExisting(requested) }
         let temporaryName = ".partial-\(CurrentProcess.id)-\(UUID().uuidString.prefix(8))"
         let temporary = history.folder + "/" + temporaryName
-        try makeFolder(temporary)
+        let releases = try releasesFolder()
+        let temporaryFolder: Folder
+        do {
+            // Made new (never an entry already there), and reached without following links.
+            temporaryFolder = try releases.makeSubfolder(temporaryName)
+        } catch {
+            throw AreaNeedsError(.output, "\(temporary): cannot make the release's temporary folder (\(error))")
+        }
         var finished = false
-        defer { if !finished { try? FileManager.default.removeItem(atPath: temporary) } }
+        defer { if !finished { try? releases.removeTree(temporaryName) } }
 
         let flushes = DiskFlushes()
         defer { flushes.cancel() }
@@ -57,7 +64,7 @@ package struct ReleaseWriter: Sendable {
 
         files += try writeEditions(of: draft, version: version, created: ReleaseWriter.releaseTime(default: created),
                                    tables: files, into: temporary, flushes: flushes)
-        try writeDescriptions(of: draft, version: version, created: created, files: files, into: temporary, flushes: flushes)
+        try writeDescriptions(of: draft, version: version, created: created, files: files, into: temporaryFolder, flushes: flushes)
         try ReleaseVerifier.verify(folder: temporary)
         try flushes.wait()
         try syncFolder(temporary)
@@ -111,36 +118,47 @@ package struct ReleaseWriter: Sendable {
     /// Writes what describes the tables: `provenance.json`, `datapackage.json` and
     /// `SHA256SUMS`, which lists every file but itself; each goes to disk in the background.
     private func writeDescriptions(of draft: ReleaseDraft, version: ReleaseVersion, created: Date, files tables: [WrittenFile],
-                                   into temporary: String, flushes: DiskFlushes) throws(AreaNeedsError) {
+                                   into folder: Folder, flushes: DiskFlushes) throws(AreaNeedsError) {
+        let temporary = folder.path
         let when = ReleaseWriter.releaseTime(default: created)
         var provenance = draft.provenance
         provenance["version"] = .string(version.description)
         provenance["created"] = .string(ReleaseWriter.rfc3339(when))
         var files = tables
-        files.append(try writeFile("provenance.json", JSONValue.object(provenance).encoded(), into: temporary))
+        files.append(try writeFile("provenance.json", JSONValue.object(provenance).encoded(), into: folder))
         let descriptor = DataPackage.descriptor(for: draft, version: version, created: when, files: files)
-        files.append(try writeFile("datapackage.json", descriptor.encoded(), into: temporary))
+        files.append(try writeFile("datapackage.json", descriptor.encoded(), into: folder))
         let sums = files.sorted { $0.name < $1.name }.map { "\($0.sha256)  \($0.name)\n" }.joined()
-        files.append(try writeFile("SHA256SUMS", Data(sums.utf8), into: temporary))
+        files.append(try writeFile("SHA256SUMS", Data(sums.utf8), into: folder))
         for file in files.dropFirst(tables.count) { flushes.flush(temporary + "/" + file.name) }
     }
 
     /// Removes leftovers of killed runs and repairs `latest` if a run died between
     /// renaming a release into place and moving the link. Publishing does this first;
     /// callers that may skip publishing call it themselves, so the next run always tidies.
+    ///
+    /// `latest` is repaired only when it is what areaneeds makes (missing, or a link by a
+    /// version's name beside it); anything else there (a link elsewhere, a regular file, a
+    /// folder) is refused, named, and left as it is.
     package func tidy() throws(AreaNeedsError) {
-        try makeFolder(history.folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: history.folder)) ?? []
+        let releases = try releasesFolder()
+        let names = (try? releases.names()) ?? []
         for name in names where name.hasPrefix(".partial-") || name.hasPrefix(".latest-") {
             // The pipeline lock keeps out other publishers; the process check also spares
             // a live writer used without it. Only a process that no longer exists is dead.
             let pid = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) } ?? 0
             if pid != CurrentProcess.id, !CurrentProcess.isRunning(pid) {
-                try? FileManager.default.removeItem(atPath: history.folder + "/" + name)
+                try? releases.removeTree(name)
             }
         }
-        if let newest = history.newest, history.latest != newest {
-            try pointLatest(at: newest)
+        let newest = history.newest
+        switch history.latestEntry {
+        case .foreign(let what):
+            throw AreaNeedsError(.output, history.foreignLatestMessage(what))
+        case .release(let version) where version == newest:
+            break
+        case .missing, .release, .stale:
+            if let newest { try pointLatest(at: newest) }
         }
     }
 
@@ -208,10 +226,11 @@ package struct ReleaseWriter: Sendable {
         return WrittenFile(name: table.schema.fileName + ".gz", bytes: digest.bytes, sha256: digest.finish())
     }
 
-    private func writeFile(_ name: String, _ data: Data, into folder: String) throws(AreaNeedsError) -> WrittenFile {
-        let path = folder + "/" + name
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
-            throw AreaNeedsError(.output, "\(path): cannot write")
+    private func writeFile(_ name: String, _ data: Data, into folder: Folder) throws(AreaNeedsError) -> WrittenFile {
+        do {
+            try folder.writeNewFile(name, Array(data))
+        } catch {
+            throw AreaNeedsError(.output, "\(folder.path)/\(name): cannot write (\(error))")
         }
         return WrittenFile(name: name, bytes: data.count, sha256: FileHash.sha256(of: data))
     }
@@ -233,6 +252,10 @@ package struct ReleaseWriter: Sendable {
 
     /// Points `latest` at `version` by renaming a new link over the old one (atomic).
     private func pointLatest(at version: ReleaseVersion) throws(AreaNeedsError) {
+        // Only a link areaneeds made is replaced: a file, folder or link elsewhere stays.
+        if case .foreign(let what) = history.latestEntry {
+            throw AreaNeedsError(.output, history.foreignLatestMessage(what))
+        }
         let releases = try releasesFolder()
         let temporary = ".latest-\(CurrentProcess.id)"
         try? releases.remove(temporary)
@@ -246,21 +269,10 @@ package struct ReleaseWriter: Sendable {
         }
     }
 
-    /// The folder of the pipeline's releases, opened to rename, link and flush in it.
+    /// The folder of the pipeline's releases (made when missing; never a link), opened to
+    /// make, rename, link and flush in it.
     private func releasesFolder() throws(AreaNeedsError) -> Folder {
-        do {
-            return try Folder(path: history.folder)
-        } catch {
-            throw AreaNeedsError(.output, "\(history.folder): cannot open the folder (\(error))")
-        }
-    }
-
-    private func makeFolder(_ path: String) throws(AreaNeedsError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw AreaNeedsError(.output, "\(path): cannot create the folder (\(error.localizedDescription))")
-        }
+        try ReleasesFolder.open(history.folder)
     }
 
     /// Flushes a folder's entries (new names, renames) to disk.

@@ -18,4 +18,21 @@ package enum FileSystem {
         defer { try? SystemCalls.close(descriptor) }
         try SystemCalls.sync(descriptor)
     }
+
+    /// Writes `bytes` as the file at `path`: into a new temporary file beside it (opened
+    /// with `O_EXCL | O_NOFOLLOW`), renamed over it, so a link at `path` is replaced, never
+    /// written through, and a reader never meets half a file.
+    package static func writeFile(_ path: String, _ bytes: [UInt8]) throws(TableError) {
+        let output = try FileOutput(path: path)
+        let failure = bytes.withUnsafeBytes { buffer -> TableError? in
+            do throws(TableError) {
+                try output.write(buffer)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+        try output.commit(durable: false)
+    }
 }

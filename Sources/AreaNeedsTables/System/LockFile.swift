@@ -4,9 +4,15 @@ package final class LockFile {
     private let descriptor: Int32
     private var locked = false
 
-    /// Opens the file at `path`, creating it when it is missing.
+    /// Opens the regular file at `path`, creating it when it is missing; a symbolic link
+    /// there is refused (`ELOOP`), never followed, and so is anything but a regular file.
     package init(path: String) throws(SystemError) {
         descriptor = try SystemCalls.openOrCreate(path)
+    }
+
+    /// Takes over a descriptor opened by `Folder.lockFile`.
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
     }
 
     deinit {

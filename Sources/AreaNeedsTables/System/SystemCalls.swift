@@ -32,14 +32,109 @@ enum SystemCalls {
         return descriptor
     }
 
-    /// Creates (or empties) the file at `path` for writing, readable by all.
+    /// Creates the file at `path` anew for writing, readable by all: whatever had the name
+    /// (a file, or a symbolic link) is removed first, never written through, and the new
+    /// file is opened without following a link (`O_EXCL | O_NOFOLLOW`).
     static func create(_ path: String) throws(SystemError) -> Int32 {
-        try retrying { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        if unlink(path) != 0, errno != ENOENT { throw SystemError(code: errno) }
+        return try retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
     }
 
-    /// Opens the file at `path` for reading and writing, creating it when it is missing.
+    /// Opens the regular file at `path` for reading and writing, creating it when it is
+    /// missing; refuses a symbolic link (`ELOOP`) and anything that is not a regular file.
     static func openOrCreate(_ path: String) throws(SystemError) -> Int32 {
-        try retrying { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
+        let descriptor = try retrying { open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644) }
+        return try regularFile(descriptor)
+    }
+
+    /// Opens the regular file `name` of the folder open at `folder` for reading and
+    /// writing, creating it when it is missing; refuses a symbolic link (`ELOOP`) and
+    /// anything that is not a regular file (`EINVAL`).
+    static func openOrCreate(_ name: String, in folder: Int32) throws(SystemError) -> Int32 {
+        let descriptor = try retrying { openat(folder, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644) }
+        return try regularFile(descriptor)
+    }
+
+    /// Creates the file `name` in the folder open at `folder` for writing: it must not
+    /// exist (`O_EXCL`; a symbolic link by that name is refused, never followed).
+    static func createNew(_ name: String, in folder: Int32) throws(SystemError) -> Int32 {
+        try retrying { openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
+    }
+
+    /// Makes the folder `name` in the folder open at `folder`; fails when the name is taken.
+    static func makeFolder(_ name: String, in folder: Int32) throws(SystemError) {
+        _ = try retrying { mkdirat(folder, name, 0o755) }
+    }
+
+    /// Opens the folder `name` of the folder open at `folder`, refusing a symbolic link.
+    static func openFolder(_ name: String, in folder: Int32) throws(SystemError) -> Int32 {
+        try retrying { openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+    }
+
+    /// What the entry `name` of the folder open at `folder` is, a link not followed.
+    static func kind(of name: String, in folder: Int32) -> EntryKind {
+        var status = stat()
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .missing }
+        return EntryKind(mode: status.st_mode)
+    }
+
+    /// What is at `path`, its last component not followed when it is a link.
+    static func kind(ofPath path: String) -> EntryKind {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return .missing }
+        return EntryKind(mode: status.st_mode)
+    }
+
+    /// What `path` leads to, links followed.
+    static func kind(followingPath path: String) -> EntryKind {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing }
+        return EntryKind(mode: status.st_mode)
+    }
+
+    /// The target of the symbolic link `name` of the folder open at `folder`.
+    static func linkTarget(_ name: String, in folder: Int32) throws(SystemError) -> String {
+        var buffer = [UInt8](repeating: 0, count: 4097)
+        let count = try retrying { buffer.withUnsafeMutableBufferPointer { readlinkat(folder, name, $0.baseAddress!, 4096) } }
+        return String(decoding: buffer[..<count], as: UTF8.self)
+    }
+
+    /// The names in the folder open at `folder` (not `.` and `..`).
+    static func names(in folder: Int32) throws(SystemError) -> [String] {
+        let copy = try retrying { dup(folder) }
+        guard let stream = fdopendir(copy) else {
+            let code = errno
+            _ = closeDescriptor(copy)
+            throw SystemError(code: code)
+        }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Removes the empty folder `name` of the folder open at `folder`.
+    static func removeFolder(_ name: String, in folder: Int32) throws(SystemError) {
+        _ = try retrying { unlinkat(folder, name, AT_REMOVEDIR) }
+    }
+
+    /// `descriptor` when it is a regular file; else closes it and throws `EINVAL`.
+    private static func regularFile(_ descriptor: Int32) throws(SystemError) -> Int32 {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            _ = closeDescriptor(descriptor)
+            throw SystemError(code: EINVAL)
+        }
+        // Opened without blocking (a FIFO would block an open for writing); a regular file
+        // is read and written the same either way.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return descriptor
     }
 
     /// Opens the file or folder at `path` for flushing it to disk.
@@ -236,11 +331,31 @@ enum SystemCalls {
     }
 }
 
+/// What an entry of a folder is, a symbolic link not followed.
+package enum EntryKind: Sendable, Equatable {
+    case missing, file, folder, link
+    /// A FIFO, a device, a socket.
+    case other
+
+    init(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: self = .file
+        case S_IFDIR: self = .folder
+        case S_IFLNK: self = .link
+        default: self = .other
+        }
+    }
+}
+
 extension SystemError {
     /// The file or folder named does not exist.
     package var isMissing: Bool { code == ENOENT }
     /// A folder is where a file was expected.
     package var isFolder: Bool { code == EISDIR }
+    /// A symbolic link was met where none is followed (`O_NOFOLLOW`).
+    package var isLink: Bool { code == ELOOP }
+    /// Something is already there by that name.
+    package var exists: Bool { code == EEXIST }
 }
 
 /// `read(2)`, `write(2)`, `close(2)` and `rename(2)`, named apart from the calls above.
