@@ -119,7 +119,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AreaNeedsReportTests", dependencies: [
-            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsReport", "AreaNeedsTestSupport",
+            "AreaNeedsCLI", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsRelease", "AreaNeedsReport", "AreaNeedsTables", "AreaNeedsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
 

@@ -86,7 +86,7 @@ struct ReportWriter {
         case .link:
             throw AreaNeedsError(.output, "\(path): is a symbolic link; the report is written only into a real folder and never through a link: \(advice)")
         case .file, .other:
-            throw AreaNeedsError(.output, "\(path): is \(ReleasesFolder.describe(kind)), not a folder; the report is a folder of pages: \(advice)")
+            throw AreaNeedsError(.output, "\(path): is \(PipelineFolder.describe(kind)), not a folder; the report is a folder of pages: \(advice)")
         }
     }
 
@@ -118,7 +118,7 @@ struct ReportWriter {
         let kind = Folder.kind(followingPath: path)
         guard kind != .folder else { return }
         if kind != .missing {
-            throw AreaNeedsError(.output, "\(path): is \(ReleasesFolder.describe(kind)), not a folder; give --output DIR to write the report elsewhere")
+            throw AreaNeedsError(.output, "\(path): is \(PipelineFolder.describe(kind)), not a folder; give --output DIR to write the report elsewhere")
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

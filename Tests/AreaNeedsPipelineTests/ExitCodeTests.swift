@@ -33,10 +33,14 @@ struct ExitCodeTests {
         Case(code: 64, name: "an unknown area"),
         Case(code: 64, name: "several pipelines published and none named"),
         Case(code: 65, name: "a figure that is not a number"),
+        Case(code: 65, name: "latest leading outside the pipeline's folder"),
         Case(code: 66, name: "no such pipeline file"),
         Case(code: 66, name: "no such release folder"),
         Case(code: 70, name: "rank before normalise"),
         Case(code: 73, name: "a run whose output folder is a file"),
+        Case(code: 73, name: "a report whose output is a regular file"),
+        Case(code: 73, name: "a link planted at the pipeline's lock"),
+        Case(code: 73, name: "a run whose latest is a regular file"),
         Case(code: 75, name: "the pipeline's lock held"),
         Case(code: 78, name: "an unknown key in the pipeline file"),
         Case(code: 78, name: "an unknown key in areaneeds.yml"),
@@ -93,6 +97,32 @@ struct ExitCodeTests {
         case "a run whose output folder is a file":
             project.write("not-a-folder", "a file")
             result = try areaneeds("run", "pipelines/test.yml", "--output", "not-a-folder")
+            #expect(result.standardError.contains("not-a-folder: is a regular file, not a folder"))
+        case "a report whose output is a regular file":
+            try published()
+            project.write("report.html", "mine")
+            result = try areaneeds("report", "--output", "report.html")
+            #expect(project.read("report.html") == "mine")
+        case "a link planted at the pipeline's lock":
+            try published()
+            project.write("precious.txt", "mine")
+            try FileManager.default.removeItem(atPath: project.releases + "/.lock")
+            try FileManager.default.createSymbolicLink(atPath: project.releases + "/.lock", withDestinationPath: project.root + "/precious.txt")
+            result = try areaneeds("run", "pipelines/test.yml", "--force")
+            #expect(project.read("precious.txt") == "mine")
+        case "a run whose latest is a regular file":
+            try published()
+            try FileManager.default.removeItem(atPath: project.releases + "/latest")
+            project.write("data-out/test/latest", "mine")
+            result = try areaneeds("run", "pipelines/test.yml")
+            #expect(project.read("data-out/test/latest") == "mine")
+        case "latest leading outside the pipeline's folder":
+            try published()
+            try FileManager.default.copyItem(atPath: project.releases + "/1.0.0", toPath: project.root + "/impostor")
+            try FileManager.default.removeItem(atPath: project.releases + "/latest")
+            try FileManager.default.createSymbolicLink(atPath: project.releases + "/latest", withDestinationPath: project.root + "/impostor")
+            result = try areaneeds("summary")
+            #expect(result.standardOutput.isEmpty)
         case "the pipeline's lock held":
             let lock = try PipelineLock.acquire(for: Pipeline.load(path: project.pipelinePath))
             defer { lock.release() }

@@ -2,6 +2,7 @@ import AreaNeedsCLI
 import AreaNeedsCore
 import AreaNeedsRelease
 import AreaNeedsReport
+import AreaNeedsTables
 import AreaNeedsTestSupport
 import Foundation
 import Logging
@@ -131,5 +132,94 @@ struct ReportWriterTests {
         #expect(corrupt.status == AreaNeedsError.Category.inputData.exitCode, "\(corrupt.transcript)")
         #expect(corrupt.standardError.contains("does not match its checksum"))
         #expect(!FileManager.default.fileExists(atPath: release.folder + "/report"))
+    }
+
+    /// What `--output` may name that is not a folder for a report: each is refused (73)
+    /// with a message naming it, and left exactly as it was.
+    enum Hostile: String, CaseIterable, Sendable {
+        case regularFile = "a regular file"
+        case fifo = "a FIFO"
+        case device = "a device node"
+        case linkToEmptyFolder = "a symbolic link to an empty folder"
+        case danglingLink = "a dangling symbolic link"
+        case foreignFolder = "a folder holding other files"
+        case reportWithLinkedIndex = "a report folder whose index.html is a link"
+    }
+
+    @Test(arguments: Hostile.allCases)
+    func reportOutputRefusesWhatIsNotAReportFolder(_ hostile: Hostile) throws {
+        let (project, release) = try publish()
+        defer { withExtendedLifetime(project) {} }
+        let elsewhere = project.root + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        var output = project.root + "/out"
+        var expected = "not a folder"
+        switch hostile {
+        case .regularFile:
+            project.write("out", "keep me\n")
+        case .fifo:
+            let made = try ChildProcess.run("/usr/bin/env", ["mkfifo", output])
+            #expect(made.status == 0, "\(made.transcript)")
+        case .device:
+            output = "/dev/null"
+        case .linkToEmptyFolder:
+            try FileManager.default.createSymbolicLink(atPath: output, withDestinationPath: elsewhere)
+            expected = "symbolic link"
+        case .danglingLink:
+            try FileManager.default.createSymbolicLink(atPath: output, withDestinationPath: elsewhere + "/made-through-link")
+            expected = "symbolic link"
+        case .foreignFolder:
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            project.write("out/notes.txt", "mine\n")
+            expected = "is not an areaneeds report"
+        case .reportWithLinkedIndex:
+            // A real report elsewhere, its index linked from a folder that is not one.
+            let real = try Executables.run("areaneeds", ["report", "--release", release.folder, "--output", elsewhere + "/report"])
+            #expect(real.status == 0, "\(real.transcript)")
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            project.write("out/notes.txt", "mine\n")
+            try FileManager.default.createSymbolicLink(atPath: output + "/index.html", withDestinationPath: elsewhere + "/report/index.html")
+            expected = "is not an areaneeds report"
+        }
+        let beforeOut = Folder.kind(ofPath: output)
+        let beforeElsewhere = try hashes(elsewhere)
+        let result = try Executables.run("areaneeds", ["report", "--release", release.folder, "--output", output])
+        #expect(result.status == AreaNeedsError.Category.output.exitCode, "\(result.transcript)")
+        #expect(result.standardError.contains(output + ": ") && result.standardError.contains(expected), "\(result.standardError)")
+        #expect(result.standardError.contains("nothing was written"))
+        #expect(!result.standardError.contains("NSCocoaErrorDomain"))
+        #expect(Folder.kind(ofPath: output) == beforeOut)
+        #expect(try hashes(elsewhere) == beforeElsewhere)
+        if hostile == .regularFile { #expect(project.read("out") == "keep me\n") }
+        if hostile == .foreignFolder || hostile == .reportWithLinkedIndex {
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == (hostile == .foreignFolder ? ["notes.txt"] : ["index.html", "notes.txt"]))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func anEmptyFolderIsFilledAndAReportReplacedWithoutFollowingItsLinks() throws {
+        let (project, release) = try publish()
+        defer { withExtendedLifetime(project) {} }
+        let output = project.root + "/out"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let first = try Executables.run("areaneeds", ["report", "--release", release.folder, "--output", output])
+        #expect(first.status == 0, "\(first.transcript)")
+        let written = try hashes(output)
+        // Links planted inside the report (beside its pages, and in place of a page) go
+        // with it when it is replaced; what they point at is left alone.
+        try FileManager.default.createDirectory(atPath: project.root + "/elsewhere/folder", withIntermediateDirectories: true)
+        project.write("elsewhere/precious.txt", "untouched\n")
+        project.write("elsewhere/folder/inner.txt", "untouched\n")
+        try FileManager.default.createSymbolicLink(atPath: output + "/planted", withDestinationPath: project.root + "/elsewhere/precious.txt")
+        try FileManager.default.createSymbolicLink(atPath: output + "/areas/linked-folder", withDestinationPath: project.root + "/elsewhere/folder")
+        try FileManager.default.removeItem(atPath: output + "/areas/A1.html")
+        try FileManager.default.createSymbolicLink(atPath: output + "/areas/A1.html", withDestinationPath: project.root + "/elsewhere/precious.txt")
+        let again = try Executables.run("areaneeds", ["report", "--release", release.folder, "--output", output])
+        #expect(again.status == 0, "\(again.transcript)")
+        #expect(try hashes(output) == written)
+        #expect(Folder.kind(ofPath: output + "/areas/A1.html") == .file)
+        #expect(project.read("elsewhere/precious.txt") == "untouched\n")
+        #expect(project.read("elsewhere/folder/inner.txt") == "untouched\n")
     }
 }

@@ -1,4 +1,5 @@
 import AreaNeedsTestSupport
+import Foundation
 import Testing
 @testable import AreaNeedsTables
 
@@ -26,5 +27,31 @@ struct LockFileTests {
             #expect(try holder.tryLock())
         }
         #expect(try LockFile(path: path).tryLock())
+    }
+
+    @Test func aLinkPlantedAsTheLockIsRefusedAndItsTargetUntouched() throws {
+        let folder = TemporaryFolder()
+        let victim = TemporaryFolder()
+        victim.file("precious", "untouched\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/.lock", withDestinationPath: victim.path + "/precious")
+        let byPath = #expect(throws: SystemError.self) { try LockFile(path: folder.path + "/.lock") }
+        #expect(byPath?.isLink == true)
+        let inFolder = #expect(throws: SystemError.self) { try Folder(path: folder.path).lockFile(".lock") }
+        #expect(inFolder?.isLink == true)
+        // A dangling link is not followed to make a file either.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/.other", withDestinationPath: victim.path + "/made")
+        #expect(throws: SystemError.self) { try Folder(path: folder.path).lockFile(".other") }
+        #expect(victim.text(of: "precious") == "untouched\n")
+        #expect(!FileManager.default.fileExists(atPath: victim.path + "/made"))
+    }
+
+    @Test func aLockThatIsNotARegularFileIsRefused() throws {
+        let folder = TemporaryFolder()
+        _ = try FolderTests.fifo(".lock", in: folder)
+        #expect(throws: SystemError.self) { try LockFile(path: folder.path + "/.lock") }
+        try FileManager.default.createDirectory(atPath: folder.path + "/.dir", withIntermediateDirectories: false)
+        #expect(throws: SystemError.self) { try Folder(path: folder.path).lockFile(".dir") }
+        let lock = try Folder(path: folder.path).lockFile(".fresh")
+        #expect(try lock.tryLock())
     }
 }

@@ -15,7 +15,7 @@ package final class PipelineLock: @unchecked Sendable {
 
     /// Takes the lock, waiting up to `wait` seconds for another run to finish.
     package static func acquire(for pipeline: Pipeline, wait: TimeInterval = 0) throws(AreaNeedsError) -> PipelineLock {
-        let folder = try ReleasesFolder.open(pipeline.releasesFolder)
+        let folder = try PipelineFolder.open(pipeline.releasesFolder)
         return try PipelineLock(in: folder, wait: wait)
     }
 
@@ -27,7 +27,7 @@ package final class PipelineLock: @unchecked Sendable {
         if kind != .missing && kind != .file {
             // Opened without following a link, so a link planted here (at a file to be
             // overwritten) is refused, and its target is left untouched.
-            throw AreaNeedsError(.output, "\(path): is \(ReleasesFolder.describe(kind)), where the pipeline's lock file goes; areaneeds opens it without following links: remove it (what it points at is left as it is) and run again")
+            throw AreaNeedsError(.output, "\(path): is \(PipelineFolder.describe(kind)), where the pipeline's lock file goes; areaneeds opens it without following links: remove it (what it points at is left as it is) and run again")
         }
         do {
             file = try folder.lockFile(name)

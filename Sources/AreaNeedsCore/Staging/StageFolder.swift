@@ -50,9 +50,9 @@ package struct StageFolder: Sendable {
     /// never written outside the output folder.
     package func create() throws(AreaNeedsError) {
         let stagingPath = (path as NSString).deletingLastPathComponent
-        let pipelineFolder = try ReleasesFolder.open((stagingPath as NSString).deletingLastPathComponent)
-        let staging = try ReleasesFolder.subfolder((stagingPath as NSString).lastPathComponent, of: pipelineFolder, purpose: "the staging folder")
-        let folder = try ReleasesFolder.subfolder(stage.rawValue, of: staging, purpose: "the \(stage.rawValue) stage's staging folder")
+        let pipelineFolder = try PipelineFolder.open((stagingPath as NSString).deletingLastPathComponent)
+        let staging = try PipelineFolder.subfolder((stagingPath as NSString).lastPathComponent, of: pipelineFolder, purpose: "the staging folder")
+        let folder = try PipelineFolder.subfolder(stage.rawValue, of: staging, purpose: "the \(stage.rawValue) stage's staging folder")
         let names = (try? folder.names()) ?? []
         for name in names where name.contains(".partial-") {
             try? folder.removeTree(name)

@@ -45,7 +45,7 @@ package struct ReleaseHistory: Sendable {
         switch Folder.kind(ofPath: path) {
         case .folder: break
         case .link: return "a symbolic link: a release is a real folder, never a link"
-        case let kind: return "\(ReleasesFolder.describe(kind)), not a folder"
+        case let kind: return "\(PipelineFolder.describe(kind)), not a folder"
         }
         let sumsPath = path + "/SHA256SUMS", descriptorPath = path + "/datapackage.json"
         guard Folder.kind(ofPath: sumsPath) == .file, Folder.kind(ofPath: descriptorPath) == .file else {
@@ -101,7 +101,7 @@ package struct ReleaseHistory: Sendable {
             }
             return ReleaseHistory.notRelease(path(of: version), version: version) == nil ? .release(version) : .stale(target: target)
         case let kind:
-            return .foreign(ReleasesFolder.describe(kind))
+            return .foreign(PipelineFolder.describe(kind))
         }
     }
 

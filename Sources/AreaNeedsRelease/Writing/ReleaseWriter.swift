@@ -272,7 +272,7 @@ package struct ReleaseWriter: Sendable {
     /// The folder of the pipeline's releases (made when missing; never a link), opened to
     /// make, rename, link and flush in it.
     private func releasesFolder() throws(AreaNeedsError) -> Folder {
-        try ReleasesFolder.open(history.folder)
+        try PipelineFolder.open(history.folder)
     }
 
     /// Flushes a folder's entries (new names, renames) to disk.

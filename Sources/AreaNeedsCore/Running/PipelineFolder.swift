@@ -9,7 +9,7 @@ import Foundation
 /// it nothing is followed: the pipeline's folder, and each folder opened from it, must be
 /// a real folder, never a symbolic link (which could lead anywhere), a file, a FIFO or a
 /// device.
-package enum ReleasesFolder {
+package enum PipelineFolder {
     /// Opens the folder at `path` (`<output>/<pipeline>`), making it and the output folder
     /// when they are missing.
     package static func open(_ path: String) throws(AreaNeedsError) -> Folder {
@@ -22,13 +22,22 @@ package enum ReleasesFolder {
             if Folder.kind(ofPath: root) == .link {
                 throw AreaNeedsError(.output, "\(root): the output folder is a symbolic link to nothing (a missing folder); make the folder it names, or give --output another folder (nothing was written)")
             }
+            // The nearest folder above that exists must be one: a file there is named.
+            var above = (root as NSString).deletingLastPathComponent
+            while !above.isEmpty, above != "/", Folder.kind(followingPath: above) == .missing {
+                above = (above as NSString).deletingLastPathComponent
+            }
+            let kind = above.isEmpty ? EntryKind.folder : Folder.kind(followingPath: above)
+            if kind != .folder {
+                throw AreaNeedsError(.output, "\(root): cannot make the output folder: \(above) is \(describe(kind)), not a folder; give --output (or `output:` in the pipeline file) a folder (nothing was written)")
+            }
             do {
                 try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
             } catch {
-                throw AreaNeedsError(.output, "\(root): cannot make the output folder (\(ReleasesFolder.reason(error))); give --output a folder that can be made (nothing was written)")
+                throw AreaNeedsError(.output, "\(root): cannot make the output folder (\(PipelineFolder.reason(error))); give --output a folder that can be made (nothing was written)")
             }
         case .file, .link, .other:
-            throw AreaNeedsError(.output, "\(root): is \(ReleasesFolder.describe(Folder.kind(followingPath: root))), not a folder; the releases go in a folder: give --output (or `output:` in the pipeline file) a folder, or move this away (nothing was written)")
+            throw AreaNeedsError(.output, "\(root): is \(PipelineFolder.describe(Folder.kind(followingPath: root))), not a folder; the releases go in a folder: give --output (or `output:` in the pipeline file) a folder, or move this away (nothing was written)")
         }
         let output: Folder
         do {
@@ -72,7 +81,15 @@ package enum ReleasesFolder {
 
     /// The reason a Foundation call failed, without its domain and number.
     static func reason(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        return underlying.map { SystemError(code: Int32($0.code)).description } ?? "\(error.localizedDescription)"
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return SystemError(code: Int32(underlying.code)).description
+        }
+        switch error.code {
+        case NSFileWriteNoPermissionError: return "permission denied"
+        case NSFileWriteOutOfSpaceError: return "the disk is full"
+        case NSFileWriteVolumeReadOnlyError: return "the disk is read-only"
+        default: return "the system refused it"
+        }
     }
 }
