@@ -165,6 +165,14 @@ struct BrokenInput: Sendable, CustomTestStringConvertible {
                                "the largest figure among its small areas is 1e+308 on line 13, column \"Fuel poor\" of $ROOT/data-raw/sources/fuel.csv"]),
         BrokenInput(name: "a carriage return alone inside a line", content: .corpus("fuel-stray-carriage-return.csv"), installAs: fuel, status: 65,
                     mentions: ["$ROOT/data-raw/sources/fuel.csv, line 17: a carriage return (\\r) at byte 14 of the line, not at its end, breaks the row in two"]),
+        BrokenInput(name: "a source file named as the areas table", content: .generated { Array(FixtureProject.fuelPoverty().utf8) },
+                    installAs: areas, status: 78,
+                    mentions: ["geography: $ROOT/data-raw/geography/areas.csv: no column named \"spa_code\"",
+                               "this does not look like a geography file", "(set in pipelines/test.yml, line"]),
+        BrokenInput(name: "a long line with escapes named as the areas table",
+                    content: .generated { Array(("\u{1B}[31m" + String(repeating: "A", count: 5000) + ",b\u{07}\n1,2\n").utf8) },
+                    installAs: areas, status: 78,
+                    mentions: ["the header has \"\\u001B[31mAAAA", "\"b\\u0007\"", "this does not look like a geography file"]),
     ]
 
     static let pipeline = "pipelines/test.yml"

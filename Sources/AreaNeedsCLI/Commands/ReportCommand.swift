@@ -19,8 +19,10 @@ struct ReportCommand: ParsableCommand {
             from the release's tables but is not part of the checksummed release: \
             SHA256SUMS does not list it, so the release verifies as before, and running \
             the command again replaces it with the same bytes. Use --output to write it \
-            elsewhere, for example when the release folder is read-only. The command \
-            prints the path of index.html.
+            elsewhere, for example when the release folder is read-only: the folder must be \
+            missing, empty or a report written earlier; a file, FIFO, device, symbolic \
+            link or folder holding anything else is refused (73) and left as it was. The \
+            command prints the path of index.html.
 
             \(ExitCodes.help)
             """)
