@@ -2,8 +2,8 @@ import AreaNeedsCore
 import AreaNeedsTables
 import Foundation
 
-/// Writes a report's pages into a folder all at once: into a hidden sibling folder first,
-/// then renamed into place, so a reader (or a kill) never meets half a report. An earlier
+/// Writes a report's pages into a folder all at once: page by page, as they are made, into
+/// a hidden sibling folder first, then renamed into place, so a reader (or a kill) never meets half a report. An earlier
 /// report in the folder is replaced; anything else there is refused, never deleted.
 ///
 /// By default the folder is `report/` inside the release. A release's contract is the
@@ -16,7 +16,9 @@ struct ReportWriter {
 
     let folder: String
 
-    func write(_ pages: [AreaReport.Page]) throws(AreaNeedsError) {
+    /// Writes the pages `produce` hands to its `emit` one at a time, as they are made: a
+    /// large report is never held whole.
+    func write(_ produce: (_ emit: (AreaReport.Page) throws(AreaNeedsError) -> Void) throws(AreaNeedsError) -> Void) throws(AreaNeedsError) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         let parent = target.deletingLastPathComponent().path
@@ -29,9 +31,11 @@ struct ReportWriter {
         let id = "\(CurrentProcess.id)-\(UUID().uuidString.prefix(8))"
         let temporary = parent + "/." + name + "-partial-" + id
         do throws(AreaNeedsError) {
-            for page in pages {
+            var folders: Set<String> = []
+            try produce { page throws(AreaNeedsError) in
                 let path = temporary + "/" + page.path
-                try make((path as NSString).deletingLastPathComponent)
+                let folder = (path as NSString).deletingLastPathComponent
+                if folders.insert(folder).inserted { try make(folder) }
                 do {
                     try Data(page.html.utf8).write(to: URL(fileURLWithPath: path))
                 } catch {
