@@ -78,7 +78,7 @@ let package = Package(
         // its page templates are resources, apart from the code.
         .target(
             name: "AreaNeedsReport",
-            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", "AreaNeedsCore", "AreaNeedsMethods", "AreaNeedsTables", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["AreaNeedsRelease", "AreaNeedsAssess", "AreaNeedsCore", "AreaNeedsGeography", "AreaNeedsMethods", "AreaNeedsTables", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]),
 
         // The bundled synthetic sample's generator.

@@ -7,7 +7,7 @@ import Mustache
 /// resources, which SwiftPM copies beside the executable.
 struct ReportTemplates: Sendable {
     /// The templates every report needs.
-    static let names = ["layout", "style", "legend", "key", "marker", "icon", "heatmap", "spine", "dots", "overview", "area", "indicator"]
+    static let names = ["layout", "style", "legend", "key", "marker", "icon", "heatmap", "spine", "dots", "overview", "districts", "area", "indicator"]
     /// SwiftPM's name for this module's resources: `<package>_<target>`.
     static let bundleName = "AreaNeeds_AreaNeedsReport"
 

@@ -2,8 +2,8 @@ import AreaNeedsCore
 import AreaNeedsTables
 import Foundation
 
-/// Writes a report's pages into a folder all at once: into a hidden sibling folder first,
-/// then renamed into place, so a reader (or a kill) never meets half a report. An earlier
+/// Writes a report's pages into a folder all at once: page by page, as they are made, into a
+/// hidden sibling folder first, then renamed into place, so a reader (or a kill) never meets half a report. An earlier
 /// report in the folder is replaced, and an empty folder filled; anything else there (a
 /// regular file, a FIFO, a device, a symbolic link, a folder holding anything but a report)
 /// is refused, never deleted or written through.
@@ -21,7 +21,9 @@ struct ReportWriter {
 
     let folder: String
 
-    func write(_ pages: [AreaReport.Page]) throws(AreaNeedsError) {
+    /// Writes the pages `produce` hands to its `emit` one at a time, as they are made: a
+    /// large report is never held whole.
+    func write(_ produce: (_ emit: (AreaReport.Page) throws(AreaNeedsError) -> Void) throws(AreaNeedsError) -> Void) throws(AreaNeedsError) {
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         let parentPath = target.deletingLastPathComponent().path
         let name = target.lastPathComponent
@@ -44,7 +46,7 @@ struct ReportWriter {
             } catch {
                 throw AreaNeedsError(.output, "\(parentPath)/\(temporaryName): cannot make the folder (\(error)); give --output DIR to write the report elsewhere")
             }
-            for page in pages {
+            try produce { page throws(AreaNeedsError) in
                 try write(page, into: temporary)
             }
             let old = "." + name + "-old-" + id

@@ -103,7 +103,7 @@ struct AreaReportTests {
         var expected: [String: Int?] = [:]
         for need in try release.indicatorNeeds() { expected[need.areaCode + "|" + need.indicatorId] = need.needQuintile }
         let heatmap = try #require(try reported.page("index.html").elements(named: "svg").first { $0["id"] == "by-indicator" })
-        let cells = heatmap.elements(named: "g").filter { $0["class"] == "cell" }
+        let cells = heatmap.elements(named: "g").filter { $0["class"]?.hasPrefix("cell") == true }
         #expect(cells.count == (try release.areas().count) * (try release.indicators().count))
         var seen: Set<String> = []
         for cell in cells {
@@ -111,11 +111,13 @@ struct AreaReportTests {
             seen.insert(key)
             let rect = try #require(cell.elements(named: "rect").first)
             let quintile = try #require(expected[key], "\(key) is not in indicator_needs.csv")
-            let colour = quintile.map { Self.viridis[$0]! } ?? "#FFFFFF"
+            // The county's own figure (the fixture's neet) is grey with a C; no value is white.
+            let county = cell["data-column"] == "neet"
+            let colour = quintile.map { Self.viridis[$0]! } ?? (county ? "#E3E3E3" : "#FFFFFF")
             #expect(rect["fill"] == colour, "\(key): quintile \(quintile.map(String.init) ?? "none")")
             // The quintile is written in the cell too, so colour is not the only cue.
             let text = cell.elements(named: "text").first?.text
-            #expect(text == (quintile.map(String.init) ?? "–"), "\(key)")
+            #expect(text == (quintile.map(String.init) ?? (county ? "C" : "–")), "\(key)")
         }
         #expect(seen.count == cells.count)
     }
@@ -231,5 +233,48 @@ struct AreaReportTests {
         }
         let measures = list.elements(named: "li").filter { $0.parent?.name == "ul" }.count
         #expect(measures == (try release.framework().count))
+    }
+
+    /// The fixture's `neet` is published for the county only: on the area page it reads
+    /// "not ranked: county figure" with the figure and no spine chart, in the figure table
+    /// as a grey cell marked C, on its own page likewise; never "no value", never "district".
+    @Test func aCountyFigureReadsAsOneOnEveryPage() throws {
+        let reported = Self.fixture
+        let area = try reported.page("areas/A2.html")
+        let row = try #require(area.elements(named: "tr").first { $0.elements(named: "a").first?.text.hasPrefix("Young people not in") == true })
+        #expect(row.elements(named: "td").first?.text == "6.40%")
+        #expect(row.text.contains("not ranked: county figure"), "\(row.text)")
+        #expect(row.text.contains("the same for every"), "\(row.text)")
+        #expect(!row.text.contains("district") && !row.text.contains("no value") && !row.text.contains("no rank"), "\(row.text)")
+        #expect(!row.all.contains { $0["class"] == "spine" })
+
+        let overview = try reported.page("index.html")
+        let cell = try #require(overview.elements(named: "td").first { $0["class"]?.contains("county-figure") == true })
+        #expect(cell.text == "6.40%C", "\(cell.text)")
+        #expect(cell["style"]?.contains("background: #E3E3E3") == true)
+
+        let indicator = try String(contentsOfFile: reported.report + "/indicators/neet.html", encoding: .utf8)
+        #expect(indicator.contains("not ranked: county figure"))
+        #expect(!indicator.contains("district figure (inherited)"))
+        #expect(!indicator.contains("not ranked: no data"))
+    }
+
+    /// Vintages recorded as ISO periods read as a person writes them wherever the report
+    /// shows one; the indicator's page also gives the recorded form.
+    @Test func vintagesReadAsAReaderWritesThem() throws {
+        let reported = Self.fixture
+        let raw = "2024-09-01/P1Y"
+        let area = try String(contentsOfFile: reported.report + "/areas/A1.html", encoding: .utf8)
+        #expect(area.contains("2024/25") && !area.contains(raw))
+        let overview = try String(contentsOfFile: reported.report + "/index.html", encoding: .utf8)
+        // In the heatmap's tooltip and the figure table's heading.
+        #expect(overview.contains("6.40% (2024/25)"))
+        #expect(overview.contains("<span class=\"flags\">2024/25</span>"))
+        #expect(!overview.contains(raw))
+        let indicator = try String(contentsOfFile: reported.report + "/indicators/neet.html", encoding: .utf8)
+        #expect(indicator.contains("<dt>Vintage</dt><dd>2024/25 <span class=\"small\">(recorded as <code>\(raw)</code>)</span></dd>"))
+        // A vintage written for people stays as written.
+        let carers = try String(contentsOfFile: reported.report + "/indicators/carers.html", encoding: .utf8)
+        #expect(carers.contains("<dt>Vintage</dt><dd>2021</dd>"))
     }
 }

@@ -134,4 +134,42 @@ struct HeatmapTests {
         let living = try #require(try ReportedRelease.fixture.release.objectives().first { $0.shortName == "living-standards" })
         #expect(ReportData.name(of: living) == "Living standards")
     }
+
+    /// An indicator published for the county only (the fixture's `neet`): every area carries
+    /// the county's figure, not ranked. Its cells are light grey with "C", never the hatch
+    /// and dash of a missing value nor the corner of a district figure, and the tooltip and
+    /// the legend say "not ranked: county figure".
+    @Test func aCountyFigureHasACellOfItsOwn() throws {
+        let overview = try ReportedRelease.fixture.page("index.html")
+        let heatmap = try #require(overview.elements(named: "svg").first { $0["id"] == "by-indicator" })
+        let cells = heatmap.elements(named: "g").filter { $0["data-column"] == "neet" }
+        #expect(cells.count == 6)
+        for cell in cells {
+            #expect(cell["class"] == "cell county")
+            let fills = cell.all.compactMap { $0["fill"] }
+            #expect(fills.contains(DataFlags.countyFill))
+            #expect(!fills.contains("url(#by-indicator-missing)"), "never hatched as missing")
+            #expect(!cell.all.contains { $0.name == "polygon" }, "never marked as a district figure")
+            #expect(cell.elements(named: "text").first?.text == "C")
+            let tooltip = cell.children.first { $0.name == "title" }?.text ?? ""
+            #expect(tooltip.contains("6.40% (2024/25)"), "\(tooltip)")
+            #expect(tooltip.contains("not ranked: county figure"), "\(tooltip)")
+            #expect(!tooltip.contains("district") && !tooltip.contains("no value"), "\(tooltip)")
+        }
+        // Missing and district cells keep their own looks.
+        let missing = try #require(heatmap.all.first { $0["data-area"] == "A6" && $0["data-column"] == "carers" })
+        #expect(missing["class"] == "cell")
+        #expect(missing.all.contains { $0["fill"] == "url(#by-indicator-missing)" })
+        let legend = try #require(overview.elements(named: "ul").first { $0["class"] == "legend" })
+        let county = try #require(legend.elements(named: "li").first { $0["class"] == "county" })
+        #expect(county.text.contains("not ranked: county figure: published for the county only"), "\(county.text)")
+        #expect(county.all.contains { $0["fill"] == DataFlags.countyFill })
+        // The count under the legend names them as what they are.
+        let count = "6 of \(6 * (try ReportedRelease.fixture.release.indicators().count)) cells are not ranked: county figure"
+        #expect(overview.all.contains { $0.name == "p" && $0.text.contains(count) })
+        // The sample has no county figure: no such key.
+        let sample = try ReportedRelease.sample.page("index.html")
+        #expect(!sample.all.contains { $0.name == "li" && $0["class"] == "county" })
+        #expect(!sample.all.contains { $0["class"] == "cell county" })
+    }
 }

@@ -39,14 +39,17 @@ final class ReportedRelease: Sendable {
 
     /// The six-area fixture, changed so that one area has no figure on one indicator; it
     /// also has an unavailable indicator, a district figure, a split ward, objectives with
-    /// no indicator (1 and 4), and a rank-valued stand-in for the unavailable indicator;
-    /// it is not synthetic.
+    /// no indicator (1 and 4), a rank-valued stand-in for the unavailable indicator, and an
+    /// indicator published for the county only (`neet`, every area carrying the county's
+    /// figure, not ranked, its vintage recorded as an ISO period); it is not synthetic.
     static let fixture: ReportedRelease = {
         let project = FixtureProject()
         // Ward W6 (area A6) left out of the carers extract: A6 has no carers figure.
         project.write("data-raw/sources/care.csv", FixtureProject.wardCare.replacingOccurrences(of: "W6,60,1000\n", with: ""))
         project.write("data-raw/sources/ranks.csv", ReportedRelease.ranks)
-        project.write("pipelines/test.yml", FixtureProject.pipeline + ReportedRelease.standIn + "checks: {area-without-data: warning}\n")
+        project.write("data-raw/sources/county.csv", ReportedRelease.countyFile)
+        let pipelineFile = FixtureProject.pipeline.replacingOccurrences(of: "geography:\n  areas:\n", with: "geography:\n  county: C1\n  areas:\n")
+        project.write("pipelines/test.yml", pipelineFile + ReportedRelease.standIn + ReportedRelease.countyOnly + "checks: {area-without-data: warning}\n")
         let root = NSTemporaryDirectory() + "areaneeds-report-fixture-" + UUID().uuidString
         try! FileManager.default.moveItem(atPath: project.root, toPath: root)
         let pipeline = try! Pipeline.load(path: root + "/pipelines/test.yml")
@@ -81,6 +84,32 @@ final class ReportedRelease: Sendable {
               area-code: LSOA code
               value: Rank
               population: Population
+
+        """
+
+    /// The county's figure, as the DfE publishes it for local authorities.
+    static let countyFile = """
+        geographic_level,new_la_code,la_name,NEET_percent
+        National,,England,5.6
+        Local authority,C1,Our shire,6.4
+
+        """
+
+    /// An indicator published for the county only: every area carries the county's figure.
+    static let countyOnly = """
+          - id: neet
+            title: Young people not in employment, education or training
+            objective: 2
+            polarity: higher-is-worse
+            unit: "%"
+            vintage: "2024-09-01/P1Y"
+            aggregation: inherit
+            source:
+              file: ../data-raw/sources/county.csv
+              geography: county
+              area-code: new_la_code
+              area-level: {column: geographic_level, value: Local authority}
+              value: NEET_percent
 
         """
 

@@ -21,6 +21,13 @@ package struct AreaSelection: Sendable {
     /// The keyword for every area of the release.
     package static let countyKeyword = "county"
 
+    /// One area of the release, as `resolve` gives for its code, without searching the
+    /// release's areas for it: for a caller that holds the row already, such as the report,
+    /// which advises on every area in turn (a search each was quadratic in the areas).
+    package static func single(_ area: AreaRow, in release: NeedsRelease) -> AreaSelection {
+        AreaSelection(areas: [area], countyWide: release.areas.count == 1, terms: [area.code], notes: [])
+    }
+
     /// Resolves terms, each of which may itself be a comma-separated list.
     ///
     /// Throws a configuration error naming every unknown term, with the nearest valid names.

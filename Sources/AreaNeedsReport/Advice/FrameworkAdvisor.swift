@@ -7,6 +7,7 @@ import AreaNeedsRelease
 package struct FrameworkAdvisor: AreaAdvisor {
     private let release: NeedsRelease
     private let rankedAreas: [Int: Int]
+    private let areas: [String: AreaRow]
 
     /// Reads the release's tables.
     package init(release: Release) throws(AreaNeedsError) {
@@ -18,15 +19,16 @@ package struct FrameworkAdvisor: AreaAdvisor {
             }
         }
         rankedAreas = ranked
+        areas = Dictionary(self.release.areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The objectives for an area, greatest need first; a configuration error for an area
     /// the release does not have.
     package func advice(forArea code: String) throws(AreaNeedsError) -> AreaAdvice {
-        guard release.areas.contains(where: { $0.code == code }) else {
+        guard let area = areas[code] else {
             throw AreaNeedsError(.configuration, "\(code): no such area in the release")
         }
-        let advice = Advice(for: try AreaSelection.resolve([code], in: release), in: release)
+        let advice = Advice(for: AreaSelection.single(area, in: release), in: release)
         return AreaAdvice(areaCode: code, objectives: advice.objectives.map { ranked in
             let need = release.objectiveNeed(area: code, objective: ranked.objective.id)
             return AreaAdvice.Objective(

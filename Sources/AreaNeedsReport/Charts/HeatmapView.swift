@@ -48,6 +48,8 @@ struct HeatmapView {
         var area, column: String
         var quintile: String
         var missing, synthetic, inherited, apportioned, approximate, proxy: Bool
+        /// The county's own figure: light grey, never the hatch of a missing value.
+        var county: Bool
         /// The markers' shapes: a corner triangle (district figure), a dot (apportioned),
         /// a small diamond (approximate), a ring (a stand-in).
         var inheritedPoints, dotX, dotY, approximatePoints, ringX, ringY: String
@@ -58,8 +60,9 @@ struct HeatmapView {
             self.y = SVGNumber.text(y)
             width = SVGNumber.text(w)
             height = SVGNumber.text(h)
-            fill = cell.plain ? "#FFFFFF" : NeedPalette.fill(quintile: cell.quintile)
-            ink = cell.plain ? "#000000" : NeedPalette.ink(quintile: cell.quintile)
+            county = !cell.plain && cell.quintile == nil && cell.flags.contains(.county)
+            fill = cell.plain ? "#FFFFFF" : county ? DataFlags.countyFill : NeedPalette.fill(quintile: cell.quintile)
+            ink = cell.plain ? "#000000" : county ? DataFlags.countyInk : NeedPalette.ink(quintile: cell.quintile)
             text = cell.text
             textX = SVGNumber.text(x + w / 2)
             textY = SVGNumber.text(y + h / 2 + 4)
@@ -67,7 +70,7 @@ struct HeatmapView {
             self.area = area
             self.column = column
             quintile = cell.quintile.map(String.init) ?? ""
-            missing = !cell.plain && cell.quintile == nil
+            missing = !cell.plain && cell.quintile == nil && !county
             synthetic = cell.flags.contains(.synthetic)
             inherited = cell.flags.contains(.inherited)
             apportioned = cell.flags.contains(.apportioned)

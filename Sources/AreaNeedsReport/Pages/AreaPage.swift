@@ -47,6 +47,8 @@ struct AreaPage {
         var best: String
         var hasChart: Bool
         var chart: SpineView
+        /// The county's own figure, not ranked: its value, and why there is no chart.
+        var isCountyFigure: Bool
         var unavailable: Bool
         var reason: String
     }
@@ -80,14 +82,22 @@ struct AreaPage {
     /// The key to the spine charts' markers.
     var markers: [MarkerIcon]
     var advice: [AdviceObjective]
+    /// The colours of a county figure's mark.
+    var countyFill = DataFlags.countyFill
+    var countyInk = DataFlags.countyInk
     var previous: Link
     var next: Link
 
-    init(data: ReportData, paths: SitePaths, area: AreaRow, advice: AreaAdvice, previous: AreaRow, next: AreaRow) {
+    /// - Parameter byDistrict: whether the overview is split by district: the way back
+    ///   then goes through the area's district page.
+    init(data: ReportData, paths: SitePaths, area: AreaRow, advice: AreaAdvice, previous: AreaRow, next: AreaRow,
+         byDistrict: Bool = false) {
         let home = "../" + SitePaths.index
+        var crumbs = [PageChrome.Crumb(href: home, text: "Overview")]
+        if byDistrict { crumbs.append(PageChrome.Crumb(href: "../" + paths.district(area.districtCode), text: area.districtName)) }
         page = PageChrome(data: data, heading: area.name,
                           subheading: "\(data.release.schema.areaLabel) \(area.code), \(area.districtName)", depth: 1,
-                          crumbs: [PageChrome.Crumb(href: home, text: "Overview")])
+                          crumbs: crumbs)
         code = area.code
         district = area.districtName
         population = area.population.map { ValueFormat.grouped(String(format: "%.0f", $0)) } ?? ""
@@ -143,50 +153,61 @@ struct AreaPage {
     }
 
     static func spineRow(data: ReportData, paths: SitePaths, area: AreaRow, indicator: IndicatorRow) -> SpineRow {
-        let needs = data.needs(indicator: indicator.id)
-        let values = needs.compactMap(\.value)
         let format = data.format(indicator)
         let need = data.need(area: area.code, indicator: indicator.id)
         let flags = DataFlags(need: need, indicator: indicator)
         let higherIsWorse = indicator.polarity == .higherIsWorse
-        let distribution = Distribution(values)
+        let distribution = data.distribution(indicator: indicator.id)
         let link = Link(href: "../" + paths.indicator(indicator.id), text: indicator.title)
         let badge = QuintileBadge(need?.needQuintile)
-        let rank = need?.needRank.map { "rank \($0) of \(data.rankedCount(indicator: indicator.id))" } ?? "no rank"
-        // The stand-in is said under the title; the other flags beside the value.
-        let flagWords = flags.subtracting([.missing, .proxy]).words.joined(separator: ", ")
+        let county = flags.contains(.county) && need?.needQuintile == nil
+        let rank = need?.needRank.map { "rank \($0) of \(data.rankedCount(indicator: indicator.id))" }
+            ?? (county ? DataFlags.countyWords : "no rank")
+        // The stand-in is said under the title; the other flags beside the value (a county
+        // figure says it where the rank would be).
+        let flagWords = flags.subtracting([.missing, .proxy, .county]).words.joined(separator: ", ")
         let standIn = data.standIn(indicator)
-        // What the numbers are, once, under the title, when they do not say it.
-        let vintage = [indicator.vintage, format.unitNote].filter { !$0.isEmpty }.joined(separator: " · ")
+        // What the numbers are, once, under the title, when they do not say it; the vintage
+        // as a reader writes it.
+        let vintage = [VintageText.readable(indicator.vintage), format.unitNote].filter { !$0.isEmpty }.joined(separator: " · ")
         let comparison = ComparisonMark(need?.comparedWithCounty)
-        let county = indicator.countyValue.map(format.compact) ?? "–"
+        let countyText = indicator.countyValue.map(format.compact) ?? "–"
         guard indicator.available, let distribution else {
             let reason = indicator.available ? "No area has a figure." : (indicator.unavailableReason.isEmpty ? "No figures in this release." : indicator.unavailableReason)
             return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: "–", flags: "", hasFlags: false,
-                            badge: badge, rank: rank, county: county, comparison: MarkerIcon(.notCompared, words: ComparisonMark.notCompared.word),
+                            badge: badge, rank: rank, county: countyText, comparison: MarkerIcon(.notCompared, words: ComparisonMark.notCompared.word),
                             worst: "", middle: "", median: "", best: "", hasChart: false, chart: .none,
-                            unavailable: true, reason: "Not available: " + reason)
+                            isCountyFigure: false, unavailable: true, reason: "Not available: " + reason)
+        }
+        if county, let value = need?.value {
+            // The same figure for every area: no spread to draw and nothing to rank.
+            return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: format.compact(value),
+                            flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank, county: countyText,
+                            comparison: MarkerIcon(.notCompared, words: ComparisonMark.notCompared.word),
+                            worst: "", middle: "", median: "", best: "", hasChart: false, chart: .none,
+                            isCountyFigure: true, unavailable: false,
+                            reason: "Not ranked: the county's figure, published for the county only and the same for every \(data.release.schema.areaLabel).")
         }
         let worst = distribution.worst(higherIsWorse: higherIsWorse)
         let best = distribution.best(higherIsWorse: higherIsWorse)
         let worseQuartile = distribution.worseQuartile(higherIsWorse: higherIsWorse)
         let betterQuartile = distribution.betterQuartile(higherIsWorse: higherIsWorse)
         let valueText = need?.value.map { format.text($0) } ?? "no value"
-        let countyText = indicator.countyValue.map { "; county figure \(format.text($0)), the area \(comparison.words)" } ?? ""
+        let countySentence = indicator.countyValue.map { "; county figure \(format.text($0)), the area \(comparison.words)" } ?? ""
         let show = format.compact
         // The spread's columns are narrow: ranks there are numbers, "of" the count said under the title.
         let spread = format.isRank ? format.number : format.compact
-        let description = "\(indicator.title): \(area.name) \(valueText)\(countyText); county worst \(format.text(worst)), "
+        let description = "\(indicator.title): \(area.name) \(valueText)\(countySentence); county worst \(format.text(worst)), "
             + "middle half \(format.text(worseQuartile)) to \(format.text(betterQuartile)), median \(format.text(distribution.median)), "
             + "best \(format.text(best)). Worse is to the left."
         return SpineRow(
             indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: need?.value.map(show) ?? "–",
             flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank,
-            county: county, comparison: MarkerIcon(comparison, words: comparison.word),
+            county: countyText, comparison: MarkerIcon(comparison, words: comparison.word),
             worst: spread(worst), middle: spread(worseQuartile) + " to " + spread(betterQuartile),
             median: spread(distribution.median), best: spread(best), hasChart: true,
             chart: SpineChart(distribution: distribution, higherIsWorse: higherIsWorse, value: need?.value,
                               comparison: comparison, county: indicator.countyValue, description: description).view,
-            unavailable: false, reason: "")
+            isCountyFigure: false, unavailable: false, reason: "")
     }
 }

@@ -20,6 +20,8 @@ struct FigureTable {
         var fill: String
         var ink: String
         var missing: Bool
+        /// The county's own figure, not ranked: light grey, marked "C".
+        var countyFigure: Bool
     }
 
     struct Row {
@@ -47,20 +49,23 @@ struct FigureTable {
     var unavailable: String
     var hasUnavailable: Bool
 
-    init(data: ReportData, paths: SitePaths, objective: ObjectiveRow) {
+    /// - Parameters:
+    ///   - districts: the districts whose areas the table lists (all of them by default).
+    ///   - up: the way from the page to the report folder ("../" on a district's page).
+    init(data: ReportData, paths: SitePaths, objective: ObjectiveRow, districts: [ReportData.District]? = nil, up: String = "") {
         id = "figures-\(objective.id)"
         title = "\(objective.id). \(ReportData.name(of: objective)): \(objective.title)"
         let all = data.indicators(objective: objective.id)
         let indicators = all.filter(\.available)
         let formats = indicators.map(data.format)
         headings = zip(indicators, formats).map { indicator, format in
-            let note = [format.unitNote, indicator.vintage].filter { !$0.isEmpty }.joined(separator: " · ")
+            let note = [format.unitNote, VintageText.readable(indicator.vintage)].filter { !$0.isEmpty }.joined(separator: " · ")
             return Heading(title: indicator.title, note: note, hasNote: !note.isEmpty)
         }
         county = zip(indicators, formats).map { indicator, format in indicator.countyValue.map(format.compact) ?? "–" }
-        districts = data.districts.map { district in
+        self.districts = (districts ?? data.districts).map { district in
             District(name: district.name, rows: district.areas.map { area in
-                Row(area: Link(href: paths.area(area.code), text: area.name),
+                Row(area: Link(href: up + paths.area(area.code), text: area.name),
                     cells: zip(indicators, formats).map { indicator, format in
                         FigureTable.cell(need: data.need(area: area.code, indicator: indicator.id), indicator: indicator, format: format)
                     })
@@ -76,12 +81,15 @@ struct FigureTable {
 
     static func cell(need: IndicatorNeedRow?, indicator: IndicatorRow, format: ValueFormat) -> Cell {
         let quintile = need?.needQuintile
-        let marks = DataFlags(need: need, indicator: indicator).marks
+        let flags = DataFlags(need: need, indicator: indicator)
         guard let value = need?.value else {
-            return Cell(value: "–", note: "no value", fill: NeedPalette.missingFill, ink: NeedPalette.missingInk, missing: true)
+            return Cell(value: "–", note: "no value", fill: NeedPalette.missingFill, ink: NeedPalette.missingInk, missing: true, countyFigure: false)
         }
-        let note = [quintile.map(String.init) ?? "–", marks].filter { !$0.isEmpty }.joined(separator: " ")
-        return Cell(value: format.compact(value), note: note, fill: NeedPalette.fill(quintile: quintile),
-                    ink: NeedPalette.ink(quintile: quintile), missing: false)
+        // The county's figure has no quintile: its mark "C" says why, in place of a dash.
+        let county = quintile == nil && flags.contains(.county)
+        let note = [county ? "" : quintile.map(String.init) ?? "–", flags.marks].filter { !$0.isEmpty }.joined(separator: " ")
+        return Cell(value: format.compact(value), note: note,
+                    fill: county ? DataFlags.countyFill : NeedPalette.fill(quintile: quintile),
+                    ink: county ? DataFlags.countyInk : NeedPalette.ink(quintile: quintile), missing: false, countyFigure: county)
     }
 }

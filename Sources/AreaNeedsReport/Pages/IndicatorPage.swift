@@ -20,6 +20,16 @@ struct IndicatorPage {
         var flags: String
     }
 
+    /// A district's spread of values, when the overview is split by district and the page
+    /// lists districts instead of every area (`PageSplit`).
+    struct DistrictRow {
+        var district: Link
+        var figures: String
+        var median: String
+        var range: String
+        var highestNeed: String
+    }
+
     var page: PageChrome
     var id: String
     var objective: String
@@ -33,7 +43,10 @@ struct IndicatorPage {
     var source: String
     var hasSource: Bool
     var sourceGeography: String
+    /// As a reader writes it ("2024/25"), and as the release records it when that differs.
     var vintage: String
+    var recordedVintage: String
+    var hasRecordedVintage: Bool
     var notes: String
     var hasNotes: Bool
     /// What a stand-in stands in for.
@@ -51,10 +64,17 @@ struct IndicatorPage {
     var hasIntervals: Bool
     var hasCounts: Bool
     var rows: [Row]
+    /// Whether the page lists districts rather than every area.
+    var byDistrict: Bool
+    var districtRows: [DistrictRow]
     var previous: Link
     var next: Link
 
-    init(data: ReportData, paths: SitePaths, indicator: IndicatorRow, previous: IndicatorRow, next: IndicatorRow) {
+    /// - Parameter split: when it splits the overview by district, the page lists each
+    ///   district's spread and links to its page, where each area's figure is.
+    init(data: ReportData, paths: SitePaths, indicator: IndicatorRow, previous: IndicatorRow, next: IndicatorRow,
+         split: PageSplit = .standard) {
+        let byDistrict = split.byDistrict(areas: data.areas.count)
         let home = "../" + SitePaths.index
         page = PageChrome(data: data, heading: indicator.title, subheading: "Indicator \(indicator.id)", depth: 1,
                           crumbs: [PageChrome.Crumb(href: home, text: "Overview")])
@@ -73,7 +93,9 @@ struct IndicatorPage {
         source = indicator.source
         hasSource = !indicator.source.isEmpty
         sourceGeography = indicator.sourceGeography.map { " (published at " + ReleaseText.text($0) + " level)" } ?? ""
-        vintage = indicator.vintage
+        vintage = VintageText.readable(indicator.vintage)
+        recordedVintage = indicator.vintage
+        hasRecordedVintage = vintage != indicator.vintage
         notes = indicator.notes
         hasNotes = !indicator.notes.isEmpty
         let standIn = data.standIn(indicator)
@@ -87,13 +109,12 @@ struct IndicatorPage {
 
         let needs = data.needs(indicator: indicator.id)
         let values = needs.compactMap(\.value)
-        let names = Dictionary(data.areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         // The greatest need first; areas without a rank last, in the order of areas.csv.
-        let sorted = needs.enumerated().sorted { a, b in
+        let sorted = byDistrict ? [] : needs.enumerated().sorted { a, b in
             let ra = a.element.needRank ?? Int.max, rb = b.element.needRank ?? Int.max
             return ra != rb ? ra < rb : a.offset < b.offset
         }.map(\.element)
-        let distribution = Distribution(values)
+        let distribution = data.distribution(indicator: indicator.id)
         if let distribution {
             // Ranks: what they are once, then the numbers.
             let show = format.isRank ? format.number : format.text
@@ -118,8 +139,23 @@ struct IndicatorPage {
         }
         hasCounty = !county.isEmpty
         hasCounts = needs.contains { $0.numerator != nil || $0.denominator != nil }
+        self.byDistrict = byDistrict
+        districtRows = !byDistrict ? [] : data.districts.map { district in
+            let rows = district.areas.compactMap { data.need(area: $0.code, indicator: indicator.id) }
+            let spread = Distribution(rows.compactMap(\.value))
+            let show = format.isRank ? format.number : format.compact
+            let highest = rows.filter { $0.highestNeed == true }.count
+            // Straight to the objective's figure table, where the district's page has one.
+            let anchor = split.drawsFigures(areas: district.areas.count, indicators: data.indicators.count) ? "#figures-\(indicator.objectiveId)" : ""
+            return DistrictRow(
+                district: Link(href: "../" + paths.district(district.code) + anchor, text: district.name),
+                figures: "\(spread?.count ?? 0) of \(district.areas.count)",
+                median: spread.map { show($0.median) } ?? "–",
+                range: spread.map { show($0.lowest) + " to " + show($0.highest) } ?? "–",
+                highestNeed: String(highest))
+        }
         rows = sorted.map { need in
-            let area = names[need.areaCode]
+            let area = data.area(need.areaCode)
             let flags = DataFlags(need: need, indicator: indicator)
             let comparison = ComparisonMark(need.value == nil ? nil : need.comparedWithCounty)
             let interval: String
@@ -134,15 +170,15 @@ struct IndicatorPage {
                 district: area?.districtName ?? "", value: format.number(need.value), interval: interval,
                 numerator: need.numerator.map(IndicatorPage.count) ?? "–",
                 denominator: need.denominator.map(IndicatorPage.count) ?? "–",
-                badge: QuintileBadge(need.needQuintile),
+                badge: flags.contains(.county) && need.needQuintile == nil ? QuintileBadge(county: ()) : QuintileBadge(need.needQuintile),
                 comparison: MarkerIcon(comparison, words: comparison.word),
                 flags: flags.subtracting(.missing).words.joined(separator: ", "))
         }
-        hasChart = indicator.available && !values.isEmpty
+        hasChart = indicator.available && !values.isEmpty && !byDistrict
         let chartRows = sorted.map { need in
-            DotChart.Row(label: names[need.areaCode]?.name ?? need.areaCode, value: need.value, lower: need.ciLower, upper: need.ciUpper,
+            DotChart.Row(label: data.area(need.areaCode)?.name ?? need.areaCode, value: need.value, lower: need.ciLower, upper: need.ciUpper,
                          quintile: need.needQuintile,
-                         tooltip: OverviewPage.tooltip(data: data, areaName: names[need.areaCode]?.name ?? need.areaCode, indicator: indicator, need: need)
+                         tooltip: OverviewPage.tooltip(data: data, areaName: data.area(need.areaCode)?.name ?? need.areaCode, indicator: indicator, need: need)
                             + (need.ciLower != nil && need.ciUpper != nil ? "; 95% CI \(format.text(need.ciLower!)) to \(format.text(need.ciUpper!))" : ""))
         }
         chart = DotChart(

@@ -22,8 +22,17 @@ struct Legend {
     var proxy: Bool
     /// Whether to explain the synthetic hatch (only when some data is synthetic).
     var synthetic: Bool
+    /// Whether to explain the county figure's grey cell (only when some indicator is
+    /// published for the county only).
+    var county: Bool
+    var countyFill = DataFlags.countyFill
+    var countyInk = DataFlags.countyInk
+    var countyWords = DataFlags.countyWords
+    /// "SPA": what the areas are called.
+    var areaLabel: String
 
-    init(id: String, missing: String, markers: Bool, proxy: Bool = false, synthetic: Bool = false) {
+    init(id: String, missing: String, markers: Bool, proxy: Bool = false, synthetic: Bool = false, county: Bool = false,
+         areaLabel: String = "area") {
         self.id = id
         swatches = (1...5).map { quintile in
             Swatch(number: String(quintile), fill: NeedPalette.fill(quintile: quintile), ink: NeedPalette.ink(quintile: quintile),
@@ -33,5 +42,7 @@ struct Legend {
         self.markers = markers
         self.proxy = proxy
         self.synthetic = synthetic
+        self.county = county
+        self.areaLabel = areaLabel
     }
 }

@@ -15,4 +15,13 @@ struct QuintileBadge {
         ink = NeedPalette.ink(quintile: quintile)
         label = quintile.map { NeedPalette.label(quintile: $0) } ?? "not ranked: no data"
     }
+
+    /// The badge of the county's own figure: not ranked, and not for want of data.
+    init(county: Void) {
+        hasQuintile = false
+        number = "C"
+        fill = DataFlags.countyFill
+        ink = DataFlags.countyInk
+        label = DataFlags.countyWords
+    }
 }

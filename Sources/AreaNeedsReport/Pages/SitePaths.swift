@@ -1,17 +1,23 @@
 import AreaNeedsRelease
 
 /// Where each page of the report goes, relative to the report folder: `index.html`,
-/// `areas/<code>.html` and `indicators/<id>.html`. Codes and ids become safe file names
-/// (letters, digits, `-`, `_` and `.`), made unique if two would clash.
+/// `areas/<code>.html`, `indicators/<id>.html` and, when the overview is split by district,
+/// `districts/<code>.html`. Codes and ids become safe file names (letters, digits, `-`, `_`
+/// and `.`), made unique if two would clash.
 struct SitePaths: Sendable {
     static let index = "index.html"
     private let areaFiles: [String: String]
     private let indicatorFiles: [String: String]
+    private let districtFiles: [String: String]
 
-    init(areas: [AreaRow], indicators: [IndicatorRow]) {
+    init(areas: [AreaRow], indicators: [IndicatorRow], districts: [String] = []) {
         areaFiles = SitePaths.names(for: areas.map(\.code), folder: "areas")
         indicatorFiles = SitePaths.names(for: indicators.map(\.id), folder: "indicators")
+        districtFiles = SitePaths.names(for: districts, folder: "districts")
     }
+
+    /// The page of a district, when the overview is split by district.
+    func district(_ code: String) -> String { districtFiles[code] ?? "districts/unknown.html" }
 
     /// The page of an area.
     func area(_ code: String) -> String { areaFiles[code] ?? "areas/unknown.html" }
