@@ -82,7 +82,7 @@ let package = Package(
             resources: [.copy("Templates")]),
 
         // The bundled synthetic sample's generator.
-        .target(name: "AreaNeedsSample", dependencies: ["AreaNeedsTables"]),
+        .target(name: "AreaNeedsSample", dependencies: ["AreaNeedsMethods", "AreaNeedsTables"]),
 
         // The commands, shared by the executables, which only call them.
         .target(name: "AreaNeedsCLI", dependencies: [

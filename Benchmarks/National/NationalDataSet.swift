@@ -15,6 +15,7 @@ struct NationalDataSet {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(Job(indicators: indicators)).write(to: URL(fileURLWithPath: folder + "/job.json"))
+        try AgeBandExtract(geography: geography, folder: folder, seed: seed).write()
         print("\(geography.outputAreas.count) output areas, \(geography.lsoas.count) LSOAs, \(geography.msoas.count) MSOAs, "
               + "\(geography.areas.count) service areas in \(geography.districts.count) districts; \(indicators.count) indicators")
     }

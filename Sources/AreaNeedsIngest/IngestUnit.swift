@@ -1,4 +1,5 @@
 import AreaNeedsCore
+import AreaNeedsMethods
 import AreaNeedsTables
 
 /// One thing the ingest stage reads: an indicator's source or a population table.
@@ -104,6 +105,9 @@ enum IngestUnit: Sendable {
             fingerprint.add("value-checks", [indicator.aggregation.map(ReleaseText.text) ?? "", indicator.scale.map { "\($0)" } ?? ""])
             fingerprint.add("plausible-range", indicator.plausibleRange)
             fingerprint.add("checks", pipeline.file.checks.applying(indicator.checks))
+            if let settings = try? AgeBandSettings(indicator, resolve: pipeline.resolve) {
+                fingerprint.add("age-bands", settings.scheme.startAges.map(String.init))
+            }
         case .population(_, let spec):
             fingerprint.add("population", spec)
             fingerprint.add("checks", pipeline.file.checks)

@@ -184,7 +184,8 @@ struct SourceReader {
         case .indicator(_, let source):
             var keys = [("area-code", source.areaCode)]
             for (field, spec) in IngestedField.named(in: source) {
-                if let column = spec.column { keys.append((field.pipelineKey, column)) }
+                let key = field == .events && source.deaths == nil ? "events" : field.pipelineKey
+                if let column = spec.column { keys.append((key, column)) }
                 keys += (spec.rows?.columns ?? []).map { ("\(field.pipelineKey).where", $0) }
                 keys += (spec.exceptRows?.columns ?? []).map { ("\(field.pipelineKey).where-not", $0) }
             }

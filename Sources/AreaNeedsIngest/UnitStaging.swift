@@ -24,9 +24,12 @@ struct UnitStaging {
     private(set) var filter: RowFilter?
     /// A long table's rows, combined area by area.
     private var combined: CombinedRows?
-    /// Whether there are `filter` and `combined`.
+    /// The rows by small area and age band, for the age-band methods.
+    private var ageBands: AgeBandRows?
+    /// Whether there are `filter`, `combined` and `ageBands`.
     private let filters: Bool
     private let combines: Bool
+    private let readsAgeBands: Bool
     /// Rows with an area code that reached the row filters.
     private(set) var rowsFiltered = 0
     private(set) var result = SourceReader.Result()
@@ -58,7 +61,7 @@ struct UnitStaging {
     init(_ unit: IngestUnit, header: TableHeader, numbers: NumberParser, folder: StageFolder, pipeline: Pipeline, keepsTable: Bool) throws {
         self.unit = unit
         switch unit {
-        case .indicator(_, let source):
+        case .indicator(let indicator, let source):
             var named: [(field: IngestedField, column: TableColumn)] = []
             var period: String?
             for (field, spec) in IngestedField.named(in: source) {
@@ -73,11 +76,15 @@ struct UnitStaging {
             columns = .indicator(IndicatorColumns(code: try header.column(source.areaCode), named: named, period: period))
             filter = try RowFilter(source, header: header)
             combined = try CombinedRows(source, header: header, numbers: numbers)
+            if let settings = try UnitStaging.ageBandSettings(indicator, pipeline: pipeline) {
+                ageBands = try AgeBandRows(source: source, settings: settings, header: header, file: pipeline.resolve(source.file), label: unit.label)
+            }
         case .population(_, let spec):
             columns = .population(code: try header.column(spec.areaCode), count: try header.column(spec.column))
         }
         filters = filter != nil
         combines = combined != nil
+        readsAgeBands = ageBands != nil
         let outputPath = folder.file(unit.outputFile)
         earlierCSV = folder.file(unit.stageUnit.earlierCSVFile)
         baseline = AreaBaseline.read(outputPath, orEarlierCSV: earlierCSV)
@@ -119,6 +126,7 @@ struct UnitStaging {
     /// Ends the checks (a long table's areas written first), keeping their warnings in
     /// `result`; throws when a check that is an error found a problem.
     mutating func check(header: (line: Int, codeColumn: String)) throws {
+        try ageBands?.checkEveryBand()
         if let combined {
             result.rowsLeftOut += combined.rowsOfOtherPeriods
             try write(combined)
@@ -151,6 +159,9 @@ struct UnitStaging {
                 return
             }
         }
+        if readsAgeBands {
+            return try takeAgeBandRow(record, code: code, columns)
+        }
         if combines {
             checks.count()
             try combined!.add(record, code: code, checks: &checks)
@@ -176,7 +187,7 @@ struct UnitStaging {
                 case .numerator: numerator = figure
                 case .denominator: denominator = figure
                 case .population: population = figure
-                case .areaName, .district, .decile, .ciLower, .ciUpper: break
+                case .areaName, .district, .decile, .ciLower, .ciUpper, .ageBand, .events, .disabled, .surveyed: break
                 }
             }
             if let period = columns.period { fields.append(period) }
@@ -185,6 +196,42 @@ struct UnitStaging {
         }
         checks.check(code, line: record.line, value: value, numerator: numerator, denominator: denominator, population: population)
         if !missing.isEmpty { result.missingValues += 1 }
+        result.rows += 1
+    }
+
+    /// The settings of an indicator whose method reads age bands; nil for other methods.
+    static func ageBandSettings(_ indicator: IndicatorSpec, pipeline: Pipeline) throws(AreaNeedsError) -> AgeBandSettings? {
+        do {
+            return try AgeBandSettings(indicator, resolve: pipeline.resolve)
+        } catch {
+            throw AreaNeedsError(.configuration, "indicator \(indicator.id): \(error.message)\n  (set in \(pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, error.key))))")
+        }
+    }
+
+    /// Checks and writes one row by small area and age band, its band as its start age.
+    private mutating func takeAgeBandRow(_ record: TableRecord, code: AreaCode, _ columns: IndicatorColumns) throws {
+        let (row, first) = try ageBands!.take(record, code: code)
+        checks.count()
+        if first { checks.note(code, line: record.line) }
+        let start = Double(ageBands!.scheme.startAges[row.band])
+        try writer.writeRow { fields in
+            fields.append(code)
+            for index in columns.named.indices {
+                let field = columns.named[index].field
+                switch field {
+                case .areaName, .district: fields.append(columns.named[index].column, of: record)
+                case .ageBand: fields.append(number: start)
+                case .events: fields.append(number: row.events)
+                case .population: fields.append(number: row.population)
+                case .disabled: fields.append(number: row.disabled)
+                case .surveyed: fields.append(number: row.surveyed)
+                case .value, .numerator, .denominator, .decile, .ciLower, .ciUpper: fields.append(number: nil)
+                }
+            }
+            if let period = columns.period { fields.append(period) }
+            fields.appendEmptyText()
+            fields.append(count: record.line)
+        }
         result.rows += 1
     }
 

@@ -17,6 +17,14 @@ package enum AggregationMethod: String, Codable, Sendable, CaseIterable, Hashabl
     case inherit
     /// Medians cannot be combined exactly: a population-weighted mean (flagged `approximate`).
     case median
+    /// Life expectancy from deaths and person-years by age band (Chiang II abridged life table,
+    /// as PHEindicatormethods' `phe_life_expectancy`), with its interval.
+    case lifeExpectancy = "life-expectancy"
+    /// Disability-free life expectancy by Sullivan's method on the life table.
+    case disabilityFreeLifeExpectancy = "disability-free-life-expectancy"
+    /// A directly standardised rate (2013 European Standard Population by default) with
+    /// Dobson's interval, as PHEindicatormethods' `calculate_dsr`.
+    case standardisedRate = "standardised-rate"
 }
 
 extension AggregationMethod {
@@ -25,6 +33,7 @@ extension AggregationMethod {
         switch self {
         case .averageRank, .extent, .localConcentration, .shareInMostDeprivedDecile: true
         case .rate, .weightedMean, .inherit, .median: false
+        case .lifeExpectancy, .disabilityFreeLifeExpectancy, .standardisedRate: false
         }
     }
 
@@ -36,6 +45,7 @@ extension AggregationMethod {
         case .averageRank, .extent, .localConcentration: true
         case .shareInMostDeprivedDecile: !hasDeciles
         case .rate, .weightedMean, .inherit, .median: false
+        case .lifeExpectancy, .disabilityFreeLifeExpectancy, .standardisedRate: false
         }
     }
 
@@ -45,6 +55,7 @@ extension AggregationMethod {
         switch self {
         case .averageRank, .localConcentration: true
         case .rate, .weightedMean, .extent, .shareInMostDeprivedDecile, .inherit, .median: false
+        case .lifeExpectancy, .disabilityFreeLifeExpectancy, .standardisedRate: false
         }
     }
 
@@ -54,6 +65,16 @@ extension AggregationMethod {
         switch self {
         case .localConcentration: true
         case .rate, .weightedMean, .averageRank, .extent, .shareInMostDeprivedDecile, .inherit, .median: false
+        case .lifeExpectancy, .disabilityFreeLifeExpectancy, .standardisedRate: false
+        }
+    }
+
+    /// Whether the method reads rows by small area and age band (`age-band:`) and computes
+    /// each area's figure from its counts summed per band (`AgeBandAccumulator`).
+    package var readsAgeBands: Bool {
+        switch self {
+        case .lifeExpectancy, .disabilityFreeLifeExpectancy, .standardisedRate: true
+        case .rate, .weightedMean, .averageRank, .extent, .localConcentration, .shareInMostDeprivedDecile, .inherit, .median: false
         }
     }
 }

@@ -30,7 +30,41 @@ struct IndicatorNormaliser {
         var counts: [String: Int] = [:]
         var report = CheckReport(checks: pipeline.file.checks.applying(indicator.checks))
         var periods: [String]?
-        if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
+        // Why an area has no figure, when its method withholds one; and the county's own
+        // figure, for the methods that compute it from the pooled counts.
+        var reasons: [String?] = Array(repeating: nil, count: geography.areas.count)
+        var county: Double?
+        if let source = indicator.source, let method = indicator.aggregation, method.readsAgeBands, let ingested = plan.ingested {
+            let settings = try IndicatorNormaliser.ageBandSettings(indicator, pipeline: pipeline)
+            let computed: AgeBandFigures
+            do {
+                computed = try AgeBandFigures.compute(settings, source: source, geography: geography, county: pipeline.file.geography.county,
+                                                        context: "indicator \(indicator.id): \(pipeline.resolve(source.file))") { body in
+                    try IngestedRow.forEach(in: reader(of: plan.unit, at: ingested), body)
+                }
+            } catch {
+                throw AreaNeedsError(error, context: "normalise \(indicator.id): \(pipeline.resolve(source.file))")
+            }
+            counts["small-area rows outside the areas"] = computed.outside
+            report.add(computed.unknown) { count in
+                "indicator \(indicator.id): \(count) area code\(count == 1 ? "" : "s") in \(pipeline.resolve(source.file)) \(count == 1 ? "is" : "are") not in the \(source.geography.title) lookup (a wrong code, or a lookup out of date)"
+            }
+            for area in geography.areas.indices {
+                guard let health = computed.areas[area] else { continue }
+                let value = health.value
+                figures[area] = AreaFigure(
+                    value: value, numerator: health.events, denominator: health.population,
+                    interval: value == nil ? nil : health.interval.map { WilsonInterval(lower: $0.lower, upper: $0.upper) },
+                    quality: health.quality, smallAreasUsed: computed.smallAreas[area], smallAreasMissing: 0)
+                reasons[area] = health.suppression.map(AgeBandFigures.reason)
+            }
+            county = computed.county?.value
+            let suppressed = reasons.count { $0 != nil }
+            if suppressed > 0 { counts["areas suppressed (too few people or events, or too wide an interval)"] = suppressed }
+            let empty = geography.areas.indices.filter { figures[$0]?.value == nil && reasons[$0] == nil }.map { geography.areas[$0].code }
+            counts["areas without data"] = empty.count
+            checkCoverage(withData: geography.areas.count - empty.count - suppressed, without: empty, into: &report)
+        } else if let source = indicator.source, let method = indicator.aggregation, let ingested = plan.ingested {
             // Areas are aggregated as the rows stream past, so the national count comes first.
             let largestRank = method.readsNationalRanks && indicator.nationalCount == nil ? try largestRank(in: ingested) : 0
             let nationalCount = indicator.nationalCount ?? (largestRank > 0 ? largestRank : nil)
@@ -64,13 +98,13 @@ struct IndicatorNormaliser {
         let output = folder.file(plan.unit.stagedFile)
         // Checksummed as it is written, for the manifest, rather than read back.
         let digest = StreamingDigest()
-        var table = NormalisedTable(areaCodes: geography.areas.map(\.code))
+        var table = NormalisedTable(areaCodes: geography.areas.map(\.code), county: county)
         do {
             let writer = try StagedTableWriter(path: output, columns: StagingTables.normalisedColumns, digest: digest)
-            for (area, figure) in zip(geography.areas, figures) {
+            for (position, (area, figure)) in zip(geography.areas, figures).enumerated() {
                 table.append(value: figure?.value, numerator: figure?.numerator, denominator: figure?.denominator,
                              lower: figure?.interval?.lower, upper: figure?.interval?.upper,
-                             quality: figure?.value == nil ? nil : quality(of: figure))
+                             quality: figure?.value == nil ? nil : quality(of: figure), reason: reasons[position])
                 try writer.writeRow { row in
                     row.append(area.code)
                     row.append(number: figure?.value)
@@ -81,6 +115,8 @@ struct IndicatorNormaliser {
                     row.append(figure?.value == nil ? "" : ReleaseText.text(quality(of: figure)))
                     row.append(count: figure?.smallAreasUsed ?? 0)
                     row.append(count: figure?.smallAreasMissing ?? 0)
+                    row.append(reasons[position] ?? "")
+                    row.append(number: county)
                 }
             }
             try writer.finish()
@@ -95,6 +131,16 @@ struct IndicatorNormaliser {
             counts: counts, warnings: warnings, periods: periods)
         try manifest.write(folder.manifestPath(plan.unit))
         return Normalised(manifest: manifest, table: table)
+    }
+
+    /// The settings of an indicator whose method reads age bands.
+    static func ageBandSettings(_ indicator: IndicatorSpec, pipeline: Pipeline) throws(AreaNeedsError) -> AgeBandSettings {
+        do {
+            if let settings = try AgeBandSettings(indicator, resolve: pipeline.resolve) { return settings }
+        } catch {
+            throw AreaNeedsError(.configuration, "indicator \(indicator.id): \(error.message)\n  (set in \(pipeline.locate(pipeline.keyPath(ofIndicator: indicator.id, error.key))))")
+        }
+        throw AreaNeedsError(.internal, "indicator \(indicator.id): its method reads no age bands")
     }
 
     /// A reader of an ingest-stage table: the one handed over for `unit`, else its file.

@@ -16,6 +16,7 @@ struct IngestedRow {
     struct Columns {
         let code, line: Int
         let name, district, value, numerator, denominator, population, decile, ciLower, ciUpper, period: Int?
+        let ageBand, events, disabled, surveyed: Int?
     }
 
     var code: AreaCode { record.areaCode(columns.code) }
@@ -31,6 +32,12 @@ struct IngestedRow {
     /// The interval the source publishes with the value.
     var ciLower: Double? { columns.ciLower.flatMap(record.number) }
     var ciUpper: Double? { columns.ciUpper.flatMap(record.number) }
+    /// The start age of the row's age band, deaths or events, and people with a disability
+    /// among those counted (the age-band methods).
+    var ageBand: Double? { columns.ageBand.flatMap(record.number) }
+    var events: Double? { columns.events.flatMap(record.number) }
+    var disabled: Double? { columns.disabled.flatMap(record.number) }
+    var surveyed: Double? { columns.surveyed.flatMap(record.number) }
     /// The period of the row, as the source writes it, for a source that chooses one.
     var hasPeriod: Bool { columns.period != nil }
     var period: String { columns.period.map(record.text) ?? "" }
@@ -50,7 +57,9 @@ struct IngestedRow {
             denominator: try optional(.denominator), population: try optional(.population),
             decile: try optional(.decile), ciLower: try optional(.ciLower), ciUpper: try optional(.ciUpper),
             period: reader.columns.contains { $0.name == StagingTables.periodColumn.name }
-                ? try reader.column(StagingTables.periodColumn.name, .text) : nil)
+                ? try reader.column(StagingTables.periodColumn.name, .text) : nil,
+            ageBand: try optional(.ageBand), events: try optional(.events),
+            disabled: try optional(.disabled), surveyed: try optional(.surveyed))
         try reader.forEachRow { record in
             try body(IngestedRow(record: record, columns: columns))
         }

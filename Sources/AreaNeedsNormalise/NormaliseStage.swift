@@ -68,6 +68,7 @@ struct IndicatorPlan: Sendable {
         let settings: [String] = [
             indicator.id, indicator.aggregation.map(ReleaseText.text) ?? "", indicator.scale.map { "\($0)" } ?? "",
             indicator.weight ?? "", indicator.nationalCount.map { "\($0)" } ?? "", indicator.isProxy ? "proxy" : "",
+            indicator.atAge.map { "\($0)" } ?? "", indicator.confidence.map { "\($0)" } ?? "", indicator.standardPopulation ?? "",
         ]
         fingerprint.add("indicator", settings)
         fingerprint.add("source", indicator.source)
@@ -88,6 +89,12 @@ struct IndicatorPlan: Sendable {
         }
         ingested = indicator.source == nil ? nil : try staged(unit.stagedFile, as: "ingested")
         population = try indicator.weight.map { weight throws(AreaNeedsError) in try staged(StageUnit.population(weight).stagedFile, as: "population") }
+        // A standard population's weights are part of the figures.
+        if let file = indicator.standardPopulation, indicator.aggregation == .standardisedRate {
+            let described = try InputFile.describe(pipeline.resolve(file), known: known)
+            inputs.append(described)
+            fingerprint.add("standard-population", file: described)
+        }
         self.inputs = inputs
         self.fingerprint = fingerprint.value
     }

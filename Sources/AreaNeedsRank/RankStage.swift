@@ -134,7 +134,8 @@ package struct RankStage: Sendable {
         return RankedTables(
             ids: indicators.map(\.id), objectives: indicators.map(\.objective), areaCodes: areaOrder, figures: ranks.map(\.3),
             qualities: tables.map(\.qualities), ranks: ranks.map { ($0.0, $0.1) }, comparisons: counties.map(\.areas),
-            districtOf: districtOf, countyFigures: counties.map(\.county), notRanked: values.map(NeedRanking.unranked))
+            districtOf: districtOf, countyFigures: counties.map(\.county), notRanked: values.map(NeedRanking.unranked),
+            reasons: tables.map(\.reasons))
     }
 
     /// Every indicator's normalised table, in the pipeline file's order: those `handed` over

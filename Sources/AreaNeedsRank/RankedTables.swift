@@ -23,6 +23,9 @@ struct RankedTables: RankedRows {
     let ranks: [(national: AreaRanks, withinDistrict: AreaRanks?)]
     /// Each indicator's comparison of each area with the county, in the order of `ids`.
     let comparisons: [[CountyComparison?]]
+    /// Why each indicator's areas have no value, when the method withholds one, in the
+    /// order of `ids`; empty for a table that records none.
+    let reasons: [[String?]]
     /// Each objective's needs by area (objective 1 first), nationally and, when ranking
     /// within districts, within them.
     let objectiveNeeds: [[ObjectiveNeed?]]
@@ -36,8 +39,9 @@ struct RankedTables: RankedRows {
     /// order of `ids`), nationally and, with `districtOf`, within each area's district.
     init(ids: [String], objectives: [Int], areaCodes: [String], figures: [FormattedFields], qualities: [[Quality?]],
          ranks: [(national: AreaRanks, withinDistrict: AreaRanks?)], comparisons: [[CountyComparison?]], districtOf: [Int?]?,
-         countyFigures: [Double?], notRanked: [NeedRanking.Unranked?]) {
+         countyFigures: [Double?], notRanked: [NeedRanking.Unranked?], reasons: [[String?]] = []) {
         (self.ids, self.areaCodes, self.figures, self.qualities) = (ids, areaCodes, figures, qualities)
+        self.reasons = reasons
         (self.ranks, self.comparisons, self.countyFigures, self.notRanked) = (ranks, comparisons, countyFigures, notRanked)
         func needs(_ members: [Int], withinDistrict: Bool) -> [[NeedRank]] {
             areaCodes.indices.map { area in
@@ -104,6 +108,11 @@ struct RankedTables: RankedRows {
                     RankedTables.append(national[position][area], to: &row, highestNeed: true)
                     if let quality = qualities[position][area] { row.append(ReleaseText.text(quality)) } else { row.appendEmpty() }
                     if let comparison = comparisons[position][area] { row.append(ReleaseText.text(comparison)) } else { row.appendEmpty() }
+                    if position < reasons.count, area < reasons[position].count, let reason = reasons[position][area] {
+                        row.append(reason)
+                    } else {
+                        row.appendEmpty()
+                    }
                     if let district = district[position] { RankedTables.append(district[area], to: &row, highestNeed: false) }
                 }
             }

@@ -40,6 +40,7 @@ struct SampleFiles {
             ("life-expectancy-msoa11-SYNTHETIC.csv", lifeExpectancy(random: &random)),
             ("median-pay-district-SYNTHETIC.csv", medianPay(random: &random)),
             ("wellbeing-district-SYNTHETIC.csv", wellbeing(random: &random)),
+            ("deaths-by-age-lsoa21-SYNTHETIC.csv", deathsByAge(lsoa21, random: &random)),
         ]
     }
 
@@ -92,6 +93,25 @@ struct SampleFiles {
         }
         if title != nil {
             table.notes = ["Source: " + SampleFiles.synthetic + ".", "Figures are not rounded or suppressed."]
+        }
+        return table
+    }
+
+    /// Deaths and person-years over five years, and the disabled among the people counted in
+    /// one year, per 2021 LSOA, sex and standard age band (`HealthSchedule`): the counts a
+    /// public health team holds, from which the pipeline builds life tables.
+    private func deathsByAge(_ areas: [Lsoa21], random: inout SeededRandom) -> MessyTable {
+        var table = MessyTable(header: ["LSOA21CD", "LSOA21NM", "Sex", "Age band", "Deaths", "Person-years", "Disabled", "Surveyed"])
+        table.titleRows = ["Deaths and person-years 2018-22, and disability at Census 2021, by age band (" + SampleFiles.synthetic + ")"]
+        let schedule = HealthSchedule()
+        for area in areas {
+            let need = area.need + world.shift(area.areaCode, objective: 4)
+            for sex in HealthSchedule.Sex.allCases {
+                for counts in schedule.counts(population: area.population, sex: sex, need: need, random: &random) {
+                    let figures: [Int] = [counts.deaths, counts.personYears, counts.disabled, counts.surveyed]
+                    table.rows.append([area.code, area.name, sex.rawValue, counts.band.label] + figures.map(String.init))
+                }
+            }
         }
         return table
     }

@@ -151,7 +151,7 @@ final class FixtureRelease: Sendable {
             for (index, area) in areas.enumerated() {
                 if gaps.contains("*/\(objective)") || gaps.contains("\(area.code)/\(objective)") {
                     for indicator in mine {
-                        indicatorNeeds.append([area.code, indicator.id, "", "", "", "", "", "", "", "", "", ""])
+                        indicatorNeeds.append([area.code, indicator.id, "", "", "", "", "", "", "", "", "", "", ""])
                     }
                     objectiveNeeds.append([area.code, String(objective), "0", "0", "", "", "", ""])
                     continue
@@ -161,14 +161,14 @@ final class FixtureRelease: Sendable {
                 for indicator in mine {
                     let q = quintiles[index], rank = ranks[index]
                     if indicator.quality == nil || missing.contains("\(area.code)/\(indicator.id)") {
-                        indicatorNeeds.append([area.code, indicator.id, "", "", "", "", "", "", "", "", "", ""])
+                        indicatorNeeds.append([area.code, indicator.id, "", "", "", "", "", "", "", "", "", "", ""])
                         continue
                     }
                     ranked += 1
                     if q <= 2 { worst += 1 }
                     let value = indicator.polarity == "higher-is-worse" ? 50 - 2 * Double(rank) : 40 + 2 * Double(rank)
                     indicatorNeeds.append([area.code, indicator.id, String(value), "", "", "", "", String(rank), String(q),
-                                           String(q <= 2), indicator.quality ?? "", ""])
+                                           String(q <= 2), indicator.quality ?? "", "", ""])
                 }
                 let q = quintiles[index]
                 objectiveNeeds.append([area.code, String(objective), String(ranked), String(worst), String(ranks[index]),

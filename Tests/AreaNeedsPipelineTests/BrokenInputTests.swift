@@ -173,7 +173,44 @@ struct BrokenInput: Sendable, CustomTestStringConvertible {
                     content: .generated { Array(("\u{1B}[31m" + String(repeating: "A", count: 5000) + ",b\u{07}\n1,2\n").utf8) },
                     installAs: areas, status: 78,
                     mentions: ["the header has \"\\u001B[31mAAAA", "\"b\\u0007\"", "this does not look like a geography file"]),
+        BrokenInput(name: "an age band missing for a small area", content: .corpus("deaths-band-missing.csv"), installAs: deaths,
+                    pipelineAddition: lifeExpectancy, status: 65,
+                    mentions: ["indicator life-expectancy: $ROOT/data-raw/sources/deaths.csv: small area L32 (rows from line 142), age band 85-89: the age band is missing"]),
+        BrokenInput(name: "an age band twice for a small area", content: .corpus("deaths-band-twice.csv"), installAs: deaths,
+                    pipelineAddition: lifeExpectancy, status: 65,
+                    mentions: ["indicator life-expectancy: $ROOT/data-raw/sources/deaths.csv, line 64: small area L21, age band 1-4: the age band is given more than once for the small area (its first row is on line 62)"]),
+        BrokenInput(name: "an unknown age band", content: .corpus("deaths-unknown-band.csv"), installAs: deaths,
+                    pipelineAddition: lifeExpectancy, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/deaths.csv, line 227: small area L43, age band 25 to: unknown age band '25 to'"]),
+        BrokenInput(name: "negative deaths", content: .corpus("deaths-negative.csv"), installAs: deaths,
+                    pipelineAddition: lifeExpectancy, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/deaths.csv, line 265: small area L52, age band 10-14: deaths in column \"Deaths\" is negative (-2)"]),
+        BrokenInput(name: "more deaths than population", content: .corpus("deaths-above-population.csv"), installAs: deaths,
+                    pipelineAddition: lifeExpectancy, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/deaths.csv, line 61: small area L13, age band 90+: deaths (1200) are more than the population (1000)"]),
+        BrokenInput(name: "deaths that are not a number", content: .corpus("deaths-not-a-number.csv"), installAs: deaths,
+                    pipelineAddition: lifeExpectancy, status: 65,
+                    mentions: ["$ROOT/data-raw/sources/deaths.csv, line 312: small area L61, age band 45-49: deaths \"n/a deaths\" in column \"Deaths\" is not a number"]),
     ]
+
+    static let deaths = "data-raw/sources/deaths.csv"
+    /// An indicator added to the fixture's pipeline file that reads `deaths` by age band.
+    static let lifeExpectancy = """
+          - id: life-expectancy
+            title: Life expectancy at birth
+            objective: 4
+            polarity: higher-is-better
+            unit: years
+            vintage: 2018-22
+            aggregation: life-expectancy
+            source:
+              file: ../data-raw/sources/deaths.csv
+              geography: lsoa11
+              area-code: LSOA
+              age-band: Age band
+              deaths: Deaths
+              population: Person-years
+        """
 
     static let pipeline = "pipelines/test.yml"
     static let areas = "data-raw/geography/areas.csv"

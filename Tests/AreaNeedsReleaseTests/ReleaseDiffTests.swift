@@ -166,8 +166,8 @@ struct ReleaseDiffTests {
         _ = try folder.writer.publish(SampleDraft().draft)
         var sample = SampleDraft()
         // A2 loses its figure on ind-a (quintile 1 before), A1 gains quintile 2.
-        sample.indicatorNeeds[1] = ["A2", "ind-a", "", "", "", "", "", "", "", "", "", ""]
-        sample.indicatorNeeds[0] = ["A1", "ind-a", "10", "10", "100", "5", "17", "1", "2", "true", "exact", "better"]
+        sample.indicatorNeeds[1] = ["A2", "ind-a", "", "", "", "", "", "", "", "", "", "", ""]
+        sample.indicatorNeeds[0] = ["A1", "ind-a", "10", "10", "100", "5", "17", "1", "2", "true", "exact", "better", ""]
         _ = try folder.writer.publish(sample.draft)
         let diff = try ReleaseDiff(from: Release.open(folder.path + "/1.0.0"), to: Release.open(folder.path + "/1.1.0"))
         #expect(diff.indicatorChanges.map(\.areaCode) == ["A1", "A2"])

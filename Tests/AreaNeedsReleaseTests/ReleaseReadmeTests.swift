@@ -49,7 +49,7 @@ struct ReleaseReadmeTests {
         sample.indicators.append(["ind-c", "Indicator C", "2", "higher-is-worse", "%", "rate", "c.csv", "lsoa11", "2025", "true", "", "", "true", "", "", "", ""])
         sample.schemas["areas"]!.fields.append(.init("region", .string, "The region."))
         for index in sample.areas.indices { sample.areas[index].append("North West") }
-        sample.indicatorNeeds[0] = ["A1", "ind-a", "30", "30", "100", "20", "40", "1", "1", "true", "exact", "worse"]
+        sample.indicatorNeeds[0] = ["A1", "ind-a", "30", "30", "100", "20", "40", "1", "1", "true", "exact", "worse", ""]
         sample.objectiveNeeds[0] = ["A1", "1", "1", "1", "1", "1", "1", "true"]
         _ = try folder.writer.publish(sample.draft)
         let diff = try ReleaseDiff(from: Release.open(folder.path + "/1.0.0"), to: Release.open(folder.path + "/2.0.0"))

@@ -14,10 +14,10 @@ struct SampleDraft {
         ["ind-b", "Indicator B", "2", "higher-is-better", "score", "weighted-mean", "b.csv", "lsoa11", "2024", "true", "", "", "true", "", "", "4.17", ""],
     ]
     var indicatorNeeds = [
-        ["A1", "ind-a", "10", "10", "100", "5", "17", "2", "5", "false", "exact", "better"],
-        ["A2", "ind-a", "20", "40", "200", "15", "26", "1", "1", "true", "exact", "similar"],
-        ["A1", "ind-b", "3.5", "", "", "", "", "1", "1", "true", "exact", ""],
-        ["A2", "ind-b", "4.5", "", "", "", "", "2", "5", "false", "exact", ""],
+        ["A1", "ind-a", "10", "10", "100", "5", "17", "2", "5", "false", "exact", "better", ""],
+        ["A2", "ind-a", "20", "40", "200", "15", "26", "1", "1", "true", "exact", "similar", ""],
+        ["A1", "ind-b", "3.5", "", "", "", "", "1", "1", "true", "exact", "", ""],
+        ["A2", "ind-b", "4.5", "", "", "", "", "2", "5", "false", "exact", "", ""],
     ]
     var objectiveNeeds = [
         ["A1", "1", "1", "0", "2", "2", "5", "false"],

@@ -1,6 +1,6 @@
 import AreaNeedsCore
 import AreaNeedsRelease
-import AreaNeedsReport
+@testable import AreaNeedsReport
 import Foundation
 import Testing
 #if canImport(FoundationXML)
@@ -215,6 +215,38 @@ struct AreaReportTests {
         #expect(!mean.contains("95% confidence interval"))
         #expect(mean.contains("Higher is better"))
         #expect(mean.contains("an approximation of the SPA&#39;s own"))
+    }
+
+    @Test func areaPagesGiveEachFigureItsIntervalInWordsAndOnTheSpine() throws {
+        let release = Self.sample.release
+        let indicators = try release.indicators()
+        let needs = try release.indicatorNeeds()
+        var withInterval = 0, without = 0
+        for area in try release.areas().prefix(4) {
+            let page = try Self.sample.page("areas/\(area.code).html")
+            let table = try #require(page.elements(named: "table").first { $0["class"] == "spines" })
+            for indicator in indicators where indicator.available {
+                let need = try #require(needs.first { $0.areaCode == area.code && $0.indicatorId == indicator.id })
+                let row = try #require(table.elements(named: "tr").first { $0.elements(named: "a").first?["href"] == "../indicators/\(indicator.id).html" })
+                let cell = try #require(row.elements(named: "td").first)
+                let spine = try #require(row.elements(named: "svg").first { $0["class"] == "spine" })
+                let drawn = spine.all.first { $0["class"] == "interval" }
+                let format = ValueFormat(indicator: indicator, values: needs.filter { $0.indicatorId == indicator.id }.compactMap(\.value))
+                let value = try #require(need.value)
+                if let lower = need.ciLower, let upper = need.ciUpper {
+                    // "14.5% (13.9% to 15.1%)": the value, then its interval in brackets.
+                    #expect(cell.text == "\(format.compact(value)) (\(format.compact(lower)) to \(format.compact(upper)))", "\(indicator.id): \(cell.text)")
+                    #expect(drawn?.elements(named: "line").count == 3, "\(indicator.id): a line and two caps")
+                    #expect(spine["aria-label"]?.contains("95% confidence interval") == true)
+                    withInterval += 1
+                } else {
+                    #expect(cell.text == format.compact(value), "\(indicator.id): \(cell.text)")
+                    #expect(drawn == nil, "\(indicator.id)")
+                    without += 1
+                }
+            }
+        }
+        #expect(withInterval > 0 && without > 0)
     }
 
     @Test func areaPagesShowObjectivesSpinesAndAdvice() throws {

@@ -40,6 +40,29 @@ struct ChartTests {
         #expect(try spine(values, value: 20, higherIsWorse: false).dot < SpineChart.width / 2)
     }
 
+    @Test func theIntervalIsDrawnAcrossTheSpineWorseEndLeft() throws {
+        let values: [Double] = [10, 20, 30, 40, 50]
+        func ends(_ interval: (lower: Double, upper: Double)?, value: Double? = 35, higherIsWorse: Bool) throws -> (Double, Double)? {
+            let view = SpineChart(distribution: try #require(Distribution(values)), higherIsWorse: higherIsWorse, value: value,
+                                  interval: interval, comparison: .similar, county: nil, description: "").view
+            guard view.hasInterval else { return nil }
+            return (try #require(Double(view.intervalStart)), try #require(Double(view.intervalEnd)))
+        }
+        // Higher is worse: 30 is the median (the centre), 40 a quarter of the bar's width left of it.
+        let half = SpineChart.width / 2 - SpineChart.margin
+        let worse = try #require(try ends((30, 40), higherIsWorse: true))
+        #expect(worse.0 == SpineChart.width / 2 - half / 2 && worse.1 == SpineChart.width / 2)
+        // Higher is better: the same interval lies right of the centre, its lower bound at the centre.
+        let better = try #require(try ends((30, 40), higherIsWorse: false))
+        #expect(better.0 == SpineChart.width / 2 && better.1 == SpineChart.width / 2 + half / 2)
+        // An end beyond the areas' range stops at the bar's end.
+        let wide = try #require(try ends((0, 70), higherIsWorse: true))
+        #expect(wide.0 == SpineChart.margin && wide.1 == SpineChart.width - SpineChart.margin)
+        // No interval, or no value to put it round: none drawn.
+        #expect(try ends(nil, higherIsWorse: true) == nil)
+        #expect(try ends((30, 40), value: nil, higherIsWorse: true) == nil)
+    }
+
     @Test func aFlatDistributionPutsEverythingInTheMiddle() throws {
         let flat = try spine([5, 5, 5], value: 5, higherIsWorse: true)
         #expect(flat.dot == SpineChart.width / 2)

@@ -12,9 +12,11 @@ extension ShownTable {
             max(headers[column].count, cells.map { $0[column].count }.max() ?? 0)
         }
         // The narrowest each column may become: a number's full width, eight characters of
-        // text (a header breaks into as many lines as it needs).
+        // text, five of a text column empty in every row shown (a header breaks into as many
+        // lines as it needs).
         let minimums = headers.indices.map { column -> Int in
-            numeric[column] ? max(cells.map { $0[column].count }.max() ?? 0, 4) : min(widths[column], 8)
+            if numeric[column] { return max(cells.map { $0[column].count }.max() ?? 0, 4) }
+            return min(widths[column], cells.allSatisfy { $0[column].isEmpty } ? 5 : 8)
         }
         let gap = 2
         while widths.reduce(0, +) + gap * max(0, widths.count - 1) > width {

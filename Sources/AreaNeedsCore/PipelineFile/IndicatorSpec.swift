@@ -42,6 +42,15 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
     /// The severities of the checks on this indicator's data where they differ from the
     /// pipeline's (`checks: {area-without-data: warning}` for a source known to lack an area).
     package var checks: ChecksSpec?
+    /// For `life-expectancy` and `disability-free-life-expectancy`: the age the expectancy is
+    /// at, a start age of the age bands (0, at birth, when not given).
+    package var atAge: Int?
+    /// For the age-band methods: the confidence level of the interval, 0 < confidence < 1
+    /// (0.95 when not given).
+    package var confidence: Double?
+    /// For `standardised-rate`: a file of the standard population by age band, in place of
+    /// the built-in 2013 European Standard Population.
+    package var standardPopulation: String?
 
     /// True when the indicator's figures stand in for a measure with no source of its own.
     package var isProxy: Bool { !standsInFor.isEmpty }
@@ -50,6 +59,7 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
         case id, title, objective, polarity, unit, vintage, aggregation, source, unavailable, scale, weight
         case nationalCount = "national-count", plausibleRange = "plausible-range", expectedAreas = "expected-areas", notes
         case standsInFor = "stands-in-for", checks
+        case atAge = "at-age", confidence, standardPopulation = "standard-population"
     }
 
     public init(from decoder: Decoder) throws {
@@ -71,6 +81,9 @@ public struct IndicatorSpec: Codable, Sendable, Equatable {
         expectedAreas = try container.decodeIfPresent(CountRange.self, forKey: .expectedAreas)
         notes = try container.decodeIfPresent(String.self, forKey: .notes)
         checks = try container.decodeIfPresent(ChecksSpec.self, forKey: .checks)
+        atAge = try container.decodeIfPresent(Int.self, forKey: .atAge)
+        confidence = try container.decodeIfPresent(Double.self, forKey: .confidence)
+        standardPopulation = try container.decodeIfPresent(String.self, forKey: .standardPopulation)
         // One id, or a list of them.
         if let one = try? container.decodeIfPresent(String.self, forKey: .standsInFor) {
             standsInFor = [one]
@@ -129,12 +142,24 @@ package struct SourceSpec: Codable, Sendable, Equatable {
     package var areaLevel: AreaLevelSpec?
     /// Which period's rows each area takes, in a table of several periods.
     package var period: PeriodSpec?
+    /// For the age-band methods (`life-expectancy`, `disability-free-life-expectancy`,
+    /// `standardised-rate`): the column of age bands (start ages or labels such as `1-4`, `90+`).
+    package var ageBand: String?
+    /// The column of deaths by age band (`life-expectancy`, `disability-free-life-expectancy`).
+    package var deaths: String?
+    /// The column of events by age band (`standardised-rate`).
+    package var events: String?
+    /// For `disability-free-life-expectancy`: the columns of people with a disability and of
+    /// the people counted, by age band.
+    package var disabled: String?
+    package var surveyed: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case file, sheet, encoding, geography, headerLine = "header-line", areaCode = "area-code", areaName = "area-name"
         case value, numerator, denominator, population, decile, missingMarkers = "missing-markers"
         case district, districtFromName = "district-from-name", expectedRows = "expected-rows"
         case ciLower = "ci-lower", ciUpper = "ci-upper", rows = "where", exceptRows = "where-not", areaLevel = "area-level", period
+        case ageBand = "age-band", deaths, events, disabled, surveyed
     }
 
     package init(from decoder: Decoder) throws {
@@ -162,7 +187,15 @@ package struct SourceSpec: Codable, Sendable, Equatable {
         exceptRows = try container.decodeIfPresent(RowConditions.self, forKey: .exceptRows)
         areaLevel = try container.decodeIfPresent(AreaLevelSpec.self, forKey: .areaLevel)
         period = try container.decodeIfPresent(PeriodSpec.self, forKey: .period)
+        ageBand = try container.decodeIfPresent(String.self, forKey: .ageBand)
+        deaths = try container.decodeIfPresent(String.self, forKey: .deaths)
+        events = try container.decodeIfPresent(String.self, forKey: .events)
+        disabled = try container.decodeIfPresent(String.self, forKey: .disabled)
+        surveyed = try container.decodeIfPresent(String.self, forKey: .surveyed)
     }
+
+    /// The column of deaths or events, whichever the source names.
+    package var eventsColumn: String? { deaths ?? events }
 
     /// The figures written as sums of rows.
     package var sums: [FieldSpec] {

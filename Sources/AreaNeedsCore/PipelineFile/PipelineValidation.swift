@@ -117,6 +117,7 @@ struct PipelineValidation {
                 continue
             }
             problems += columnProblems(method, indicator, source, at: at)
+            if !method.readsAgeBands { problems += ageBandKeysRefused(method, indicator, source, at: at) }
         }
         problems += numberProblems() + textProblems()
         return problems
@@ -147,6 +148,8 @@ struct PipelineValidation {
             if source.decile == nil && source.value == nil {
                 problems.append(PipelineProblem(path: sourceAt + [Key("decile")], message: "`\(ReleaseText.text(method))` needs `decile:` (or `value:` with national ranks)"))
             }
+        case .lifeExpectancy, .disabilityFreeLifeExpectancy, .standardisedRate:
+            problems += ageBandProblems(method, indicator, source, at: at)
         case .inherit:
             require(source.value, "value", "the column of district figures")
             if source.geography != .district && source.geography != .county {

@@ -6,6 +6,9 @@ import AreaNeedsTables
 /// come from here.
 package enum IngestedField: CaseIterable, Sendable {
     case areaName, district, value, numerator, denominator, population, decile, ciLower, ciUpper
+    /// The age-band methods' columns: the band (staged as its start age), the deaths or
+    /// events, and the people with a disability among those counted.
+    case ageBand, events, disabled, surveyed
 
     /// The column of the ingest-stage table.
     package var stagedColumn: StagedColumn {
@@ -19,6 +22,10 @@ package enum IngestedField: CaseIterable, Sendable {
         case .decile: .init("decile", .number)
         case .ciLower: .init("ci_lower", .number)
         case .ciUpper: .init("ci_upper", .number)
+        case .ageBand: .init("age_band", .number)
+        case .events: .init("events", .number)
+        case .disabled: .init("disabled", .number)
+        case .surveyed: .init("surveyed", .number)
         }
     }
 
@@ -34,6 +41,10 @@ package enum IngestedField: CaseIterable, Sendable {
         case .decile: "decile"
         case .ciLower: "ci-lower"
         case .ciUpper: "ci-upper"
+        case .ageBand: "age-band"
+        case .events: "deaths"
+        case .disabled: "disabled"
+        case .surveyed: "surveyed"
         }
     }
 
@@ -52,6 +63,10 @@ package enum IngestedField: CaseIterable, Sendable {
         case .decile: source.decile.map(FieldSpec.init(column:))
         case .ciLower: source.ciLower.map(FieldSpec.init(column:))
         case .ciUpper: source.ciUpper.map(FieldSpec.init(column:))
+        case .ageBand: source.ageBand.map(FieldSpec.init(column:))
+        case .events: source.eventsColumn.map(FieldSpec.init(column:))
+        case .disabled: source.disabled.map(FieldSpec.init(column:))
+        case .surveyed: source.surveyed.map(FieldSpec.init(column:))
         }
     }
 

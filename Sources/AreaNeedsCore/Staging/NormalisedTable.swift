@@ -23,14 +23,25 @@ package struct NormalisedTable: Sendable {
     package private(set) var uppers: [Double] = []
     /// Each area's quality, by area number; nil where it has no value.
     package private(set) var qualities: [Quality?] = []
+    /// Why each area has no value, when its method withholds one (a life expectancy of too
+    /// few people, say), by area number; nil otherwise.
+    package private(set) var reasons: [String?] = []
+    /// The county's own figure, for the methods that compute it from the counts of every
+    /// small area pooled (the age-band methods); nil for the others, whose county figure the
+    /// rank stage makes from the areas' figures.
+    package var county: Double?
 
     /// A table of the areas with these codes, their figures to be appended in order.
-    package init(areaCodes: [String] = []) {
+    package init(areaCodes: [String] = [], county: Double? = nil) {
         self.areaCodes = areaCodes
+        self.county = county
     }
 
     /// Adds the next area's figures; nil for none.
-    package mutating func append(value: Double?, numerator: Double?, denominator: Double?, lower: Double?, upper: Double?, quality: Quality?) {
+    package mutating func append(
+        value: Double?, numerator: Double?, denominator: Double?, lower: Double?, upper: Double?, quality: Quality?, reason: String? = nil
+    ) {
+        reasons.append(reason)
         values.append(value ?? .nan)
         numerators.append(numerator ?? .nan)
         denominators.append(denominator ?? .nan)
@@ -85,6 +96,8 @@ package struct NormalisedTable: Sendable {
             let code = try reader.column("area_code", .text)
             let columns = try figureColumns.map { name throws(TableError) in try reader.column(name, .number) }
             let quality = try reader.column("quality", .text)
+            let reason = try reader.column("reason", .text)
+            let county = try reader.column("county_value", .number)
             var table = NormalisedTable()
             var row = 0
             var firstDifference: (row: Int, code: String)?
@@ -99,7 +112,9 @@ package struct NormalisedTable: Sendable {
                 row += 1
                 table.append(value: record.number(columns[0]), numerator: record.number(columns[1]), denominator: record.number(columns[2]),
                              lower: record.number(columns[3]), upper: record.number(columns[4]),
-                             quality: try NormalisedTable.quality(record.text(quality), row: row))
+                             quality: try NormalisedTable.quality(record.text(quality), row: row),
+                             reason: record.isEmpty(reason) ? nil : record.text(reason))
+                if row == 1 { table.county = record.number(county) }
             }
             if let expected {
                 if let (row, code) = firstDifference {

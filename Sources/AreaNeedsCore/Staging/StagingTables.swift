@@ -34,11 +34,12 @@ package enum StagingTables {
         .init("area_code", .text), .init("value", .number), .init("numerator", .number), .init("denominator", .number),
         .init("ci_lower", .number), .init("ci_upper", .number), .init("quality", .text),
         .init("small_areas", .count), .init("small_areas_missing", .count),
+        .init("reason", .text), .init("county_value", .number),
     ]
     /// One row per target area and indicator, ranked (rank → publish).
     package static let indicatorNeedColumns = [
         "area_code", "indicator_id", "value", "numerator", "denominator", "ci_lower", "ci_upper",
-        "need_rank", "need_quintile", "highest_need", "quality", "compared_with_county",
+        "need_rank", "need_quintile", "highest_need", "quality", "compared_with_county", "value_missing_reason",
     ]
     /// One row per indicator: the county's own figure, and why the indicator is not ranked
     /// when it is not (rank → publish).

@@ -101,6 +101,10 @@ package struct AreaAccumulator: Sendable {
             used += 1
             if let inherited { valuesAgree = valuesAgree && value == inherited } else { inherited = value }
             notePublished(row.publishedInterval)
+        case .lifeExpectancy, .disabilityFreeLifeExpectancy, .standardisedRate:
+            // Counts by age band are combined by `AgeBandAccumulator`, not figure by figure:
+            // a row without its band has nothing these methods can use.
+            leaveOut()
         }
     }
 
@@ -134,6 +138,8 @@ package struct AreaAccumulator: Sendable {
         case .inherit:
             return AreaFigure(value: valuesAgree ? inherited : nil, interval: valuesAgree && publishedAgree ? published : nil,
                               quality: .inherited, smallAreasUsed: used, smallAreasMissing: missing)
+        case .lifeExpectancy, .disabilityFreeLifeExpectancy, .standardisedRate:
+            return AreaFigure(value: nil, quality: quality, smallAreasUsed: 0, smallAreasMissing: missing)
         }
     }
 

@@ -68,6 +68,7 @@ package struct IndicatorRow: Sendable, Equatable {
         case .averageRank: "average rank"
         case .localConcentration: "local concentration rank"
         case .rate, .weightedMean, .extent, .shareInMostDeprivedDecile, .inherit, .median, nil: nil
+        case .lifeExpectancy, .disabilityFreeLifeExpectancy, .standardisedRate: nil
         }
     }
 

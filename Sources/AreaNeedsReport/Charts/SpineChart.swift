@@ -4,7 +4,8 @@ import AreaNeedsRelease
 /// values as a pale bar, the middle half (25th to 75th percentile) as a darker band, the
 /// median as a line in the centre, the county's own figure as a small triangle above a
 /// thin line, and the area's value as a marker shaped and coloured by its comparison with
-/// the county. Worse is always on the left: the indicator's polarity decides which end of
+/// the county, across its 95% confidence interval (a line with end caps) where it has one.
+/// Worse is always on the left: the indicator's polarity decides which end of
 /// the range that is, and each half is scaled on its own so the median sits in the middle.
 struct SpineChart {
     static let width = 220.0
@@ -16,8 +17,10 @@ struct SpineChart {
 
     let view: SpineView
 
-    init(distribution: Distribution, higherIsWorse: Bool, value: Double?, comparison: ComparisonMark, county: Double?,
-         description: String) {
+    /// - Parameter interval: the area's 95% confidence interval; drawn within the bar, an end
+    ///   beyond the areas' range stopping at the bar's end.
+    init(distribution: Distribution, higherIsWorse: Bool, value: Double?, interval: (lower: Double, upper: Double)? = nil,
+         comparison: ComparisonMark, county: Double?, description: String) {
         let centre = SpineChart.width / 2
         let half = centre - SpineChart.margin
         let worst = distribution.worst(higherIsWorse: higherIsWorse)
@@ -35,6 +38,8 @@ struct SpineChart {
         let bandEnd = x(distribution.betterQuartile(higherIsWorse: higherIsWorse))
         let middle = SpineChart.barTop + SpineChart.barHeight / 2
         let countyX = county.map(x) ?? centre
+        // The interval's ends in either order: polarity may put the lower bound on the right.
+        let ends = interval.map { [x($0.lower), x($0.upper)].sorted() } ?? [centre, centre]
         view = SpineView(
             description: description,
             width: SVGNumber.text(SpineChart.width), height: SVGNumber.text(SpineChart.height),
@@ -48,6 +53,9 @@ struct SpineChart {
                 .map { "\(SVGNumber.text($0.0)),\(SVGNumber.text($0.1))" }.joined(separator: " "),
             countyTop: SVGNumber.text(7), countyBottom: SVGNumber.text(SpineChart.height - 1),
             hasValue: value != nil,
+            hasInterval: value != nil && interval != nil,
+            intervalStart: SVGNumber.text(ends[0]), intervalEnd: SVGNumber.text(ends[1]), intervalY: SVGNumber.text(middle),
+            capTop: SVGNumber.text(middle - 5), capBottom: SVGNumber.text(middle + 5),
             marker: ComparisonMarker(comparison, x: value.map(x) ?? centre, y: middle))
     }
 }

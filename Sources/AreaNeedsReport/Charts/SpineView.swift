@@ -6,7 +6,8 @@ struct SpineView {
     static let none = SpineView(description: "", width: "0", height: "0", barX: "0", barWidth: "0", bandX: "0", bandWidth: "0",
                                 barY: "0", barHeight: "0", medianX: "0", medianTop: "0", medianBottom: "0",
                                 hasCounty: false, countyX: "0", countyPoints: "", countyTop: "0", countyBottom: "0",
-                                hasValue: false, marker: ComparisonMarker(.notCompared, x: 0, y: 0))
+                                hasValue: false, hasInterval: false, intervalStart: "0", intervalEnd: "0", intervalY: "0",
+                                capTop: "0", capBottom: "0", marker: ComparisonMarker(.notCompared, x: 0, y: 0))
 
     var description: String
     var width, height: String
@@ -18,5 +19,10 @@ struct SpineView {
     var hasCounty: Bool
     var countyX, countyPoints, countyTop, countyBottom: String
     var hasValue: Bool
+    /// The area's 95% confidence interval: a line across the bar with a cap at each end,
+    /// under the marker.
+    var hasInterval: Bool
+    var intervalStart, intervalEnd, intervalY: String
+    var capTop, capBottom: String
     var marker: ComparisonMarker
 }

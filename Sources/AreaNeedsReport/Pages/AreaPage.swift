@@ -34,6 +34,9 @@ struct AreaPage {
         var standIn: String
         var isStandIn: Bool
         var value: String
+        /// The value's 95% confidence interval, "78.1 to 80.7", where the release has one.
+        var interval: String
+        var hasInterval: Bool
         var flags: String
         var hasFlags: Bool
         var badge: QuintileBadge
@@ -174,7 +177,7 @@ struct AreaPage {
         let countyText = indicator.countyValue.map(format.compact) ?? "–"
         guard indicator.available, let distribution else {
             let reason = indicator.available ? "No area has a figure." : (indicator.unavailableReason.isEmpty ? "No figures in this release." : indicator.unavailableReason)
-            return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: "–", flags: "", hasFlags: false,
+            return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: "–", interval: "", hasInterval: false, flags: "", hasFlags: false,
                             badge: badge, rank: rank, county: countyText, comparison: MarkerIcon(.notCompared, words: ComparisonMark.notCompared.word),
                             worst: "", middle: "", median: "", best: "", hasChart: false, chart: .none,
                             isCountyFigure: false, unavailable: true, reason: "Not available: " + reason)
@@ -182,7 +185,7 @@ struct AreaPage {
         if county, let value = need?.value {
             // The same figure for every area: no spread to draw and nothing to rank.
             return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: format.compact(value),
-                            flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank, county: countyText,
+                            interval: "", hasInterval: false, flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank, county: countyText,
                             comparison: MarkerIcon(.notCompared, words: ComparisonMark.notCompared.word),
                             worst: "", middle: "", median: "", best: "", hasChart: false, chart: .none,
                             isCountyFigure: true, unavailable: false,
@@ -192,9 +195,13 @@ struct AreaPage {
         let best = distribution.best(higherIsWorse: higherIsWorse)
         let worseQuartile = distribution.worseQuartile(higherIsWorse: higherIsWorse)
         let betterQuartile = distribution.betterQuartile(higherIsWorse: higherIsWorse)
-        let valueText = need?.value.map { format.text($0) } ?? "no value"
-        let countySentence = indicator.countyValue.map { "; county figure \(format.text($0)), the area \(comparison.words)" } ?? ""
         let show = format.compact
+        var interval: (lower: Double, upper: Double)?
+        if need?.value != nil, let lower = need?.ciLower, let upper = need?.ciUpper { interval = (lower, upper) }
+        let intervalText = interval.map { show($0.lower) + " to " + show($0.upper) } ?? ""
+        let valueText = (need?.value.map { format.text($0) } ?? "no value")
+            + (interval.map { " (95% confidence interval \(format.text($0.lower)) to \(format.text($0.upper)))" } ?? "")
+        let countySentence = indicator.countyValue.map { "; county figure \(format.text($0)), the area \(comparison.words)" } ?? ""
         // The spread's columns are narrow: ranks there are numbers, "of" the count said under the title.
         let spread = format.isRank ? format.number : format.compact
         let description = "\(indicator.title): \(area.name) \(valueText)\(countySentence); county worst \(format.text(worst)), "
@@ -202,12 +209,12 @@ struct AreaPage {
             + "best \(format.text(best)). Worse is to the left."
         return SpineRow(
             indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: need?.value.map(show) ?? "–",
-            flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank,
+            interval: intervalText, hasInterval: !intervalText.isEmpty, flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank,
             county: countyText, comparison: MarkerIcon(comparison, words: comparison.word),
             worst: spread(worst), middle: spread(worseQuartile) + " to " + spread(betterQuartile),
             median: spread(distribution.median), best: spread(best), hasChart: true,
             chart: SpineChart(distribution: distribution, higherIsWorse: higherIsWorse, value: need?.value,
-                              comparison: comparison, county: indicator.countyValue, description: description).view,
+                              interval: interval, comparison: comparison, county: indicator.countyValue, description: description).view,
             isCountyFigure: false, unavailable: false, reason: "")
     }
 }

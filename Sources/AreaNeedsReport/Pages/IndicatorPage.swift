@@ -205,6 +205,9 @@ struct IndicatorPage {
         case .shareInMostDeprivedDecile: "The share of the small areas (by lookup weight) in the most deprived 10% nationally."
         case .inherit: "A district figure, copied to each area of the district."
         case .median: "The population-weighted mean of the small areas' medians: an approximation of the area's median."
+        case .lifeExpectancy: "Deaths and populations of the small areas summed by age band, then an abridged life table (Chiang II, as PHEindicatormethods); 95% confidence intervals from its variance."
+        case .disabilityFreeLifeExpectancy: "The life table of the small areas' summed deaths and populations by age band, its years lived weighted by the share without a disability in each band (Sullivan's method); 95% confidence intervals."
+        case .standardisedRate: "Events and populations of the small areas summed by age band, then directly standardised to the 2013 European Standard Population; 95% confidence intervals by Dobson's method."
         }
     }
 }
