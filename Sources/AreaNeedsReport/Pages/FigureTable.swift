@@ -78,7 +78,7 @@ struct FigureTable {
         let quintile = need?.needQuintile
         let marks = DataFlags(need: need, indicator: indicator).marks
         guard let value = need?.value else {
-            return Cell(value: "–", note: "no value", fill: NeedPalette.missingFill, ink: NeedPalette.missingInk, missing: true)
+            return Cell(value: "–", note: NoValueText.text(need), fill: NeedPalette.missingFill, ink: NeedPalette.missingInk, missing: true)
         }
         let note = [quintile.map(String.init) ?? "–", marks].filter { !$0.isEmpty }.joined(separator: " ")
         return Cell(value: format.compact(value), note: note, fill: NeedPalette.fill(quintile: quintile),
