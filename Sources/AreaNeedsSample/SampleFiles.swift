@@ -37,7 +37,6 @@ struct SampleFiles {
             ("attainment-ward-SYNTHETIC.csv", attainment(random: &random)),
             ("community-needs-ward-SYNTHETIC.csv", communityNeeds(random: &random)),
             ("neet-msoa11-SYNTHETIC.csv", neet(random: &random)),
-            ("life-expectancy-msoa11-SYNTHETIC.csv", lifeExpectancy(random: &random)),
             ("median-pay-district-SYNTHETIC.csv", medianPay(random: &random)),
             ("wellbeing-district-SYNTHETIC.csv", wellbeing(random: &random)),
             ("deaths-by-age-lsoa21-SYNTHETIC.csv", deathsByAge(lsoa21, random: &random)),
@@ -240,32 +239,6 @@ struct SampleFiles {
             let count = Int((Double(cohort) * SyntheticWorld.proportion(typical: 0.055, spread: 0.5, need: need, noise: random.normal(sd: 0.15))).rounded())
             table.rows.append([msoa.code, msoa.name, String(cohort), String(count)])
         }
-        return table
-    }
-
-    private func lifeExpectancy(random: inout SeededRandom) -> MessyTable {
-        var table = MessyTable(header: [
-            "MSOA code", "MSOA name", "Male life expectancy at birth (years)", "Female life expectancy at birth (years)",
-            "Male disability-free life expectancy (years)", "Female disability-free life expectancy (years)",
-            "Male population", "Female population",
-        ])
-        table.titleRows = ["Life expectancy by MSOA, 2016-20 (" + SampleFiles.synthetic + ")"]
-        for (index, msoa) in world.geography.msoas.enumerated() {
-            let need = (world.needByMsoa[msoa.name] ?? 0) + world.shift(msoa.areaCode, objective: 4)
-            let population = world.populationByMsoa[msoa.name] ?? 7000
-            let male = 79 - 2.6 * need + random.normal(sd: 0.6)
-            let female = 82.6 - 2.2 * need + random.normal(sd: 0.6)
-            let maleFree = 62 - 4.5 * need + random.normal(sd: 1.2)
-            let femaleFree = 63 - 4.8 * need + random.normal(sd: 1.2)
-            // Two MSOAs have too few deaths for disability-free figures: "..".
-            let suppressed = index % 71 == 17
-            table.rows.append([
-                msoa.code, msoa.name, MessyTable.decimal(male, 1), MessyTable.decimal(female, 1),
-                suppressed ? ".." : MessyTable.decimal(maleFree, 1), suppressed ? ".." : MessyTable.decimal(femaleFree, 1),
-                MessyTable.count(population * 49 / 100), MessyTable.count(population * 51 / 100),
-            ])
-        }
-        table.notes = [".. = not available: too few deaths.", "Source: " + SampleFiles.synthetic]
         return table
     }
 

@@ -293,6 +293,26 @@ struct AgeBandMethodTests {
         #expect(error.message.contains(message) && (value.isEmpty || error.message.contains(value)), "\(error.message)")
     }
 
+    @Test(arguments: [
+        (nil, "esp.csv: no such file"),
+        ("Age band,People\n0-4,5000\n10-14,5500\n15+,4000\n", "does not fit the bands 0-9, 10-14, 15+"),
+        ("Age band,People\n0-4,5000\n5-9,many\n", "line 3, column 2 (People): expected a number"),
+        ("Age band,People\n0-4,5000\n5+,-1\n", "the standard population's weight for age band 5+ is -1.0"),
+        ("Age band,People\nunder five,5000\n", "line 2: unknown age band 'under five'"),
+    ] as [(String?, String)])
+    func aStandardPopulationThatCannotBeUsedIsAConfigurationError(file: String?, message: String) throws {
+        setUp(Self.indicator("admissions", aggregation: "standardised-rate", options: "    standard-population: ../data-raw/sources/esp.csv", source: """
+                  geography: lsoa11
+                  events: Admissions
+                  population: Population
+            """), file: "LSOA,Age band,Sex,Admissions,Population\n")
+        if let file { project.write("data-raw/sources/esp.csv", file) }
+        let error = try #require(throws: AreaNeedsError.self) { try Pipeline.load(path: project.pipelinePath) }
+        #expect(error.category == .configuration)
+        #expect(error.message.contains("(indicators[5].standard-population): "), "\(error.message)")
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+
     @Test func columnsOfAnotherMethodAreRefusedAndThoseNeededRequired() throws {
         setUp(Self.indicator("rate-of-deaths", aggregation: "standardised-rate", source: """
                   geography: lsoa11

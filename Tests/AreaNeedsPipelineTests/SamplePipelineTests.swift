@@ -18,7 +18,7 @@ struct SamplePipelineTests {
         let folder = NSTemporaryDirectory() + "areaneeds-sample-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try SampleGenerator(geographyFolder: Self.repository + "/data-raw/geography", outputFolder: folder).generate()
-        #expect(written.count == 16)
+        #expect(written.count == 15)
         for path in written {
             let name = (path as NSString).lastPathComponent
             #expect(name.contains("-SYNTHETIC"))

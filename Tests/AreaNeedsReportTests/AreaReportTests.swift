@@ -210,11 +210,47 @@ struct AreaReportTests {
         for text in ["95% confidence interval", "Higher is worse", "<code>rate</code>", "fuel-poverty-lsoa11-SYNTHETIC.csv", "<dd>2020</dd>"] {
             #expect(html.contains(text), "\(text)")
         }
-        // A weighted mean has no intervals, and says what its notes say.
-        let mean = try String(contentsOfFile: Self.sample.report + "/indicators/life-expectancy-male.html", encoding: .utf8)
+        #expect(html.contains("lines are 95% confidence intervals (Wilson score)"))
+        // A weighted mean has no intervals.
+        let mean = try String(contentsOfFile: Self.sample.report + "/indicators/neighbourhood-needs.html", encoding: .utf8)
         #expect(!mean.contains("95% confidence interval"))
-        #expect(mean.contains("Higher is better"))
-        #expect(mean.contains("an approximation of the SPA&#39;s own"))
+        // Life expectancy: the life table's intervals, said so, and what its notes say.
+        let life = try String(contentsOfFile: Self.sample.report + "/indicators/life-expectancy-male.html", encoding: .utf8)
+        for text in ["lines are 95% confidence intervals (from the life table: Chiang&#39;s variance, Silcocks&#39; for the last band)",
+                     "Higher is better", "<code>life-expectancy</code>", "deaths-by-age-lsoa21-SYNTHETIC.csv",
+                     "The deaths and populations are SYNTHETIC"] {
+            #expect(life.contains(text), "\(text)")
+        }
+    }
+
+    @Test func lifeExpectancyPagesListEachAreasInterval() throws {
+        let release = Self.sample.release
+        let names = Dictionary(uniqueKeysWithValues: try release.areas().map { ($0.name, $0.code) })
+        for id in ["life-expectancy-male", "life-expectancy-female", "disability-free-life-expectancy-male", "disability-free-life-expectancy-female"] {
+            let needs = Dictionary(uniqueKeysWithValues: try release.indicatorNeeds().filter { $0.indicatorId == id }.map { ($0.areaCode, $0) })
+            let page = try Self.sample.page("indicators/\(id).html")
+            let table = try #require(page.elements(named: "table").last)
+            let headings = table.elements(named: "th").map(\.text)
+            let column = try #require(headings.firstIndex(of: "95% confidence interval"))
+            let valueColumn = try #require(headings.firstIndex(of: "Value (years)"))
+            var checked = 0
+            for row in table.elements(named: "tr").dropFirst() {
+                let name = try #require(row.elements(named: "a").first?.text)
+                let code = try #require(names[name])
+                let need = try #require(needs[code])
+                // The row's cells, the area's th among them, as the headings are.
+                let cells = row.children.filter { $0.name == "td" || $0.name == "th" }.map(\.text)
+                let value = try #require(need.value), lower = try #require(need.ciLower), upper = try #require(need.ciUpper)
+                #expect(lower < value && value < upper && upper - lower < 3, "\(id) \(need.areaCode)")
+                #expect(cells[valueColumn] == String(format: "%.1f", value), "\(id): \(cells[valueColumn])")
+                #expect(cells[column] == String(format: "%.1f to %.1f", lower, upper), "\(id): \(cells[column])")
+                checked += 1
+            }
+            #expect(checked == 34)
+            // One interval line with two caps per area in the chart.
+            let chart = try #require(page.elements(named: "svg").first { $0["class"] == "dots" })
+            #expect(chart.elements(named: "line").filter { $0["stroke-width"] == "1.5" && $0["stroke-dasharray"] == nil }.count == 34 * 3)
+        }
     }
 
     @Test func areaPagesGiveEachFigureItsIntervalInWordsAndOnTheSpine() throws {

@@ -117,6 +117,29 @@ struct CountyComparisonTests {
         #expect(chart.all.contains { $0["class"] == "county" })
     }
 
+    @Test func lifeExpectanciesAreComparedWithTheCountyByTheirIntervals() throws {
+        let release = ReportedRelease.sample.release
+        let indicators = try release.indicators()
+        let needs = try release.indicatorNeeds()
+        for id in ["life-expectancy-male", "life-expectancy-female", "disability-free-life-expectancy-male", "disability-free-life-expectancy-female"] {
+            let indicator = try #require(indicators.first { $0.id == id })
+            let county = try #require(indicator.countyValue)
+            var tally: [CountyComparison: Int] = [:]
+            for need in needs where need.indicatorId == id {
+                let lower = try #require(need.ciLower), upper = try #require(need.ciUpper)
+                // Better (higher is better) only when the whole interval lies above the county's figure.
+                let expected: CountyComparison = lower > county ? .better : upper < county ? .worse : .similar
+                #expect(need.comparedWithCounty == expected, "\(id) \(need.areaCode): \(lower) to \(upper) against \(county)")
+                tally[expected, default: 0] += 1
+            }
+            // The synthetic deprived areas live shorter lives: some worse, some better, some similar.
+            #expect(tally[.worse, default: 0] > 0 && tally[.better, default: 0] > 0 && tally[.similar, default: 0] > 0, "\(id): \(tally)")
+            let html = try String(contentsOfFile: ReportedRelease.sample.report + "/indicators/\(id).html", encoding: .utf8)
+            #expect(html.contains(String(format: "The county&#39;s own figure: %.1f years. Against it, by each area&#39;s 95%% confidence interval: %d worse, %d similar, %d better, 0 not compared.",
+                                         county, tally[.worse, default: 0], tally[.similar, default: 0], tally[.better, default: 0])), "\(id)")
+        }
+    }
+
     @Test func eachComparisonHasItsMark() {
         #expect(ComparisonMark(.worse) == .worse && ComparisonMark(.similar) == .similar && ComparisonMark(.better) == .better)
         #expect(ComparisonMark(nil) == .notCompared)

@@ -1,5 +1,6 @@
 import AreaNeedsMethods
 import AreaNeedsTables
+import Foundation
 
 /// What an indicator computed by an age-band method (`life-expectancy`,
 /// `disability-free-life-expectancy`, `standardised-rate`) needs besides its rows: the age
@@ -73,10 +74,22 @@ package struct AgeBandSettings: Sendable, Hashable {
         multiplier = indicator.scale ?? Self.defaultMultiplier
     }
 
+    /// The largest standard population file read.
+    static let maximumStandardPopulationBytes = 64 * 1024
+
     /// Reads a standard population: a CSV (or workbook) table whose first column holds the
     /// age bands, youngest first (labels such as `0`, `1-4`, `90+`, or start ages), and whose
     /// second holds the people in each, with a header row above them.
     static func readStandardPopulation(_ path: String) throws(Problem) -> StandardPopulation {
+        // A table of a few dozen bands: anything but a small regular file is refused unread
+        // (a device or a pipe would never end).
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw Problem(key: "standard-population", message: "\(path): no such file (the standard population, a CSV of age bands and people)")
+        }
+        if let size = attributes[.size] as? NSNumber, size.intValue > maximumStandardPopulationBytes {
+            throw Problem(key: "standard-population", message: "\(path): \(size.intValue) bytes, larger than a standard population of age bands can be (at most \(maximumStandardPopulationBytes))")
+        }
         var starts: [Int] = []
         var labels: [AgeBandLabel] = []
         var people: [Double] = []

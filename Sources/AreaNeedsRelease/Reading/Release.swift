@@ -220,7 +220,8 @@ package struct Release: Sendable {
                 ciUpper: Double(row["ci_upper"] ?? ""), needRank: Int(row["need_rank"] ?? ""),
                 needQuintile: Int(row["need_quintile"] ?? ""), highestNeed: Release.bool(row["highest_need"]),
                 quality: try value("quality", of: record, in: table),
-                comparedWithCounty: try value("compared_with_county", of: record, in: table))
+                comparedWithCounty: try value("compared_with_county", of: record, in: table),
+                valueMissingReason: row["value_missing_reason"] ?? "")
         }
     }
 

@@ -97,6 +97,9 @@ package struct IndicatorNeedRow: Sendable, Equatable {
     package var quality: Quality?
     /// How the figure compares with the county's; nil when not compared.
     package var comparedWithCounty: CountyComparison? = nil
+    /// Why the area has no value although its small areas have data (a life expectancy
+    /// suppressed for too small a population, say); empty otherwise.
+    package var valueMissingReason: String = ""
 }
 
 /// A row of `objective_needs.csv`.

@@ -15,6 +15,8 @@ struct DotChart {
         var upper: Double?
         var quintile: Int?
         var tooltip: String
+        /// What stands for a missing value: "no value (suppressed: ...)".
+        var missing = "no value"
     }
 
     static let labelFont = 11.0
@@ -41,7 +43,7 @@ struct DotChart {
                 labelX: SVGNumber.text(left - 8), labelY: SVGNumber.text(y + 4),
                 text: row.label, tooltip: row.tooltip,
                 stripe: index % 2 == 0, stripeY: SVGNumber.text(y - DotChart.rowHeight / 2),
-                hasValue: row.value != nil, x: SVGNumber.text(row.value.map(scale.x) ?? left), y: SVGNumber.text(y),
+                hasValue: row.value != nil, missing: row.missing, x: SVGNumber.text(row.value.map(scale.x) ?? left), y: SVGNumber.text(y),
                 fill: NeedPalette.fill(quintile: row.quintile),
                 hasInterval: row.lower != nil && row.upper != nil,
                 lowerX: SVGNumber.text(row.lower.map(scale.x) ?? left), upperX: SVGNumber.text(row.upper.map(scale.x) ?? left),

@@ -13,6 +13,8 @@ struct DotChartView {
         var stripe: Bool
         var stripeY: String
         var hasValue: Bool
+        /// Written where the dot would be when there is no value: "no value", and why.
+        var missing: String
         var x, y: String
         var fill: String
         var hasInterval: Bool

@@ -37,6 +37,9 @@ struct AreaPage {
         /// The value's 95% confidence interval, "78.1 to 80.7", where the release has one.
         var interval: String
         var hasInterval: Bool
+        /// Why there is no value, when the release says ("suppressed: ...").
+        var missingReason: String
+        var hasMissingReason: Bool
         var flags: String
         var hasFlags: Bool
         var badge: QuintileBadge
@@ -177,7 +180,8 @@ struct AreaPage {
         let countyText = indicator.countyValue.map(format.compact) ?? "–"
         guard indicator.available, let distribution else {
             let reason = indicator.available ? "No area has a figure." : (indicator.unavailableReason.isEmpty ? "No figures in this release." : indicator.unavailableReason)
-            return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: "–", interval: "", hasInterval: false, flags: "", hasFlags: false,
+            return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: "–", interval: "", hasInterval: false,
+                            missingReason: "", hasMissingReason: false, flags: "", hasFlags: false,
                             badge: badge, rank: rank, county: countyText, comparison: MarkerIcon(.notCompared, words: ComparisonMark.notCompared.word),
                             worst: "", middle: "", median: "", best: "", hasChart: false, chart: .none,
                             isCountyFigure: false, unavailable: true, reason: "Not available: " + reason)
@@ -185,7 +189,8 @@ struct AreaPage {
         if county, let value = need?.value {
             // The same figure for every area: no spread to draw and nothing to rank.
             return SpineRow(indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: format.compact(value),
-                            interval: "", hasInterval: false, flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank, county: countyText,
+                            interval: "", hasInterval: false, missingReason: "", hasMissingReason: false,
+                            flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank, county: countyText,
                             comparison: MarkerIcon(.notCompared, words: ComparisonMark.notCompared.word),
                             worst: "", middle: "", median: "", best: "", hasChart: false, chart: .none,
                             isCountyFigure: true, unavailable: false,
@@ -199,7 +204,8 @@ struct AreaPage {
         var interval: (lower: Double, upper: Double)?
         if need?.value != nil, let lower = need?.ciLower, let upper = need?.ciUpper { interval = (lower, upper) }
         let intervalText = interval.map { show($0.lower) + " to " + show($0.upper) } ?? ""
-        let valueText = (need?.value.map { format.text($0) } ?? "no value")
+        let missingReason = need?.value == nil ? need?.valueMissingReason ?? "" : ""
+        let valueText = (need?.value.map { format.text($0) } ?? NoValueText.text(need))
             + (interval.map { " (95% confidence interval \(format.text($0.lower)) to \(format.text($0.upper)))" } ?? "")
         let countySentence = indicator.countyValue.map { "; county figure \(format.text($0)), the area \(comparison.words)" } ?? ""
         // The spread's columns are narrow: ranks there are numbers, "of" the count said under the title.
@@ -209,7 +215,8 @@ struct AreaPage {
             + "best \(format.text(best)). Worse is to the left."
         return SpineRow(
             indicator: link, vintage: vintage, standIn: standIn, isStandIn: !standIn.isEmpty, value: need?.value.map(show) ?? "–",
-            interval: intervalText, hasInterval: !intervalText.isEmpty, flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank,
+            interval: intervalText, hasInterval: !intervalText.isEmpty,
+            missingReason: missingReason, hasMissingReason: !missingReason.isEmpty, flags: flagWords, hasFlags: !flagWords.isEmpty, badge: badge, rank: rank,
             county: countyText, comparison: MarkerIcon(comparison, words: comparison.word),
             worst: spread(worst), middle: spread(worseQuartile) + " to " + spread(betterQuartile),
             median: spread(distribution.median), best: spread(best), hasChart: true,

@@ -83,7 +83,7 @@ struct FigureTable {
         let quintile = need?.needQuintile
         let flags = DataFlags(need: need, indicator: indicator)
         guard let value = need?.value else {
-            return Cell(value: "–", note: "no value", fill: NeedPalette.missingFill, ink: NeedPalette.missingInk, missing: true, countyFigure: false)
+            return Cell(value: "–", note: NoValueText.text(need), fill: NeedPalette.missingFill, ink: NeedPalette.missingInk, missing: true, countyFigure: false)
         }
         // The county's figure has no quintile: its mark "C" says why, in place of a dash.
         let county = quintile == nil && flags.contains(.county)

@@ -62,6 +62,8 @@ struct IndicatorPage {
     var hasChart: Bool
     var chart: DotChartView
     var hasIntervals: Bool
+    /// How the intervals are computed, for the chart's caption: "Wilson score".
+    var intervalMethod: String
     var hasCounts: Bool
     var rows: [Row]
     /// Whether the page lists districts rather than every area.
@@ -126,6 +128,7 @@ struct IndicatorPage {
             summary = "No \(data.release.schema.areaLabel) has a figure."
         }
         hasIntervals = needs.contains { $0.ciLower != nil && $0.ciUpper != nil }
+        intervalMethod = IndicatorPage.intervalMethod(indicator.aggregation)
         if let countyValue = indicator.countyValue {
             let tally = ComparisonMark.allCases.map { comparison in
                 (comparison, needs.filter { $0.value != nil && ComparisonMark($0.comparedWithCounty) == comparison }.count)
@@ -172,14 +175,16 @@ struct IndicatorPage {
                 denominator: need.denominator.map(IndicatorPage.count) ?? "–",
                 badge: flags.contains(.county) && need.needQuintile == nil ? QuintileBadge(county: ()) : QuintileBadge(need.needQuintile),
                 comparison: MarkerIcon(comparison, words: comparison.word),
-                flags: flags.subtracting(.missing).words.joined(separator: ", "))
+                flags: ((need.value == nil && !need.valueMissingReason.isEmpty ? [need.valueMissingReason] : [])
+                    + flags.subtracting(.missing).words).joined(separator: ", "))
         }
         hasChart = indicator.available && !values.isEmpty && !byDistrict
         let chartRows = sorted.map { need in
             DotChart.Row(label: data.area(need.areaCode)?.name ?? need.areaCode, value: need.value, lower: need.ciLower, upper: need.ciUpper,
                          quintile: need.needQuintile,
                          tooltip: OverviewPage.tooltip(data: data, areaName: data.area(need.areaCode)?.name ?? need.areaCode, indicator: indicator, need: need)
-                            + (need.ciLower != nil && need.ciUpper != nil ? "; 95% CI \(format.text(need.ciLower!)) to \(format.text(need.ciUpper!))" : ""))
+                            + (need.ciLower != nil && need.ciUpper != nil ? "; 95% CI \(format.text(need.ciLower!)) to \(format.text(need.ciUpper!))" : ""),
+                         missing: NoValueText.text(need))
         }
         chart = DotChart(
             id: "values",
@@ -187,6 +192,17 @@ struct IndicatorPage {
                 + (hasIntervals ? ", with 95% confidence intervals as lines" : "") + "; the dashed line is the median"
                 + (indicator.countyValue != nil ? ", the solid line the county's own figure" : "") + ". The table below gives the figures.",
             rows: chartRows, median: distribution?.median, county: indicator.countyValue).view
+    }
+
+    /// How a method's 95% confidence intervals are computed, in a few words.
+    static func intervalMethod(_ method: AggregationMethod?) -> String {
+        switch method {
+        case .rate: "Wilson score"
+        case .lifeExpectancy: "from the life table: Chiang's variance, Silcocks' for the last band"
+        case .disabilityFreeLifeExpectancy: "Sullivan's method: the life table's variance and the prevalence's"
+        case .standardisedRate: "Dobson's method"
+        case .weightedMean, .averageRank, .extent, .localConcentration, .shareInMostDeprivedDecile, .inherit, .median, nil: "as the source publishes them"
+        }
     }
 
     /// Counts after apportioning need not be whole: one decimal when they are not.

@@ -231,7 +231,7 @@ struct OverviewPage {
         let flags = DataFlags(need: need, indicator: indicator)
         var text = "\(areaName): \(indicator.title)"
         guard let value = need?.value else {
-            let reason = indicator.available ? "no value" : "not available: " + (indicator.unavailableReason.isEmpty ? "no figures in this release" : indicator.unavailableReason)
+            let reason = indicator.available ? NoValueText.text(need) : "not available: " + (indicator.unavailableReason.isEmpty ? "no figures in this release" : indicator.unavailableReason)
             return text + ": " + reason
         }
         text += " \(data.format(indicator).text(value))"
