@@ -125,7 +125,9 @@ struct LatestLinkTests {
             #expect(run.standardError.contains(releases + "/\(name): not a release"), "\(name): \(run.standardError)")
         }
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: releases + "/latest") == "1.1.0")
-        // summary warns of them too; a link named like a version is not read as a release.
+        // validate and summary warn of them too; a link named like a version is not read as a release.
+        let validate = try areaneeds(project, "validate", "pipelines/test.yml")
+        #expect(validate.status == 0 && validate.standardError.contains("/9.0.0: not a release"), "\(validate.transcript)")
         let summary = try areaneeds(project, "summary")
         #expect(summary.status == 0 && summary.standardError.contains("/7.0.0: not a release"), "\(summary.transcript)")
         let linked = try areaneeds(project, "summary", "--release", "data-out/test/7.0.0")

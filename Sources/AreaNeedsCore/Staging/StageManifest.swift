@@ -73,10 +73,9 @@ package struct StageManifest: Codable, Sendable, Equatable {
     package func write(_ path: String) throws(AreaNeedsError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let temporary = "\(path).partial-\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            try encoder.encode(self).write(to: URL(fileURLWithPath: temporary))
-            try FileSystem.rename(temporary, to: path)
+            // A new temporary file (never one reached through a link), renamed over `path`.
+            try FileSystem.writeFile(path, Array(encoder.encode(self)))
         } catch {
             throw AreaNeedsError(.output, "\(path): cannot write the stage manifest (\(StageManifest.reason(error)))")
         }
@@ -84,7 +83,7 @@ package struct StageManifest: Codable, Sendable, Equatable {
 
     /// The reason a manifest could not be written, as the system or Foundation says it.
     private static func reason(_ error: any Error) -> String {
-        (error as? SystemError)?.description ?? error.localizedDescription
+        (error as? TableError)?.description ?? (error as? SystemError)?.description ?? error.localizedDescription
     }
 
     /// True when the outputs it lists are still there with the recorded content: the same

@@ -105,6 +105,9 @@ package struct Release: Sendable {
                 path = history.path(of: version)
             case .foreign(let what):
                 throw AreaNeedsError(.inputData, history.foreignLatestMessage(what))
+            case .stale(let target) where Folder.kind(ofPath: history.folder + "/" + target) == .folder:
+                // A folder beside it that is not a whole release: the verifier says what is wrong.
+                path = history.folder + "/" + target
             case .stale(let target):
                 throw AreaNeedsError(.inputData, "\(path): names \(SafeText.excerpt(target)), which is not a release there; run the pipeline again to repair it (or give the release folder)" + ReleaseHistory.known(history))
             case .missing:

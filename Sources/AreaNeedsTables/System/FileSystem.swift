@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renaming, removing, linking and flushing files by path, for the stages and releases:
 /// the system calls behind them are made in `SystemCalls`.
 package enum FileSystem {
@@ -34,5 +36,11 @@ package enum FileSystem {
         }
         if let failure { throw failure }
         try output.commit(durable: false)
+    }
+
+    /// Creates the new file at `path` for writing: it must not exist, and a symbolic link
+    /// there is refused, never followed (`O_EXCL | O_NOFOLLOW`).
+    package static func createNewFile(_ path: String) throws(SystemError) -> FileHandle {
+        FileHandle(fileDescriptor: try SystemCalls.createNew(path), closeOnDealloc: true)
     }
 }

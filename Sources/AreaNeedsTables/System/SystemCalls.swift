@@ -55,6 +55,12 @@ enum SystemCalls {
         return try regularFile(descriptor)
     }
 
+    /// Creates the file at `path` for writing: it must not exist (`O_EXCL`; a symbolic
+    /// link there is refused, never followed).
+    static func createNew(_ path: String) throws(SystemError) -> Int32 {
+        try retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
+    }
+
     /// Creates the file `name` in the folder open at `folder` for writing: it must not
     /// exist (`O_EXCL`; a symbolic link by that name is refused, never followed).
     static func createNew(_ name: String, in folder: Int32) throws(SystemError) -> Int32 {

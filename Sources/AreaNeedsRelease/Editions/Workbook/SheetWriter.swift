@@ -49,11 +49,12 @@ final class SheetWriter {
         self.name = name
         self.sharedStrings = sharedStrings
         self.bodyPath = bodyPath
-        guard FileManager.default.createFile(atPath: bodyPath, contents: nil),
-              let handle = FileHandle(forWritingAtPath: bodyPath) else {
-            throw AreaNeedsError(.output, "\(bodyPath): cannot write the workbook's sheet \(name)")
+        do {
+            // A new file, never one reached through a link.
+            handle = try FileSystem.createNewFile(bodyPath)
+        } catch {
+            throw AreaNeedsError(.output, "\(bodyPath): cannot write the workbook's sheet \(name) (\(error))")
         }
-        self.handle = handle
     }
 
     deinit { try? handle.close() }
