@@ -182,12 +182,12 @@ final class MadeUpRelease {
 
     init(areas: Int, districts: Int, indicators: Int) throws {
         var geography = "spa_code,spa_name,district_code,district_name,population\n"
-        var figures = "code," + (0..<indicators).map { "v\($0)" }.joined(separator: ",") + "\n"
+        var figures = "code,population," + (0..<indicators).map { "v\($0)" }.joined(separator: ",") + "\n"
         var generator = SeededGenerator(seed: 2026)
         for area in 0..<areas {
             let district = area % districts
             geography += "M\(area),Made-up area \(area),MD\(district),Made-up district \(district),1000\n"
-            figures += "M\(area)," + (0..<indicators).map { _ in String(Double.random(in: 0..<100, using: &generator)) }.joined(separator: ",") + "\n"
+            figures += "M\(area),1000," + (0..<indicators).map { _ in String(Double.random(in: 0..<100, using: &generator)) }.joined(separator: ",") + "\n"
         }
         project.write("data-raw/geography/areas.csv", geography)
         project.write("data-raw/sources/figures.csv", figures)
@@ -218,6 +218,7 @@ final class MadeUpRelease {
                       geography: area
                       area-code: code
                       value: v\(indicator)
+                      population: population
 
                 """
         }
