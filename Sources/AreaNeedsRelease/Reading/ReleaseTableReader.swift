@@ -21,10 +21,38 @@ package final class ReleaseTableReader {
     private let reader: TableReader
     private let positions: [String: Int]
     private let tableColumns: [TableColumn]
+    /// Per column: what its values must be, with no reference counted, for the loop over
+    /// every field of every row.
+    private let checks: [ColumnCheck]
     /// Per column: the texts of its closed set, if it has one.
     private let allowed: [Set<String>?]
     /// Per foreign key: its columns' positions and the keys of the table it refers to.
     private let foreign: [(key: TableSchema.ForeignKey, positions: [Int], known: Set<String>)]
+    /// Per foreign key: the position of its one column (-1 for a key of several), and the
+    /// keys it may take.
+    private let foreignColumn: [Int]
+    private let foreignKnown: [Set<String>]
+
+    /// A column's type and constraints.
+    private struct ColumnCheck {
+        enum Kind { case text, closed, boolean, integer, number }
+        let kind: Kind
+        let required: Bool
+        let minimum: Double
+        let maximum: Double
+
+        init(_ field: TableSchema.Field) {
+            switch field.type {
+            case .string: kind = field.allowed == nil ? .text : .closed
+            case .boolean: kind = .boolean
+            case .integer: kind = .integer
+            case .number: kind = .number
+            }
+            required = field.required
+            minimum = field.minimum ?? -.infinity
+            maximum = field.maximum ?? .infinity
+        }
+    }
 
     /// Opens `rules`' table in `folder` and checks its header.
     ///
@@ -55,6 +83,7 @@ package final class ReleaseTableReader {
         self.positions = positions
         tableColumns = declared.enumerated().map { TableColumn(index: $0.offset, name: $0.element) }
         allowed = rules.fields.map { $0.allowed.map(Set.init) }
+        checks = rules.fields.map(ColumnCheck.init)
         var foreign: [(key: TableSchema.ForeignKey, positions: [Int], known: Set<String>)] = []
         for key in rules.foreignKeys {
             guard let known = references.keys(of: key.resource, key.referencedFields) else {
@@ -64,6 +93,8 @@ package final class ReleaseTableReader {
             foreign.append((key, key.fields.compactMap { positions[$0] }, known))
         }
         self.foreign = foreign
+        foreignColumn = foreign.map { $0.positions.count == 1 ? $0.positions[0] : -1 }
+        foreignKnown = foreign.map(\.known)
     }
 
     /// What every message about a table's content ends with.
@@ -107,12 +138,14 @@ package final class ReleaseTableReader {
                     numbers[index] = try value(text, index, line: record.line)
                     texts[index] = text
                 }
-                for (index, key) in foreign.enumerated() {
-                    let value = key.positions.count == 1 ? texts[key.positions[0]] : ReleaseKeys.value(key.positions.map { texts[$0] })
+                for index in foreignColumn.indices {
+                    let column = foreignColumn[index]
+                    let value = column >= 0 ? texts[column] : ReleaseKeys.value(foreign[index].positions.map { texts[$0] })
                     if value.isEmpty || value == found[index] { continue }
-                    guard key.known.contains(value) else {
-                        throw problem(record.line, key.key.fields.joined(separator: ", "), "\(SafeText.excerpt(value.replacingOccurrences(of: "\u{1F}", with: ", "))) "
-                            + "is not in \(key.key.resource).csv (\(key.key.referencedFields.joined(separator: ", ")))")
+                    guard foreignKnown[index].contains(value) else {
+                        let key = foreign[index].key
+                        throw problem(record.line, key.fields.joined(separator: ", "), "\(SafeText.excerpt(value.replacingOccurrences(of: "\u{1F}", with: ", "))) "
+                            + "is not in \(key.resource).csv (\(key.referencedFields.joined(separator: ", ")))")
                     }
                     found[index] = value
                 }
@@ -147,43 +180,46 @@ package final class ReleaseTableReader {
     /// Checks one value, returning it as a number for number and integer columns (NaN when
     /// empty or not numeric).
     private func value(_ text: String, _ index: Int, line: Int) throws(AreaNeedsError) -> Double {
-        let field = rules.fields[index]
+        let check = checks[index]
         if text.isEmpty {
-            if field.required { throw problem(line, field.name, "empty, where every row must have a value") }
+            if check.required { throw problem(line, rules.fields[index].name, "empty, where every row must have a value") }
             return .nan
         }
-        var number = Double.nan
-        switch field.type {
-        case .string:
-            if let allowed = allowed[index], !allowed.contains(text) {
+        let number: Double
+        switch check.kind {
+        case .text:
+            return .nan
+        case .closed:
+            if allowed[index]?.contains(text) != true {
+                let field = rules.fields[index]
                 throw problem(line, field.name, "\"\(SafeText.excerpt(text))\" is none of \(field.allowed?.joined(separator: ", ") ?? "")")
             }
             return .nan
         case .boolean:
             guard text == "true" || text == "false" else {
-                throw problem(line, field.name, "\"\(SafeText.excerpt(text))\" is not true or false")
+                throw problem(line, rules.fields[index].name, "\"\(SafeText.excerpt(text))\" is not true or false")
             }
             return .nan
         case .integer:
             guard let whole = Int(text) else {
                 let what = ReleaseTableReader.decimal(text).map { $0.isFinite ? "not a whole number" : "not a finite number" } ?? "not a number"
-                throw problem(line, field.name, "\"\(SafeText.excerpt(text))\" is \(what), where the column holds whole numbers")
+                throw problem(line, rules.fields[index].name, "\"\(SafeText.excerpt(text))\" is \(what), where the column holds whole numbers")
             }
             number = Double(whole)
         case .number:
             guard let decimal = ReleaseTableReader.decimal(text) else {
-                throw problem(line, field.name, "\"\(SafeText.excerpt(text))\" is not a number")
+                throw problem(line, rules.fields[index].name, "\"\(SafeText.excerpt(text))\" is not a number")
             }
             guard decimal.isFinite else {
-                throw problem(line, field.name, "\"\(SafeText.excerpt(text))\" is not a finite number")
+                throw problem(line, rules.fields[index].name, "\"\(SafeText.excerpt(text))\" is not a finite number")
             }
             number = decimal
         }
-        if let minimum = field.minimum, number < minimum {
-            throw problem(line, field.name, "\(text) is below the least value allowed, \(ReleaseTableReader.shown(minimum))")
+        if number < check.minimum {
+            throw problem(line, rules.fields[index].name, "\(text) is below the least value allowed, \(ReleaseTableReader.shown(check.minimum))")
         }
-        if let maximum = field.maximum, number > maximum {
-            throw problem(line, field.name, "\(text) is above the greatest value allowed, \(ReleaseTableReader.shown(maximum))")
+        if number > check.maximum {
+            throw problem(line, rules.fields[index].name, "\(text) is above the greatest value allowed, \(ReleaseTableReader.shown(check.maximum))")
         }
         return number
     }
