@@ -4,8 +4,8 @@ import Foundation
 /// it is read, or as soon as a table passes its row limit, never read into memory whole.
 ///
 /// The standard limits are the national benchmark's release (7,142 areas, 26 indicators:
-/// 185,692 rows and about 20 MB in `indicator_needs.csv`, its largest table) with room
-/// for twenty times as much; `data-out/README.md` ("Limits on reading a release") states
+/// 185,692 rows and 18 MB in `indicator_needs.csv`, its largest table) with room
+/// for more than twenty times as much; `data-out/README.md` ("Limits on reading a release") states
 /// them. Tests pass small ones.
 package struct ReleaseLimits: Sendable, Equatable {
     /// Most data rows in one table.
