@@ -64,7 +64,7 @@ enum ReleaseProvenance {
 
     /// The fingerprint a release was published from, from its provenance.
     static func fingerprint(in folder: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: folder + "/provenance.json"),
+        guard let data = ReleaseLimits.standard.contents(ofDescription: folder + "/provenance.json"),
               let json = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
         return json["publish_fingerprint"]?.string
     }

@@ -127,6 +127,10 @@ struct ReleaseDiffTests {
         sample.schemas["areas"]!.fields.append(.init("region", .string, "The region."))
         for index in sample.areas.indices { sample.areas[index].append("North West") }
         sample.omitted = ["framework"]
+        // Rows only for the areas and indicators the release lists, as its foreign keys require.
+        sample.indicatorNeeds.removeAll { $0[0] == "A2" || $0[1] == "ind-b" }
+        sample.objectiveNeeds.removeAll { $0[0] == "A2" }
+        sample.lookup[1][2] = "A3"
         _ = try folder.writer.publish(sample.draft)
 
         let diff = try ReleaseDiff(from: Release.open(folder.path + "/1.0.0"), to: Release.open(folder.path + "/2.0.0"))

@@ -33,6 +33,8 @@ struct SampleDraft {
     var schemas = Dictionary(uniqueKeysWithValues: ReleaseSchema().tables.map { ($0.name, $0) })
     /// Tables left out of the release.
     var omitted: Set<String> = []
+    /// Rows of the fixed tables (objectives, outcomes, framework) in place of their own.
+    var replaced: [String: [[String]]] = [:]
 
     static let objectives = (1...5).map { ["\($0)", "objective-\($0)", "Objective \($0)", ""] }
     static let outcomes = [["1", "1", "An outcome", ""]]
@@ -43,7 +45,7 @@ struct SampleDraft {
             "areas": areas, "objectives": SampleDraft.objectives, "outcomes": SampleDraft.outcomes,
             "indicators": indicators, "indicator_needs": indicatorNeeds, "objective_needs": objectiveNeeds,
             "framework": SampleDraft.framework, "area_lookup": lookup,
-        ]
+        ].merging(replaced) { _, replacement in replacement }
         let tables = ReleaseSchema().tables.map(\.name).filter { !omitted.contains($0) }.map { name in
             ReleaseTable(schema: schemas[name]!, rows: rows[name] ?? [])
         }

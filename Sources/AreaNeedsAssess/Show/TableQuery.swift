@@ -45,22 +45,14 @@ package struct TableQuery: Sendable {
         let keys = try sortKeys(of: schema)
         let filters = try self.filters(for: schema, in: release)
         let allColumns = schema.columns
+        // Read through the release's checks, as every reader of a release is.
+        let reader = try release.tableReader(schema.name)
+        guard reader.columns == allColumns else {
+            throw AreaNeedsError(.inputData, "\(reader.path): the header is not the table's columns (\(allColumns.joined(separator: ",")))")
+        }
         var rows: [[String]] = []
-        do {
-            let reader = try TableReader(path: release.folder + "/" + schema.fileName, options: ReadOptions(header: .line(1)))
-            guard reader.header.names == allColumns else {
-                throw AreaNeedsError(.inputData, "\(release.folder)/\(schema.fileName): the header is not the table's columns (\(allColumns.joined(separator: ",")))")
-            }
-            try reader.forEachRecord { record in
-                let texts = record.texts
-                if filters.allSatisfy({ $0.keeps(texts) }) { rows.append(texts) }
-            }
-        } catch let error as AreaNeedsError {
-            throw error
-        } catch let error as TableError {
-            throw AreaNeedsError(error, context: "release \(release.label)")
-        } catch {
-            throw AreaNeedsError(.internal, "\(release.folder)/\(schema.fileName): \(error)")
+        try reader.forEachRecord { record in
+            if filters.allSatisfy({ $0.keeps(record.texts) }) { rows.append(record.texts) }
         }
         rows = SortKey.sorted(rows, by: keys)
         let places = chosen.map { name in allColumns.firstIndex(of: name)! }

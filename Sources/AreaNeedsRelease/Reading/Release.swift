@@ -5,6 +5,11 @@ import Foundation
 
 /// A published release, opened for reading after checking it against its checksums:
 /// tools refuse to decide anything on a corrupt or incomplete release.
+///
+/// Every table is read through `ReleaseTableReader`, which checks each row against what
+/// the data package promises (types, required values, unique keys, foreign keys) within
+/// `limits`; the tables the foreign keys refer to are read, and their keys kept, when the
+/// release is opened.
 package struct Release: Sendable {
     /// The version folder (links resolved).
     package let folder: String
@@ -15,6 +20,12 @@ package struct Release: Sendable {
     package let schema: ReleaseSchema
     /// The procurement rules the release was published with.
     package let policy: ReleasePolicy
+    /// What reading the release may take.
+    package let limits: ReleaseLimits
+    /// The descriptor's resources (tables) by name, in its order.
+    private let resources: [(name: String, resource: JSONValue)]
+    /// The keys foreign keys refer to.
+    private var keys = ReleaseKeys()
 
     /// Opens a release.
     ///
@@ -26,11 +37,12 @@ package struct Release: Sendable {
     ///   - pipeline: the pipeline whose latest release `latest` means (`--pipeline`).
     ///   - defaultPipeline: the one `latest` means when several have releases and none is
     ///     named (`areaneeds.yml`).
+    ///   - limits: how much reading it may take (tests make them small).
     package static func open(_ location: String, dataOut: String = "data-out", pipeline: String? = nil,
-                            defaultPipeline: String? = nil) throws(AreaNeedsError) -> Release {
+                            defaultPipeline: String? = nil, limits: ReleaseLimits = .standard) throws(AreaNeedsError) -> Release {
         let folder = try resolve(location, dataOut: dataOut, pipeline: pipeline, defaultPipeline: defaultPipeline)
-        try ReleaseVerifier.verify(folder: folder)
-        let files = ReleaseFiles(folder: folder)
+        try ReleaseVerifier.verify(folder: folder, limits: limits)
+        let files = ReleaseFiles(folder: folder, limits: limits)
         guard let descriptor = files.descriptor,
               let versionText = descriptor["version"]?.string, let version = ReleaseVersion(versionText) else {
             throw AreaNeedsError(.inputData, "\(folder)/datapackage.json: has no valid version")
@@ -49,11 +61,44 @@ package struct Release: Sendable {
         default: break
         }
         if let source = extra?["procurement_threshold_source"]?.string { policy.thresholdSource = source }
-        return Release(
+        let resources = (descriptor["resources"]?.array ?? []).compactMap { resource in
+            resource["name"]?.string.map { (name: $0, resource: resource) }
+        }
+        var release = Release(
             folder: folder,
             pipeline: extra?["pipeline"]?.string ?? URL(fileURLWithPath: folder).deletingLastPathComponent().lastPathComponent,
             version: version, title: descriptor["title"]?.string ?? "", synthetic: synthetic,
-            schema: ReleaseSchema(areaKey: areaKey, areaLabel: areaLabel, ranksWithinDistricts: withinDistricts), policy: policy)
+            schema: ReleaseSchema(areaKey: areaKey, areaLabel: areaLabel, ranksWithinDistricts: withinDistricts), policy: policy,
+            limits: limits, resources: resources)
+        try release.readReferencedKeys()
+        return release
+    }
+
+    /// Reads the tables that foreign keys refer to, each after those it refers to itself,
+    /// and keeps the keys referred to.
+    private mutating func readReferencedKeys() throws(AreaNeedsError) {
+        var wanted: [String: [[String]]] = [:]
+        for (name, _) in resources {
+            for key in try rules(of: name).foreignKeys where !(wanted[key.resource]?.contains(key.referencedFields) ?? false) {
+                wanted[key.resource, default: []].append(key.referencedFields)
+            }
+        }
+        var done: Set<String> = []
+        var reading: [String] = []
+        func read(_ name: String) throws(AreaNeedsError) {
+            if done.contains(name) { return }
+            if reading.contains(name) {
+                throw AreaNeedsError(.inputData, "\(folder)/datapackage.json: the foreign keys of \(reading.joined(separator: ", ")) refer to each other in a circle")
+            }
+            guard tableNames.contains(name) else { return }  // told when a table refers to it
+            reading.append(name)
+            for key in try rules(of: name).foreignKeys { try read(key.resource) }
+            let collected = try tableReader(name).forEachRecord(collecting: wanted[name] ?? []) { _ in }
+            for (columns, values) in collected { keys.add(values, of: name, columns) }
+            reading.removeLast()
+            done.insert(name)
+        }
+        for (name, _) in resources where wanted[name] != nil { try read(name) }
     }
 
     /// The pipelines under `dataOut` that have a latest release, by name.
@@ -130,128 +175,164 @@ package struct Release: Sendable {
 
     // MARK: - Tables
 
-    /// Every row of a table as text, keyed by column name.
-    package func rows(of table: String) throws(AreaNeedsError) -> [[String: String]] {
-        try records(of: table).map(\.fields)
+    /// The names of the tables the release has, in its descriptor's order.
+    package var tableNames: [String] { resources.map(\.name) }
+
+    /// What reading table `name` checks.
+    func rules(of name: String) throws(AreaNeedsError) -> TableRules {
+        guard let resource = resources.first(where: { $0.name == name })?.resource else {
+            throw AreaNeedsError(.inputData, "\(folder)/datapackage.json: the release \(label) has no table \(name)" + ReleaseTableReader.hint)
+        }
+        return try TableRules(name: name, product: schema.table(name), resource: resource, descriptorPath: folder + "/datapackage.json")
     }
 
-    /// Every row of a table as text, keyed by column name, with the line it starts on.
-    func records(of table: String) throws(AreaNeedsError) -> [(line: Int, fields: [String: String])] {
-        let path = folder + "/" + table + ".csv"
-        do {
-            let reader = try TableReader(path: path, options: ReadOptions(header: .line(1)))
-            let names = reader.header.names
-            var rows: [(line: Int, fields: [String: String])] = []
-            try reader.forEachRecord { record in
-                let texts = record.texts
-                var row: [String: String] = [:]
-                for (index, name) in names.enumerated() { row[name] = index < texts.count ? texts[index] : "" }
-                rows.append((record.line, row))
-            }
-            return rows
-        } catch let error as TableError {
-            throw AreaNeedsError(error, context: "release \(label)")
-        } catch {
-            throw AreaNeedsError(.internal, "\(path): \(error)")
-        }
+    /// A reader of table `name`, which checks every row as it reads it: the one way the
+    /// tools read a release's tables.
+    package func tableReader(_ name: String) throws(AreaNeedsError) -> ReleaseTableReader {
+        try ReleaseTableReader(folder: folder, label: label, rules: rules(of: name), limits: limits, references: keys)
+    }
+
+    /// Every row of table `name`, made into `Row`s by `make`, which is given the reader (to
+    /// find its columns) and the checked record.
+    private func read<Row>(_ name: String, _ make: (ReleaseTableReader) -> (ReleaseRecord) throws(AreaNeedsError) -> Row) throws(AreaNeedsError) -> [Row] {
+        let reader = try tableReader(name)
+        let row = make(reader)
+        var rows: [Row] = []
+        try reader.forEachRecord { record throws(AreaNeedsError) in rows.append(try row(record)) }
+        return rows
     }
 
     /// The value of a column of a closed set (`ReleaseText`); nil when the cell is empty.
     /// Throws, naming the file, line and column, when it holds no value of the set.
-    private func value<Value: ReleaseTextValue>(_ column: String, of record: (line: Int, fields: [String: String]),
+    private func value<Value: ReleaseTextValue>(_ column: String, at position: Int?, of record: ReleaseRecord,
                                                 in table: TableSchema) throws(AreaNeedsError) -> Value? {
-        let text = record.fields[column] ?? ""
+        let text = record.text(position)
         if text.isEmpty { return nil }
         guard let value = ReleaseText.value(text, as: Value.self) else {
             let known = ReleaseText.texts(of: Value.self).joined(separator: ", ")
-            throw AreaNeedsError(.inputData, "\(folder)/\(table.fileName), line \(record.line), column \(column): \"\(text)\" is none of \(known); the release was written by another version of areaneeds, or changed")
+            throw AreaNeedsError(.inputData, "release \(label): \(folder)/\(table.fileName), line \(record.line), column \(column): \"\(SafeText.excerpt(text))\" is none of \(known)" + ReleaseTableReader.hint)
         }
         return value
     }
 
     package func areas() throws(AreaNeedsError) -> [AreaRow] {
-        try rows(of: schema.areas.name).map { row in
-            AreaRow(code: row[schema.areaCode] ?? "", name: row[schema.areaName] ?? "",
-                    districtCode: row["district_code"] ?? "", districtName: row["district_name"] ?? "",
-                    population: Double(row["population"] ?? ""))
+        try read(schema.areas.name) { reader in
+            let (code, name, districtCode, districtName, population) = (
+                reader.column(schema.areaCode), reader.column(schema.areaName), reader.column("district_code"),
+                reader.column("district_name"), reader.column("population"))
+            return { record in
+                AreaRow(code: record.text(code), name: record.text(name), districtCode: record.text(districtCode),
+                        districtName: record.text(districtName), population: record.number(population))
+            }
         }
     }
 
     package func objectives() throws(AreaNeedsError) -> [ObjectiveRow] {
-        try rows(of: schema.objectives.name).map { row in
-            ObjectiveRow(id: Int(row["objective_id"] ?? "") ?? 0, shortName: row["short_name"] ?? "",
-                         title: row["title"] ?? "", description: row["description"] ?? "")
+        try read(schema.objectives.name) { reader in
+            let (id, shortName, title, description) = (
+                reader.column("objective_id"), reader.column("short_name"), reader.column("title"), reader.column("description"))
+            return { record in
+                ObjectiveRow(id: record.integer(id) ?? 0, shortName: record.text(shortName), title: record.text(title),
+                             description: record.text(description))
+            }
         }
     }
 
     package func outcomes() throws(AreaNeedsError) -> [OutcomeRow] {
-        try rows(of: schema.outcomes.name).map { row in
-            OutcomeRow(id: Int(row["outcome_id"] ?? "") ?? 0, objectiveId: Int(row["objective_id"] ?? "") ?? 0,
-                       outcome: row["outcome"] ?? "",
-                       corporatePriorities: (row["corporate_priorities"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty })
+        try read(schema.outcomes.name) { reader in
+            let (id, objective, outcome, priorities) = (
+                reader.column("outcome_id"), reader.column("objective_id"), reader.column("outcome"), reader.column("corporate_priorities"))
+            return { record in
+                OutcomeRow(id: record.integer(id) ?? 0, objectiveId: record.integer(objective) ?? 0, outcome: record.text(outcome),
+                           corporatePriorities: Release.list(record.text(priorities)))
+            }
         }
     }
 
     package func indicators() throws(AreaNeedsError) -> [IndicatorRow] {
         let table = schema.indicators
-        return try records(of: table.name).map { record throws(AreaNeedsError) in
-            let row = record.fields
-            guard let polarity: Polarity = try value("polarity", of: record, in: table) else {
-                throw AreaNeedsError(.inputData, "\(folder)/\(table.fileName), line \(record.line), column polarity: empty; the release was written by another version of areaneeds, or changed")
+        return try read(table.name) { reader in
+            let column = { (name: String) in reader.column(name) }
+            let (id, title, objective, polarity, unit, aggregation, source, geography, vintage) = (
+                column("indicator_id"), column("title"), column("objective_id"), column("polarity"), column("unit"),
+                column("aggregation"), column("source"), column("source_geography"), column("vintage"))
+            let (available, unavailable, notes, synthetic, standsIn, nationalCount, countyValue, notRanked) = (
+                column("available"), column("unavailable_reason"), column("notes"), column("synthetic"), column("stands_in_for"),
+                column("national_count"), column("county_value"), column("not_ranked_reason"))
+            return { record throws(AreaNeedsError) in
+                guard let polarityValue: Polarity = try value("polarity", at: polarity, of: record, in: table) else {
+                    throw AreaNeedsError(.inputData, "release \(label): \(folder)/\(table.fileName), line \(record.line), column polarity: empty" + ReleaseTableReader.hint)
+                }
+                return IndicatorRow(
+                    id: record.text(id), title: record.text(title), objectiveId: record.integer(objective) ?? 0,
+                    polarity: polarityValue, unit: record.text(unit),
+                    aggregation: try value("aggregation", at: aggregation, of: record, in: table),
+                    source: record.text(source), sourceGeography: try value("source_geography", at: geography, of: record, in: table),
+                    vintage: record.text(vintage),
+                    available: record.bool(available) == true, unavailableReason: record.text(unavailable),
+                    notes: record.text(notes), synthetic: record.bool(synthetic) == true,
+                    standsInFor: Release.list(record.text(standsIn)),
+                    nationalCount: record.integer(nationalCount), countyValue: record.number(countyValue),
+                    notRankedReason: record.text(notRanked))
             }
-            return IndicatorRow(
-                id: row["indicator_id"] ?? "", title: row["title"] ?? "", objectiveId: Int(row["objective_id"] ?? "") ?? 0,
-                polarity: polarity, unit: row["unit"] ?? "", aggregation: try value("aggregation", of: record, in: table),
-                source: row["source"] ?? "", sourceGeography: try value("source_geography", of: record, in: table),
-                vintage: row["vintage"] ?? "",
-                available: row["available"] == "true", unavailableReason: row["unavailable_reason"] ?? "",
-                notes: row["notes"] ?? "", synthetic: row["synthetic"] == "true",
-                standsInFor: (row["stands_in_for"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty },
-                nationalCount: Int(row["national_count"] ?? ""), countyValue: Double(row["county_value"] ?? ""),
-                notRankedReason: row["not_ranked_reason"] ?? "")
         }
     }
 
     package func indicatorNeeds() throws(AreaNeedsError) -> [IndicatorNeedRow] {
         let table = schema.indicatorNeeds
-        return try records(of: table.name).map { record throws(AreaNeedsError) in
-            let row = record.fields
-            return IndicatorNeedRow(
-                areaCode: row[schema.areaCode] ?? "", indicatorId: row["indicator_id"] ?? "",
-                value: Double(row["value"] ?? ""), numerator: Double(row["numerator"] ?? ""),
-                denominator: Double(row["denominator"] ?? ""), ciLower: Double(row["ci_lower"] ?? ""),
-                ciUpper: Double(row["ci_upper"] ?? ""), needRank: Int(row["need_rank"] ?? ""),
-                needQuintile: Int(row["need_quintile"] ?? ""), highestNeed: Release.bool(row["highest_need"]),
-                quality: try value("quality", of: record, in: table),
-                comparedWithCounty: try value("compared_with_county", of: record, in: table),
-                valueMissingReason: row["value_missing_reason"] ?? "")
+        return try read(table.name) { reader in
+            let column = { (name: String) in reader.column(name) }
+            let (area, indicator, value, numerator, denominator, lower, upper) = (
+                column(schema.areaCode), column("indicator_id"), column("value"), column("numerator"), column("denominator"),
+                column("ci_lower"), column("ci_upper"))
+            let (rank, quintile, highest, quality, compared) = (
+                column("need_rank"), column("need_quintile"), column("highest_need"), column("quality"), column("compared_with_county"))
+            let missingReason = column("value_missing_reason")
+            return { record throws(AreaNeedsError) in
+                IndicatorNeedRow(
+                    areaCode: record.text(area), indicatorId: record.text(indicator),
+                    value: record.number(value), numerator: record.number(numerator),
+                    denominator: record.number(denominator), ciLower: record.number(lower),
+                    ciUpper: record.number(upper), needRank: record.integer(rank),
+                    needQuintile: record.integer(quintile), highestNeed: record.bool(highest),
+                    quality: try self.value("quality", at: quality, of: record, in: table),
+                    comparedWithCounty: try self.value("compared_with_county", at: compared, of: record, in: table),
+                    valueMissingReason: record.text(missingReason))
+            }
         }
     }
 
     package func objectiveNeeds() throws(AreaNeedsError) -> [ObjectiveNeedRow] {
-        try rows(of: schema.objectiveNeeds.name).map { row in
-            ObjectiveNeedRow(
-                areaCode: row[schema.areaCode] ?? "", objectiveId: Int(row["objective_id"] ?? "") ?? 0,
-                indicatorsRanked: Int(row["indicators_ranked"] ?? "") ?? 0,
-                indicatorsInWorstTwoFifths: Int(row["indicators_in_worst_two_fifths"] ?? "") ?? 0,
-                meanNeedRank: Double(row["mean_need_rank"] ?? ""), needRank: Int(row["need_rank"] ?? ""),
-                needQuintile: Int(row["need_quintile"] ?? ""), highestNeed: Release.bool(row["highest_need"]))
+        try read(schema.objectiveNeeds.name) { reader in
+            let column = { (name: String) in reader.column(name) }
+            let (area, objective, ranked, worst, mean, rank, quintile, highest) = (
+                column(schema.areaCode), column("objective_id"), column("indicators_ranked"), column("indicators_in_worst_two_fifths"),
+                column("mean_need_rank"), column("need_rank"), column("need_quintile"), column("highest_need"))
+            return { record in
+                ObjectiveNeedRow(
+                    areaCode: record.text(area), objectiveId: record.integer(objective) ?? 0,
+                    indicatorsRanked: record.integer(ranked) ?? 0, indicatorsInWorstTwoFifths: record.integer(worst) ?? 0,
+                    meanNeedRank: record.number(mean), needRank: record.integer(rank),
+                    needQuintile: record.integer(quintile), highestNeed: record.bool(highest))
+            }
         }
     }
 
     package func framework() throws(AreaNeedsError) -> [MeasureRow] {
-        try rows(of: schema.framework.name).map { row in
-            MeasureRow(objectiveId: Int(row["objective_id"] ?? "") ?? 0, outcomeId: Int(row["outcome_id"] ?? "") ?? 0,
-                       measureNumber: Int(row["measure_number"] ?? "") ?? 0, outcome: row["outcome"] ?? "",
-                       exampleMeasure: row["example_measure"] ?? "")
+        try read(schema.framework.name) { reader in
+            let (objective, outcome, number, outcomeText, measure) = (
+                reader.column("objective_id"), reader.column("outcome_id"), reader.column("measure_number"),
+                reader.column("outcome"), reader.column("example_measure"))
+            return { record in
+                MeasureRow(objectiveId: record.integer(objective) ?? 0, outcomeId: record.integer(outcome) ?? 0,
+                           measureNumber: record.integer(number) ?? 0, outcome: record.text(outcomeText),
+                           exampleMeasure: record.text(measure))
+            }
         }
     }
 
-    static func bool(_ text: String?) -> Bool? {
-        switch text {
-        case "true": true
-        case "false": false
-        default: nil
-        }
+    /// A list written with " | " between its items.
+    static func list(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.components(separatedBy: " | ").filter { !$0.isEmpty }
     }
 }

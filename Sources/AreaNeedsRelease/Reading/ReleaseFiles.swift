@@ -9,10 +9,11 @@ struct ReleaseFiles {
     /// The datapackage descriptor.
     let descriptor: JSONValue?
 
-    init(folder: String) {
+    /// Reads the records; one larger than `limits.maxDescriptionBytes` reads as absent.
+    init(folder: String, limits: ReleaseLimits = .standard) {
         self.folder = folder
-        hashes = ReleaseFiles.readSums(folder + "/SHA256SUMS")
-        descriptor = FileManager.default.contents(atPath: folder + "/datapackage.json")
+        hashes = ReleaseFiles.readSums(folder + "/SHA256SUMS", limits: limits)
+        descriptor = limits.contents(ofDescription: folder + "/datapackage.json")
             .flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
     }
 
@@ -61,8 +62,8 @@ struct ReleaseFiles {
     }
 
     /// Parses `sha256sum` output: "<hash>  <name>" per line.
-    static func readSums(_ path: String) -> [String: String] {
-        guard let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else { return [:] }
+    static func readSums(_ path: String, limits: ReleaseLimits = .standard) -> [String: String] {
+        guard let text = limits.contents(ofDescription: path).map({ String(decoding: $0, as: UTF8.self) }) else { return [:] }
         var sums: [String: String] = [:]
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)

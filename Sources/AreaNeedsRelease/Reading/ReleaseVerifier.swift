@@ -2,17 +2,27 @@ import AreaNeedsCore
 import Foundation
 
 /// Checks a release folder against its own `SHA256SUMS`: every listed file present with
-/// the recorded content, and the tables the descriptor names all listed.
+/// the recorded content, and the tables the descriptor names all listed; no file larger
+/// than `ReleaseLimits` allow, which is told before anything is hashed.
 package enum ReleaseVerifier {
-    /// Throws, naming the first file that is missing or changed.
-    package static func verify(folder: String) throws(AreaNeedsError) {
+    /// Throws, naming the first file that is missing, changed or too large.
+    package static func verify(folder: String, limits: ReleaseLimits = .standard) throws(AreaNeedsError) {
         let sumsPath = folder + "/SHA256SUMS"
         guard FileManager.default.fileExists(atPath: sumsPath) else {
             throw AreaNeedsError(.inputData, "\(folder): not a complete release (no SHA256SUMS)")
         }
-        let sums = ReleaseFiles.readSums(sumsPath)
+        for name in ["SHA256SUMS", "datapackage.json", "provenance.json"] where fileSize(folder + "/" + name) > limits.maxDescriptionBytes {
+            throw AreaNeedsError(.inputData, "\(folder)/\(name): \(fileSize(folder + "/" + name)) bytes, more than the \(limits.maxDescriptionBytes) "
+                + "it may have (data-out/README.md, \"Limits on reading a release\"); not read")
+        }
+        let sums = ReleaseFiles.readSums(sumsPath, limits: limits)
         guard !sums.isEmpty else {
             throw AreaNeedsError(.inputData, "\(sumsPath): lists no files")
+        }
+        let descriptions: Set<String> = ["datapackage.json", "provenance.json"]
+        for name in sums.keys.sorted() where !descriptions.contains(name) && fileSize(folder + "/" + name) > limits.maxFileBytes {
+            let label = URL(fileURLWithPath: folder).deletingLastPathComponent().lastPathComponent + " " + URL(fileURLWithPath: folder).lastPathComponent
+            throw ReleaseTableReader.overLimit(folder + "/" + name, bytes: fileSize(folder + "/" + name), limits: limits, label: label)
         }
         // Hashed on every core, the largest files first; the first problem by name is told.
         let listed = sums.sorted { $0.key < $1.key }.map { (name: $0.key, expected: $0.value) }
@@ -26,7 +36,7 @@ package enum ReleaseVerifier {
             }
         }
         for case .failure(let problem) in checks { throw problem }
-        let files = ReleaseFiles(folder: folder)
+        let files = ReleaseFiles(folder: folder, limits: limits)
         guard files.descriptor != nil else {
             throw AreaNeedsError(.inputData, "\(folder)/datapackage.json: missing or not valid JSON")
         }
@@ -48,7 +58,7 @@ package enum ReleaseVerifier {
         }
     }
 
-    private static func fileSize(_ path: String) -> Int {
+    static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? -1
     }
 }
