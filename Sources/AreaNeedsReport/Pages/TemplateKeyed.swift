@@ -5,7 +5,7 @@ import Mustache
 /// boxed) for each name it looks up, which made a national report's pages take minutes.
 protocol TemplateKeyed: MustacheParent {
     /// Each field the templates use, by the name they use.
-    static var templateKeys: [String: PartialKeyPath<Self>] { get }
+    static var templateKeys: [String: PartialKeyPath<Self> & Sendable] { get }
 }
 
 extension TemplateKeyed {
@@ -15,14 +15,14 @@ extension TemplateKeyed {
 }
 
 extension HeatmapView: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<HeatmapView>] = [
+    static let templateKeys: [String: PartialKeyPath<HeatmapView> & Sendable] = [
         "id": \.id, "description": \.description, "width": \.width, "height": \.height, "bands": \.bands,
         "columns": \.columns, "groups": \.groups, "rows": \.rows, "cells": \.cells,
     ]
 }
 
 extension HeatmapView.CellView: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<HeatmapView.CellView>] = [
+    static let templateKeys: [String: PartialKeyPath<HeatmapView.CellView> & Sendable] = [
         "x": \.x, "y": \.y, "width": \.width, "height": \.height, "fill": \.fill, "ink": \.ink, "text": \.text,
         "textX": \.textX, "textY": \.textY, "tooltip": \.tooltip, "area": \.area, "column": \.column, "quintile": \.quintile,
         "missing": \.missing, "synthetic": \.synthetic, "inherited": \.inherited, "apportioned": \.apportioned,
@@ -32,7 +32,7 @@ extension HeatmapView.CellView: TemplateKeyed {
 }
 
 extension SpineView: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<SpineView>] = [
+    static let templateKeys: [String: PartialKeyPath<SpineView> & Sendable] = [
         "description": \.description, "width": \.width, "height": \.height, "barX": \.barX, "barWidth": \.barWidth,
         "bandX": \.bandX, "bandWidth": \.bandWidth, "barY": \.barY, "barHeight": \.barHeight, "medianX": \.medianX,
         "medianTop": \.medianTop, "medianBottom": \.medianBottom, "hasCounty": \.hasCounty, "countyX": \.countyX,
@@ -42,18 +42,18 @@ extension SpineView: TemplateKeyed {
 }
 
 extension ComparisonMarker: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<ComparisonMarker>] = [
+    static let templateKeys: [String: PartialKeyPath<ComparisonMarker> & Sendable] = [
         "circle": \.circle, "diamond": \.diamond, "square": \.square, "cx": \.cx, "cy": \.cy, "r": \.r, "points": \.points,
         "x": \.x, "y": \.y, "side": \.side, "fill": \.fill, "stroke": \.stroke, "strokeWidth": \.strokeWidth,
     ]
 }
 
 extension MarkerIcon: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<MarkerIcon>] = ["marker": \.marker, "words": \.words]
+    static let templateKeys: [String: PartialKeyPath<MarkerIcon> & Sendable] = ["marker": \.marker, "words": \.words]
 }
 
 extension AreaPage.SpineRow: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<AreaPage.SpineRow>] = [
+    static let templateKeys: [String: PartialKeyPath<AreaPage.SpineRow> & Sendable] = [
         "indicator": \.indicator, "vintage": \.vintage, "standIn": \.standIn, "isStandIn": \.isStandIn, "value": \.value,
         "flags": \.flags, "hasFlags": \.hasFlags, "badge": \.badge, "rank": \.rank, "county": \.county,
         "comparison": \.comparison, "worst": \.worst, "middle": \.middle, "median": \.median, "best": \.best,
@@ -63,23 +63,23 @@ extension AreaPage.SpineRow: TemplateKeyed {
 }
 
 extension QuintileBadge: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<QuintileBadge>] = [
+    static let templateKeys: [String: PartialKeyPath<QuintileBadge> & Sendable] = [
         "hasQuintile": \.hasQuintile, "number": \.number, "fill": \.fill, "ink": \.ink, "label": \.label,
     ]
 }
 
 extension FigureTable.Cell: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<FigureTable.Cell>] = [
+    static let templateKeys: [String: PartialKeyPath<FigureTable.Cell> & Sendable] = [
         "value": \.value, "note": \.note, "fill": \.fill, "ink": \.ink, "missing": \.missing, "countyFigure": \.countyFigure,
     ]
 }
 
 extension OverviewPage.TableCell: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<OverviewPage.TableCell>] = [
+    static let templateKeys: [String: PartialKeyPath<OverviewPage.TableCell> & Sendable] = [
         "text": \.text, "note": \.note, "hasNote": \.hasNote, "fill": \.fill, "ink": \.ink, "unranked": \.unranked,
     ]
 }
 
 extension Link: TemplateKeyed {
-    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<Link>] = ["href": \.href, "text": \.text]
+    static let templateKeys: [String: PartialKeyPath<Link> & Sendable] = ["href": \.href, "text": \.text]
 }
