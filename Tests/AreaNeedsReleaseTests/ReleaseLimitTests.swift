@@ -13,8 +13,8 @@ struct ReleaseLimitTests {
         var sample = SampleDraft()
         sample.areas.append(["A3", "Area Three", "D1", "Dale", "300"])
         sample.indicatorNeeds += [
-            ["A3", "ind-a", "30", "30", "300", "25", "36", "3", "5", "false", "exact", "worse"],
-            ["A3", "ind-b", "5.5", "", "", "", "", "3", "5", "false", "exact", ""],
+            ["A3", "ind-a", "30", "30", "300", "25", "36", "3", "5", "false", "exact", "worse", ""],
+            ["A3", "ind-b", "5.5", "", "", "", "", "3", "5", "false", "exact", "", ""],
         ]
         let (release, folder) = try EditedRelease.open(sample, limits: ReleaseLimits(maxRows: 5))
         // The areas and the five objectives were read when the release was opened.

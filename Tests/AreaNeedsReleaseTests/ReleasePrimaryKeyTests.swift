@@ -12,7 +12,7 @@ struct ReleasePrimaryKeyTests {
     @Test func aRepeatedNeedRowIsRefusedNamingTheKeyAndBothLines() throws {
         var sample = SampleDraft()
         // A1 on ind-a again, now in quintile 1.
-        sample.indicatorNeeds.append(["A1", "ind-a", "10", "10", "100", "5", "17", "1", "1", "true", "exact", "better"])
+        sample.indicatorNeeds.append(["A1", "ind-a", "10", "10", "100", "5", "17", "1", "1", "true", "exact", "better", ""])
         let (release, folder) = try EditedRelease.open(sample)
         let error = #expect(throws: AreaNeedsError.self) { try release.indicatorNeeds() }
         #expect(error?.category == .inputData)
@@ -67,7 +67,7 @@ struct ReleasePrimaryKeyTests {
 
     @Test func aKeyDroppedFromTheDescriptorIsStillChecked() throws {
         var sample = SampleDraft()
-        sample.indicatorNeeds.append(["A2", "ind-b", "4.5", "", "", "", "", "2", "5", "false", "exact", ""])
+        sample.indicatorNeeds.append(["A2", "ind-b", "4.5", "", "", "", "", "2", "5", "false", "exact", "", ""])
         let folder = try EditedRelease.publish(sample)
         let path = folder.path + "/1.0.0"
         try EditedRelease.reseal(path) { descriptor in

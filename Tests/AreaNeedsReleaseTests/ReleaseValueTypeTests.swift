@@ -59,7 +59,7 @@ struct ReleaseValueTypeTests {
 
     @Test func numbersAsTheReleaseWritesThemAreRead() throws {
         var sample = SampleDraft()
-        sample.indicatorNeeds[0] = ["A1", "ind-a", "1.5e-3", "-0.0", "+100", "25000.0", "17", "2", "5", "false", "exact", "better"]
+        sample.indicatorNeeds[0] = ["A1", "ind-a", "1.5e-3", "-0.0", "+100", "25000.0", "17", "2", "5", "false", "exact", "better", ""]
         let (release, folder) = try EditedRelease.open(sample)
         let row = try #require(try release.indicatorNeeds().first)
         #expect(row.value == 0.0015 && row.numerator == 0 && row.denominator == 100 && row.ciLower == 25000)

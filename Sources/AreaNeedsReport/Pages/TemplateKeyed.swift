@@ -10,7 +10,15 @@ protocol TemplateKeyed: MustacheParent {
 
 extension TemplateKeyed {
     func child(named name: String) -> Any? {
-        Self.templateKeys[name].map { self[keyPath: $0] }
+        if let key = Self.templateKeys[name] { return self[keyPath: key] }
+        #if DEBUG
+        // A field left out of the table above would render as nothing, silently: debug
+        // builds (the tests) stop on it. Names of enclosing contexts are not fields here.
+        if Mirror(reflecting: self).children.contains(where: { $0.label == name }) {
+            assertionFailure("\(Self.self).templateKeys lacks \"\(name)\", which a template reads")
+        }
+        #endif
+        return nil
     }
 }
 
@@ -37,7 +45,8 @@ extension SpineView: TemplateKeyed {
         "bandX": \.bandX, "bandWidth": \.bandWidth, "barY": \.barY, "barHeight": \.barHeight, "medianX": \.medianX,
         "medianTop": \.medianTop, "medianBottom": \.medianBottom, "hasCounty": \.hasCounty, "countyX": \.countyX,
         "countyPoints": \.countyPoints, "countyTop": \.countyTop, "countyBottom": \.countyBottom, "hasValue": \.hasValue,
-        "marker": \.marker,
+        "hasInterval": \.hasInterval, "intervalStart": \.intervalStart, "intervalEnd": \.intervalEnd,
+        "intervalY": \.intervalY, "capTop": \.capTop, "capBottom": \.capBottom, "marker": \.marker,
     ]
 }
 
@@ -55,7 +64,8 @@ extension MarkerIcon: TemplateKeyed {
 extension AreaPage.SpineRow: TemplateKeyed {
     static let templateKeys: [String: PartialKeyPath<AreaPage.SpineRow> & Sendable] = [
         "indicator": \.indicator, "vintage": \.vintage, "standIn": \.standIn, "isStandIn": \.isStandIn, "value": \.value,
-        "flags": \.flags, "hasFlags": \.hasFlags, "badge": \.badge, "rank": \.rank, "county": \.county,
+        "interval": \.interval, "hasInterval": \.hasInterval, "missingReason": \.missingReason,
+        "hasMissingReason": \.hasMissingReason, "flags": \.flags, "hasFlags": \.hasFlags, "badge": \.badge, "rank": \.rank, "county": \.county,
         "comparison": \.comparison, "worst": \.worst, "middle": \.middle, "median": \.median, "best": \.best,
         "hasChart": \.hasChart, "chart": \.chart, "isCountyFigure": \.isCountyFigure, "unavailable": \.unavailable,
         "reason": \.reason,
