@@ -1,5 +1,6 @@
 import AreaNeedsCore
 import AreaNeedsRelease
+import Foundation
 
 /// The area profile report of a release: a static site of plain HTML with inline SVG and
 /// CSS (no JavaScript), readable offline straight from disk. `index.html` is the overview;
@@ -80,30 +81,84 @@ package struct AreaReport: Sendable {
         return pages
     }
 
-    /// Renders the pages one at a time, in the order of `pages()`, handing each to `body`:
-    /// only one page is held at once, however large the release.
-    package func eachPage(_ body: (Page) throws(AreaNeedsError) -> Void) throws(AreaNeedsError) {
-        let byDistrict = self.byDistrict
-        try body(try index())
-        if byDistrict {
-            for district in data.districts {
-                let page = OverviewPage(data: data, paths: paths, split: split, district: district)
-                try body(Page(path: paths.district(district.code), html: try templates.render(page, template: "overview")))
+    /// Renders the pages in the order of `pages()`, handing each to `body` on the calling
+    /// thread, in that order. With a `concurrency` above 1 the pages are rendered that many at
+    /// once, a `batch` of pages at a time, and the batch is handed over in order before the
+    /// next is started: at most a batch of pages is held, however large the release. The pages
+    /// are the same, byte for byte, whatever the concurrency.
+    ///
+    /// A page that cannot be rendered stops the walk there: the pages before it have been
+    /// handed to `body`, none after it.
+    ///
+    /// - Parameters:
+    ///   - concurrency: how many pages are rendered at once; by default one per processor
+    ///     core, and 1 renders them one after the other on the calling thread.
+    ///   - batch: how many pages are rendered before they are handed over (with a
+    ///     concurrency above 1).
+    package func eachPage(concurrency: Int = AreaReport.defaultConcurrency, batch: Int = AreaReport.batchSize,
+                          _ body: (Page) throws(AreaNeedsError) -> Void) throws(AreaNeedsError) {
+        let total = pageCount
+        guard concurrency > 1 else {
+            for number in 0..<total { try body(try page(number)) }
+            return
+        }
+        let batch = max(1, batch)
+        for start in stride(from: 0, to: total, by: batch) {
+            let end = min(start + batch, total)
+            let workers = min(concurrency, end - start)
+            // Worker w renders the batch's pages w, w + workers, w + 2 workers, ...
+            let rendered = Parallel.map(Array(0..<workers)) { worker in
+                stride(from: start + worker, to: end, by: workers).map { number in
+                    Result { () throws(AreaNeedsError) in try self.page(number) }
+                }
+            }
+            for number in start..<end {
+                let offset = number - start
+                switch rendered[offset % workers] {
+                case .success(let pages): try body(try pages[offset / workers].get())
+                case .failure(let error): throw error
+                }
             }
         }
-        for (index, area) in data.areas.enumerated() {
-            let previous = data.areas[(index + data.areas.count - 1) % data.areas.count]
-            let next = data.areas[(index + 1) % data.areas.count]
+    }
+
+    /// Pages rendered at once by default: one per processor core the process may use.
+    package static var defaultConcurrency: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Pages rendered before they are written, when rendered concurrently: enough to keep
+    /// every core busy past the pages that take longest (a district's), few enough that the
+    /// largest batch of the national release (its district pages, up to 1.5 MB each) stays
+    /// well inside the memory budget.
+    package static let batchSize = 64
+
+    /// The page numbered `number` in the order of `pages()`: the overview (0), the districts'
+    /// pages when split by district, the areas, then the indicators. The page before and after
+    /// each area and indicator page wrap round.
+    private func page(_ number: Int) throws(AreaNeedsError) -> Page {
+        if number == 0 { return try index() }
+        var rest = number - 1
+        if byDistrict {
+            if rest < data.districts.count {
+                let district = data.districts[rest]
+                let page = OverviewPage(data: data, paths: paths, split: split, district: district)
+                return Page(path: paths.district(district.code), html: try templates.render(page, template: "overview"))
+            }
+            rest -= data.districts.count
+        }
+        if rest < data.areas.count {
+            let area = data.areas[rest]
+            let previous = data.areas[(rest + data.areas.count - 1) % data.areas.count]
+            let next = data.areas[(rest + 1) % data.areas.count]
             let page = AreaPage(data: data, paths: paths, area: area, advice: try advisor.advice(forArea: area.code),
                                 previous: previous, next: next, byDistrict: byDistrict)
-            try body(Page(path: paths.area(area.code), html: try templates.render(page, template: "area")))
+            return Page(path: paths.area(area.code), html: try templates.render(page, template: "area"))
         }
-        for (index, indicator) in data.indicators.enumerated() {
-            let previous = data.indicators[(index + data.indicators.count - 1) % data.indicators.count]
-            let next = data.indicators[(index + 1) % data.indicators.count]
-            let page = IndicatorPage(data: data, paths: paths, indicator: indicator, previous: previous, next: next, split: split)
-            try body(Page(path: paths.indicator(indicator.id), html: try templates.render(page, template: "indicator")))
-        }
+        rest -= data.areas.count
+        let indicator = data.indicators[rest]
+        let previous = data.indicators[(rest + data.indicators.count - 1) % data.indicators.count]
+        let next = data.indicators[(rest + 1) % data.indicators.count]
+        let page = IndicatorPage(data: data, paths: paths, indicator: indicator, previous: previous, next: next, split: split)
+        return Page(path: paths.indicator(indicator.id), html: try templates.render(page, template: "indicator"))
     }
 
     /// The overview, `index.html`: the whole overview, or the list of districts when the
@@ -116,16 +171,22 @@ package struct AreaReport: Sendable {
     }
 
     /// Writes every page into `folder` (by default `report/` in the release), replacing a
-    /// report written there before, one page at a time; returns the path of `index.html`.
+    /// report written there before; returns the path of `index.html`. Pages are rendered
+    /// `concurrency` at a time in batches (see `eachPage`) and written one at a time, in
+    /// order, on the calling thread: the same files, in the same order, as rendering them one
+    /// by one.
     ///
-    /// - Parameter progress: told after each page is written (the command draws it on a
-    ///   terminal; tests record it).
+    /// - Parameters:
+    ///   - concurrency: how many pages are rendered at once (1: one after the other).
+    ///   - progress: told after each page is written, on the calling thread (the command
+    ///     draws it on a terminal; tests record it).
     @discardableResult
-    package func write(to folder: String? = nil, progress: ((Progress) -> Void)? = nil) throws(AreaNeedsError) -> String {
+    package func write(to folder: String? = nil, concurrency: Int = AreaReport.defaultConcurrency,
+                       progress: ((Progress) -> Void)? = nil) throws(AreaNeedsError) -> String {
         let target = folder ?? AreaReport.defaultFolder(for: release)
         var state = Progress(written: 0, total: pageCount, bytes: 0)
         try ReportWriter(folder: target).write { emit throws(AreaNeedsError) in
-            try eachPage { page throws(AreaNeedsError) in
+            try eachPage(concurrency: concurrency) { page throws(AreaNeedsError) in
                 try emit(page)
                 state.written += 1
                 state.bytes += page.html.utf8.count
