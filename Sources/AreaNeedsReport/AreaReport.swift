@@ -107,7 +107,7 @@ package struct AreaReport: Sendable {
             let end = min(start + batch, total)
             let workers = min(concurrency, end - start)
             // Worker w renders the batch's pages w, w + workers, w + 2 workers, ...
-            let rendered = Parallel.map(Array(0..<workers)) { worker in
+            let rendered = Parallel.mapOnThreads(Array(0..<workers)) { worker in
                 stride(from: start + worker, to: end, by: workers).map { number in
                     Result { () throws(AreaNeedsError) in try self.page(number) }
                 }
