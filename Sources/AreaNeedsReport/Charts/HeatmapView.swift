@@ -60,7 +60,7 @@ struct HeatmapView {
             self.y = SVGNumber.text(y)
             width = SVGNumber.text(w)
             height = SVGNumber.text(h)
-            county = !cell.plain && cell.quintile == nil && cell.flags.contains(.county)
+            county = !cell.plain && cell.flags.contains(.county)
             fill = cell.plain ? "#FFFFFF" : county ? DataFlags.countyFill : NeedPalette.fill(quintile: cell.quintile)
             ink = cell.plain ? "#000000" : county ? DataFlags.countyInk : NeedPalette.ink(quintile: cell.quintile)
             text = cell.text

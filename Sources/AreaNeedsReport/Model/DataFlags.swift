@@ -39,7 +39,9 @@ struct DataFlags: OptionSet, Sendable, Hashable {
         if indicator.synthetic { flags.insert(.synthetic) }
         // A stand-in's figures are all `proxy`; the indicator says so even where a figure is missing.
         if indicator.isProxy || need?.quality == .proxy { flags.insert(.proxy) }
-        let county = need?.value != nil && DataFlags.isCountyOnly(indicator)
+        // Only a figure without a quintile: a county figure is never ranked, and a page that
+        // meets one with a quintile draws the quintile.
+        let county = need?.value != nil && need?.needQuintile == nil && DataFlags.isCountyOnly(indicator)
         if county { flags.insert(.county) }
         switch need?.quality {
         case .apportioned: flags.insert(.apportioned)

@@ -166,7 +166,7 @@ struct AreaPage {
         let distribution = data.distribution(indicator: indicator.id)
         let link = Link(href: "../" + paths.indicator(indicator.id), text: indicator.title)
         let badge = QuintileBadge(need?.needQuintile)
-        let county = flags.contains(.county) && need?.needQuintile == nil
+        let county = flags.contains(.county)
         let rank = need?.needRank.map { "rank \($0) of \(data.rankedCount(indicator: indicator.id))" }
             ?? (county ? DataFlags.countyWords : "no rank")
         // The stand-in is said under the title; the other flags beside the value (a county

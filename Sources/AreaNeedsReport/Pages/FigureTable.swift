@@ -86,7 +86,7 @@ struct FigureTable {
             return Cell(value: "–", note: NoValueText.text(need), fill: NeedPalette.missingFill, ink: NeedPalette.missingInk, missing: true, countyFigure: false)
         }
         // The county's figure has no quintile: its mark "C" says why, in place of a dash.
-        let county = quintile == nil && flags.contains(.county)
+        let county = flags.contains(.county)
         let note = [county ? "" : quintile.map(String.init) ?? "–", flags.marks].filter { !$0.isEmpty }.joined(separator: " ")
         return Cell(value: format.compact(value), note: note,
                     fill: county ? DataFlags.countyFill : NeedPalette.fill(quintile: quintile),

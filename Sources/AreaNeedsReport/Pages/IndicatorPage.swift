@@ -173,7 +173,7 @@ struct IndicatorPage {
                 district: area?.districtName ?? "", value: format.number(need.value), interval: interval,
                 numerator: need.numerator.map(IndicatorPage.count) ?? "–",
                 denominator: need.denominator.map(IndicatorPage.count) ?? "–",
-                badge: flags.contains(.county) && need.needQuintile == nil ? QuintileBadge(county: ()) : QuintileBadge(need.needQuintile),
+                badge: flags.contains(.county) ? QuintileBadge(county: ()) : QuintileBadge(need.needQuintile),
                 comparison: MarkerIcon(comparison, words: comparison.word),
                 flags: ((need.value == nil && !need.valueMissingReason.isEmpty ? [need.valueMissingReason] : [])
                     + flags.subtracting(.missing).words).joined(separator: ", "))
