@@ -90,28 +90,7 @@ struct AgeBandFigures {
     /// Why an area has no figure, as the release says it: "suppressed: total population 4,000
     /// is 5,000 or less".
     static func reason(_ suppression: HealthSuppression) -> String {
-        let why: String
-        switch suppression {
-        case .populationTooSmall(let total): why = "total population \(count(total)) is 5,000 or less"
-        case .intervalWiderThan20Years(let width): why = "the 95% confidence interval is \(String(format: "%.1f", width)) years wide, more than 20"
-        case .fewerThan10Events(let total): why = "fewer than 10 events (\(count(total)))"
-        case .bandMissing, .prevalenceMissing, .deathsAbovePopulation, .populationNotPositive, .nobodySurveyed, .noDeathsInLastBand:
-            why = suppression.description
-        }
-        return "suppressed: " + why
-    }
-
-    /// A count as people read it: 4,000; 9.5 when apportioned.
-    static func count(_ value: Double) -> String {
-        let whole = value.rounded() == value && abs(value) < 1e15
-        let text = whole ? String(Int(value)) : String(format: "%.1f", value)
-        guard whole else { return text }
-        var grouped = ""
-        for (position, digit) in text.reversed().enumerated() {
-            if position > 0 && position % 3 == 0 && digit != "-" { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return String(grouped.reversed())
+        "suppressed: " + suppression.description
     }
 
     /// The method's figure for an area's counts.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why an area has no life expectancy, disability-free life expectancy or standardised rate:
 /// PHEindicatormethods' validation and suppression rules, reported per area.
 ///
@@ -43,10 +45,23 @@ package enum HealthSuppression: Hashable, Sendable, CustomStringConvertible {
         case .deathsAbovePopulation(let band): "age band \(band.label) has more deaths than population"
         case .populationNotPositive(let band): "age band \(band.label) has no population"
         case .nobodySurveyed(let band): "age band \(band.label) has nobody counted for disability"
-        case .populationTooSmall(let total): "total population \(total) is 5,000 or less"
+        case .populationTooSmall(let total): "total population \(HealthSuppression.count(total)) is 5,000 or less"
         case .noDeathsInLastBand(let band): "the last age band, \(band.label), has no deaths"
-        case .intervalWiderThan20Years(let width): "the 95% confidence interval is \(width) years wide, more than 20"
-        case .fewerThan10Events(let total): "fewer than 10 events (\(total))"
+        case .intervalWiderThan20Years(let width): "the 95% confidence interval is \(String(format: "%.1f", width)) years wide, more than 20"
+        case .fewerThan10Events(let total): "fewer than 10 events (\(HealthSuppression.count(total)))"
         }
+    }
+
+    /// A count as people read it: 4,000; 9.5 when apportioned.
+    static func count(_ value: Double) -> String {
+        let whole = value.rounded() == value && abs(value) < 1e15
+        let text = whole ? String(Int(value)) : String(format: "%.1f", value)
+        guard whole else { return text }
+        var grouped = ""
+        for (position, digit) in text.reversed().enumerated() {
+            if position > 0 && position % 3 == 0 && digit != "-" { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return String(grouped.reversed())
     }
 }

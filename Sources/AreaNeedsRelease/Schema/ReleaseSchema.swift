@@ -127,7 +127,7 @@ package struct ReleaseSchema: Sendable, Equatable {
                 .init("highest_need", .boolean, "True in the worst or second worst fifth (quintile 1 or 2)."),
                 .init("quality", .string, "exact, apportioned (small areas split between areas), inherited (a district figure), approximate (combined medians) or proxy (a stand-in for a measure with no source: see `indicators.csv` `stands_in_for`).", allowed: Self.qualities),
                 .init("compared_with_county", .string, "worse, similar or better than the county's figure (`indicators.csv` `county_value`): worse or better when the area's 95% confidence interval lies wholly on that side of it, similar when it includes it; empty when the area has no interval (not compared).", allowed: Self.countyComparisons),
-                .init("value_missing_reason", .string, "Why the area has no value although its small areas have data, when the method withholds it (life expectancy: \"suppressed: total population 4200 is 5,000 or less\", an interval wider than 20 years, fewer than 10 events for a standardised rate, as PHEindicatormethods does); empty otherwise."),
+                .init("value_missing_reason", .string, "Why the area has no value although its small areas have data, when the method withholds it (life expectancy: \"suppressed: total population 4,200 is 5,000 or less\", an interval wider than 20 years, fewer than 10 events for a standardised rate, as PHEindicatormethods does); empty otherwise."),
             ] + districtFields(
                 rank: "The need rank among the areas of the area's own district, by the same rules as `need_rank`.",
                 quintile: "The need quintile among the areas of the area's own district, by the same rule as `need_quintile`."),
